@@ -1,0 +1,10 @@
+/** End-to-end tests of the task pane in Debian's Chromium (playwright-core). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/browser'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  },
+  testTimeout: 180000,
+};

@@ -1,0 +1,65 @@
+/** A1 addressing helpers. Rows and columns are 1-based. */
+
+export function columnLetter(col: number): string {
+  if (!Number.isInteger(col) || col < 1) throw new RangeError(`Ungültige Spalte: ${col}`);
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) {
+    const c = ch.charCodeAt(0) - 64;
+    if (c < 1 || c > 26) throw new RangeError(`Ungültige Spaltenbezeichnung: ${letters}`);
+    n = n * 26 + c;
+  }
+  return n;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new RangeError(`Ungültige Zelladresse: ${address}`);
+  return { col: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+export interface RangeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "B3:D7" or "B3" (a single cell), optionally with a sheet prefix which is dropped. */
+export function parseRange(range: string): RangeBox {
+  const bare = range.includes('!') ? range.slice(range.lastIndexOf('!') + 1) : range;
+  const [from, to = from] = bare.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+export function rangeA1(box: RangeBox): string {
+  const from = a1(box.top, box.left);
+  const to = a1(box.bottom, box.right);
+  return from === to ? from : `${from}:${to}`;
+}
+
+/** Quote a sheet name for use in a reference (e.g. a hyperlink): 'Wellen übersicht'!A1 */
+export function sheetRef(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
