@@ -1,0 +1,157 @@
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetData } from '../../core/model';
+import type { OutputBundle } from '../../core/layout/types';
+import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
+import { parseA1 } from '../../core/address';
+import { applyBundle } from './apply';
+
+/** The file could not be opened as a workbook. The message is German and meant for the user. */
+export class WorkbookReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+/** Upper bound on what we try to open, so a hostile file cannot exhaust the pane's memory. */
+export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** ExcelJS cell value → the plain value the core reads (formula results, rich text and links flattened). */
+export function plainValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  return flatten(cell.value);
+}
+
+function flatten(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) return flatten((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('hyperlink' in v && 'text' in v) return flatten((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
+  }
+  return null;
+}
+
+/** The ExcelJS adapter: .xlsx files for the command line, tests, and the pane outside Office. */
+export class FileWorkbook implements WorkbookPort {
+  readonly kind = 'file' as const;
+
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static create(): FileWorkbook {
+    return new FileWorkbook(new ExcelJS.Workbook());
+  }
+
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<FileWorkbook> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes.byteLength === 0) throw new WorkbookReadError('Die Datei ist leer.');
+    if (bytes.byteLength > MAX_WORKBOOK_BYTES) {
+      throw new WorkbookReadError(
+        `Die Datei ist mit ${(bytes.byteLength / 1048576).toFixed(1)} MB größer als die erlaubten ${MAX_WORKBOOK_BYTES / 1048576} MB.`,
+      );
+    }
+    if (startsWith(bytes, OLE_MAGIC)) {
+      throw new WorkbookReadError(
+        'Die Datei ist kennwortgeschützt oder im alten .xls-Format. Bitte ohne Kennwort als .xlsx speichern.',
+      );
+    }
+    if (!startsWith(bytes, ZIP_MAGIC)) {
+      throw new WorkbookReadError('Die Datei ist keine Excel-Arbeitsmappe (.xlsx).');
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      // ExcelJS's typings ask for a Node Buffer; in the browser build an ArrayBuffer works too.
+      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
+    } catch (e) {
+      throw new WorkbookReadError(
+        `Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen (${e instanceof Error ? e.message : String(e)}).`,
+      );
+    }
+    return new FileWorkbook(workbook);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    const buf = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  }
+
+  async readSheets(): Promise<SheetData[]> {
+    return this.workbook.worksheets.map((ws) => readWorksheet(ws));
+  }
+
+  async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {
+    return applyBundle(this.workbook, bundle);
+  }
+
+  async writeBlock(sheet: string, topLeft: string, values: (CellValue | null)[][]): Promise<WriteStats> {
+    const ws = this.workbook.getWorksheet(sheet) ?? this.workbook.addWorksheet(sheet);
+    const { row: top, col: left } = parseA1(topLeft);
+    let cells = 0;
+    values.forEach((rowValues, r) => {
+      rowValues.forEach((v, c) => {
+        if (v === null) return;
+        const cell = ws.getCell(top + r, left + c);
+        cell.value = v === '' ? null : v;
+        cells++;
+      });
+    });
+    return { sheetsWritten: [ws.name], cellsWritten: cells, syncs: 0, largestPayloadBytes: 0 };
+  }
+
+  async readMeta(): Promise<Record<string, string>> {
+    const ws = this.workbook.getWorksheet(META_SHEET);
+    const meta: Record<string, string> = {};
+    if (!ws) return meta;
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      const key = flatten(row.getCell(1).value);
+      const value = flatten(row.getCell(2).value);
+      if (key !== null && key !== '') meta[String(key)] = value === null ? '' : String(value);
+    });
+    return meta;
+  }
+
+  async writeMeta(meta: Record<string, string>): Promise<void> {
+    const existing = this.workbook.getWorksheet(META_SHEET);
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const ws = this.workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
+    ws.addRow(['Schlüssel', 'Wert']);
+    for (const key of Object.keys(meta).sort()) ws.addRow([key, meta[key]]);
+  }
+
+  async select(): Promise<void> {
+    // A file has no selection to show; the pane highlights the finding instead.
+  }
+}
+
+function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
+  const values: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const out: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      out[col - 1] = plainValue(cell);
+    });
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+    values[rowNumber - 1] = out;
+  });
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+  const tables = ws.getTables().map((t) => {
+    const model = (t as unknown as { table?: { name: string; tableRef?: string; ref?: string } }).table ??
+      (t as unknown as { model: { name: string; tableRef?: string; ref?: string } }).model;
+    return { name: model.name, range: model.tableRef ?? model.ref ?? '' };
+  });
+  const data: SheetData = { name: ws.name, values };
+  if (tables.length) data.tables = tables.filter((t) => t.range);
+  if (ws.state !== 'visible') data.hidden = true;
+  return data;
+}
