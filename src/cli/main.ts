@@ -1,0 +1,170 @@
+import { writeFile } from 'node:fs/promises';
+import type { Finding, IsoDate } from '../core/model';
+import type { PlanOverrides } from '../core/plan';
+import { editedSheetFinding, outputsFor, runCheck, runPlan, runPlanOptimised, writeOutputs, type PlanOutcome } from '../core/pipeline';
+import { toJsonReport } from '../core/report';
+import { germanDate, todayIso } from '../core/dates';
+import { sortFindings } from '../core/source';
+import { WorkbookReadError } from '../workbook/file';
+import { openWorkbookFile, saveWorkbookFile } from '../workbook/file/node';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { parseOverrides } from './overrides';
+import { parseGermanOrIsoDate } from './dateArg';
+import { runImportCommand } from './import';
+
+export interface Io {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+const USAGE = `Aufruf:
+  wellenplaner check <arbeitsmappe.xlsx> [--json <bericht.json>]
+  wellenplaner plan <arbeitsmappe.xlsx> [--out <ergebnis.xlsx>] [--json <bericht.json>] [--force]
+                    [--optimise] [--time-limit <Sekunden>] [--waves <Anzahl>] [--wave-months <Monate>]
+                    [--start <Datum>] [--capacity <Zahl>] [--unit Leistungen|Aufwand] [--today <Datum>]
+  wellenplaner import <arbeitsmappe.xlsx> <steckbrief.xlsx>… --out <ergebnis.xlsx> [--json <bericht.json>]
+
+Exit-Code: 0 ohne Fehler, 1 bei Befunden der Schwere „Fehler“, 2 wenn die Eingabe nicht lesbar ist.
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!args.command || args.options.help || args.command === 'help') {
+    io.stdout.write(USAGE);
+    return args.command ? 0 : 2;
+  }
+  try {
+    switch (args.command) {
+      case 'check':
+        return await checkCommand(args, io);
+      case 'plan':
+        return await planCommand(args, io);
+      case 'import':
+        return await runImportCommand({
+          workbook: args.positional[0],
+          steckbriefe: args.positional.slice(1),
+          out: stringOption(args, 'out'),
+          json: stringOption(args, 'json'),
+          stdout: io.stdout,
+          stderr: io.stderr,
+        });
+      default:
+        io.stderr.write(`Unbekannter Befehl „${args.command}“.\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof WorkbookReadError || e instanceof UsageError) {
+      io.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function requireWorkbookPath(args: ParsedArgs): string {
+  const path = args.positional[0];
+  if (!path) throw new UsageError(`Bitte eine Arbeitsmappe (.xlsx) angeben.\n${USAGE}`);
+  if (args.positional.length > 1) throw new UsageError(`Zu viele Argumente: ${args.positional.slice(1).join(' ')}\n${USAGE}`);
+  return path;
+}
+
+async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const path = requireWorkbookPath(args);
+  const wb = await openWorkbookFile(path);
+  const outcome = runCheck(await wb.readSheets(), { overrides: parseOverrides(args) });
+  printFindings(outcome.findings, io);
+  await writeJson(args, outcome);
+  return outcome.blocked ? 1 : 0;
+}
+
+async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const path = requireWorkbookPath(args);
+  const overrides: PlanOverrides = parseOverrides(args);
+  const wb = await openWorkbookFile(path);
+  const sheets = await wb.readSheets();
+  const optimise = args.options.optimise === true || args.options.optimize === true;
+  const timeLimit = stringOption(args, 'time-limit');
+  let outcome = optimise
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit ? Number(timeLimit) : undefined })
+    : runPlan(sheets, { overrides });
+
+  const out = stringOption(args, 'out');
+  if (out) {
+    const todayArg = stringOption(args, 'today');
+    const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
+    const result = await writeOutputs(wb, outputsFor(outcome, today), { force: args.options.force === true });
+    if (result.stats === null) {
+      outcome = withFindings(outcome, result.editedSheets.map(editedSheetFinding));
+    } else {
+      await saveWorkbookFile(wb, out);
+      io.stdout.write(`Geschrieben: ${out} (Blätter: ${result.stats.sheetsWritten.join(', ')})\n`);
+    }
+  }
+  printFindings(outcome.findings, io);
+  printPlan(outcome, io);
+  await writeJson(args, outcome);
+  return outcome.blocked ? 1 : 0;
+}
+
+function withFindings(outcome: PlanOutcome, extra: Finding[]): PlanOutcome {
+  return { ...outcome, findings: sortFindings([...outcome.findings, ...extra]), blocked: true };
+}
+
+async function writeJson(args: ParsedArgs, outcome: PlanOutcome): Promise<void> {
+  const json = stringOption(args, 'json');
+  if (json) await writeFile(json, JSON.stringify(toJsonReport(outcome), null, 2) + '\n', 'utf8');
+}
+
+const LABEL = { error: 'FEHLER  ', warning: 'WARNUNG ', info: 'HINWEIS ' } as const;
+const MAX_INFOS_PRINTED = 20;
+
+function printFindings(findings: Finding[], io: Io): void {
+  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  io.stdout.write(`Prüfung: ${n('error')} Fehler, ${n('warning')} Warnungen, ${n('info')} Hinweise\n`);
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'info' && ++infos > MAX_INFOS_PRINTED) continue;
+    io.stdout.write(`  ${LABEL[f.severity]}${f.sheet}!${f.cell}  ${f.code}  ${f.message}\n`);
+  }
+  if (infos > MAX_INFOS_PRINTED) {
+    io.stdout.write(`  … und ${infos - MAX_INFOS_PRINTED} weitere Hinweise (vollständig im Prüfbericht und mit --json).\n`);
+  }
+}
+
+function printPlan(outcome: PlanOutcome, io: Io): void {
+  const plan = outcome.plan;
+  if (!plan) {
+    io.stdout.write('Kein Wellenplan: Bitte zuerst die Fehler beheben.\n');
+    return;
+  }
+  const sizes = new Map(outcome.projects.map((p) => [p.id, p.services.length]));
+  let current = '';
+  for (const w of plan.waves) {
+    if (w.themenfeld !== current) {
+      current = w.themenfeld;
+      io.stdout.write(`\n${current}\n`);
+    }
+    const services = w.projectIds.reduce((sum, id) => sum + (sizes.get(id) ?? 0), 0);
+    io.stdout.write(
+      `  Welle ${w.number} (${germanDate(w.start)}–${germanDate(w.end)}): ${w.projectIds.length} Projekte, ${services} Leistungen${w.projectIds.length ? ': ' + w.projectIds.join(', ') : ''}\n`,
+    );
+  }
+  const o = plan.objective;
+  if (plan.mode === 'optimised' && o.optimised !== undefined) {
+    io.stdout.write(
+      `\nOptimiert: Zielwert ${o.optimised} statt ${o.rules} (regelbasiert)${o.gap !== undefined ? `, Abstand zur unteren Schranke ${(o.gap * 100).toFixed(2)} %` : ''}.\n`,
+    );
+  }
+  if (outcome.blocked) io.stdout.write('\nDer Wellenplan wird wegen der Fehler nicht geschrieben (nur der Prüfbericht).\n');
+}

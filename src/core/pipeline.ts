@@ -1,0 +1,134 @@
+import type { Finding, IsoDate, Plan, PlanProject, SheetData, WorkbookInput } from './model';
+import type { OutputBundle } from './layout/types';
+import type { WorkbookPort, WriteStats } from '../workbook/port';
+import { readWorkbook } from './read';
+import { checkInput, checkPlannedCoordination } from './check';
+import { planConfigFrom, planRules, type PlanConfig, type PlanOverrides } from './plan';
+import { buildOutputs } from './layout';
+import { guardOutputs } from './layout/guard';
+import { finding, hasErrors, sortFindings } from './source';
+
+export interface CheckOutcome {
+  input: WorkbookInput;
+  projects: PlanProject[];
+  findings: Finding[];
+}
+
+export interface PlanOutcome extends CheckOutcome {
+  /** null when errors in the data prevented planning. */
+  plan: Plan | null;
+  /** Errors exist: the plan must not be written (only the Prüfbericht is). */
+  blocked: boolean;
+}
+
+export interface PlanOptions {
+  overrides?: PlanOverrides;
+}
+
+interface Prepared extends CheckOutcome {
+  config: PlanConfig | null;
+}
+
+function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
+  const input = readWorkbook(sheets);
+  const check = checkInput(input);
+  const findings = [...input.findings, ...check.findings];
+  if (hasErrors(findings)) return { input, projects: check.projects, findings, config: null };
+  const { config, findings: configFindings } = planConfigFrom(input, check.projects, options.overrides);
+  findings.push(...configFindings);
+  return { input, projects: check.projects, findings, config: hasErrors(configFindings) ? null : config };
+}
+
+function finish(prepared: Prepared, plan: Plan | null): PlanOutcome {
+  const findings = [...prepared.findings];
+  if (plan) findings.push(...plan.findings, ...checkPlannedCoordination(prepared.projects, plan));
+  const sorted = sortFindings(dedupe(findings));
+  return { input: prepared.input, projects: prepared.projects, findings: sorted, plan, blocked: hasErrors(sorted) };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.severity}|${f.code}|${f.sheet}|${f.cell}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Everything the checks find, including what only shows once waves are known (coordination in wave 1). */
+export function runCheck(sheets: SheetData[], options: PlanOptions = {}): PlanOutcome {
+  return runPlan(sheets, options);
+}
+
+/** Read, check and plan with the rule-based planner. Deterministic. */
+export function runPlan(sheets: SheetData[], options: PlanOptions = {}): PlanOutcome {
+  const prepared = prepare(sheets, options);
+  const plan = prepared.config ? planRules(prepared.projects, prepared.config) : null;
+  return finish(prepared, plan);
+}
+
+export interface OptimiseOptions extends PlanOptions {
+  timeLimitSeconds?: number;
+  mipRelGap?: number;
+  /** An already loaded HiGHS instance (the task pane loads the wasm in a worker). */
+  highs?: unknown;
+}
+
+/** As runPlan, then improves the plan with the exact optimiser; never worse than the rule-based plan. */
+export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOptions = {}): Promise<PlanOutcome> {
+  const prepared = prepare(sheets, options);
+  if (!prepared.config) return finish(prepared, null);
+  const { planOptimised } = await import('./plan/optimise');
+  const plan = await planOptimised(prepared.projects, prepared.config, {
+    timeLimitSeconds: options.timeLimitSeconds,
+    mipRelGap: options.mipRelGap,
+    highs: options.highs,
+  });
+  return finish(prepared, plan);
+}
+
+/** The sheets to write: all outputs when the plan stands, only the Prüfbericht when errors block it. */
+export function outputsFor(outcome: PlanOutcome, today: IsoDate): OutputBundle {
+  return buildOutputs({
+    input: outcome.input,
+    projects: outcome.projects,
+    plan: outcome.blocked ? null : outcome.plan,
+    findings: outcome.findings,
+    today,
+  });
+}
+
+export interface WriteOutcome {
+  /** null when nothing was written because hand-edited sheets would have been overwritten. */
+  stats: WriteStats | null;
+  editedSheets: string[];
+}
+
+/**
+ * Writes the output sheets unless one of them was edited by hand since it was written
+ * (or is the planner's own sheet of that name); `force` overrides that protection.
+ */
+export async function writeOutputs(
+  port: WorkbookPort,
+  bundle: OutputBundle,
+  opts: { force?: boolean } = {},
+): Promise<WriteOutcome> {
+  const [sheets, meta] = await Promise.all([port.readSheets(), port.readMeta()]);
+  const guard = guardOutputs(sheets, meta, bundle);
+  if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
+  const stats = await port.applyOutputs(bundle);
+  await port.writeMeta(guard.meta);
+  return { stats, editedSheets: guard.editedSheets };
+}
+
+/** The finding that says a written sheet was protected from being overwritten. */
+export function editedSheetFinding(sheet: string): Finding {
+  return finding(
+    'error',
+    'OUTPUT_SHEET_EDITED',
+    `Das Blatt „${sheet}“ wurde seit dem letzten Schreiben von Hand geändert (oder ist ein eigenes Blatt dieses Namens) und wird nicht überschrieben. Sichern Sie Ihre Änderungen und schreiben Sie erneut mit „Überschreiben erzwingen“ (Kommandozeile: --force).`,
+    sheet,
+    'A1',
+  );
+}

@@ -1,0 +1,68 @@
+import type { CoordinatorKind, CoordinatorSource, Finding, IsoDate, PlanObjective, ReasonCode } from './model';
+import type { PlanOutcome } from './pipeline';
+
+/** The JSON report of the command line contract (keys keep their meaning; more may be added). */
+export interface JsonReport {
+  findings: Finding[];
+  waves: { themenfeld: string; number: number; start: IsoDate; end: IsoDate; projects: string[]; capacity: number | null; load: number }[];
+  projects: {
+    id: string;
+    name: string;
+    themenfeld: string;
+    services: string[];
+    wave: number | null;
+    start: IsoDate | null;
+    end: IsoDate | null;
+    coordinator: { name: string | null; kind: CoordinatorKind | null; source: CoordinatorSource };
+    reasons: ReasonCode[];
+    explanation: string | null;
+    synthetic: boolean;
+  }[];
+  summary: { errors: number; warnings: number; infos: number; services: number; projects: number; waves: number; planned: boolean; blocked: boolean };
+  plan: { mode: 'rules' | 'optimised'; capacityUnit: string; objective: PlanObjective } | null;
+}
+
+export function toJsonReport(outcome: PlanOutcome): JsonReport {
+  const plan = outcome.plan;
+  const byProject = new Map((plan?.assignments ?? []).map((a) => [a.projectId, a]));
+  const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
+  return {
+    findings: outcome.findings,
+    waves: (plan?.waves ?? []).map((w) => ({
+      themenfeld: w.themenfeld,
+      number: w.number,
+      start: w.start,
+      end: w.end,
+      projects: w.projectIds,
+      capacity: w.capacity ?? null,
+      load: w.load,
+    })),
+    projects: outcome.projects.map((p) => {
+      const a = byProject.get(p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        themenfeld: p.themenfeld,
+        services: p.services,
+        wave: a?.wave ?? null,
+        start: a?.start ?? null,
+        end: a?.end ?? null,
+        coordinator: { name: p.coordinator.name, kind: p.coordinator.kind, source: p.coordinator.source },
+        reasons: a?.reasons ?? [],
+        explanation: a?.explanation ?? null,
+        synthetic: p.synthetic,
+      };
+    }),
+    summary: {
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      services: outcome.input.services.length,
+      projects: outcome.projects.length,
+      waves: plan?.waves.length ?? 0,
+      planned: plan !== null,
+      blocked: outcome.blocked,
+    },
+    plan: plan ? { mode: plan.mode, capacityUnit: plan.capacityUnit, objective: plan.objective } : null,
+  };
+}
