@@ -87,6 +87,11 @@ export interface SheetLayout {
   print?: PrintSetup;
   /** Sheet tab colour. */
   tabColor?: string;
+  /**
+   * In-cell drop-down lists (Excel list validation), e.g. the Themenfeld column of the template.
+   * `list` holds the allowed values; adapters write it as an inline list (keep it under 255 characters).
+   */
+  validations?: { range: string; list: string[] }[];
 }
 
 /** The native Gantt chart (Office: stacked bar chart; files: the overview sheet carries the bars). */
