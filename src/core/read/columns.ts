@@ -1,0 +1,135 @@
+import { normalizeLabel } from './normalize';
+
+/** The role a sheet plays in the workbook (keys of WorkbookInput.sheetNames). */
+export type SheetRole = 'services' | 'projects' | 'themenfelder' | 'waves' | 'settings';
+
+export interface ColumnSpec {
+  /** Field name in the record (and key of Source.cells). */
+  field: string;
+  /** The German column header as the contract names it. */
+  label: string;
+  aliases: readonly string[];
+  required: boolean;
+}
+
+export interface SheetSpec {
+  role: SheetRole;
+  /** The sheet name as the contract names it; findings about a missing sheet use it. */
+  name: string;
+  aliases: readonly string[];
+  columns: readonly ColumnSpec[];
+}
+
+const col = (field: string, label: string, aliases: string[] = [], required = false): ColumnSpec => ({
+  field,
+  label,
+  aliases,
+  required,
+});
+
+export const SERVICES_SHEET: SheetSpec = {
+  role: 'services',
+  name: 'Leistungen',
+  aliases: ['OZG-Leistungen', 'Leistungskatalog'],
+  columns: [
+    col('ozgId', 'OZG-ID', ['OZG ID', 'ID', 'Leistungs-ID', 'OZG-Nr.', 'OZG-Nummer'], true),
+    col(
+      'name',
+      'Leistung',
+      ['Bezeichnung', 'OZG-Leistung', 'Leistungsname', 'Name', 'Bezeichnung der Leistung', 'Leistungsbezeichnung'],
+      true,
+    ),
+    col('themenfeld', 'Themenfeld', [], true),
+    col('lebenslage', 'Lebenslage', ['Lage', 'Geschäftslage', 'Lebens- und Geschäftslage', 'Lebens-/Geschäftslage']),
+    col('zustaendigkeit', 'Zuständigkeit', ['Zuständige Behörde', 'Behörde']),
+    col('typ', 'Typ', ['LeiKa-Typ', 'Typisierung']),
+    col('priority', 'Priorität', ['Prio', 'Priorisierung']),
+    col('fallzahl', 'Fallzahl', ['Fallzahlen']),
+    col('reifegrad', 'Reifegrad', []),
+    col('projectId', 'Umsetzungsprojekt', ['Projekt-ID', 'Projekt']),
+  ],
+};
+
+export const PROJECTS_SHEET: SheetSpec = {
+  role: 'projects',
+  name: 'Umsetzungsprojekte',
+  aliases: ['Projekte'],
+  columns: [
+    col('id', 'Projekt-ID', ['ID', 'Nr.', 'Projektnummer'], true),
+    col('name', 'Projekt', ['Bezeichnung', 'Name', 'Umsetzungsprojekt', 'Projektname'], true),
+    col('themenfeld', 'Themenfeld', []),
+    col('ozgIds', 'OZG-IDs', ['Leistungen', 'OZG-Leistungen', 'OZG-ID']),
+    col('coordinatorName', 'Koordination', ['Umsetzungskoordination', 'Umsetzungskoordinator', 'Koordinator']),
+    col('coordinatorKind', 'Koordinationsart', ['Art der Koordination', 'Koordinator-Typ', 'Koordinatortyp']),
+    col('status', 'Status', []),
+    col('priorWork', 'Vorarbeiten', []),
+    col('effort', 'Aufwand', []),
+    col('dependsOn', 'Abhängig von', ['Voraussetzung', 'Abhängigkeiten', 'Voraussetzungen']),
+    col('pinnedWave', 'Welle (fest)', ['Feste Welle', 'Welle fixiert']),
+  ],
+};
+
+export const THEMENFELDER_SHEET: SheetSpec = {
+  role: 'themenfelder',
+  name: 'Themenfelder',
+  aliases: [],
+  columns: [
+    col('themenfeld', 'Themenfeld', [], true),
+    col('leadState', 'Federführendes Land', ['Federführung (Land)', 'Federführung Land']),
+    col('leadMinistry', 'Federführendes Bundesressort', ['Federführung (Bund)', 'Federführung Bund']),
+    col('waveCount', 'Anzahl Wellen', ['Wellen']),
+    col('capacity', 'Kapazität je Welle', ['Kapazität', 'Kapazität pro Welle']),
+  ],
+};
+
+export const WAVES_SHEET: SheetSpec = {
+  role: 'waves',
+  name: 'Wellen',
+  aliases: [],
+  columns: [
+    col('themenfeld', 'Themenfeld', []),
+    col('number', 'Welle', ['Nr.', 'Wellennummer']),
+    col('start', 'Beginn', ['Start', 'Von', 'Startdatum']),
+    col('end', 'Ende', ['Bis', 'Enddatum']),
+    col('capacity', 'Kapazität', ['Kapazität je Welle', 'Kapazität pro Welle']),
+  ],
+};
+
+export const SETTINGS_SHEET: SheetSpec = {
+  role: 'settings',
+  name: 'Einstellungen',
+  aliases: [],
+  columns: [col('key', 'Einstellung', ['Parameter', 'Schlüssel'], true), col('value', 'Wert', [], true)],
+};
+
+export const SHEET_SPECS: readonly SheetSpec[] = [
+  SERVICES_SHEET,
+  PROJECTS_SHEET,
+  THEMENFELDER_SHEET,
+  WAVES_SHEET,
+  SETTINGS_SHEET,
+];
+
+/** Normalised header label → column spec, for one sheet. */
+const INDEXES = new WeakMap<SheetSpec, Map<string, ColumnSpec>>();
+
+export function columnIndex(spec: SheetSpec): Map<string, ColumnSpec> {
+  let index = INDEXES.get(spec);
+  if (!index) {
+    index = new Map<string, ColumnSpec>();
+    for (const c of spec.columns) {
+      for (const label of [c.label, ...c.aliases]) index.set(normalizeLabel(label), c);
+    }
+    INDEXES.set(spec, index);
+  }
+  return index;
+}
+
+/** The column spec a header cell names on this sheet, or undefined. */
+export function matchColumn(spec: SheetSpec, header: string): ColumnSpec | undefined {
+  return columnIndex(spec).get(normalizeLabel(header));
+}
+
+export function columnLabel(spec: SheetSpec, field: string): string {
+  return spec.columns.find((c) => c.field === field)?.label ?? field;
+}

@@ -1,0 +1,240 @@
+/**
+ * Field kinds: how one cell of a column is parsed, what it may hold, and which finding an
+ * unreadable or disallowed value gets. Readers report at the value's own cell and never
+ * replace a bad value by a default.
+ */
+import { z } from 'zod';
+import {
+  THEMENFELDER,
+  type CapacityUnit,
+  type CellValue,
+  type CoordinatorKind,
+  type Finding,
+  type IsoDate,
+  type LeikaType,
+  type Priority,
+  type ProjectStatus,
+  type Themenfeld,
+} from '../model';
+import { finding } from '../source';
+import { matchThemenfeld } from '../reference/themenfelder';
+import {
+  displayValue,
+  isBlank,
+  readCapacityUnit,
+  readCoordinatorKind,
+  readDate,
+  readLeikaType,
+  readNumber,
+  readOzgId,
+  readPriority,
+  readProjectId,
+  readStatus,
+  readText,
+  readWaveNumber,
+  splitList,
+} from './cells';
+import { columnLabel } from './columns';
+import type { Table, TableRow } from './table';
+
+export interface FieldKind<T> {
+  parse: (value: CellValue) => T | null;
+  /** Finding code for a value that cannot be read. */
+  code: string;
+  /** German: what the cell may hold ("eine Zahl ab 0"). */
+  expected: string;
+  /** Allowed values among the readable ones. */
+  allowed?: z.ZodType<T>;
+  /** Finding code for a readable value that is not allowed (default: `code`). */
+  rangeCode?: string;
+  /** German hint for particular unreadable values. */
+  hint?: (value: CellValue) => string | undefined;
+}
+
+const number = (allowed: z.ZodType<number>, expected: string): FieldKind<number> => ({
+  parse: readNumber,
+  code: 'INVALID_NUMBER',
+  rangeCode: 'OUT_OF_RANGE',
+  expected,
+  allowed,
+});
+
+const asDateHint = (value: CellValue) =>
+  value instanceof Date ? ' Excel hat den Eintrag als Datum gespeichert; bitte die Zelle als Text formatieren und neu eingeben.' : undefined;
+
+export const KINDS = {
+  text: { parse: readText, code: 'INVALID_TEXT', expected: 'ein Text' } as FieldKind<string>,
+  ozgId: {
+    parse: readOzgId,
+    code: 'INVALID_OZG_ID',
+    expected: 'eine OZG-ID aus Ziffern (z. B. 10000)',
+    hint: (value) =>
+      typeof value === 'number'
+        ? ' Excel hat den Eintrag als Dezimalzahl gespeichert (etwa „10000,10001“); mehrere IDs bitte mit Semikolon trennen.'
+        : asDateHint(value),
+  } as FieldKind<string>,
+  projectId: {
+    parse: readProjectId,
+    code: 'INVALID_PROJECT_ID',
+    expected: 'eine Projekt-ID als Text (z. B. FK-01)',
+    hint: asDateHint,
+  } as FieldKind<string>,
+  themenfeld: {
+    parse: (v) => (typeof v === 'string' ? matchThemenfeld(v) : null),
+    code: 'UNKNOWN_THEMENFELD',
+    expected: `eines der 14 Themenfelder (${THEMENFELDER.join(', ')})`,
+  } as FieldKind<Themenfeld>,
+  priority: {
+    parse: readPriority,
+    code: 'INVALID_PRIORITY',
+    expected: 'hoch, mittel oder niedrig, oder 1, 2, 3 (1 = hoch)',
+  } as FieldKind<Priority>,
+  status: {
+    parse: readStatus,
+    code: 'INVALID_STATUS',
+    expected: 'offen, begonnen oder Bereitschaft signalisiert',
+  } as FieldKind<ProjectStatus>,
+  coordinatorKind: {
+    parse: readCoordinatorKind,
+    code: 'INVALID_COORDINATOR_KIND',
+    expected: 'Land, Kommune, Bundesressort oder Bundesbehörde',
+  } as FieldKind<CoordinatorKind>,
+  leikaType: {
+    parse: readLeikaType,
+    code: 'INVALID_TYPE',
+    expected: 'Typ 1, 2, 3, 2/3, 4 oder 5',
+  } as FieldKind<LeikaType>,
+  fallzahl: number(z.number().min(0), 'eine Zahl ab 0'),
+  reifegrad: number(z.number().int().min(0).max(4), 'eine ganze Zahl von 0 bis 4'),
+  effort: number(z.number().positive(), 'eine Zahl größer als 0'),
+  capacity: number(z.number().positive(), 'eine Zahl größer als 0'),
+  count: number(z.number().int().min(1), 'eine ganze Zahl ab 1'),
+  wave: {
+    parse: readWaveNumber,
+    code: 'INVALID_WAVE',
+    expected: 'eine ganze Zahl ab 1 (Welle 1, 2, 3 …)',
+    allowed: z.number().int().min(1),
+  } as FieldKind<number>,
+  date: {
+    parse: readDate,
+    code: 'INVALID_DATE',
+    expected: 'ein Datum (z. B. 31.12.2021 oder 2021-12-31)',
+  } as FieldKind<IsoDate>,
+  capacityUnit: {
+    parse: readCapacityUnit,
+    code: 'INVALID_CAPACITY_UNIT',
+    expected: 'Leistungen oder Aufwand',
+  } as FieldKind<CapacityUnit>,
+} as const;
+
+/** Where a value sits, for messages: its sheet, cell, and a German phrase naming the column. */
+export interface Place {
+  sheet: string;
+  cell: string;
+  /** e.g. "in der Spalte „Priorität“" or "bei der Einstellung „Planungsbeginn“". */
+  subject: string;
+}
+
+/** Parse a non-blank cell; report an unreadable or disallowed value at its cell. */
+export function parseCell<T>(value: CellValue, kind: FieldKind<T>, place: Place, findings: Finding[]): T | undefined {
+  const parsed = kind.parse(value);
+  if (parsed === null) {
+    const hint = kind.hint?.(value) ?? '';
+    findings.push(
+      finding(
+        'error',
+        kind.code,
+        `„${displayValue(value)}“ ${place.subject} kann nicht gelesen werden. Erlaubt ist ${kind.expected}.${hint} Bitte die Zelle korrigieren.`,
+        place.sheet,
+        place.cell,
+      ),
+    );
+    return undefined;
+  }
+  if (kind.allowed && !kind.allowed.safeParse(parsed).success) {
+    findings.push(
+      finding(
+        'error',
+        kind.rangeCode ?? kind.code,
+        `„${displayValue(value)}“ ${place.subject} ist nicht erlaubt. Erlaubt ist ${kind.expected}. Bitte die Zelle korrigieren.`,
+        place.sheet,
+        place.cell,
+      ),
+    );
+    return undefined;
+  }
+  return parsed;
+}
+
+function placeOf(table: Table, row: TableRow, field: string): Place {
+  return {
+    sheet: row.src.sheet,
+    cell: row.src.cells[field] ?? `A${row.row}`,
+    subject: `in der Spalte „${columnLabel(table.spec, field)}“`,
+  };
+}
+
+/**
+ * A field of a row: undefined when blank (a required field's blank cell is a MISSING_VALUE
+ * error; a missing required column was reported once at the header) or unreadable (reported).
+ */
+export function readField<T>(
+  table: Table,
+  row: TableRow,
+  field: string,
+  kind: FieldKind<T>,
+  findings: Finding[],
+  required = false,
+): T | undefined {
+  const value = row.value(field);
+  if (isBlank(value)) {
+    if (required && table.header.columns.has(field)) {
+      const label = columnLabel(table.spec, field);
+      findings.push(
+        finding(
+          'error',
+          'MISSING_VALUE',
+          `In der Pflichtspalte „${label}“ fehlt in Zeile ${row.row} ein Wert. Bitte ergänzen.`,
+          row.src.sheet,
+          placeOf(table, row, field).cell,
+        ),
+      );
+    }
+    return undefined;
+  }
+  return parseCell(value, kind, placeOf(table, row, field), findings);
+}
+
+/**
+ * A list field: entries split on commas, semicolons, line breaks and blanks; each entry
+ * parsed by `item`. Bad entries are reported (and left out); an entry given twice is kept
+ * once, with an info finding.
+ */
+export function readListField(table: Table, row: TableRow, field: string, item: FieldKind<string>, findings: Finding[]): string[] {
+  const value = row.value(field);
+  const place = placeOf(table, row, field);
+  const entries = splitList(value);
+  if (entries === null) {
+    parseCell(value, item, place, findings);
+    return [];
+  }
+  const result: string[] = [];
+  for (const entry of entries) {
+    const parsed = parseCell(typeof value === 'number' ? value : entry, item, place, findings);
+    if (parsed === undefined) continue;
+    if (result.includes(parsed)) {
+      findings.push(
+        finding('info', 'DUPLICATE_IN_LIST', `„${parsed}“ steht ${place.subject} doppelt und wird einmal gezählt.`, place.sheet, place.cell),
+      );
+      continue;
+    }
+    result.push(parsed);
+  }
+  return result;
+}
+
+/** Remove undefined properties, so records carry only the fields that were given. */
+export function compact<T extends object>(record: T): T {
+  for (const key of Object.keys(record) as (keyof T)[]) if (record[key] === undefined) delete record[key];
+  return record;
+}

@@ -1,0 +1,93 @@
+import type { CellValue, SheetData } from '../model';
+import { parseRange, type RangeBox } from '../address';
+import { columnIndex, type SheetSpec } from './columns';
+import { normalizeLabel } from './normalize';
+
+/** Where a sheet's data lies: a whole worksheet, or the range of an Excel table on it. */
+export interface LocatedSheet {
+  /** The worksheet's actual name (e.g. "OZG-Leistungen " or "Tabelle1"). */
+  sheet: string;
+  values: CellValue[][];
+  /** The cells to read, 1-based, in the worksheet's own coordinates. */
+  box: RangeBox;
+  /** The Excel table the data was found by, if any. */
+  table?: string;
+  /** Other worksheets or tables that would match too; the first match is read. */
+  alsoMatched: string[];
+}
+
+export function usedBox(values: readonly (readonly CellValue[] | undefined)[]): RangeBox {
+  let right = 0;
+  for (const row of values) if (row && row.length > right) right = row.length;
+  return { top: 1, left: 1, bottom: values.length, right };
+}
+
+/**
+ * Find a sheet by its name or an alias (compared as normalised labels, so case and
+ * surrounding blanks do not matter), else by an Excel table of that name anywhere in the
+ * workbook. Names are tried in order: the contract name first, then the aliases.
+ */
+export function locateSheet(sheets: readonly SheetData[], spec: Pick<SheetSpec, 'name' | 'aliases'>): LocatedSheet | null {
+  const wanted = [spec.name, ...spec.aliases].map(normalizeLabel);
+  const candidates: Omit<LocatedSheet, 'alsoMatched'>[] = [];
+  for (const name of wanted) {
+    for (const sheet of sheets) {
+      if (normalizeLabel(sheet.name) === name) {
+        candidates.push({ sheet: sheet.name, values: sheet.values, box: usedBox(sheet.values) });
+      }
+    }
+  }
+  for (const name of wanted) {
+    for (const sheet of sheets) {
+      for (const table of sheet.tables ?? []) {
+        if (normalizeLabel(table.name) !== name) continue;
+        let box: RangeBox;
+        try {
+          box = parseRange(table.range);
+        } catch {
+          continue;
+        }
+        candidates.push({ sheet: sheet.name, values: sheet.values, box, table: table.name });
+      }
+    }
+  }
+  if (candidates.length === 0) return null;
+  const [first, ...rest] = candidates;
+  const describe = (c: Omit<LocatedSheet, 'alsoMatched'>) => (c.table ? `Tabelle „${c.table}“ auf Blatt „${c.sheet}“` : `Blatt „${c.sheet}“`);
+  const alsoMatched = rest.filter((c) => c.sheet !== first.sheet || c.table !== first.table).map(describe);
+  return { ...first, alsoMatched: [...new Set(alsoMatched)] };
+}
+
+export function cellAt(values: readonly (readonly CellValue[] | undefined)[], row: number, col: number): CellValue {
+  return values[row - 1]?.[col - 1] ?? null;
+}
+
+export interface HeaderRow {
+  /** 1-based row number of the header. */
+  row: number;
+  /** field → 1-based column of its first occurrence. */
+  columns: Map<string, number>;
+  /** Columns named a second time: ignored, and reported. */
+  duplicates: { field: string; col: number; firstCol: number }[];
+}
+
+/** The first row in the box that names at least two known columns of the sheet. */
+export function findHeaderRow(located: Pick<LocatedSheet, 'values' | 'box'>, spec: SheetSpec): HeaderRow | null {
+  const index = columnIndex(spec);
+  const { box, values } = located;
+  for (let row = box.top; row <= box.bottom; row++) {
+    const columns = new Map<string, number>();
+    const duplicates: HeaderRow['duplicates'] = [];
+    for (let col = box.left; col <= box.right; col++) {
+      const value = cellAt(values, row, col);
+      if (typeof value !== 'string') continue;
+      const column = index.get(normalizeLabel(value));
+      if (!column) continue;
+      const firstCol = columns.get(column.field);
+      if (firstCol === undefined) columns.set(column.field, col);
+      else duplicates.push({ field: column.field, col, firstCol });
+    }
+    if (columns.size >= 2) return { row, columns, duplicates };
+  }
+  return null;
+}

@@ -1,0 +1,138 @@
+import type { CellValue, Finding, Source } from '../model';
+import { a1, columnLetter } from '../address';
+import { finding } from '../source';
+import { columnLabel, type SheetSpec } from './columns';
+import { displayValue, isBlank } from './cells';
+import { cellAt, findHeaderRow, type HeaderRow, type LocatedSheet } from './locate';
+
+/** One data row of a sheet, with its cells looked up by field. */
+export interface TableRow {
+  /** 1-based worksheet row. */
+  row: number;
+  /** sheet, row, and the A1 address of every field that has a column. */
+  src: Source;
+  /** The cell of a field (null when blank or when the sheet has no such column). */
+  value(field: string): CellValue;
+}
+
+export interface Table {
+  sheet: string;
+  spec: SheetSpec;
+  header: HeaderRow;
+  rows: TableRow[];
+}
+
+export interface ReadTableOptions {
+  /** The field that identifies a record (OZG-ID, Projekt-ID …). */
+  keyField: string;
+  /** Whether a cell holds a usable key; a lone such cell is a record, not a note. */
+  isKey: (value: CellValue) => boolean;
+}
+
+/** "Summe", "Gesamt:", "Insgesamt", "Total", "Ergebnis" (Excel's German totals row label). */
+const TOTALS_LABEL = /^\s*(summe|gesamtsumme|gesamt|insgesamt|total|ergebnis)\b/i;
+
+/**
+ * Read a located sheet as a table: find the header row, report header problems, and return
+ * the data rows below it. Skipped rows: empty rows (silently), totals rows (info) and rows
+ * whose only entry is a note in one cell (warning).
+ */
+export function readTable(located: LocatedSheet, spec: SheetSpec, findings: Finding[], options: ReadTableOptions): Table | null {
+  const { sheet, values, box } = located;
+  const where = located.table ? `in der Tabelle „${located.table}“ auf dem Blatt „${sheet}“` : `auf dem Blatt „${sheet}“`;
+  const header = findHeaderRow(located, spec);
+  if (!header) {
+    const names = spec.columns.map((c) => c.label).join(', ');
+    findings.push(
+      finding(
+        'error',
+        'MISSING_HEADER',
+        `Keine Kopfzeile ${where} gefunden. Die Kopfzeile muss mindestens zwei dieser Spaltenüberschriften enthalten: ${names}. Bitte eine Kopfzeile über den Daten einfügen.`,
+        sheet,
+        a1(Math.max(box.top, 1), Math.max(box.left, 1)),
+      ),
+    );
+    return null;
+  }
+
+  for (const dup of header.duplicates) {
+    const label = columnLabel(spec, dup.field);
+    findings.push(
+      finding(
+        'warning',
+        'DUPLICATE_COLUMN',
+        `Die Spalte „${label}“ kommt ${where} mehrfach vor (Spalten ${columnLetter(dup.firstCol)} und ${columnLetter(dup.col)}). Gelesen wird nur Spalte ${columnLetter(dup.firstCol)}; bitte die doppelte Spalte umbenennen oder löschen.`,
+        sheet,
+        a1(header.row, dup.col),
+      ),
+    );
+  }
+  for (const column of spec.columns) {
+    if (!column.required || header.columns.has(column.field)) continue;
+    const aliases = column.aliases.length ? ` (oder ${column.aliases.map((a) => `„${a}“`).join(', ')})` : '';
+    findings.push(
+      finding(
+        'error',
+        'MISSING_COLUMN',
+        `Die Pflichtspalte „${column.label}“${aliases} fehlt ${where}. Bitte die Spalte in der Kopfzeile (Zeile ${header.row}) ergänzen.`,
+        sheet,
+        a1(header.row, box.left),
+      ),
+    );
+  }
+
+  const fields = [...header.columns.entries()];
+  const keyCol = header.columns.get(options.keyField);
+  const rows: TableRow[] = [];
+  for (let row = header.row + 1; row <= box.bottom; row++) {
+    const filled = fields.filter(([, col]) => !isBlank(cellAt(values, row, col)));
+    if (filled.length === 0) continue;
+
+    const totals = filled.find(([, col]) => {
+      const v = cellAt(values, row, col);
+      return typeof v === 'string' && TOTALS_LABEL.test(v);
+    });
+    if (totals && (keyCol === undefined || isBlank(cellAt(values, row, keyCol)) || totals[1] === keyCol)) {
+      findings.push(
+        finding(
+          'info',
+          'TOTALS_ROW_SKIPPED',
+          `Zeile ${row} ist eine Summen- oder Ergebniszeile („${displayValue(cellAt(values, row, totals[1]))}“) und wird nicht als Datensatz gelesen.`,
+          sheet,
+          a1(row, totals[1]),
+        ),
+      );
+      continue;
+    }
+
+    if (filled.length === 1) {
+      const [field, col] = filled[0];
+      const value = cellAt(values, row, col);
+      if (!(field === options.keyField && options.isKey(value))) {
+        const keyLabel = columnLabel(spec, options.keyField);
+        findings.push(
+          finding(
+            'warning',
+            'NOTE_ROW_SKIPPED',
+            `Zeile ${row} enthält nur einen Eintrag („${displayValue(value)}“ in Spalte „${columnLabel(spec, field)}“) und wird als Anmerkung übersprungen. Ist es ein Datensatz, bitte „${keyLabel}“ und die übrigen Pflichtangaben ergänzen; sonst die Anmerkung in eine Spalte mit eigener Überschrift (z. B. „Bemerkung“) verschieben, damit sie nicht als Datensatz gilt.`,
+            sheet,
+            a1(row, col),
+          ),
+        );
+        continue;
+      }
+    }
+
+    const cells: Record<string, string> = {};
+    for (const [field, col] of fields) cells[field] = a1(row, col);
+    rows.push({
+      row,
+      src: { sheet, row, cells },
+      value: (field) => {
+        const col = header.columns.get(field);
+        return col === undefined ? null : cellAt(values, row, col);
+      },
+    });
+  }
+  return { sheet, spec, header, rows };
+}
