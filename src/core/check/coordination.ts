@@ -1,0 +1,151 @@
+import type { Finding, Plan, PlanProject, Project, ResolvedCoordinator, Themenfeld } from '../model';
+import { BUILT_IN_LEAD_STATES } from '../reference/themenfelder';
+import { COORDINATOR_KIND_INFO, inferCoordinatorKind } from '../reference/coordinators';
+import { landMentionedIn, matchLand } from '../reference/laender';
+import { sortFindings } from '../source';
+import { cellFor, type CheckContext } from './context';
+
+/**
+ * The federführendes Land of each Themenfeld: from the Themenfelder sheet where the planner
+ * entered one of the 16 Länder, else the documented built-in ones.
+ */
+export function leadStatesFrom(ctx: CheckContext): Map<Themenfeld, string> {
+  const fromSheet = new Map<Themenfeld, string>();
+  const firstRow = new Map<Themenfeld, number>();
+  for (const row of ctx.input.themenfelder) {
+    const earlier = firstRow.get(row.themenfeld);
+    if (earlier !== undefined) {
+      ctx.at(
+        row.src,
+        ['themenfeld'],
+        'warning',
+        'DUPLICATE_THEMENFELD_ROW',
+        `Das Themenfeld „${row.themenfeld}“ steht mehrfach im Blatt „Themenfelder“ (zuerst in Zeile ${earlier}). Es gilt die erste Zeile; löschen Sie die doppelte.`,
+      );
+      continue;
+    }
+    firstRow.set(row.themenfeld, row.src.row);
+    const text = row.leadState?.trim();
+    if (!text) continue;
+    const land = matchLand(text);
+    if (land) {
+      fromSheet.set(row.themenfeld, land);
+      continue;
+    }
+    const cell = cellFor(row.src, 'leadState');
+    if (!ctx.readerFlagged(row.src.sheet, cell)) {
+      ctx.add(
+        'error',
+        'LEAD_STATE_UNKNOWN_LAND',
+        `„${text}“ ist als federführendes Land für „${row.themenfeld}“ eingetragen, ist aber keines der 16 Länder. Tragen Sie den Namen eines Landes ein (z. B. „Nordrhein-Westfalen“ oder „NRW“).`,
+        row.src.sheet,
+        cell,
+      );
+    }
+  }
+  const result = new Map<Themenfeld, string>();
+  for (const [tf, land] of Object.entries(BUILT_IN_LEAD_STATES) as [Themenfeld, string][]) result.set(tf, land);
+  for (const [tf, land] of fromSheet) result.set(tf, land);
+  return result;
+}
+
+/** The coordinator of a project without Koordination: the Themenfeld's federführendes Land, if known. */
+export function fallbackCoordinator(themenfeld: Themenfeld, leadStates: Map<Themenfeld, string>): ResolvedCoordinator {
+  const land = leadStates.get(themenfeld);
+  return land ? { name: land, kind: 'Land', source: 'lead-state' } : { name: null, kind: null, source: 'none' };
+}
+
+/**
+ * The coordinator entered for a project, its kind given or inferred, with findings for an
+ * unknown Land, a kind that cannot be inferred, and a kind that contradicts the name.
+ */
+export function resolveCoordinator(
+  ctx: CheckContext,
+  project: Project,
+  themenfeld: Themenfeld,
+  leadStates: Map<Themenfeld, string>,
+): ResolvedCoordinator {
+  const name = project.coordinatorName?.trim() ?? '';
+  const given = project.coordinatorKind;
+  const pid = project.id.trim();
+  if (!name) {
+    if (given) {
+      ctx.at(
+        project.src,
+        ['coordinatorKind'],
+        'warning',
+        'COORDINATOR_KIND_WITHOUT_NAME',
+        `Für Projekt ${pid} ist die Koordinationsart „${given}“ eingetragen, aber keine Koordination. Tragen Sie den Namen ein; bis dahin fällt die Koordination dem federführenden Land zu.`,
+      );
+    }
+    return fallbackCoordinator(themenfeld, leadStates);
+  }
+  const inferred = inferCoordinatorKind(name);
+  const kind = given ?? inferred;
+  if (kind === 'Land' && !landMentionedIn(name)) {
+    ctx.at(
+      project.src,
+      ['coordinatorName'],
+      'error',
+      'COORDINATOR_UNKNOWN_LAND',
+      `Die Koordination „${name}“ von Projekt ${pid} ist als Land eingetragen, ist aber keines der 16 Länder. Tragen Sie den Namen eines Landes ein (z. B. „Bayern“ oder „BY“) oder korrigieren Sie die Koordinationsart.`,
+    );
+  } else if (given && inferred && given !== inferred) {
+    ctx.at(
+      project.src,
+      ['coordinatorKind', 'coordinatorName'],
+      'warning',
+      'COORDINATOR_KIND_CONFLICT',
+      `Die Koordination „${name}“ von Projekt ${pid} ist als ${given} eingetragen, der Name spricht aber für ${inferred} (${COORDINATOR_KIND_INFO[inferred]}). Prüfen Sie die Koordinationsart.`,
+    );
+  }
+  if (!kind) {
+    ctx.at(
+      project.src,
+      ['coordinatorKind', 'coordinatorName'],
+      'warning',
+      'COORDINATOR_KIND_MISSING',
+      `Die Art der Koordination „${name}“ von Projekt ${pid} lässt sich nicht erkennen. Tragen Sie die Koordinationsart ein: Land, Kommune, Bundesressort oder Bundesbehörde.`,
+    );
+  }
+  return { name, kind: kind ?? null, source: 'sheet' };
+}
+
+/**
+ * Projects that have neither a Koordination nor a federführendes Land: an error for projects in
+ * the first wave (they start right after planning and need someone to lead them), a warning for
+ * later waves. Needs the plan, because only the plan knows the waves.
+ */
+export function checkPlannedCoordination(projects: readonly PlanProject[], plan: Plan): Finding[] {
+  const waveOf = new Map<string, number>();
+  for (const a of plan.assignments) waveOf.set(a.projectId, a.wave);
+  const findings: Finding[] = [];
+  for (const p of projects) {
+    if (p.coordinator.source !== 'none') continue;
+    const wave = waveOf.get(p.id);
+    if (wave === undefined) continue;
+    const cell = p.synthetic ? cellFor(p.src, 'projectId', 'ozgId') : cellFor(p.src, 'coordinatorName', 'id');
+    const what = p.synthetic ? `Die Leistung ${p.services[0]} (eigenes Projekt ${p.id})` : `Projekt ${p.id}`;
+    const todo = p.synthetic
+      ? `Ordnen Sie sie einem Projekt mit Koordination zu oder tragen Sie das federführende Land im Blatt „Themenfelder“ ein.`
+      : `Tragen Sie eine Koordination ein oder das federführende Land im Blatt „Themenfelder“.`;
+    if (wave === 1) {
+      findings.push({
+        severity: 'error',
+        code: 'COORDINATOR_MISSING_WAVE_1',
+        message: `${what} liegt in Welle 1, hat aber keine Umsetzungskoordination, und für das Themenfeld „${p.themenfeld}“ ist kein federführendes Land bekannt. Projekte der ersten Welle brauchen eine Koordination. ${todo}`,
+        sheet: p.src.sheet,
+        cell,
+      });
+    } else {
+      findings.push({
+        severity: 'warning',
+        code: 'COORDINATOR_MISSING',
+        message: `${what} (Welle ${wave}) hat keine Umsetzungskoordination, und für das Themenfeld „${p.themenfeld}“ ist kein federführendes Land bekannt. ${todo}`,
+        sheet: p.src.sheet,
+        cell,
+      });
+    }
+  }
+  return sortFindings(findings);
+}

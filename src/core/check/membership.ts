@@ -1,0 +1,113 @@
+import type { Project, Service } from '../model';
+import { catalogueEntry } from '../reference/catalogue';
+import { type CheckContext, countWord, projectKey, serviceKey } from './context';
+import type { UniqueRecords } from './identity';
+
+export interface Membership {
+  /** Services of each project (by project key), in the order of the Leistungen sheet. */
+  members: Map<string, Service[]>;
+  /** Services in no project, in sheet order: they become one-service projects. */
+  unbundled: Service[];
+}
+
+/**
+ * Resolves which project each service belongs to, from both places membership may be given:
+ * the project's OZG-IDs list and the service's Umsetzungsprojekt column. Disagreement is an
+ * error, never a silent choice; to keep the rest of the checks going, the first project that
+ * lists the service counts.
+ */
+export function resolveMembership(ctx: CheckContext, records: UniqueRecords): Membership {
+  const { serviceByKey, projectByKey } = records;
+  const listedIn = new Map<string, Project[]>();
+
+  for (const p of records.projects) {
+    const seen = new Set<string>();
+    const pid = p.id.trim();
+    for (const raw of p.ozgIds ?? []) {
+      const id = serviceKey(raw);
+      if (!id) continue;
+      if (seen.has(id)) {
+        ctx.at(
+          p.src,
+          ['ozgIds', 'id'],
+          'warning',
+          'DUPLICATE_IN_OZG_LIST',
+          `Die OZG-ID ${id} steht zweimal in der Liste von Projekt ${pid}. Streichen Sie den doppelten Eintrag.`,
+        );
+        continue;
+      }
+      seen.add(id);
+      if (!serviceByKey.has(id)) {
+        const entry = catalogueEntry(id);
+        const hint = entry ? ` Laut OZG-Katalog ist das „${entry.name}“ (${entry.themenfeld}).` : '';
+        ctx.at(
+          p.src,
+          ['ozgIds', 'id'],
+          'error',
+          'UNKNOWN_OZG_ID',
+          `Projekt ${pid} nennt die OZG-ID ${id}, die im Blatt „Leistungen“ fehlt.${hint} Ergänzen Sie die Leistung dort oder streichen Sie die ID aus der Liste.`,
+        );
+        continue;
+      }
+      const list = listedIn.get(id);
+      if (list) list.push(p);
+      else listedIn.set(id, [p]);
+    }
+  }
+
+  const members = new Map<string, Service[]>();
+  const unbundled: Service[] = [];
+  for (const s of records.services) {
+    const id = serviceKey(s.ozgId);
+    const column = s.projectId?.trim() ?? '';
+    const columnProject = column ? projectByKey.get(projectKey(column)) : undefined;
+    if (column && !columnProject) {
+      ctx.at(
+        s.src,
+        ['projectId', 'ozgId'],
+        'error',
+        'UNKNOWN_PROJECT_ID',
+        `Die Leistung ${id} ist dem Projekt „${column}“ zugeordnet, das im Blatt „Umsetzungsprojekte“ nicht vorkommt. Legen Sie das Projekt dort an oder korrigieren Sie die Projekt-ID.`,
+      );
+    }
+    const lists = listedIn.get(id) ?? [];
+    const owner: Project | undefined = lists[0] ?? columnProject;
+    if (lists.length > 1) {
+      const ids = lists.map((p) => p.id.trim());
+      if (columnProject && !lists.includes(columnProject)) ids.push(columnProject.id.trim());
+      ctx.at(
+        lists[1].src,
+        ['ozgIds', 'id'],
+        'error',
+        'SERVICE_IN_SEVERAL_PROJECTS',
+        `OZG-ID ${id} ist ${countWord(ids.length)} Umsetzungsprojekten zugeordnet (${ids.join(', ')}). Eine Leistung gehört zu genau einem Projekt: streichen Sie sie aus den übrigen.`,
+      );
+    } else if (lists.length === 1 && columnProject && columnProject !== lists[0]) {
+      ctx.at(
+        s.src,
+        ['projectId', 'ozgId'],
+        'error',
+        'MEMBERSHIP_CONFLICT',
+        `Die Leistung ${id} steht in der OZG-ID-Liste von Projekt ${lists[0].id.trim()}, in der Spalte „Umsetzungsprojekt“ aber unter ${columnProject.id.trim()}. Eine Leistung gehört zu genau einem Projekt: gleichen Sie beide Angaben an.`,
+      );
+    }
+    if (!owner) {
+      if (!column) {
+        ctx.at(
+          s.src,
+          ['projectId', 'ozgId'],
+          'warning',
+          'SERVICE_WITHOUT_PROJECT',
+          `Die Leistung ${id}${s.name ? ` („${s.name.trim()}“)` : ''} gehört zu keinem Umsetzungsprojekt und wird als eigenes Projekt geplant. Ordnen Sie sie einem Projekt zu, wenn sie gebündelt werden soll.`,
+        );
+      }
+      unbundled.push(s);
+      continue;
+    }
+    const key = projectKey(owner.id);
+    const list = members.get(key);
+    if (list) list.push(s);
+    else members.set(key, [s]);
+  }
+  return { members, unbundled };
+}
