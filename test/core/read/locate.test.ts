@@ -1,0 +1,70 @@
+import { findHeaderRow, locateSheet } from '../../../src/core/read/locate';
+import { SERVICES_SHEET, SETTINGS_SHEET } from '../../../src/core/read/columns';
+import { sheet } from './helpers';
+
+describe('locateSheet', () => {
+  it('finds a sheet by name regardless of case and surrounding blanks', () => {
+    const found = locateSheet([sheet('Hinweise', [['x']]), sheet(' leistungen ', [['a']])], SERVICES_SHEET);
+    expect(found?.sheet).toBe(' leistungen ');
+    expect(found?.box).toEqual({ top: 1, left: 1, bottom: 1, right: 1 });
+    expect(found?.table).toBeUndefined();
+  });
+
+  it('finds a sheet by an alias ("OZG-Leistungen ")', () => {
+    expect(locateSheet([sheet('OZG-Leistungen ', [])], SERVICES_SHEET)?.sheet).toBe('OZG-Leistungen ');
+    expect(locateSheet([sheet('Leistungskatalog', [])], SERVICES_SHEET)?.sheet).toBe('Leistungskatalog');
+  });
+
+  it('prefers the contract name over an alias and reports the other match', () => {
+    const found = locateSheet([sheet('OZG-Leistungen', []), sheet('Leistungen', [])], SERVICES_SHEET);
+    expect(found?.sheet).toBe('Leistungen');
+    expect(found?.alsoMatched).toEqual(['Blatt „OZG-Leistungen“']);
+  });
+
+  it('finds an Excel table by name on another sheet and keeps its range', () => {
+    const found = locateSheet([sheet('Tabelle1', [], [{ name: 'Leistungen', range: 'C4:F20' }])], SERVICES_SHEET);
+    expect(found).toMatchObject({ sheet: 'Tabelle1', table: 'Leistungen', box: { top: 4, left: 3, bottom: 20, right: 6 } });
+  });
+
+  it('matches table names written with underscores', () => {
+    const found = locateSheet([sheet('Daten', [], [{ name: 'OZG_Leistungen', range: 'A1:C3' }])], SERVICES_SHEET);
+    expect(found?.table).toBe('OZG_Leistungen');
+  });
+
+  it('returns null when nothing matches', () => {
+    expect(locateSheet([sheet('Wellenplan', []), sheet('Leistung', [])], SERVICES_SHEET)).toBeNull();
+  });
+});
+
+describe('findHeaderRow', () => {
+  const located = (values: unknown[][]) => ({
+    values: values as never,
+    box: { top: 1, left: 1, bottom: values.length, right: Math.max(0, ...values.map((r) => r.length)) },
+  });
+
+  it('skips title rows and needs two known names', () => {
+    const header = findHeaderRow(
+      located([['Leistungen'], ['Stand: 2021', null, 'OZG-ID'], [], [null, 'OZG-ID', 'Leistung ', 'Bemerkung']]),
+      SERVICES_SHEET,
+    );
+    expect(header?.row).toBe(4);
+    expect([...header!.columns]).toEqual([
+      ['ozgId', 2],
+      ['name', 3],
+    ]);
+  });
+
+  it('keeps the first of two columns with the same meaning and lists the second', () => {
+    const header = findHeaderRow(located([['OZG-ID', 'Leistung', 'ID', 'Bezeichnung']]), SERVICES_SHEET);
+    expect(header?.columns.get('ozgId')).toBe(1);
+    expect(header?.duplicates).toEqual([
+      { field: 'ozgId', col: 3, firstCol: 1 },
+      { field: 'name', col: 4, firstCol: 2 },
+    ]);
+  });
+
+  it('returns null when no row names two known columns', () => {
+    expect(findHeaderRow(located([['OZG-ID'], ['Leistung']]), SERVICES_SHEET)).toBeNull();
+    expect(findHeaderRow(located([['Einstellung', 'Wert']]), SETTINGS_SHEET)?.row).toBe(1);
+  });
+});

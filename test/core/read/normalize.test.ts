@@ -1,0 +1,37 @@
+import { normalizeLabel } from '../../../src/core/read/normalize';
+
+describe('normalizeLabel', () => {
+  it.each([
+    ['OZG-ID', 'OZG ID'],
+    ['OZG-ID', 'ozg_id'],
+    ['Zuständigkeit', 'Zustaendigkeit'],
+    ['Zuständigkeit', 'ZUSTÄNDIGKEIT '],
+    ['Priorität', 'Prioritaet'],
+    ['Größe', 'Groesse'],
+    ['Straße', 'Strasse'],
+    ['Abhängig von', 'Abhängig\nvon'],
+    ['Welle (fest)', 'Welle fest'],
+    ['Nr.', 'Nr'],
+    ['Familie & Kind', 'Familie und Kind'],
+    ['Kapazität je Welle', 'Kapazit\u0061\u0308t je Welle'], // decomposed ä (macOS)
+    ['Leistung', '\u00a0Leistung\u00a0'],
+    ['OZG-ID', 'OZG-ID*'],
+    ['OZG-ID', 'OZG-ID:'],
+    ['Lebens-/Geschäftslage', 'Lebens/Geschäftslage'],
+  ])('treats %j and %j alike', (a, b) => {
+    expect(normalizeLabel(a)).toBe(normalizeLabel(b));
+  });
+
+  it.each([
+    ['Leistung', 'Leistungen'],
+    ['Welle', 'Wellen'],
+    ['Typ', 'Typen'],
+    ['Beginn', 'Ende'],
+  ])('keeps %j and %j apart', (a, b) => {
+    expect(normalizeLabel(a)).not.toBe(normalizeLabel(b));
+  });
+
+  it('produces the expected canonical form', () => {
+    expect(normalizeLabel(' Unternehmensführung & -entwicklung ')).toBe('unternehmensfuehrungundentwicklung');
+  });
+});
