@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { THEMENFELDER } from '../src/core/model';
 
-const DEFAULT_CSV = '/work/shared/data/ozg/kdn-nrw/ozg_leistungen.csv';
+export const DEFAULT_CSV = '/work/shared/data/ozg/kdn-nrw/ozg_leistungen.csv';
 const OUT = join(__dirname, '..', 'src', 'core', 'reference', 'ozg-katalog.ts');
 
 /** RFC 4180: comma-separated, fields optionally in double quotes, "" escapes a quote. */
@@ -46,7 +46,7 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
-function build(csvPath: string): string {
+export function buildCatalogueModule(csvPath: string = DEFAULT_CSV): string {
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
   const col = (name: string) => {
     const i = header.indexOf(name);
@@ -92,7 +92,7 @@ function build(csvPath: string): string {
 
 if (require.main === module) {
   const csv = process.argv[2] ?? DEFAULT_CSV;
-  const text = build(csv);
+  const text = buildCatalogueModule(csv);
   writeFileSync(OUT, text, 'utf8');
   console.log(`${OUT} geschrieben (${text.length} Zeichen).`);
 }

@@ -7,23 +7,15 @@ import { cellFor, type CheckContext } from './context';
 
 /**
  * The federführendes Land of each Themenfeld: from the Themenfelder sheet where the planner
- * entered one of the 16 Länder, else the documented built-in ones.
+ * entered one of the 16 Länder (the first row of a Themenfeld counts), else the documented
+ * built-in ones.
  */
 export function leadStatesFrom(ctx: CheckContext): Map<Themenfeld, string> {
   const fromSheet = new Map<Themenfeld, string>();
   const firstRow = new Map<Themenfeld, number>();
   for (const row of ctx.input.themenfelder) {
-    const earlier = firstRow.get(row.themenfeld);
-    if (earlier !== undefined) {
-      ctx.at(
-        row.src,
-        ['themenfeld'],
-        'warning',
-        'DUPLICATE_THEMENFELD_ROW',
-        `Das Themenfeld „${row.themenfeld}“ steht mehrfach im Blatt „Themenfelder“ (zuerst in Zeile ${earlier}). Es gilt die erste Zeile; löschen Sie die doppelte.`,
-      );
-      continue;
-    }
+    // A Themenfeld given twice: the first row counts (the reader reports the repeat).
+    if (firstRow.has(row.themenfeld)) continue;
     firstRow.set(row.themenfeld, row.src.row);
     const text = row.leadState?.trim();
     if (!text) continue;

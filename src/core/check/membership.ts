@@ -26,16 +26,8 @@ export function resolveMembership(ctx: CheckContext, records: UniqueRecords): Me
     for (const raw of p.ozgIds ?? []) {
       const id = serviceKey(raw);
       if (!id) continue;
-      if (seen.has(id)) {
-        ctx.at(
-          p.src,
-          ['ozgIds', 'id'],
-          'warning',
-          'DUPLICATE_IN_OZG_LIST',
-          `Die OZG-ID ${id} steht zweimal in der Liste von Projekt ${pid}. Streichen Sie den doppelten Eintrag.`,
-        );
-        continue;
-      }
+      // The reader reports an ID listed twice (DUPLICATE_IN_LIST); it counts once.
+      if (seen.has(id)) continue;
       seen.add(id);
       if (!serviceByKey.has(id)) {
         const entry = catalogueEntry(id);
