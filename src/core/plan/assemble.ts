@@ -1,0 +1,244 @@
+import {
+  REASON_CODES,
+  type Assignment,
+  type Finding,
+  type Plan,
+  type PlannedWave,
+  type ReasonCode,
+} from '../model';
+import { germanDate } from '../dates';
+import { finding, findingAt } from '../source';
+import { compareIds } from './order';
+import { effectiveLoad, formatNumber, type Problem, type WaveCalendar } from './problem';
+
+const PRIORITY_TEXT = { 1: 'hoch', 2: 'mittel', 3: 'niedrig' } as const;
+
+/** Priority-weighted lateness: Σ weight · (wave − 1). The quantity both planners minimise. */
+export function lateness(problem: Problem, wave: ArrayLike<number>): number {
+  let sum = 0;
+  problem.nodes.forEach((n, i) => (sum += n.weight * (wave[i] - 1)));
+  return sum;
+}
+
+export function sizeText(size: number, unit: Plan['capacityUnit']): string {
+  if (unit === 'Aufwand') return `Aufwand ${formatNumber(size)}`;
+  return size === 1 ? '1 Leistung' : `${formatNumber(size)} Leistungen`;
+}
+
+function waveRange(from: number, to: number): string {
+  return from === to ? `Welle ${from}` : `Wellen ${from}–${to}`;
+}
+
+export interface AssembleOptions {
+  mode: Plan['mode'];
+  /** The rule-based plan's waves, when assembling an optimised plan. */
+  ruleWave?: ArrayLike<number>;
+  /** Notes about the Themenfelder (balanced capacity raised, waves added). */
+  findings?: Finding[];
+  objective: Plan['objective'];
+}
+
+/** Turns a wave per project into a Plan: waves with dates and loads, reasons, warnings. */
+export function assemblePlan(problem: Problem, calendars: WaveCalendar[], wave: ArrayLike<number>, options: AssembleOptions): Plan {
+  const { nodes, tfs, config } = problem;
+  const unit = config.capacityUnit;
+  const findings: Finding[] = [...problem.findings, ...(options.findings ?? [])];
+  const waves: PlannedWave[] = [];
+  const assignments: Assignment[] = [];
+  const effLoad = new Map<string, number>();
+  const loadKey = (t: number, w: number) => `${t}#${w}`;
+  nodes.forEach((n, i) => {
+    const k = loadKey(n.tf, wave[i]);
+    effLoad.set(k, (effLoad.get(k) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(wave[i])));
+  });
+
+  tfs.forEach((tf, t) => {
+    const cal = calendars[t];
+    const used = tf.members.reduce((m, i) => Math.max(m, wave[i]), 0);
+    const count = Math.max(tf.config.waveCount, used);
+    const byWave: number[][] = Array.from({ length: count }, () => []);
+    for (const i of tf.members) byWave[wave[i] - 1].push(i);
+    for (let w = 1; w <= count; w++) {
+      const members = byWave[w - 1].sort((a, b) => compareIds(nodes[a].project.id, nodes[b].project.id));
+      const cap = cal.capacity(w);
+      const span = cal.span(w);
+      const load = members.reduce((s, i) => s + nodes[i].size, 0);
+      waves.push({
+        themenfeld: tf.config.themenfeld,
+        number: w,
+        start: span.start,
+        end: span.end,
+        capacity: Number.isFinite(cap) ? cap : undefined,
+        load: round(load),
+        projectIds: members.map((i) => nodes[i].project.id),
+      });
+      if ((effLoad.get(loadKey(t, w)) ?? 0) > cap + 1e-9) {
+        const ref = cal.capacityRef(w) ?? { sheet: nodes[members[0]].project.src.sheet, cell: nodes[members[0]].project.src.cells.id ?? `A${nodes[members[0]].project.src.row}` };
+        findings.push(
+          finding(
+            'warning',
+            'CAPACITY_EXCEEDED',
+            `Welle ${w} im Themenfeld „${tf.config.themenfeld}“ ist mit ${sizeText(round(load), unit)} belegt, die Kapazität beträgt ${formatNumber(cap)}: fest eingeplante und begonnene Projekte sowie Voraussetzungen fest eingeplanter Projekte gehen vor. Bitte die Kapazität erhöhen oder die festen Wellen prüfen.`,
+            ref.sheet,
+            ref.cell,
+          ),
+        );
+      }
+    }
+    if (count > tf.config.waveCount && tf.config.mode !== 'open') {
+      const ref = tf.config.countRef ?? tf.config.capacityRef ?? config.noteRef;
+      findings.push(
+        finding(
+          'warning',
+          'WAVES_ADDED',
+          `Im Themenfeld „${tf.config.themenfeld}“ reichen ${tf.config.waveCount} Wellen nicht: Kapazität, feste Wellen und Abhängigkeiten erfordern ${count} Wellen. Bitte die Kapazität oder die Anzahl der Wellen erhöhen.`,
+          ref.sheet,
+          ref.cell,
+        ),
+      );
+    }
+    for (const i of tf.members) assignments.push(assignment(problem, calendars, wave, i, effLoad, options, findings));
+  });
+
+  const order = new Map(tfs.map((t, k) => [t.config.themenfeld, k]));
+  assignments.sort(
+    (a, b) => order.get(a.themenfeld)! - order.get(b.themenfeld)! || a.wave - b.wave || compareIds(a.projectId, b.projectId),
+  );
+  return { mode: options.mode, capacityUnit: unit, waves, assignments, findings, objective: options.objective };
+}
+
+function assignment(
+  problem: Problem,
+  calendars: WaveCalendar[],
+  wave: ArrayLike<number>,
+  i: number,
+  effLoad: Map<string, number>,
+  options: AssembleOptions,
+  findings: Finding[],
+): Assignment {
+  const { nodes, config } = problem;
+  const node = nodes[i];
+  const p = node.project;
+  const w = wave[i];
+  const cal = calendars[node.tf];
+  const cap = cal.capacity(w);
+  const reasons = new Set<ReasonCode>();
+  const parts: string[] = [];
+
+  let eligible = 1;
+  let binding: number | undefined;
+  for (const q of node.prereqs) {
+    if (wave[q] + 1 > eligible) {
+      eligible = wave[q] + 1;
+      binding = q;
+    }
+  }
+  const bindingText = binding !== undefined ? `Voraussetzung ${nodes[binding].project.id} liegt in Welle ${wave[binding]}` : '';
+
+  if (node.pin !== undefined) {
+    reasons.add('PINNED');
+    parts.push('fest eingeplant (Spalte „Welle (fest)“)');
+    if (node.started) reasons.add('STARTED');
+  } else {
+    if (node.started) {
+      reasons.add('STARTED');
+      parts.push('Umsetzung bereits begonnen');
+      if (binding !== undefined) {
+        reasons.add('DEPENDENCY');
+        parts.push(`${bindingText}, daher nicht früher`);
+        findings.push(
+          findingAt(
+            p.src,
+            'status',
+            'warning',
+            'STARTED_DELAYED',
+            `${p.id} ist bereits begonnen, kommt aber erst in Welle ${w}: ${bindingText}. Bitte prüfen, ob die Abhängigkeit zutrifft oder die Voraussetzung früher kommen kann.`,
+          ),
+        );
+      }
+    } else {
+      if (p.status === 'Bereitschaft signalisiert') {
+        reasons.add('READY');
+        parts.push('Bereitschaft zur Umsetzung signalisiert');
+      }
+      if (p.priorWork) {
+        reasons.add('PRIOR_WORK');
+        parts.push('kann auf Vorarbeiten aufsetzen');
+      }
+      reasons.add('PRIORITY');
+      parts.push(`Priorität ${PRIORITY_TEXT[p.priority]}`);
+      if (node.keyFrom !== undefined && wave[node.keyFrom] > w) {
+        reasons.add('DEPENDENCY');
+        parts.push(`vorgezogen als Voraussetzung für ${nodes[node.keyFrom].project.id}`);
+      }
+      if (node.latestBy !== undefined && w === node.latest) {
+        reasons.add('DEPENDENCY');
+        const pinned = nodes[node.latestBy];
+        parts.push(`muss vor dem fest in Welle ${pinned.pin} eingeplanten ${pinned.project.id} fertig sein`);
+      }
+      if (binding !== undefined) {
+        reasons.add('DEPENDENCY');
+        parts.push(bindingText);
+      }
+      if (w > eligible) {
+        const a = (v: number) => effectiveLoad(node.size, cal.capacity(v));
+        const full = (v: number) => (effLoad.get(`${node.tf}#${v}`) ?? 0) + a(v) > cal.capacity(v) + 1e-9;
+        let allFull = true;
+        for (let v = eligible; v < w; v++) if (!full(v)) allFull = false;
+        if (allFull) {
+          reasons.add('CAPACITY');
+          parts.push(`${waveRange(eligible, w - 1)} ausgelastet`);
+        } else {
+          reasons.add('OPTIMISED');
+          parts.push(`${waveRange(eligible, w - 1)} für höher gewichtete Projekte genutzt`);
+        }
+      }
+    }
+  }
+  if (node.size > cap + 1e-9) {
+    reasons.add('OVERSIZE');
+    parts.push(`umfasst ${sizeText(node.size, config.capacityUnit)}, mehr als die Kapazität einer Welle (${formatNumber(cap)})`);
+    findings.push(
+      findingAt(
+        p.src,
+        config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
+        'warning',
+        'OVERSIZE_PROJECT',
+        `${p.id} umfasst ${sizeText(node.size, config.capacityUnit)} und ist damit größer als die Kapazität einer Welle (${formatNumber(cap)}); es belegt Welle ${w} allein. Bitte das Projekt aufteilen oder die Kapazität erhöhen.`,
+      ),
+    );
+  }
+  if (options.ruleWave && options.ruleWave[i] !== w) {
+    reasons.add('OPTIMISED');
+    parts.push(`Optimierung: im Regelplan Welle ${options.ruleWave[i]}`);
+  }
+
+  const span = cal.span(w);
+  if (span.end > config.referenceDeadline) {
+    const ozg = span.end > config.ozgDeadline ? ` und sogar nach der OZG-Frist (${germanDate(config.ozgDeadline)})` : '';
+    findings.push(
+      findingAt(
+        p.src,
+        'id',
+        'warning',
+        'AFTER_REFERENCE_DEADLINE',
+        `${p.id} endet mit Welle ${w} am ${germanDate(span.end)}, nach der Frist Referenzimplementierung (${germanDate(config.referenceDeadline)})${ozg}. Bitte früher einplanen, die Kapazität erhöhen oder die Frist prüfen.`,
+      ),
+    );
+  }
+
+  const text = parts.join('; ');
+  return {
+    projectId: p.id,
+    themenfeld: p.themenfeld,
+    wave: w,
+    start: span.start,
+    end: span.end,
+    reasons: REASON_CODES.filter((r) => reasons.has(r)),
+    explanation: `Welle ${w}: ${text.charAt(0).toUpperCase()}${text.slice(1)}.`,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

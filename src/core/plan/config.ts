@@ -1,0 +1,312 @@
+import {
+  DEFAULT_OZG_DEADLINE,
+  DEFAULT_REFERENCE_DEADLINE,
+  THEMENFELDER,
+  type CapacityUnit,
+  type Finding,
+  type IsoDate,
+  type PlanProject,
+  type Themenfeld,
+  type WaveDefinition,
+  type WorkbookInput,
+} from '../model';
+import { addDays, addMonths, germanDate } from '../dates';
+import { cellOf, finding } from '../source';
+
+/** Defaults where the workbook says nothing (documented in docs/planning.md). */
+export const PLAN_DEFAULTS = Object.freeze({
+  planningStart: '2020-01-01' as IsoDate,
+  waveMonths: 6,
+  waveCount: 3,
+});
+
+/** Overrides for one run (command line options, task pane controls). They win over the sheets. */
+export type PlanOverrides = {
+  waveCount?: number;
+  waveMonths?: number;
+  planningStart?: IsoDate;
+  capacity?: number;
+  capacityUnit?: CapacityUnit;
+};
+
+/** A cell a planner can be pointed at. */
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+/** One wave as given on the Wellen sheet (Themenfeld row over a row for all Themenfelder). */
+export interface WaveSpec {
+  number: number;
+  start?: IsoDate;
+  end?: IsoDate;
+  capacity?: number;
+  ref?: CellRef;
+  capacityRef?: CellRef;
+}
+
+/**
+ * How a Themenfeld's capacity is found:
+ * - balanced: no capacity anywhere; capacity = ceil(size / waveCount), raised where the
+ *   bundles do not pack into that many waves;
+ * - fixed: wave count and capacity given; waves beyond the count are added with a warning;
+ * - open: only a capacity given; as many waves as needed.
+ */
+export type CapacityMode = 'balanced' | 'fixed' | 'open';
+
+export interface ThemenfeldPlanConfig {
+  themenfeld: Themenfeld;
+  mode: CapacityMode;
+  /** Waves planned (at least). */
+  waveCount: number;
+  /** Capacity per wave where no Wellen row sets one; undefined = no general limit. */
+  capacity?: number;
+  /** Waves from the Wellen sheet, by number ascending. */
+  waves: WaveSpec[];
+  /** Where the wave count came from. */
+  countRef?: CellRef;
+  /** Where the capacity came from. */
+  capacityRef?: CellRef;
+}
+
+export interface PlanConfig {
+  capacityUnit: CapacityUnit;
+  planningStart: IsoDate;
+  waveMonths: number;
+  referenceDeadline: IsoDate;
+  ozgDeadline: IsoDate;
+  /** Every Themenfeld that has projects. */
+  themenfelder: ThemenfeldPlanConfig[];
+  /** Where plan-wide notes point (the Einstellungen sheet, or the projects sheet). */
+  noteRef: CellRef;
+  referenceDeadlineRef?: CellRef;
+}
+
+const OVERRIDE_LABEL: Record<'waveCount' | 'capacity', string> = {
+  waveCount: 'Anzahl Wellen',
+  capacity: 'Kapazität je Welle',
+};
+
+/**
+ * The planning configuration of a workbook: settings, Themenfelder and Wellen sheets and the
+ * run's overrides, resolved per Themenfeld. Precedence: override > Themenfelder sheet >
+ * Einstellungen > default; a Wellen row's capacity applies to its wave unless a capacity
+ * override is given. Combinations that cannot be planned as written become findings.
+ */
+export function planConfigFrom(
+  input: WorkbookInput,
+  projects: PlanProject[],
+  overrides: PlanOverrides = {},
+): { config: PlanConfig; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const settings = input.settings;
+  const settingsSheet = input.sheetNames.settings ?? 'Einstellungen';
+  const settingRef = (key: keyof typeof settings.cells): CellRef | undefined => {
+    const cell = settings.cells[key];
+    return cell ? { sheet: settingsSheet, cell } : undefined;
+  };
+  const noteRef: CellRef = input.sheetNames.settings
+    ? { sheet: settingsSheet, cell: 'A1' }
+    : { sheet: input.sheetNames.projects ?? input.sheetNames.services ?? 'Umsetzungsprojekte', cell: 'A1' };
+
+  const capacityUnit = overrides.capacityUnit ?? settings.capacityUnit ?? 'Leistungen';
+  const planningStart = overrides.planningStart ?? settings.planningStart ?? PLAN_DEFAULTS.planningStart;
+  let waveMonths = overrides.waveMonths ?? settings.waveMonths ?? PLAN_DEFAULTS.waveMonths;
+  if (!Number.isInteger(waveMonths) || waveMonths < 1) {
+    const ref = overrides.waveMonths !== undefined ? undefined : settingRef('waveMonths');
+    findings.push(
+      finding(
+        'error',
+        'INVALID_WAVE_MONTHS',
+        `Die Wellendauer (${waveMonths}) muss eine ganze Zahl von Monaten ab 1 sein. Bitte die Wellendauer korrigieren.`,
+        ref?.sheet ?? noteRef.sheet,
+        ref?.cell ?? noteRef.cell,
+      ),
+    );
+    waveMonths = PLAN_DEFAULTS.waveMonths;
+  }
+  const referenceDeadline = settings.referenceDeadline ?? DEFAULT_REFERENCE_DEADLINE;
+  const ozgDeadline = settings.ozgDeadline ?? DEFAULT_OZG_DEADLINE;
+  if (ozgDeadline < referenceDeadline) {
+    const ref = settingRef('ozgDeadline') ?? noteRef;
+    findings.push(
+      finding(
+        'warning',
+        'DEADLINES_REVERSED',
+        `Die OZG-Frist (${germanDate(ozgDeadline)}) liegt vor der Frist Referenzimplementierung (${germanDate(referenceDeadline)}). Bitte beide Fristen prüfen.`,
+        ref.sheet,
+        ref.cell,
+      ),
+    );
+  }
+  if (planningStart > referenceDeadline) {
+    const ref = overrides.planningStart !== undefined ? noteRef : (settingRef('planningStart') ?? noteRef);
+    findings.push(
+      finding(
+        'warning',
+        'PLANNING_START_AFTER_DEADLINE',
+        `Der Planungsbeginn (${germanDate(planningStart)}) liegt nach der Frist Referenzimplementierung (${germanDate(referenceDeadline)}): jedes Projekt endet danach. Bitte Planungsbeginn oder Frist prüfen.`,
+        ref.sheet,
+        ref.cell,
+      ),
+    );
+  }
+
+  const sheetByTf = new Map(input.themenfelder.map((t) => [t.themenfeld, t]));
+  const used = new Set(projects.map((p) => p.themenfeld));
+  const themenfelder: ThemenfeldPlanConfig[] = [];
+  for (const tf of THEMENFELDER) {
+    if (!used.has(tf)) continue;
+    const row = sheetByTf.get(tf);
+    const rowRef = (field: string): CellRef | undefined =>
+      row ? { sheet: row.src.sheet, cell: cellOf(row.src, field) } : undefined;
+
+    for (const key of ['waveCount', 'capacity'] as const) {
+      if (overrides[key] !== undefined && row?.[key] !== undefined && row[key] !== overrides[key]) {
+        const ref = rowRef(key)!;
+        findings.push(
+          finding(
+            'info',
+            'OVERRIDE_REPLACES_SHEET',
+            `Für diesen Planungslauf gilt ${OVERRIDE_LABEL[key]} = ${overrides[key]} statt ${row[key]} (Themenfeld „${tf}“).`,
+            ref.sheet,
+            ref.cell,
+          ),
+        );
+      }
+    }
+
+    let waveCount: number | undefined;
+    let countRef: CellRef | undefined;
+    if (overrides.waveCount !== undefined) waveCount = overrides.waveCount;
+    else if (row?.waveCount !== undefined) [waveCount, countRef] = [row.waveCount, rowRef('waveCount')];
+    else if (settings.waveCount !== undefined) [waveCount, countRef] = [settings.waveCount, settingRef('waveCount')];
+
+    let capacity: number | undefined;
+    let capacityRef: CellRef | undefined;
+    if (overrides.capacity !== undefined) capacity = overrides.capacity;
+    else if (row?.capacity !== undefined) [capacity, capacityRef] = [row.capacity, rowRef('capacity')];
+    else if (settings.capacity !== undefined) [capacity, capacityRef] = [settings.capacity, settingRef('capacity')];
+
+    if (waveCount !== undefined && (!Number.isInteger(waveCount) || waveCount < 1)) {
+      const ref = countRef ?? noteRef;
+      findings.push(
+        finding('error', 'INVALID_WAVE_COUNT', `Die Anzahl der Wellen (${waveCount}) muss eine ganze Zahl ab 1 sein.`, ref.sheet, ref.cell),
+      );
+      waveCount = undefined;
+    }
+    if (capacity !== undefined && !(capacity > 0 && Number.isFinite(capacity))) {
+      const ref = capacityRef ?? noteRef;
+      findings.push(
+        finding('error', 'INVALID_CAPACITY', `Die Kapazität je Welle (${capacity}) muss größer als 0 sein.`, ref.sheet, ref.cell),
+      );
+      capacity = undefined;
+    }
+
+    const waves = wavesFor(tf, input.waves, overrides.capacity !== undefined);
+    findings.push(...waveFindings(tf, waves, planningStart));
+
+    const waveCapacities = waves.some((w) => w.capacity !== undefined);
+    const lastDefined = waves.length ? waves[waves.length - 1].number : 0;
+    let mode: CapacityMode;
+    if (capacity === undefined && !waveCapacities) mode = 'balanced';
+    else if (waveCount !== undefined || lastDefined > 0) mode = 'fixed';
+    else mode = 'open';
+    const resolvedCount = waveCount ?? (lastDefined || (mode === 'open' ? 1 : PLAN_DEFAULTS.waveCount));
+    if (!countRef && waveCount === undefined && lastDefined > 0) countRef = waves[waves.length - 1].ref;
+
+    themenfelder.push({ themenfeld: tf, mode, waveCount: resolvedCount, capacity, waves, countRef, capacityRef });
+  }
+
+  return {
+    config: {
+      capacityUnit,
+      planningStart,
+      waveMonths,
+      referenceDeadline,
+      ozgDeadline,
+      themenfelder,
+      noteRef,
+      referenceDeadlineRef: settingRef('referenceDeadline'),
+    },
+    findings,
+  };
+}
+
+/** The Wellen rows for one Themenfeld: its own rows over the rows for all Themenfelder. */
+function wavesFor(tf: Themenfeld, defs: WaveDefinition[], dropCapacity: boolean): WaveSpec[] {
+  const byNumber = new Map<number, WaveDefinition>();
+  for (const d of defs) if (d.themenfeld === undefined && !byNumber.has(d.number)) byNumber.set(d.number, d);
+  const own = new Set<number>();
+  for (const d of defs) {
+    if (d.themenfeld !== tf || own.has(d.number)) continue;
+    own.add(d.number);
+    byNumber.set(d.number, d);
+  }
+  return [...byNumber.values()]
+    .filter((d) => Number.isInteger(d.number) && d.number >= 1)
+    .sort((a, b) => a.number - b.number)
+    .map((d) => ({
+      number: d.number,
+      start: d.start,
+      end: d.end,
+      capacity: dropCapacity ? undefined : d.capacity,
+      ref: { sheet: d.src.sheet, cell: cellOf(d.src, 'number') },
+      capacityRef: d.capacity !== undefined && !dropCapacity ? { sheet: d.src.sheet, cell: cellOf(d.src, 'capacity') } : undefined,
+    }));
+}
+
+function waveFindings(tf: Themenfeld, waves: WaveSpec[], planningStart: IsoDate): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < waves.length; i++) {
+    const w = waves[i];
+    const ref = w.ref!;
+    const expected = i === 0 ? 1 : waves[i - 1].number + 1;
+    if (w.number !== expected) {
+      out.push(
+        finding(
+          'info',
+          'WAVE_NUMBER_GAP',
+          `Im Themenfeld „${tf}“ fehlt auf dem Blatt Wellen die Welle ${expected}${w.number - expected > 1 ? `–${w.number - 1}` : ''}; ihre Daten werden aus Planungsbeginn und Wellendauer berechnet.`,
+          ref.sheet,
+          ref.cell,
+        ),
+      );
+    }
+    const prev = i > 0 ? waves[i - 1] : undefined;
+    if (prev?.end && w.start && w.start <= prev.end && w.number === prev.number + 1) {
+      out.push(
+        finding(
+          'warning',
+          'WAVES_OVERLAP',
+          `Welle ${w.number} beginnt (${germanDate(w.start)}) vor dem Ende von Welle ${prev.number} (${germanDate(prev.end)}) im Themenfeld „${tf}“. Abhängige Projekte könnten beginnen, bevor ihre Voraussetzungen fertig sind; bitte die Daten prüfen.`,
+          ref.sheet,
+          ref.cell,
+        ),
+      );
+    }
+    if (w.number === 1 && w.start && w.start < planningStart) {
+      out.push(
+        finding(
+          'info',
+          'WAVE_BEFORE_PLANNING_START',
+          `Welle 1 beginnt (${germanDate(w.start)}) vor dem Planungsbeginn (${germanDate(planningStart)}) im Themenfeld „${tf}“; es gilt das Datum vom Blatt Wellen.`,
+          ref.sheet,
+          ref.cell,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** The dates of wave `number` following wave `prevEnd` (or the planning start), unless the Wellen sheet sets them. */
+export function waveDates(
+  spec: WaveSpec | undefined,
+  prevEnd: IsoDate | undefined,
+  config: Pick<PlanConfig, 'planningStart' | 'waveMonths'>,
+): { start: IsoDate; end: IsoDate } {
+  const start = spec?.start ?? (prevEnd ? addDays(prevEnd, 1) : config.planningStart);
+  const end = spec?.end ?? addDays(addMonths(start, config.waveMonths), -1);
+  return { start, end: end < start ? start : end };
+}

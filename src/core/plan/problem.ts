@@ -1,0 +1,251 @@
+import type { Finding, IsoDate, PlanProject, Themenfeld } from '../model';
+import { findingAt } from '../source';
+import { waveDates, type CellRef, type PlanConfig, type ThemenfeldPlanConfig, type WaveSpec } from './config';
+import { buildGraph } from './graph';
+import { compareIds, compareKeys, lateWeight, preferenceKey, type PreferenceKey } from './order';
+
+/** A project as both planners see it. Indices refer to Problem.nodes. */
+export interface PlanNode {
+  project: PlanProject;
+  /** Size in the plan's capacity unit. */
+  size: number;
+  prereqs: number[];
+  dependants: number[];
+  /** A valid Welle (fest). */
+  pin?: number;
+  /** The wave the project must take: its pin, or 1 for a begonnen project without prerequisites. */
+  fixedWave?: number;
+  started: boolean;
+  /** Earliest wave the dependencies (and pins upstream) allow. */
+  earliest: number;
+  /** Latest wave a pinned project downstream allows (Infinity when none). */
+  latest: number;
+  /** The pinned project that sets `latest`. */
+  latestBy?: number;
+  /** Pinned, begonnen, or prerequisite of a pinned project: may exceed a wave's capacity. */
+  exempt: boolean;
+  /** Order of preference, inherited from the most urgent dependant. */
+  key: PreferenceKey;
+  /** The dependant whose preference was inherited, if any. */
+  keyFrom?: number;
+  /** Objective weight per wave of lateness. */
+  weight: number;
+  tf: number;
+}
+
+export interface ThemenfeldState {
+  config: ThemenfeldPlanConfig;
+  members: number[];
+  totalSize: number;
+}
+
+export interface Problem {
+  config: PlanConfig;
+  nodes: PlanNode[];
+  tfs: ThemenfeldState[];
+  /** Prerequisites first. */
+  topo: number[];
+  findings: Finding[];
+}
+
+export function buildProblem(projects: PlanProject[], config: PlanConfig): Problem {
+  const findings: Finding[] = [];
+  const graph = buildGraph(projects);
+  findings.push(...graph.findings);
+  const sizes = projectSizes(projects, config, findings);
+
+  const tfIndex = new Map<Themenfeld, number>();
+  const tfs: ThemenfeldState[] = [];
+  const configFor = new Map(config.themenfelder.map((t) => [t.themenfeld, t]));
+  const nodes: PlanNode[] = projects.map((p, i) => {
+    let tf = tfIndex.get(p.themenfeld);
+    if (tf === undefined) {
+      tf = tfs.length;
+      tfIndex.set(p.themenfeld, tf);
+      tfs.push({ config: configFor.get(p.themenfeld) ?? defaultTfConfig(p.themenfeld), members: [], totalSize: 0 });
+    }
+    tfs[tf].members.push(i);
+    tfs[tf].totalSize += sizes[i];
+    let pin: number | undefined;
+    if (p.pinnedWave !== undefined) {
+      if (Number.isInteger(p.pinnedWave) && p.pinnedWave >= 1) pin = p.pinnedWave;
+      else
+        findings.push(
+          findingAt(p.src, 'pinnedWave', 'warning', 'PIN_IGNORED', `Die feste Welle „${p.pinnedWave}“ von ${p.id} ist keine ganze Zahl ab 1 und wird nicht berücksichtigt.`),
+        );
+    }
+    return {
+      project: p,
+      size: sizes[i],
+      prereqs: graph.prereqs[i],
+      dependants: graph.dependants[i],
+      pin,
+      started: p.status === 'begonnen',
+      earliest: 1,
+      latest: Infinity,
+      exempt: false,
+      key: preferenceKey(p),
+      weight: lateWeight(p),
+      tf,
+    };
+  });
+  // Themenfelder in their canonical order, members by ID: the plan does not depend on row order.
+  const order = config.themenfelder.map((t) => t.themenfeld);
+  const rank = (tf: Themenfeld) => {
+    const i = order.indexOf(tf);
+    return i < 0 ? order.length : i;
+  };
+  const perm = tfs.map((_, i) => i).sort((a, b) => rank(tfs[a].config.themenfeld) - rank(tfs[b].config.themenfeld) || (tfs[a].config.themenfeld < tfs[b].config.themenfeld ? -1 : 1));
+  const inverse: number[] = [];
+  perm.forEach((old, neu) => (inverse[old] = neu));
+  const sortedTfs = perm.map((i) => tfs[i]);
+  for (const n of nodes) n.tf = inverse[n.tf];
+  for (const t of sortedTfs) t.members.sort((a, b) => compareIds(projects[a].id, projects[b].id));
+
+  resolvePins(nodes, graph.topo, findings);
+  for (let k = graph.topo.length - 1; k >= 0; k--) {
+    const i = graph.topo[k];
+    const n = nodes[i];
+    for (const d of n.dependants) {
+      const dn = nodes[d];
+      if (compareKeys(dn.key, n.key) < 0) {
+        n.key = dn.key;
+        n.keyFrom = dn.keyFrom ?? d;
+      }
+    }
+  }
+  for (const n of nodes) n.exempt = n.pin !== undefined || n.started || n.latest < Infinity;
+  return { config, nodes, tfs: sortedTfs, topo: graph.topo, findings };
+}
+
+/**
+ * Pins win over dependencies: an arc into a pinned project that its pin cannot honour is
+ * dropped with a warning. What remains is consistent: every project's earliest wave is at
+ * most its latest wave.
+ */
+function resolvePins(nodes: PlanNode[], topo: number[], findings: Finding[]): void {
+  for (const i of topo) {
+    const n = nodes[i];
+    if (n.pin !== undefined) {
+      const kept: number[] = [];
+      for (const q of n.prereqs) {
+        if (nodes[q].earliest < n.pin) {
+          kept.push(q);
+          continue;
+        }
+        const qn = nodes[q];
+        nodes[q].dependants = nodes[q].dependants.filter((d) => d !== i);
+        findings.push(
+          findingAt(
+            n.project.src,
+            'pinnedWave',
+            'warning',
+            'PIN_BEFORE_PREREQUISITE',
+            `${n.project.id} ist fest in Welle ${n.pin} eingeplant, die Voraussetzung ${qn.project.id} kann aber frühestens in Welle ${qn.earliest} kommen. Die Abhängigkeit wird nicht berücksichtigt; bitte die feste Welle oder die Abhängigkeit anpassen.`,
+          ),
+        );
+      }
+      n.prereqs = kept;
+      n.earliest = n.pin;
+      n.fixedWave = n.pin;
+    } else {
+      n.earliest = 1;
+      for (const q of n.prereqs) n.earliest = Math.max(n.earliest, nodes[q].earliest + 1);
+      if (n.started && n.prereqs.length === 0) n.fixedWave = 1;
+    }
+  }
+  for (let k = topo.length - 1; k >= 0; k--) {
+    const i = topo[k];
+    const n = nodes[i];
+    if (n.fixedWave !== undefined) {
+      n.latest = n.fixedWave;
+      n.latestBy = n.pin !== undefined ? i : undefined;
+      continue;
+    }
+    for (const d of n.dependants) {
+      const dn = nodes[d];
+      if (dn.latest - 1 < n.latest) {
+        n.latest = dn.latest - 1;
+        n.latestBy = dn.latestBy;
+      }
+    }
+  }
+}
+
+/** Size per project in the capacity unit; a missing Aufwand is estimated (with a warning). */
+function projectSizes(projects: PlanProject[], config: PlanConfig, findings: Finding[]): number[] {
+  if (config.capacityUnit === 'Leistungen') return projects.map((p) => p.services.length);
+  let effort = 0;
+  let services = 0;
+  for (const p of projects) {
+    if (p.effort !== undefined && p.effort > 0 && p.services.length > 0) {
+      effort += p.effort;
+      services += p.services.length;
+    }
+  }
+  const perService = services > 0 ? effort / services : 1;
+  return projects.map((p) => {
+    if (p.effort !== undefined && p.effort > 0) return p.effort;
+    const estimate = Math.round(perService * Math.max(1, p.services.length) * 100) / 100;
+    findings.push(
+      findingAt(
+        p.src,
+        'effort',
+        'warning',
+        'EFFORT_ESTIMATED',
+        `${p.id} hat keinen Aufwand; für die Kapazität wird ${formatNumber(estimate)} angesetzt (${services > 0 ? 'durchschnittlicher Aufwand je Leistung der übrigen Projekte' : '1 je Leistung'}). Bitte den Aufwand eintragen.`,
+      ),
+    );
+    return estimate;
+  });
+}
+
+export function formatNumber(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toLocaleString('de-DE', { maximumFractionDigits: 2 });
+}
+
+function defaultTfConfig(themenfeld: Themenfeld): ThemenfeldPlanConfig {
+  return { themenfeld, mode: 'balanced', waveCount: 3, waves: [] };
+}
+
+/** Waves of one Themenfeld: dates and capacity, extended beyond the Wellen sheet as needed. */
+export class WaveCalendar {
+  private readonly dates: { start: IsoDate; end: IsoDate }[] = [];
+  private readonly specs = new Map<number, WaveSpec>();
+  private readonly lastSpec?: WaveSpec;
+
+  constructor(
+    readonly tf: ThemenfeldPlanConfig,
+    private readonly config: Pick<PlanConfig, 'planningStart' | 'waveMonths'>,
+    /** Capacity where no Wellen row sets one (the balanced capacity in balanced mode). */
+    readonly generalCapacity: number | undefined,
+  ) {
+    for (const s of tf.waves) this.specs.set(s.number, s);
+    this.lastSpec = tf.waves[tf.waves.length - 1];
+  }
+
+  capacity(wave: number): number {
+    const spec = this.specs.get(wave);
+    if (spec?.capacity !== undefined) return spec.capacity;
+    if (this.generalCapacity !== undefined) return this.generalCapacity;
+    if (!spec && this.lastSpec && wave > this.lastSpec.number && this.lastSpec.capacity !== undefined) return this.lastSpec.capacity;
+    return Infinity;
+  }
+
+  capacityRef(wave: number): CellRef | undefined {
+    return this.specs.get(wave)?.capacityRef ?? this.tf.capacityRef;
+  }
+
+  span(wave: number): { start: IsoDate; end: IsoDate } {
+    while (this.dates.length < wave) {
+      const prev = this.dates[this.dates.length - 1];
+      this.dates.push(waveDates(this.specs.get(this.dates.length + 1), prev?.end, this.config));
+    }
+    return this.dates[wave - 1];
+  }
+}
+
+/** What a project takes of wave capacity: a project larger than the wave fills it. */
+export function effectiveLoad(size: number, capacity: number): number {
+  return Math.min(size, capacity);
+}
