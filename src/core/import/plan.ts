@@ -1,0 +1,77 @@
+import type { Finding, SheetData } from '../model';
+import { hasErrors, sortFindings } from '../source';
+import { toBlocks } from './blocks';
+import { LabelResolver } from './labels';
+import { IMPORT_LIMITS } from './limits';
+import { foldDuplicates, mergeIntoTarget } from './merge';
+import { parseSteckbriefe } from './parse';
+import { locateTarget } from './target';
+import type { ImportPlan, LabelMapping, SteckbriefFile } from './types';
+
+export interface PlanImportArgs {
+  /** The workbook's sheets as its adapter reads them. */
+  workbook: readonly SheetData[];
+  files: readonly SteckbriefFile[];
+  /** The planner's label mapping (normalised label → column header, "" = ignore). */
+  mapping?: LabelMapping;
+  /** Findings found before planning, e.g. files that could not be read at all. */
+  findings?: readonly Finding[];
+  limits?: typeof IMPORT_LIMITS;
+}
+
+/**
+ * The preview of an import: reads the Steckbriefe, merges them into the Leistungen sheet on
+ * paper, and returns what would change plus the blocks to write. Pure: writes nothing.
+ * An error finding anywhere means the import must not be applied (all or nothing).
+ */
+export function planImport(args: PlanImportArgs): ImportPlan {
+  const limits = args.limits ?? IMPORT_LIMITS;
+  const findings: Finding[] = [...(args.findings ?? [])];
+  const { target, findings: targetFindings } = locateTarget(args.workbook);
+  findings.push(...targetFindings);
+  const resolver = new LabelResolver(args.mapping ?? {}, target?.extraHeaders ?? []);
+  if (args.files.length > limits.maxFiles) {
+    findings.push({
+      severity: 'error',
+      code: 'IMPORT_TOO_MANY_FILES',
+      message: `Es wurden ${args.files.length} Dateien gewählt, je Import sind höchstens ${limits.maxFiles} erlaubt. Bitte in mehreren Schritten importieren.`,
+      sheet: target?.sheet ?? 'Leistungen',
+      cell: 'A1',
+    });
+  }
+  const parsed = parseSteckbriefe(args.files.slice(0, limits.maxFiles), resolver, limits);
+  findings.push(...parsed.findings);
+  const folded = foldDuplicates(parsed.records);
+  findings.push(...folded.findings);
+  const empty: ImportPlan = {
+    targetSheet: target?.sheet ?? 'Leistungen',
+    createsSheet: target ? !target.exists : false,
+    newServices: [],
+    filledCells: [],
+    conflicts: folded.conflicts,
+    addedColumns: [],
+    unrecognised: parsed.unrecognised,
+    sheets: parsed.sheets,
+    findings: [],
+    writes: [],
+    blocks: [],
+    undoBlocks: [],
+    canApply: false,
+  };
+  if (!target) return { ...empty, findings: sortFindings(findings) };
+  const merge = mergeIntoTarget(target, folded.merged);
+  findings.push(...merge.findings);
+  const blocked = hasErrors(findings);
+  return {
+    ...empty,
+    newServices: merge.newServices,
+    filledCells: merge.filledCells,
+    conflicts: [...folded.conflicts, ...merge.conflicts],
+    addedColumns: merge.addedColumns,
+    findings: sortFindings(findings),
+    writes: merge.writes,
+    blocks: toBlocks(target.sheet, merge.writes),
+    undoBlocks: toBlocks(target.sheet, merge.writes, true),
+    canApply: !blocked && merge.writes.length > 0,
+  };
+}
