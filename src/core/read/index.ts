@@ -3,6 +3,7 @@
  * findings out. See docs/reading.md for the rules as implemented.
  */
 import type { Finding, SheetData, WorkbookInput } from '../model';
+import { parseA1 } from '../address';
 import { finding } from '../source';
 import { PROJECTS_SHEET, SERVICES_SHEET, SETTINGS_SHEET, THEMENFELDER_SHEET, WAVES_SHEET, type SheetSpec } from './columns';
 import { locateSheet, type LocatedSheet } from './locate';
@@ -34,12 +35,40 @@ function locate(sheets: readonly SheetData[], spec: SheetSpec, findings: Finding
   return located;
 }
 
+/** Findings of one sheet in reading order: by row, then column (stable for one cell). */
+function sortFrom(findings: Finding[], start: number): void {
+  const key = (f: Finding) => {
+    const { row, col } = parseA1(f.cell);
+    return row * 100_000 + col;
+  };
+  const segment = findings.splice(start).sort((a, b) => key(a) - key(b));
+  findings.push(...segment);
+}
+
+/**
+ * Locate the sheet of one role and read it; its findings are kept in reading order.
+ * An optional sheet that is absent or empty gives `absent` and no finding.
+ */
+function readRole<T>(
+  sheets: readonly SheetData[],
+  spec: SheetSpec,
+  findings: Finding[],
+  sheetNames: WorkbookInput['sheetNames'],
+  read: (located: LocatedSheet | null) => T,
+): T {
+  const located = locate(sheets, spec, findings);
+  if (located) sheetNames[spec.role] = located.sheet;
+  const start = findings.length;
+  const result = read(located && (spec.role === 'services' || !isEmpty(located)) ? located : null);
+  sortFrom(findings, start);
+  return result;
+}
+
 export function readWorkbook(sheets: SheetData[]): WorkbookInput {
   const findings: Finding[] = [];
   const sheetNames: WorkbookInput['sheetNames'] = {};
-
-  const servicesSheet = locate(sheets, SERVICES_SHEET, findings);
-  if (!servicesSheet) {
+  const services = readRole(sheets, SERVICES_SHEET, findings, sheetNames, (located) => {
+    if (located) return readServices(located, findings);
     findings.push(
       finding(
         'error',
@@ -49,27 +78,12 @@ export function readWorkbook(sheets: SheetData[]): WorkbookInput {
         'A1',
       ),
     );
-  } else {
-    sheetNames.services = servicesSheet.sheet;
-  }
-  const services = servicesSheet ? readServices(servicesSheet, findings) : [];
-
-  const projectsSheet = locate(sheets, PROJECTS_SHEET, findings);
-  if (projectsSheet) sheetNames.projects = projectsSheet.sheet;
-  const projects = projectsSheet && !isEmpty(projectsSheet) ? readProjects(projectsSheet, findings) : [];
-
-  const themenfeldSheet = locate(sheets, THEMENFELDER_SHEET, findings);
-  if (themenfeldSheet) sheetNames.themenfelder = themenfeldSheet.sheet;
-  const themenfelder = themenfeldSheet && !isEmpty(themenfeldSheet) ? readThemenfeldSheet(themenfeldSheet, findings) : [];
-
-  const wavesSheet = locate(sheets, WAVES_SHEET, findings);
-  if (wavesSheet) sheetNames.waves = wavesSheet.sheet;
-  const waves = wavesSheet && !isEmpty(wavesSheet) ? readWaves(wavesSheet, findings) : [];
-
-  const settingsSheet = locate(sheets, SETTINGS_SHEET, findings);
-  if (settingsSheet) sheetNames.settings = settingsSheet.sheet;
-  const settings = readSettings(settingsSheet && !isEmpty(settingsSheet) ? settingsSheet : null, findings);
-
+    return [];
+  });
+  const projects = readRole(sheets, PROJECTS_SHEET, findings, sheetNames, (l) => (l ? readProjects(l, findings) : []));
+  const themenfelder = readRole(sheets, THEMENFELDER_SHEET, findings, sheetNames, (l) => (l ? readThemenfeldSheet(l, findings) : []));
+  const waves = readRole(sheets, WAVES_SHEET, findings, sheetNames, (l) => (l ? readWaves(l, findings) : []));
+  const settings = readRole(sheets, SETTINGS_SHEET, findings, sheetNames, (l) => readSettings(l, findings));
   return { services, projects, themenfelder, waves, settings, sheetNames, findings };
 }
 
