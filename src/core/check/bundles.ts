@@ -2,12 +2,23 @@ import type { Project, Service } from '../model';
 import { normalizeLabel } from '../read/normalize';
 import type { CheckContext } from './context';
 
+const LABELS = new Map<string, string>();
+
+/** normalizeLabel, remembered: the same few Lebenslagen and authorities repeat on every row. */
+function label(text: string): string {
+  let key = LABELS.get(text);
+  if (key === undefined) {
+    key = normalizeLabel(text);
+    if (LABELS.size >= 5000) LABELS.clear();
+    LABELS.set(text, key);
+  }
+  return key;
+}
+
 /** Zuständigkeit may name several authorities, separated by semicolons or line breaks. */
 function authorities(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(/[;\n\r]+/)
-    .map((a) => normalizeLabel(a))
-    .filter(Boolean);
+  if (!text) return [];
+  return text.split(/[;\n\r]+/).map(label).filter(Boolean);
 }
 
 interface Shared {
@@ -36,7 +47,7 @@ function sharedAmong(values: string[][]): Shared {
  */
 export function checkBundleReasons(ctx: CheckContext, project: Project, services: readonly Service[]): void {
   if (services.length < 2) return;
-  const lage = sharedAmong(services.map((s) => (s.lebenslage?.trim() ? [normalizeLabel(s.lebenslage)] : [])));
+  const lage = sharedAmong(services.map((s) => (s.lebenslage?.trim() ? [label(s.lebenslage)] : [])));
   const zust = sharedAmong(services.map((s) => authorities(s.zustaendigkeit)));
   if (lage.shared || zust.shared || (!lage.known && !zust.known)) return;
   ctx.at(

@@ -43,7 +43,7 @@ export function cellFor(src: Source, ...fields: string[]): string {
 
 /** Projekt-IDs compare without regard to case and surrounding or doubled blanks ("fk-01" = "FK-01"). */
 export function projectKey(id: string): string {
-  return id.trim().replace(/\s+/g, ' ').toLocaleUpperCase('de-DE');
+  return id.trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
 /** OZG-IDs are text of digits; blanks around them do not count. */

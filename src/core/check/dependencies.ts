@@ -138,6 +138,7 @@ function reportCycles(ctx: CheckContext, records: UniqueRecords, dependsOn: Map<
   for (const { start, path, size } of found) {
     const p = records.projectByKey.get(start)!;
     const names = path.map((k) => records.projectByKey.get(k)!.id.trim());
+    const shown = names.length > 21 ? [...names.slice(0, 10), '…', ...names.slice(-3)] : names;
     const more = size > path.length - 1 ? ` Am Kreis hängen außerdem ${size - (path.length - 1)} weitere Projekte.` : '';
     ctx.at(
       p.src,
@@ -146,7 +147,7 @@ function reportCycles(ctx: CheckContext, records: UniqueRecords, dependsOn: Map<
       'DEPENDENCY_CYCLE',
       names.length === 2
         ? `Projekt ${names[0]} hängt von sich selbst ab. Streichen Sie die eigene Projekt-ID aus „Abhängig von“.`
-        : `Die Abhängigkeiten bilden einen Kreis: ${names.join(' → ')}. Kein Projekt dieses Kreises kann vor den anderen kommen; streichen Sie mindestens eine dieser Abhängigkeiten.${more}`,
+        : `Die Abhängigkeiten bilden einen Kreis: ${shown.join(' → ')}${shown === names ? '' : ` (${names.length - 1} Projekte)`}. Kein Projekt dieses Kreises kann vor den anderen kommen; streichen Sie mindestens eine dieser Abhängigkeiten.${more}`,
     );
   }
   return inCycle;

@@ -100,6 +100,18 @@ function firstWord(text: string): string {
  */
 export function inferCoordinatorKind(name: string): CoordinatorKind | null {
   const text = name.trim();
+  // Workbooks repeat the same few coordinators many times; remember recent answers.
+  const cached = CACHE.get(text);
+  if (cached !== undefined) return cached;
+  const kind = inferUncached(text);
+  if (CACHE.size >= 5000) CACHE.clear();
+  CACHE.set(text, kind);
+  return kind;
+}
+
+const CACHE = new Map<string, CoordinatorKind | null>();
+
+function inferUncached(text: string): CoordinatorKind | null {
   if (!text) return null;
   if (matchLand(text)) return 'Land';
   const key = normalizeLabel(text);
