@@ -155,3 +155,23 @@ export function exampleFixture(): Fixture {
   f.input.themenfelder.push({ themenfeld: 'Ein- & Auswanderung', leadState: 'Brandenburg', src: { sheet: 'Themenfelder', row: 5, cells: {} } });
   return f;
 }
+
+/** Many projects over several Themenfelder and waves, with realistic name lengths. */
+export function largeSpecs(count: number, waves = 4): ProjectSpec[] {
+  const tfs: Themenfeld[] = ['Arbeit & Ruhestand', 'Bauen & Wohnen', 'Bildung', 'Familie & Kind', 'Gesundheit', 'Unternehmensführung & -entwicklung'];
+  const words = ['Antrag', 'Genehmigung', 'Förderung', 'Anzeige', 'Bescheinigung', 'Erlaubnis', 'Registrierung', 'Zulassung'];
+  const specs: ProjectSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    const tf = tfs[i % tfs.length];
+    const prefix = tf.slice(0, 2).toUpperCase();
+    specs.push({
+      id: `${prefix}-${String(i + 1).padStart(3, '0')}`,
+      name: `${words[i % words.length]} ${i % 3 === 0 ? 'für Unternehmen und Selbstständige im Verbund der Länder' : 'digital'} Nr. ${i + 1}`,
+      themenfeld: tf,
+      services: Array.from({ length: 1 + (i % 4) }, (_, k) => String(20000 + i * 10 + k)),
+      wave: 1 + (i % waves),
+      coordinator: i % 5 === 0 ? { name: 'Hessen', kind: 'Land', source: 'lead-state' } : i % 7 === 0 ? undefined : { name: 'Sachsen', kind: 'Land', source: 'sheet' },
+    });
+  }
+  return specs;
+}
