@@ -88,7 +88,7 @@ export const WAVES_SHEET: SheetSpec = {
   aliases: [],
   columns: [
     col('themenfeld', 'Themenfeld', []),
-    col('number', 'Welle', ['Nr.', 'Wellennummer']),
+    col('number', 'Welle', ['Nr.', 'Wellennummer'], true),
     col('start', 'Beginn', ['Start', 'Von', 'Startdatum']),
     col('end', 'Ende', ['Bis', 'Enddatum']),
     col('capacity', 'Kapazität', ['Kapazität je Welle', 'Kapazität pro Welle']),

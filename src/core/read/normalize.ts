@@ -13,7 +13,7 @@ const DROPPED = /[\s\u00a0\u2007\u202f\u00ad\-\u2010-\u2015\u2212._:*()[\]{}]/g;
 export function normalizeLabel(text: string): string {
   return text
     .normalize('NFC')
-    .toLocaleLowerCase('de-DE')
+    .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')

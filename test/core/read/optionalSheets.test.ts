@@ -103,6 +103,15 @@ describe('readWorkbook: Wellen', () => {
   });
 });
 
+describe('readWorkbook: Wellen without a Welle column', () => {
+  it('reports the missing column instead of dropping the rows silently', () => {
+    const input = read(sheet('Wellen', [['Beginn', 'Ende'], ['01.01.2020', '30.06.2020']]));
+    expect(where(input.findings)).toEqual(['MISSING_COLUMN@Wellen!A1']);
+    expect(input.findings[0].message).toContain('„Welle“');
+    expect(input.waves).toEqual([]);
+  });
+});
+
 describe('readWorkbook: Einstellungen', () => {
   const settingsSheet = (rows: CellValue[][]) => sheet('Einstellungen', rows);
 
