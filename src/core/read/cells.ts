@@ -11,6 +11,15 @@ export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Excel's error values (English and German), as adapters deliver them for failed formulas. */
+const FORMULA_ERROR =
+  /^#(N\/A|NV|REF!|BEZUG!|NAME\?|DIV\/0!|NULL!|VALUE!|WERT!|NUM!|ZAHL!|SPILL!|ÜBERLAUF!|CALC!|BERECHNUNG!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!|BUSY!)$/i;
+
+/** Whether a cell holds an Excel error value such as #NV or #REF! instead of data. */
+export function isFormulaError(value: CellValue | undefined): value is string {
+  return typeof value === 'string' && FORMULA_ERROR.test(value.trim());
+}
+
 /** Text as the planner sees it: trimmed; numbers without a trailing ".0"; dates as 31.12.2021. */
 export function readText(value: CellValue | undefined): string | null {
   if (isBlank(value)) return null;

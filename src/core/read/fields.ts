@@ -21,6 +21,7 @@ import { matchThemenfeld } from '../reference/themenfelder';
 import {
   displayValue,
   isBlank,
+  isFormulaError,
   readCapacityUnit,
   readCoordinatorKind,
   readDate,
@@ -32,6 +33,7 @@ import {
   readStatus,
   readText,
   readWaveNumber,
+  readYesNo,
   splitList,
 } from './cells';
 import { columnLabel } from './columns';
@@ -115,6 +117,8 @@ export const KINDS = {
     expected: 'eine ganze Zahl ab 1 (Welle 1, 2, 3 …)',
     allowed: z.number().int().min(1),
   } as FieldKind<number>,
+  /** Vorarbeiten: every non-blank value is readable (a description counts as ja). */
+  yesNo: { parse: readYesNo, code: 'INVALID_YES_NO', expected: 'ja oder nein' } as FieldKind<boolean>,
   date: {
     parse: readDate,
     code: 'INVALID_DATE',
@@ -137,6 +141,18 @@ export interface Place {
 
 /** Parse a non-blank cell; report an unreadable or disallowed value at its cell. */
 export function parseCell<T>(value: CellValue, kind: FieldKind<T>, place: Place, findings: Finding[]): T | undefined {
+  if (isFormulaError(value)) {
+    findings.push(
+      finding(
+        'error',
+        'FORMULA_ERROR',
+        `${place.subject[0].toUpperCase()}${place.subject.slice(1)} steht der Fehlerwert „${value.trim()}“ einer Formel. Bitte die Formel korrigieren oder den Wert direkt eintragen.`,
+        place.sheet,
+        place.cell,
+      ),
+    );
+    return undefined;
+  }
   const parsed = kind.parse(value);
   if (parsed === null) {
     const hint = kind.hint?.(value) ?? '';

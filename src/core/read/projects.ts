@@ -1,6 +1,5 @@
 import type { Finding, Project } from '../model';
 import { finding } from '../source';
-import { isBlank, readYesNo } from './cells';
 import { PROJECTS_SHEET } from './columns';
 import { compact, KINDS, readField, readListField } from './fields';
 import type { LocatedSheet } from './locate';
@@ -33,7 +32,6 @@ export function readProjects(located: LocatedSheet, findings: Finding[]): Projec
         ),
       );
     }
-    const priorWorkCell = row.value('priorWork');
     const record = compact<Project>({
       id: id ?? '',
       name: name ?? '',
@@ -42,7 +40,7 @@ export function readProjects(located: LocatedSheet, findings: Finding[]): Projec
       coordinatorName: readField(table, row, 'coordinatorName', KINDS.text, findings),
       coordinatorKind: readField(table, row, 'coordinatorKind', KINDS.coordinatorKind, findings),
       status: readField(table, row, 'status', KINDS.status, findings) ?? 'offen',
-      priorWork: isBlank(priorWorkCell) ? false : readYesNo(priorWorkCell),
+      priorWork: readField(table, row, 'priorWork', KINDS.yesNo, findings) ?? false,
       effort: readField(table, row, 'effort', KINDS.effort, findings),
       dependsOn: readListField(table, row, 'dependsOn', KINDS.projectId, findings),
       pinnedWave: readField(table, row, 'pinnedWave', KINDS.wave, findings),

@@ -2,7 +2,7 @@ import type { CellValue, Finding, Source } from '../model';
 import { a1, columnLetter } from '../address';
 import { finding } from '../source';
 import { columnLabel, type SheetSpec } from './columns';
-import { displayValue, isBlank } from './cells';
+import { displayValue, isBlank, isFormulaError } from './cells';
 import { cellAt, findHeaderRow, type HeaderRow, type LocatedSheet } from './locate';
 
 /** One data row of a sheet, with its cells looked up by field. */
@@ -108,7 +108,8 @@ export function readTable(located: LocatedSheet, spec: SheetSpec, findings: Find
     if (filled.length === 1) {
       const [field, col] = filled[0];
       const value = cellAt(values, row, col);
-      if (!(field === options.keyField && options.isKey(value))) {
+      // A lone error value is reported where it stands (FORMULA_ERROR), not taken for a note.
+      if (!(field === options.keyField && options.isKey(value)) && !isFormulaError(value)) {
         const keyLabel = columnLabel(spec, options.keyField);
         findings.push(
           finding(

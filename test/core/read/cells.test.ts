@@ -1,6 +1,7 @@
 import {
   displayValue,
   isBlank,
+  isFormulaError,
   readCapacityUnit,
   readCoordinatorKind,
   readDate,
@@ -28,6 +29,13 @@ describe('isBlank / readText', () => {
     expect(readText(12)).toBe('12');
     expect(readText(new Date(Date.UTC(2021, 11, 31)))).toBe('31.12.2021');
     expect(readText('  ')).toBeNull();
+  });
+});
+
+describe('isFormulaError', () => {
+  it('recognises Excel error values in English and German', () => {
+    for (const v of ['#N/A', '#NV', ' #REF! ', '#BEZUG!', '#NAME?', '#DIV/0!', '#WERT!', '#ZAHL!', '#ÜBERLAUF!']) expect(isFormulaError(v)).toBe(true);
+    for (const v of ['#1', 'N/A', '#Hashtag', 'NV', 0, null]) expect(isFormulaError(v)).toBe(false);
   });
 });
 

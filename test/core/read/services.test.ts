@@ -180,6 +180,27 @@ describe('readWorkbook: Leistungen', () => {
     expect(input.services).toHaveLength(1);
   });
 
+  it('reports formula error values (#NV, #REF!) at their cells instead of reading them as data', () => {
+    const input = read([
+      [...LEISTUNGEN_HEADER, 'Fallzahl', 'Zuständigkeit'],
+      [10000, '#NV', 'Bildung', '#DIV/0!', 'Schulamt'],
+      ['#REF!', 'B', 'Bildung'],
+      ['#N/A'],
+    ]);
+    expect(where(input.findings)).toEqual([
+      'FORMULA_ERROR@Leistungen!B2',
+      'FORMULA_ERROR@Leistungen!D2',
+      'FORMULA_ERROR@Leistungen!A3',
+      'FORMULA_ERROR@Leistungen!A4',
+      'MISSING_VALUE@Leistungen!B4',
+      'MISSING_VALUE@Leistungen!C4',
+    ]);
+    expect(input.findings[0].message).toBe(
+      'In der Spalte „Leistung“ steht der Fehlerwert „#NV“ einer Formel. Bitte die Formel korrigieren oder den Wert direkt eintragen.',
+    );
+    expect(input.services.map((s) => [s.ozgId, s.name, s.fallzahl])).toEqual([['10000', '', undefined]]);
+  });
+
   it('reads a Typ that Excel turned into a date, and says so', () => {
     const input = read([[...LEISTUNGEN_HEADER, 'Typ'], [10000, 'A', 'Bildung', new Date(Date.UTC(2021, 2, 2))]]);
     expect(input.services[0].typ).toBe('2/3');
