@@ -29,14 +29,28 @@ const serviceSrc = (row: number) => ({
 const projectSrc = (row: number) => ({
   sheet: 'Umsetzungsprojekte',
   row,
-  cells: { id: `A${row}`, name: `B${row}`, themenfeld: `C${row}`, ozgIds: `D${row}`, coordinatorName: `E${row}`, dependsOn: `J${row}` },
+  cells: {
+    id: `A${row}`,
+    name: `B${row}`,
+    themenfeld: `C${row}`,
+    ozgIds: `D${row}`,
+    coordinatorName: `E${row}`,
+    dependsOn: `J${row}`,
+  },
 });
 
 /** The real catalogue: one project per Themenfeld and Lage, a Land as coordinator, a chain of dependencies. */
 function catalogueWorkbook(): WorkbookInput {
   const byBundle = new Map<string, Service[]>();
   const services: Service[] = catalogueEntries().map((e, i) => {
-    const s: Service = { ozgId: e.ozgId, name: e.name, themenfeld: e.themenfeld, lebenslage: e.lage, priority: 2, src: serviceSrc(i + 2) };
+    const s: Service = {
+      ozgId: e.ozgId,
+      name: e.name,
+      themenfeld: e.themenfeld,
+      lebenslage: e.lage,
+      priority: 2,
+      src: serviceSrc(i + 2),
+    };
     const key = `${e.themenfeld}|${e.lage}`;
     byBundle.set(key, [...(byBundle.get(key) ?? []), s]);
     return s;

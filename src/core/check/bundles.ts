@@ -18,7 +18,10 @@ function label(text: string): string {
 /** Zuständigkeit may name several authorities, separated by semicolons or line breaks. */
 function authorities(text: string | undefined): string[] {
   if (!text) return [];
-  return text.split(/[;\n\r]+/).map(label).filter(Boolean);
+  return text
+    .split(/[;\n\r]+/)
+    .map(label)
+    .filter(Boolean);
 }
 
 interface Shared {

@@ -51,7 +51,21 @@ export function serviceKey(id: string): string {
   return id.trim();
 }
 
-const NUMBER_WORDS = ['null', 'einem', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+const NUMBER_WORDS = [
+  'null',
+  'einem',
+  'zwei',
+  'drei',
+  'vier',
+  'fünf',
+  'sechs',
+  'sieben',
+  'acht',
+  'neun',
+  'zehn',
+  'elf',
+  'zwölf',
+];
 
 /** "zwei", "drei" … "zwölf", then digits (for "… ist zwei Umsetzungsprojekten zugeordnet"). */
 export function countWord(n: number): string {

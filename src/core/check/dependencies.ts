@@ -26,11 +26,25 @@ export function checkPlanningData(ctx: CheckContext, records: UniqueRecords): Pl
     const pid = p.id.trim();
     if (p.effort !== undefined) {
       if (Number.isFinite(p.effort) && p.effort > 0) effort.set(key, p.effort);
-      else reportValue(ctx, p, 'effort', 'EFFORT_NOT_POSITIVE', `Der Aufwand von Projekt ${pid} ist ${p.effort}. Tragen Sie eine Zahl größer als 0 ein (z. B. Personenmonate) oder lassen Sie die Zelle leer.`);
+      else
+        reportValue(
+          ctx,
+          p,
+          'effort',
+          'EFFORT_NOT_POSITIVE',
+          `Der Aufwand von Projekt ${pid} ist ${p.effort}. Tragen Sie eine Zahl größer als 0 ein (z. B. Personenmonate) oder lassen Sie die Zelle leer.`,
+        );
     }
     if (p.pinnedWave !== undefined) {
       if (Number.isInteger(p.pinnedWave) && p.pinnedWave >= 1) pinned.set(key, p.pinnedWave);
-      else reportValue(ctx, p, 'pinnedWave', 'PINNED_WAVE_INVALID', `Die feste Welle von Projekt ${pid} ist ${p.pinnedWave}. Tragen Sie eine ganze Zahl ab 1 ein oder lassen Sie die Zelle leer.`);
+      else
+        reportValue(
+          ctx,
+          p,
+          'pinnedWave',
+          'PINNED_WAVE_INVALID',
+          `Die feste Welle von Projekt ${pid} ist ${p.pinnedWave}. Tragen Sie eine ganze Zahl ab 1 ein oder lassen Sie die Zelle leer.`,
+        );
     }
     const deps: string[] = [];
     const seen = new Set<string>();
@@ -58,7 +72,11 @@ export function checkPlanningData(ctx: CheckContext, records: UniqueRecords): Pl
   const inCycle = reportCycles(ctx, records, dependsOn);
   checkPinnedOrder(ctx, records, dependsOn, pinned, inCycle);
 
-  for (const [key, deps] of dependsOn) dependsOn.set(key, deps.filter((d) => d !== key));
+  for (const [key, deps] of dependsOn)
+    dependsOn.set(
+      key,
+      deps.filter((d) => d !== key),
+    );
   return { dependsOn, pinned, effort };
 }
 
@@ -139,7 +157,8 @@ function reportCycles(ctx: CheckContext, records: UniqueRecords, dependsOn: Map<
     const p = records.projectByKey.get(start)!;
     const names = path.map((k) => records.projectByKey.get(k)!.id.trim());
     const shown = names.length > 21 ? [...names.slice(0, 10), '…', ...names.slice(-3)] : names;
-    const more = size > path.length - 1 ? ` Am Kreis hängen außerdem ${size - (path.length - 1)} weitere Projekte.` : '';
+    const more =
+      size > path.length - 1 ? ` Am Kreis hängen außerdem ${size - (path.length - 1)} weitere Projekte.` : '';
     ctx.at(
       p.src,
       ['dependsOn', 'id'],
@@ -154,7 +173,12 @@ function reportCycles(ctx: CheckContext, records: UniqueRecords, dependsOn: Map<
 }
 
 /** The shortest way from start back to itself inside its component (breadth-first, successors in sheet order). */
-function cyclePath(start: string, comp: Set<string>, edges: Map<string, string[]>, order: Map<string, number>): string[] {
+function cyclePath(
+  start: string,
+  comp: Set<string>,
+  edges: Map<string, string[]>,
+  order: Map<string, number>,
+): string[] {
   const prev = new Map<string, string>();
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {

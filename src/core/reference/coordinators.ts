@@ -82,7 +82,8 @@ const BEHOERDE_ABBREVIATIONS = new Set(
 );
 
 /** Words of Land authorities; with a Land named in the text they make it a Land. */
-const LAND_AUTHORITY = /ministerium|staatskanzlei|senat|landesamt|landesbetrieb|landesverwaltung|landesregierung|regierungspräsidium|bezirksregierung|landes/i;
+const LAND_AUTHORITY =
+  /ministerium|staatskanzlei|senat|landesamt|landesbetrieb|landesverwaltung|landesregierung|regierungspräsidium|bezirksregierung|landes/i;
 
 function firstWord(text: string): string {
   return normalizeLabel(text.trim().split(/\s+/)[0] ?? '');
@@ -126,8 +127,13 @@ function inferUncached(text: string): CoordinatorKind | null {
     return 'Bundesressort';
   }
   if (BEHOERDE_ABBREVIATIONS.has(key) || BEHOERDE_ABBREVIATIONS.has(first)) return 'Bundesbehörde';
-  if (key.includes('bundesamt') || key.includes('bundesanstalt') || key.includes('bundesagentur')) return 'Bundesbehörde';
-  if (/^bundes(zentral|verwaltungs|kriminal|kartell|netz|institut|zentrale|polizei|rechnungshof|behoerde|oberbehoerde)/.test(key)) {
+  if (key.includes('bundesamt') || key.includes('bundesanstalt') || key.includes('bundesagentur'))
+    return 'Bundesbehörde';
+  if (
+    /^bundes(zentral|verwaltungs|kriminal|kartell|netz|institut|zentrale|polizei|rechnungshof|behoerde|oberbehoerde)/.test(
+      key,
+    )
+  ) {
     return 'Bundesbehörde';
   }
   if (LAND_AUTHORITY.test(text) && landMentionedIn(text)) return 'Land';

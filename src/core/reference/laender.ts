@@ -93,9 +93,12 @@ export function matchLand(text: string): string | null {
  * "sachsenanhalt" over "sachsen".
  */
 const INNER_NAMES = LAENDER.flatMap((land) =>
-  [land.name, ...land.aliases.filter((a) => a.length > 4), ...land.adjectives, ...(land.name === 'Thüringen' ? ['thüringer'] : [])].map(
-    (n) => ({ key: normalizeLabel(n), land: land.name }),
-  ),
+  [
+    land.name,
+    ...land.aliases.filter((a) => a.length > 4),
+    ...land.adjectives,
+    ...(land.name === 'Thüringen' ? ['thüringer'] : []),
+  ].map((n) => ({ key: normalizeLabel(n), land: land.name })),
 ).sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : 1));
 
 /** Codes and short abbreviations count only as a whole word in capitals ("Ministerium des Innern NRW"). */

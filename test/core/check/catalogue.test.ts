@@ -4,7 +4,9 @@ import { input, where } from './builder';
 
 describe('comparison with the OZG catalogue (infos only)', () => {
   it('reports an OZG-ID the catalogue does not know, as info at the OZG-ID cell', () => {
-    const result = checkInput(input().service('10000').service('10700', { name: 'Neue Leistung' }).project('P1', ['10000', '10700']).build());
+    const result = checkInput(
+      input().service('10000').service('10700', { name: 'Neue Leistung' }).project('P1', ['10000', '10700']).build(),
+    );
     expect(where(result.findings)).toEqual(['OZG_ID_NOT_IN_CATALOGUE@Leistungen!A3']);
     expect(result.findings[0].severity).toBe('info');
     expect(result.findings[0].message).toContain('10700');

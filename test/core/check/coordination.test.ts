@@ -41,7 +41,10 @@ describe('coordination entered on the sheet', () => {
 
   it('accepts a Land authority that names its Land', () => {
     const result = checkInput(
-      withProject({ coordinatorName: 'Hessisches Ministerium für Digitale Strategie und Entwicklung', coordinatorKind: 'Land' }).build(),
+      withProject({
+        coordinatorName: 'Hessisches Ministerium für Digitale Strategie und Entwicklung',
+        coordinatorKind: 'Land',
+      }).build(),
     );
     expect(result.findings).toEqual([]);
   });
@@ -54,7 +57,11 @@ describe('coordination entered on the sheet', () => {
   });
 
   it('warns about a Koordinationsart without a Koordination', () => {
-    const result = checkInput(withProject({ coordinatorName: undefined, coordinatorKind: 'Land' }).themenfeld('Familie & Kind', 'Bremen').build());
+    const result = checkInput(
+      withProject({ coordinatorName: undefined, coordinatorKind: 'Land' })
+        .themenfeld('Familie & Kind', 'Bremen')
+        .build(),
+    );
     expect(where(result.findings)).toEqual(['COORDINATOR_KIND_WITHOUT_NAME@Umsetzungsprojekte!F2']);
   });
 });
@@ -84,7 +91,11 @@ describe('fallback to the federführendes Land', () => {
 
   it('lets the Themenfelder sheet override a built-in lead state', () => {
     const result = checkInput(
-      input().service('10077').project('ST-1', ['10077'], { coordinatorName: undefined }).themenfeld('Steuern & Zoll', 'BY').build(),
+      input()
+        .service('10077')
+        .project('ST-1', ['10077'], { coordinatorName: undefined })
+        .themenfeld('Steuern & Zoll', 'BY')
+        .build(),
     );
     expect(result.projects[0].coordinator.name).toBe('Bayern');
   });
@@ -96,7 +107,10 @@ describe('fallback to the federführendes Land', () => {
 
   it('reports a federführendes Land that is not one of the 16, and does not use it', () => {
     const result = checkInput(
-      withProject({ coordinatorName: undefined }).themenfeld('Bildung').themenfeld('Familie & Kind', 'Westfalen').build(),
+      withProject({ coordinatorName: undefined })
+        .themenfeld('Bildung')
+        .themenfeld('Familie & Kind', 'Westfalen')
+        .build(),
     );
     expect(where(result.findings)).toEqual(['LEAD_STATE_UNKNOWN_LAND@Themenfelder!B3']);
     expect(result.findings[0].severity).toBe('error');
@@ -125,17 +139,15 @@ describe('checkPlannedCoordination', () => {
     mode: 'rules',
     capacityUnit: 'Leistungen',
     waves: [],
-    assignments: Object.entries(waves).map(
-      ([projectId, wave]): Assignment => ({
-        projectId,
-        themenfeld: 'Familie & Kind',
-        wave,
-        start: '2020-01-01',
-        end: '2020-06-30',
-        reasons: ['PRIORITY'],
-        explanation: '',
-      }),
-    ),
+    assignments: Object.entries(waves).map(([projectId, wave]): Assignment => ({
+      projectId,
+      themenfeld: 'Familie & Kind',
+      wave,
+      start: '2020-01-01',
+      end: '2020-06-30',
+      reasons: ['PRIORITY'],
+      explanation: '',
+    })),
     findings: [],
     objective: { rules: 0 },
   });
@@ -166,7 +178,11 @@ describe('checkPlannedCoordination', () => {
 
   it('says nothing when the federführendes Land is known', () => {
     const withLead = checkInput(
-      input().service('10000').project('P1', ['10000'], { coordinatorName: undefined }).themenfeld('Familie & Kind', 'Bremen').build(),
+      input()
+        .service('10000')
+        .project('P1', ['10000'], { coordinatorName: undefined })
+        .themenfeld('Familie & Kind', 'Bremen')
+        .build(),
     ).projects;
     expect(checkPlannedCoordination(withLead, planFor({ P1: 1 }))).toEqual([]);
   });

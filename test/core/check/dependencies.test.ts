@@ -36,9 +36,17 @@ describe('dependencies', () => {
 
   it('reports two separate cycles separately', () => {
     const result = checkInput(
-      projects({ A: { dependsOn: ['B'] }, B: { dependsOn: ['A'] }, C: { dependsOn: ['D'] }, D: { dependsOn: ['C'] } }).build(),
+      projects({
+        A: { dependsOn: ['B'] },
+        B: { dependsOn: ['A'] },
+        C: { dependsOn: ['D'] },
+        D: { dependsOn: ['C'] },
+      }).build(),
     );
-    expect(where(result.findings)).toEqual(['DEPENDENCY_CYCLE@Umsetzungsprojekte!J2', 'DEPENDENCY_CYCLE@Umsetzungsprojekte!J4']);
+    expect(where(result.findings)).toEqual([
+      'DEPENDENCY_CYCLE@Umsetzungsprojekte!J2',
+      'DEPENDENCY_CYCLE@Umsetzungsprojekte!J4',
+    ]);
     expect(result.findings[0].message).toContain('A → B → A');
     expect(result.findings[1].message).toContain('C → D → C');
   });
@@ -94,8 +102,15 @@ describe('pinned waves', () => {
   });
 
   it('reports a pinned wave below 1 or not whole, unless the reader did', () => {
-    const result = checkInput(projects({ P1: { pinnedWave: 0 }, P2: { pinnedWave: 1.5 }, P3: { pinnedWave: -1 } }).readerFinding('Umsetzungsprojekte', 'K4').build());
-    expect(where(result.findings)).toEqual(['PINNED_WAVE_INVALID@Umsetzungsprojekte!K2', 'PINNED_WAVE_INVALID@Umsetzungsprojekte!K3']);
+    const result = checkInput(
+      projects({ P1: { pinnedWave: 0 }, P2: { pinnedWave: 1.5 }, P3: { pinnedWave: -1 } })
+        .readerFinding('Umsetzungsprojekte', 'K4')
+        .build(),
+    );
+    expect(where(result.findings)).toEqual([
+      'PINNED_WAVE_INVALID@Umsetzungsprojekte!K2',
+      'PINNED_WAVE_INVALID@Umsetzungsprojekte!K3',
+    ]);
     expect(result.projects.every((p) => p.pinnedWave === undefined)).toBe(true);
   });
 });
@@ -107,7 +122,10 @@ describe('Aufwand', () => {
         .readerFinding('Umsetzungsprojekte', 'I5')
         .build(),
     );
-    expect(where(result.findings)).toEqual(['EFFORT_NOT_POSITIVE@Umsetzungsprojekte!I2', 'EFFORT_NOT_POSITIVE@Umsetzungsprojekte!I3']);
+    expect(where(result.findings)).toEqual([
+      'EFFORT_NOT_POSITIVE@Umsetzungsprojekte!I2',
+      'EFFORT_NOT_POSITIVE@Umsetzungsprojekte!I3',
+    ]);
     expect(result.projects.map((p) => p.effort)).toEqual([undefined, undefined, 2.5, undefined]);
   });
 });

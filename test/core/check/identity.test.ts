@@ -3,7 +3,9 @@ import { input, where } from './builder';
 
 describe('identities and required values', () => {
   it('reports a duplicate OZG-ID at the second occurrence, naming the first cell', () => {
-    const result = checkInput(input().service('10000').service('10001').service('10000').project('P1', ['10000', '10001']).build());
+    const result = checkInput(
+      input().service('10000').service('10001').service('10000').project('P1', ['10000', '10001']).build(),
+    );
     const dup = result.findings.filter((f) => f.code === 'DUPLICATE_OZG_ID');
     expect(where(dup)).toEqual(['DUPLICATE_OZG_ID@Leistungen!A4']);
     expect(dup[0].severity).toBe('error');

@@ -40,7 +40,12 @@ describe('bundling', () => {
 
   it('reports membership that disagrees between the OZG-IDs list and the Umsetzungsprojekt column', () => {
     const result = checkInput(
-      input().service('10000', { projectId: 'P2' }).service('10001').project('P1', ['10000']).project('P2', ['10001']).build(),
+      input()
+        .service('10000', { projectId: 'P2' })
+        .service('10001')
+        .project('P1', ['10000'])
+        .project('P2', ['10001'])
+        .build(),
     );
     expect(where(result.findings)).toEqual(['MEMBERSHIP_CONFLICT@Leistungen!H2']);
     expect(result.findings[0].severity).toBe('error');
@@ -50,7 +55,10 @@ describe('bundling', () => {
 
   it('reports an OZG-ID in a project list that is not in the Leistungen sheet', () => {
     const result = checkInput(input().service('10000').project('P1', ['10000', '10001', '99999']).build());
-    expect(where(result.findings)).toEqual(['UNKNOWN_OZG_ID@Umsetzungsprojekte!D2', 'UNKNOWN_OZG_ID@Umsetzungsprojekte!D2']);
+    expect(where(result.findings)).toEqual([
+      'UNKNOWN_OZG_ID@Umsetzungsprojekte!D2',
+      'UNKNOWN_OZG_ID@Umsetzungsprojekte!D2',
+    ]);
     expect(result.findings[0].message).toContain('10001');
     expect(result.findings[0].message).toContain('Erklärung zur Vaterschafts-/Mutterschaftsanerkennung');
     expect(result.findings[1].message).toContain('99999');
@@ -179,5 +187,31 @@ describe('bundle reasons (Lebenslage, Zuständigkeit)', () => {
   it('says nothing where neither Lebenslage nor Zuständigkeit was entered', () => {
     const result = checkInput(base().service('10000').service('10025').project('P1', ['10000', '10025']).build());
     expect(result.findings).toEqual([]);
+  });
+});
+
+describe('project Themenfeld that cannot be determined', () => {
+  it('is an error at the project, which is left out of the plan', () => {
+    const result = checkInput(
+      input()
+        .service('99001', { themenfeld: null })
+        .project('P1', ['99001'])
+        .readerFinding('Leistungen', 'C2', 'UNKNOWN_THEMENFELD')
+        .build(),
+    );
+    expect(where(result.findings)).toEqual([
+      'PROJECT_THEMENFELD_UNKNOWN@Umsetzungsprojekte!C2',
+      'OZG_ID_NOT_IN_CATALOGUE@Leistungen!A2',
+    ]);
+    expect(result.findings[0].severity).toBe('error');
+    expect(result.projects).toEqual([]);
+  });
+
+  it('falls back to the catalogue Themenfeld of a service whose Themenfeld could not be read', () => {
+    const result = checkInput(
+      input().service('10000', { themenfeld: null }).project('P1', ['10000']).readerFinding('Leistungen', 'C2').build(),
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.projects[0].themenfeld).toBe('Familie & Kind');
   });
 });

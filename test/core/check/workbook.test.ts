@@ -6,7 +6,16 @@ import { checkInput } from '../../../src/core/check';
 import type { CellValue, SheetData } from '../../../src/core/model';
 import { readWorkbook } from '../../../src/core/read';
 
-const SERVICE_HEADER = ['OZG-ID', 'Leistung', 'Themenfeld', 'Lebenslage', 'Zuständigkeit', 'Priorität', 'Fallzahl', 'Umsetzungsprojekt'];
+const SERVICE_HEADER = [
+  'OZG-ID',
+  'Leistung',
+  'Themenfeld',
+  'Lebenslage',
+  'Zuständigkeit',
+  'Priorität',
+  'Fallzahl',
+  'Umsetzungsprojekt',
+];
 const PROJECT_HEADER = [
   'Projekt-ID',
   'Projekt',
@@ -26,7 +35,8 @@ function sheets(services: CellValue[][], projects: CellValue[][], themenfelder?:
     { name: 'Leistungen', values: [SERVICE_HEADER, ...services] },
     { name: 'Umsetzungsprojekte', values: [PROJECT_HEADER, ...projects] },
   ];
-  if (themenfelder) result.push({ name: 'Themenfelder', values: [['Themenfeld', 'Federführendes Land'], ...themenfelder] });
+  if (themenfelder)
+    result.push({ name: 'Themenfelder', values: [['Themenfeld', 'Federführendes Land'], ...themenfelder] });
   return result;
 }
 
@@ -41,7 +51,19 @@ const CLEAN = sheets(
     ['10255', 'Aufenthaltstitel', 'Ein- & Auswanderung', '', 'Ausländerbehörde', '', '', 'EA-01'],
   ],
   [
-    ['FK-01', 'Rund um die Geburt', 'Familie & Kind', '10000, 10003; 10005', 'Bremen', 'Land', 'begonnen', 'ja', 12, '', ''],
+    [
+      'FK-01',
+      'Rund um die Geburt',
+      'Familie & Kind',
+      '10000, 10003; 10005',
+      'Bremen',
+      'Land',
+      'begonnen',
+      'ja',
+      12,
+      '',
+      '',
+    ],
     ['FK-02', 'Heirat digital', '', '10025 10026', 'Stadt Düsseldorf', '', 'offen', '', '', 'FK-01', 2],
     ['EA-01', 'Aufenthalt', 'Ein- & Auswanderung', '', '', '', 'Bereitschaft signalisiert', 'nein', 3, '', ''],
     ['ST-01', 'Einkommensteuer digital', 'Steuern & Zoll', '', '', '', '', '', '', '', ''],

@@ -1,0 +1,77 @@
+/** Random, often broken workbooks: the checks never throw and always give well-formed, ordered findings. */
+import fc from 'fast-check';
+import { checkInput } from '../../../src/core/check';
+import { COORDINATOR_KINDS, THEMENFELDER } from '../../../src/core/model';
+import { sortFindings } from '../../../src/core/source';
+import { input } from './builder';
+
+const ozgId = fc.constantFrom('10000', '10001', '10002', '10041', '10077', '10255', '99001', '', ' 10000');
+const projectId = fc.constantFrom('P1', 'P2', 'p2', 'P3', 'P4', '', 'X9');
+const coordinator = fc.option(fc.constantFrom('Bayern', 'NRW', 'BMI', 'Dataport', 'Preußen', 'Stadt Köln', ''), {
+  nil: undefined,
+});
+
+const workbook = fc.record({
+  services: fc.array(
+    fc.record({
+      id: ozgId,
+      themenfeld: fc.option(fc.constantFrom(...THEMENFELDER), { nil: null }),
+      projectId: fc.option(projectId, { nil: undefined }),
+      lebenslage: fc.option(fc.constantFrom('Geburt', 'Schule'), { nil: undefined }),
+    }),
+    { maxLength: 12 },
+  ),
+  projects: fc.array(
+    fc.record({
+      id: projectId,
+      ozgIds: fc.array(ozgId, { maxLength: 4 }),
+      themenfeld: fc.option(fc.constantFrom(...THEMENFELDER), { nil: undefined }),
+      coordinatorName: coordinator,
+      coordinatorKind: fc.option(fc.constantFrom(...COORDINATOR_KINDS), { nil: undefined }),
+      dependsOn: fc.array(projectId, { maxLength: 3 }),
+      pinnedWave: fc.option(fc.integer({ min: -1, max: 4 }), { nil: undefined }),
+      effort: fc.option(fc.integer({ min: -2, max: 5 }), { nil: undefined }),
+    }),
+    { maxLength: 6 },
+  ),
+  leadStates: fc.array(fc.tuple(fc.constantFrom(...THEMENFELDER), fc.constantFrom('Hessen', 'BY', 'Westfalen', '')), {
+    maxLength: 3,
+  }),
+});
+
+describe('checkInput on random workbooks', () => {
+  it('never throws; findings are well-formed, sorted and deterministic; services are planned at most once', () => {
+    fc.assert(
+      fc.property(workbook, (wb) => {
+        const b = input();
+        for (const s of wb.services)
+          b.service(s.id, { themenfeld: s.themenfeld, projectId: s.projectId, lebenslage: s.lebenslage });
+        for (const p of wb.projects) {
+          const { id, ozgIds, ...rest } = p;
+          b.project(id, ozgIds, rest);
+        }
+        for (const [tf, land] of wb.leadStates) b.themenfeld(tf, land);
+        const built = b.build();
+        const first = checkInput(built);
+        const second = checkInput(built);
+        expect(second).toEqual(first);
+        expect(first.findings).toEqual(sortFindings(first.findings));
+        for (const f of first.findings) {
+          expect(f.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+          expect(f.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
+          expect(['Leistungen', 'Umsetzungsprojekte', 'Themenfelder']).toContain(f.sheet);
+          expect(f.message.length).toBeGreaterThan(20);
+        }
+        const planned = first.projects.flatMap((p) => p.services);
+        expect(new Set(planned).size).toBe(planned.length);
+        const ids = first.projects.map((p) => p.id.toUpperCase());
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const p of first.projects) {
+          expect(p.services.length).toBeGreaterThan(0);
+          for (const d of p.dependsOn) expect(first.projects.some((q) => q.id === d)).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 20201231 },
+    );
+  });
+});
