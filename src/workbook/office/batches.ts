@@ -1,0 +1,62 @@
+import { COMMAND_BYTES } from './payload';
+
+/** A piece of work that queues commands on the context, with its estimated request size. */
+export interface Step {
+  bytes: number;
+  queue: () => void;
+}
+
+export interface SyncCounter {
+  syncs: number;
+  largestPayloadBytes: number;
+}
+
+/**
+ * Packs steps into as few syncs as the request budget allows. Each batch starts by
+ * suspending calculation (ExcelApi 1.6) and screen updating (1.9) until its sync, because both
+ * only last until the next sync.
+ */
+export class Batcher {
+  private pendingSteps = 0;
+  private pendingBytes = 0;
+
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly counter: SyncCounter,
+    private readonly budgetBytes: number,
+    private readonly suspend: { calculation: boolean; screenUpdating: boolean },
+  ) {}
+
+  async add(step: Step): Promise<void> {
+    if (this.pendingSteps > 0 && this.pendingBytes + step.bytes > this.budgetBytes) await this.flush();
+    if (this.pendingSteps === 0) this.begin();
+    step.queue();
+    this.pendingSteps++;
+    this.pendingBytes += step.bytes;
+  }
+
+  async addAll(steps: Iterable<Step>): Promise<void> {
+    for (const s of steps) await this.add(s);
+  }
+
+  async flush(): Promise<void> {
+    if (this.pendingSteps === 0) return;
+    const bytes = this.pendingBytes;
+    this.pendingSteps = 0;
+    this.pendingBytes = 0;
+    await countedSync(this.ctx, this.counter, bytes);
+  }
+
+  private begin(): void {
+    const app = this.ctx.workbook.application;
+    if (this.suspend.calculation) app.suspendApiCalculationUntilNextSync();
+    if (this.suspend.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
+    this.pendingBytes += 2 * COMMAND_BYTES;
+  }
+}
+
+export async function countedSync(ctx: Excel.RequestContext, counter: SyncCounter, estimatedBytes: number): Promise<void> {
+  counter.syncs++;
+  counter.largestPayloadBytes = Math.max(counter.largestPayloadBytes, estimatedBytes);
+  await ctx.sync();
+}

@@ -1,0 +1,101 @@
+import { parseRange, RangeBox } from '../../core/address';
+import { dateToIso, isoToSerial } from '../../core/dates';
+import type { CellValue } from '../../core/model';
+import type { LayoutValue, NumberFormatRange } from '../../core/layout/types';
+
+/**
+ * Text format. A cell formatted "@" takes what it is given literally, so a string such as
+ * "=1+1", "+49 30", "-", "@Bund" or "00123" stays that text instead of becoming a formula or
+ * a number. Set before the values in the same batch.
+ */
+export const TEXT_FORMAT = '@';
+export const GENERAL_FORMAT = 'General';
+export const DATE_FORMAT = 'DD.MM.YYYY';
+
+export type OfficeValue = string | number | boolean;
+
+export interface Block {
+  values: OfficeValue[][];
+  formats: string[][];
+  width: number;
+}
+
+/**
+ * A layout's values as one rectangular block anchored at A1, with the number format of every
+ * cell: "@" for text, the layout's format where a NumberFormatRange covers the cell, else General.
+ */
+export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormatRange[]): Block {
+  const width = values.reduce((w, row) => Math.max(w, row.length), 0);
+  const height = values.length;
+  const formats: string[][] = values.map(() => new Array<string>(width).fill(GENERAL_FORMAT));
+  for (const nf of numberFormats) {
+    const box = clip(parseRange(nf.range), height, width);
+    if (!box) continue;
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) formats[r - 1][c - 1] = nf.format;
+  }
+  const out: OfficeValue[][] = values.map((row, r) => {
+    const line = new Array<OfficeValue>(width);
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      if (typeof v === 'string') {
+        line[c] = v;
+        if (v !== '') formats[r][c] = TEXT_FORMAT;
+      } else if (typeof v === 'number') line[c] = Number.isFinite(v) ? v : '';
+      else if (typeof v === 'boolean') line[c] = v;
+      else line[c] = '';
+    }
+    return line;
+  });
+  return { values: out, formats, width };
+}
+
+function clip(box: RangeBox, height: number, width: number): RangeBox | null {
+  const b = { top: box.top, left: box.left, bottom: Math.min(box.bottom, height), right: Math.min(box.right, width) };
+  return b.top <= b.bottom && b.left <= b.right ? b : null;
+}
+
+/**
+ * A block for writeBlock into an existing sheet: `null` leaves a cell (value and format) as it
+ * is, "" clears the value, text gets "@", a Date becomes a serial with a date format, numbers
+ * keep the cell's format.
+ */
+export function patchBlock(values: (CellValue | null)[][]): {
+  values: (OfficeValue | null)[][];
+  formats: (string | null)[][];
+  width: number;
+  cells: number;
+} {
+  const width = values.reduce((w, row) => Math.max(w, row.length), 0);
+  let cells = 0;
+  const outValues: (OfficeValue | null)[][] = [];
+  const outFormats: (string | null)[][] = [];
+  for (const row of values) {
+    const v: (OfficeValue | null)[] = new Array(width).fill(null);
+    const f: (string | null)[] = new Array(width).fill(null);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell === null || cell === undefined) continue;
+      cells++;
+      if (typeof cell === 'string') {
+        v[c] = cell;
+        if (cell !== '') f[c] = TEXT_FORMAT;
+      } else if (typeof cell === 'number') v[c] = Number.isFinite(cell) ? cell : '';
+      else if (typeof cell === 'boolean') v[c] = cell;
+      else if (cell instanceof Date) {
+        const iso = dateToIso(cell);
+        v[c] = iso ? isoToSerial(iso) : '';
+        if (iso) f[c] = DATE_FORMAT;
+      }
+    }
+    outValues.push(v);
+    outFormats.push(f);
+  }
+  return { values: outValues, formats: outFormats, width, cells };
+}
+
+/** Excel gives "" for an empty cell; the core expects null. */
+export function fromOffice(value: unknown): CellValue {
+  if (value === '' || value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}

@@ -1,0 +1,240 @@
+import { parseRange } from '../../core/address';
+import type { CellValue, SheetData } from '../../core/model';
+import type { OutputBundle } from '../../core/layout/types';
+import type { WorkbookPort, WriteStats } from '../port';
+import { Batcher, countedSync, SyncCounter } from './batches';
+import { patchBlock } from './cells';
+import { errorCode, isPayloadLimit } from './errors';
+import { ganttSteps } from './gantt-chart';
+import { layoutSteps } from './layout-steps';
+import { readMetaSheet, writeMetaSheet } from './meta';
+import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES, jsonBytes } from './payload';
+import { readAllSheets, readSheetsInBlocks } from './read';
+import {
+  BASE_SET,
+  CHART_AXIS_FORMAT_SET,
+  MESSAGE_BASE,
+  officeRequirements,
+  OfficeRequirementError,
+  PRINT_SET,
+  RequirementChecker,
+  requirementIssues,
+} from './requirements';
+import { a1 } from '../../core/address';
+
+export { OfficeRequirementError } from './requirements';
+export type { RequirementChecker } from './requirements';
+
+/** `Excel.run` or a stand-in (the test fake). */
+export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookOptions {
+  /** Defaults to Office.context.requirements. */
+  requirements?: RequirementChecker;
+  /** Largest estimated request per sync (default 4 MB, under Excel on the web's 5 MB). */
+  batchBudgetBytes?: number;
+}
+
+/** The global Excel is looked up only when a batch runs, so this module loads outside Office. */
+const excelRun: ExcelRunner = (batch) => (globalThis as unknown as { Excel: typeof Excel }).Excel.run(batch);
+
+/**
+ * German messages for requirement sets this Excel lacks (empty when everything is there),
+ * for the task pane to show.
+ */
+export function officeRequirementIssues(requirements: RequirementChecker | null = officeRequirements()): string[] {
+  return requirementIssues(requirements);
+}
+
+/**
+ * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 2, readMeta 2,
+ * select 1, writeMeta 2, writeBlock 2 + one per 4 MB, applyOutputs 1 + one per 4 MB of commands.
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  readonly kind = 'office' as const;
+  private readonly budget: number;
+
+  constructor(
+    private readonly run: ExcelRunner = excelRun,
+    private readonly options: OfficeWorkbookOptions = {},
+  ) {
+    this.budget = options.batchBudgetBytes ?? DEFAULT_BATCH_BUDGET_BYTES;
+  }
+
+  private supports(version: string): boolean {
+    const req = this.options.requirements ?? officeRequirements();
+    return req ? req.isSetSupported('ExcelApi', version) : false;
+  }
+
+  private requireBase(): void {
+    if (!this.supports(BASE_SET)) throw new OfficeRequirementError(MESSAGE_BASE);
+  }
+
+  async readSheets(): Promise<SheetData[]> {
+    this.requireBase();
+    const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
+    try {
+      return await this.run((ctx) => readAllSheets(ctx, counter));
+    } catch (e) {
+      // Only Excel on the web refuses large responses; read in row blocks then.
+      if (!isPayloadLimit(e)) throw e;
+      return this.run((ctx) => readSheetsInBlocks(ctx, counter));
+    }
+  }
+
+  async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {
+    this.requireBase();
+    const layouts = bundle.layouts;
+    const names = new Set<string>();
+    for (const l of layouts) {
+      const key = l.name.toLowerCase();
+      if (names.has(key)) throw new Error(`Das Blatt „${l.name}“ kommt in den Ergebnissen doppelt vor.`);
+      names.add(key);
+    }
+    const chart = bundle.chart;
+    if (chart && !names.has(chart.sheet.toLowerCase())) {
+      throw new Error(`Das Diagramm soll auf das Blatt „${chart.sheet}“, das nicht mitgeschrieben wird.`);
+    }
+    const print = this.supports(PRINT_SET);
+    const axisFormat = this.supports(CHART_AXIS_FORMAT_SET);
+
+    return this.run(async (ctx) => {
+      const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
+      const sheets = ctx.workbook.worksheets.load('items/name');
+      const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
+      await countedSync(ctx, counter, 0);
+
+      const existing = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+      const takenTables = new Set(
+        tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name.toLowerCase()),
+      );
+      const batcher = new Batcher(ctx, counter, this.budget, { calculation: true, screenUpdating: print });
+      const created = new Map<string, Excel.Worksheet>();
+      const sheetOf = (name: string) => () => created.get(name.toLowerCase())!;
+
+      // Old output sheets are renamed, the new ones added, then the old ones deleted: this
+      // works even when the output sheets were the only visible ones.
+      await batcher.add({
+        bytes: commandsBytes(layouts.length * 3, layouts.map((l) => l.name)),
+        queue: () => {
+          const old: Excel.Worksheet[] = [];
+          const used = new Set(existing.keys());
+          layouts.forEach((l) => {
+            const ws = existing.get(l.name.toLowerCase());
+            if (!ws) return;
+            ws.name = freeName(used, '_alt_Wellenplaner');
+            old.push(ws);
+          });
+          for (const l of layouts) created.set(l.name.toLowerCase(), ctx.workbook.worksheets.add(l.name));
+          for (const ws of old) ws.delete();
+        },
+      });
+
+      let cells = 0;
+      for (const layout of layouts) {
+        const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
+        const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, chunkBytes: this.budget - 4 * COMMAND_BYTES });
+        cells += steps.cells;
+        await batcher.addAll(steps.values);
+        await batcher.addAll(steps.finish);
+      }
+      if (chart) await batcher.addAll(ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }));
+      if (layouts.length > 0) {
+        await batcher.add({ bytes: commandsBytes(1), queue: () => sheetOf(layouts[0].name)().activate() });
+      }
+      await batcher.flush();
+      return { sheetsWritten: layouts.map((l) => l.name), cellsWritten: cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
+    });
+  }
+
+  async writeBlock(sheet: string, topLeft: string, values: (CellValue | null)[][]): Promise<WriteStats> {
+    this.requireBase();
+    const origin = parseRange(topLeft);
+    const patch = patchBlock(values);
+    return this.run(async (ctx) => {
+      const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
+      let ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      await countedSync(ctx, counter, 0);
+      const batcher = new Batcher(ctx, counter, this.budget, { calculation: true, screenUpdating: this.supports(PRINT_SET) });
+      if (ws.isNullObject) {
+        await batcher.add({ bytes: commandsBytes(1, [sheet]), queue: () => (ws = ctx.workbook.worksheets.add(sheet)) });
+      }
+      if (patch.width > 0) {
+        const chunkBytes = this.budget - 4 * COMMAND_BYTES;
+        let start = 0;
+        let bytes = 3 * COMMAND_BYTES;
+        const flush = async (end: number, size: number) => {
+          const address = `${a1(origin.top + start, origin.left)}:${a1(origin.top + end - 1, origin.left + patch.width - 1)}`;
+          const v = patch.values.slice(start, end);
+          const f = patch.formats.slice(start, end);
+          const anyFormat = f.some((row) => row.some((x) => x !== null));
+          await batcher.add({
+            bytes: size,
+            queue: () => {
+              const range = ws.getRange(address);
+              if (anyFormat) range.numberFormat = f;
+              range.values = v;
+            },
+          });
+        };
+        for (let r = 0; r < patch.values.length; r++) {
+          const rowBytes = jsonBytes(patch.values[r]) + jsonBytes(patch.formats[r]) + 2;
+          if (r > start && bytes + rowBytes > chunkBytes) {
+            await flush(r, bytes);
+            start = r;
+            bytes = 3 * COMMAND_BYTES;
+          }
+          bytes += rowBytes;
+        }
+        if (patch.values.length > 0) await flush(patch.values.length, bytes);
+      }
+      await batcher.flush();
+      return { sheetsWritten: [sheet], cellsWritten: patch.cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
+    });
+  }
+
+  async readMeta(): Promise<Record<string, string>> {
+    this.requireBase();
+    return this.run((ctx) => readMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }));
+  }
+
+  async writeMeta(meta: Record<string, string>): Promise<void> {
+    this.requireBase();
+    const screen = this.supports(PRINT_SET);
+    await this.run((ctx) => writeMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, meta, this.budget, screen));
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.requireBase();
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        const code = errorCode(e);
+        if (code === 'ItemNotFound') throw new Error(`Das Blatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht (mehr).`);
+        if (code === 'InvalidOperation') throw new Error(`Das Blatt „${sheet}“ ist ausgeblendet. Bitte zuerst einblenden, dann erneut springen.`);
+        if (code === 'InvalidArgument') throw new Error(`„${cell}“ ist keine gültige Zelle auf dem Blatt „${sheet}“.`);
+        throw e;
+      }
+    });
+  }
+}
+
+function freeName(used: Set<string>, base: string): string {
+  let i = 1;
+  while (used.has(`${base}${i}`.toLowerCase())) i++;
+  const name = `${base}${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** The layout's table name, or Name_2, Name_3 … when a table on an input sheet already has it. */
+function freeTableName(taken: Set<string>, name: string): string {
+  let candidate = name;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name}_${i}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}

@@ -1,0 +1,135 @@
+import { a1 } from '../../core/address';
+import type { CellValue, SheetData } from '../../core/model';
+import { splitAddress } from './address';
+import { countedSync, SyncCounter } from './batches';
+import { fromOffice } from './cells';
+import { isPayloadLimit } from './errors';
+
+/**
+ * readSheets in two syncs, whatever the workbook's size: the first lists the sheets (names,
+ * visibility) and tables, the second fetches every sheet's used range (address and values
+ * only, valuesOnly = true so formatting alone does not widen it) and every table's address.
+ * The sheet list has to be known before its used ranges can be asked for, so one sync is not
+ * possible with this API.
+ *
+ * When the values exceed Excel on the web's 5 MB response limit, `readSheetsInBlocks` reads
+ * the used ranges in row blocks instead (more syncs, only for very large workbooks).
+ */
+export async function readAllSheets(ctx: Excel.RequestContext, counter: SyncCounter): Promise<SheetData[]> {
+  const { sheets, tables } = await listSheets(ctx, counter);
+  const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address,values'));
+  const tableRanges = tables.items.map((t) => t.getRange().load('address'));
+  await countedSync(ctx, counter, 0);
+  const data = sheets.items.map((ws, i) => sheetData(ws, used[i].isNullObject ? null : used[i].address, used[i].isNullObject ? [] : used[i].values));
+  attachTables(data, tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })));
+  return data;
+}
+
+async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter) {
+  const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+  const tables = ctx.workbook.tables.load('items/name');
+  await countedSync(ctx, counter, 0);
+  return { sheets, tables };
+}
+
+function sheetData(ws: Excel.Worksheet, address: string | null, values: unknown[][]): SheetData {
+  const data: SheetData = { name: ws.name, values: [] };
+  if (ws.visibility !== 'Visible') data.hidden = true;
+  if (address) data.values = anchorAtA1(address, values);
+  return data;
+}
+
+/** Pads a used range that starts below or right of A1 so values[0][0] is A1. */
+export function anchorAtA1(address: string, values: unknown[][]): CellValue[][] {
+  const { box } = splitAddress(address);
+  const out: CellValue[][] = [];
+  for (let r = 1; r < box.top; r++) out.push([]);
+  const lead = box.left - 1;
+  for (const row of values) {
+    const line: CellValue[] = new Array(lead + row.length);
+    for (let c = 0; c < lead; c++) line[c] = null;
+    for (let c = 0; c < row.length; c++) line[lead + c] = fromOffice(row[c]);
+    out.push(line);
+  }
+  return out;
+}
+
+function attachTables(data: SheetData[], tables: { name: string; address: string }[]): void {
+  for (const t of tables) {
+    const { sheet, range } = splitAddress(t.address);
+    const target = data.find((d) => d.name === sheet);
+    if (!target) continue;
+    (target.tables ??= []).push({ name: t.name, range });
+  }
+}
+
+/** Cells fetched per sync in the block-wise fallback; halved while Excel still refuses. */
+const FALLBACK_BLOCK_CELLS = 200_000;
+const MIN_BLOCK_CELLS = 2_000;
+
+export async function readSheetsInBlocks(ctx: Excel.RequestContext, counter: SyncCounter): Promise<SheetData[]> {
+  const { sheets, tables } = await listSheets(ctx, counter);
+  const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
+  const tableRanges = tables.items.map((t) => t.getRange().load('address'));
+  await countedSync(ctx, counter, 0);
+  const data = sheets.items.map((ws) => sheetData(ws, null, []));
+  attachTables(data, tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })));
+
+  interface Block {
+    sheet: number;
+    ws: Excel.Worksheet;
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+  }
+  let blockCells = FALLBACK_BLOCK_CELLS;
+  const pending: Block[] = [];
+  sheets.items.forEach((ws, i) => {
+    if (used[i].isNullObject) return;
+    const { box } = splitAddress(used[i].address);
+    pending.push({ sheet: i, ws, ...box });
+  });
+  const rows: CellValue[][][] = data.map(() => []);
+  while (pending.length > 0) {
+    // cut blocks to the current size and take as many as fit into one response
+    const batch: { block: Block; range: Excel.Range }[] = [];
+    let cells = 0;
+    while (pending.length > 0 && cells < blockCells) {
+      const b = pending[0];
+      const width = b.right - b.left + 1;
+      const fitRows = Math.floor((blockCells - cells) / width);
+      if (fitRows < 1 && cells > 0) break;
+      const bottom = Math.min(b.bottom, b.top + Math.max(1, fitRows) - 1);
+      const part: Block = { ...b, bottom };
+      if (bottom === b.bottom) pending.shift();
+      else pending[0] = { ...b, top: bottom + 1 };
+      const address = `${a1(part.top, part.left)}:${a1(part.bottom, part.right)}`;
+      batch.push({ block: part, range: b.ws.getRange(address).load('values') });
+      cells += (part.bottom - part.top + 1) * width;
+    }
+    try {
+      await countedSync(ctx, counter, 0);
+    } catch (e) {
+      if (!isPayloadLimit(e) || blockCells <= MIN_BLOCK_CELLS) throw e;
+      blockCells = Math.floor(blockCells / 2);
+      pending.unshift(...batch.map((b) => b.block));
+      continue;
+    }
+    for (const { block, range } of batch) {
+      const target = rows[block.sheet];
+      const values = range.values;
+      values.forEach((row: unknown[], r: number) => {
+        const line: CellValue[] = new Array(block.left - 1).fill(null);
+        for (const v of row) line.push(fromOffice(v));
+        target[block.top - 1 + r] = line;
+      });
+    }
+  }
+  rows.forEach((sheetRows, i) => {
+    for (let r = 0; r < sheetRows.length; r++) if (!sheetRows[r]) sheetRows[r] = [];
+    data[i].values = sheetRows;
+  });
+  return data;
+}
+
