@@ -3,7 +3,7 @@ import type { CellValue, Finding } from '../model';
 import { finding } from '../source';
 import { knownColumnFor, knownColumns } from './labels';
 import type { TargetSheet } from './target';
-import { isBlank, sameValue, shown, valueToWrite } from './values';
+import { isBlank, sameValue, shown, unreadableReason, valueToWrite } from './values';
 import type {
   AddedColumn,
   CellWrite,
@@ -103,6 +103,15 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
     result.writes.push({ row, col, value, before: cellAt(target, row, col) ?? '' });
     written.add(`${row},${col}`);
   };
+  const checkValue = (ozgId: string, column: TargetColumn, imported: ImportedValue, row: number, col: number) => {
+    const reason = unreadableReason(column, imported.value);
+    if (!reason) return;
+    result.findings.push(
+      finding('warning', 'IMPORT_VALUE_UNREADABLE',
+        `OZG-ID ${ozgId}, „${column.label}“: „${shown(imported.value)}“ aus ${imported.origin.sheet}!${imported.origin.cell} ${reason}. Er wird so übernommen, wie er steht; bitte nach dem Import in ${sheet}!${a1(row, col)} korrigieren.`,
+        sheet, a1(row, col)),
+    );
+  };
 
   // Columns the import needs: the sheet's own, then missing ones in the contract's order.
   const needed = new Map<string, TargetColumn>();
@@ -133,6 +142,7 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
           if (written.has(`${existingRow},${col}`)) continue;
           const value = valueToWrite(column, imported.value);
           write(existingRow, col, value);
+          checkValue(record.ozgId, column, imported, existingRow, col);
           result.filledCells.push({ ozgId: record.ozgId, column: column.label, cell, value: shown(value), origin: imported.origin });
         } else if (!sameValue(column, before, imported.value)) {
           result.conflicts.push({
@@ -158,6 +168,7 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
     for (const [key, imported] of record.values) {
       const { col, column } = columns.get(key)!;
       write(row, col, column.field === 'ozgId' ? record.ozgId : valueToWrite(column, imported.value));
+      if (column.field !== 'ozgId') checkValue(record.ozgId, column, imported, row, col);
     }
     const nameKey = knownColumnFor('name').key;
     const name = record.values.get(nameKey);

@@ -115,7 +115,7 @@ function parseSheet(file: string, sheet: SteckbriefSheet, resolver: LabelResolve
   if (sheet.values.length > limits.maxRows || widest > limits.maxColumns) {
     out.findings.push(
       finding('error', 'IMPORT_SHEET_TOO_LARGE',
-        `Das Blatt ist mit ${sheet.values.length} Zeilen und ${widest} Spalten zu groß für den Import (höchstens ${limits.maxRows} Zeilen und ${limits.maxColumns} Spalten). Bitte leere Zeilen und Spalten am Ende löschen oder die Steckbriefe aufteilen.`,
+        `Das Blatt ist mit ${sheet.values.length.toLocaleString('de-DE')} Zeilen und ${widest.toLocaleString('de-DE')} Spalten zu groß für den Import (höchstens ${limits.maxRows.toLocaleString('de-DE')} Zeilen und ${limits.maxColumns.toLocaleString('de-DE')} Spalten). Bitte leere Zeilen und Spalten am Ende löschen oder die Steckbriefe aufteilen.`,
         where, 'A1'),
     );
     return;
@@ -310,7 +310,7 @@ function parseTable(
     }).length;
     if (repeatsHeader >= 2 && repeatsHeader >= Math.min(headerKeys.size, 2)) continue;
     const idValue = cells[idCol - 1] ?? null;
-    if (filled === 1 && readOzgId(idValue) === null) continue; // a heading or a note between the rows
+    if (filled === 1 && readSteckbriefOzgId(idValue) === null) continue; // a heading or a note between the rows
     const record: SteckbriefRecord = {
       ozgId: '',
       values: new Map(),
@@ -379,7 +379,7 @@ function finishRecord(record: SteckbriefRecord, where: string, out: Collector): 
     );
     return;
   }
-  const ozgId = readOzgId(id.value);
+  const ozgId = readSteckbriefOzgId(id.value);
   if (ozgId === null) {
     out.findings.push(
       finding('error', 'IMPORT_OZG_ID_INVALID',
@@ -393,9 +393,18 @@ function finishRecord(record: SteckbriefRecord, where: string, out: Collector): 
   out.records.push(record);
 }
 
+/** An OZG-ID as forms write it: digits, also with an "OZG" / "OZG-ID" prefix ("OZG 10076"). */
+export function readSteckbriefOzgId(value: CellValue): string | null {
+  if (typeof value === 'string') {
+    const m = /^\s*OZG(?:[\s-]*(?:ID|Nr\.?|Nummer))?[\s:.-]*(\d+)\s*$/i.exec(value);
+    if (m) return m[1];
+  }
+  return readOzgId(value);
+}
+
 function looksLikeLabel(text: string): boolean {
   const t = text.trim();
-  return t.length >= 2 && t.length <= 80 && /\p{L}/u.test(t) && !t.includes('\n');
+  return t.length >= 2 && t.length <= 80 && /\p{L}/u.test(t);
 }
 
 /** A sheet without any known label: offer its likely labels for the mapping, then skip it. */

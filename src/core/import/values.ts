@@ -22,6 +22,8 @@ export function valueToWrite(column: TargetColumn, value: CellValue): CellValue 
     case 'fallzahl':
     case 'reifegrad':
       return readNumber(value) ?? trimmed(value);
+    case 'typ':
+      return readLeikaType(value) ?? trimmed(value);
     default:
       return trimmed(value);
   }
@@ -62,6 +64,32 @@ export function sameValue(column: TargetColumn, a: CellValue, b: CellValue): boo
 
 function comparableText(v: CellValue): string {
   return (readText(v) ?? '').replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
+}
+
+/**
+ * Why a Steckbrief value will not read in its column (a German phrase), or null when it
+ * reads. Only known columns with a format are checked; the checks repeat this after import.
+ */
+export function unreadableReason(column: TargetColumn, value: CellValue): string | null {
+  const text = readText(value);
+  switch (column.field) {
+    case 'themenfeld':
+      return text !== null && matchThemenfeld(text) ? null : 'ist keines der 14 Themenfelder';
+    case 'typ':
+      return readLeikaType(value) ? null : 'ist kein LeiKa-Typ (1, 2, 3, 2/3, 4 oder 5)';
+    case 'priority':
+      return readPriority(value) ? null : 'ist keine Priorität (hoch, mittel, niedrig oder 1, 2, 3)';
+    case 'fallzahl': {
+      const n = readNumber(value);
+      return n !== null && n >= 0 ? null : 'ist keine Zahl ≥ 0';
+    }
+    case 'reifegrad': {
+      const n = readNumber(value);
+      return n !== null && Number.isInteger(n) && n >= 0 && n <= 4 ? null : 'ist kein Reifegrad von 0 bis 4';
+    }
+    default:
+      return null;
+  }
 }
 
 /** A value as the planner recognises it in a message or the preview. */
