@@ -48,7 +48,6 @@ function applySheet(workbook: ExcelJS.Workbook, layout: SheetLayout): number {
 
   for (const m of layout.merges) ws.mergeCells(m);
   applyStyles(ws, layout);
-  for (const nf of layout.numberFormats) forEachCell(nf.range, (r, c) => (ws.getCell(r, c).numFmt = nf.format));
   layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const { row, height } of layout.rowHeights ?? []) ws.getRow(row).height = height;
 
@@ -65,7 +64,7 @@ function applySheet(workbook: ExcelJS.Workbook, layout: SheetLayout): number {
       formula: `HYPERLINK(${stringLiteral(`#${sheetRef(link.targetSheet, link.targetCell)}`)},${stringLiteral(text)})`,
       result: text,
     } as ExcelJS.CellFormulaValue;
-    cell.font = { ...(cell.font ?? DEFAULT_FONT), underline: true };
+    cell.style = { ...cell.style, font: { ...(cell.font ?? DEFAULT_FONT), underline: true } };
   }
   if (layout.print) applyPrint(ws, layout.print);
   if (layout.tabColor) ws.properties.tabColor = { argb: argb(layout.tabColor) };
@@ -113,36 +112,45 @@ function uniqueTableName(workbook: ExcelJS.Workbook, own: ExcelJS.Worksheet, wan
   return name;
 }
 
-/** Styles are merged per cell first (later entries win per property), then set once. */
+/**
+ * Styles are merged per cell first (later entries win per property), then each cell gets a
+ * style object of its own: ExcelJS shares one object between the cells of a merge, so
+ * setting a property on a covered cell would otherwise change the merge's anchor too.
+ */
 function applyStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
-  const perCell = new Map<string, CellStyle>();
-  for (const { range, style } of layout.styles) {
-    forEachCell(range, (r, c) => {
-      const key = `${r}:${c}`;
-      perCell.set(key, { ...perCell.get(key), ...style });
-    });
-  }
-  for (const [key, s] of perCell) {
+  const perCell = new Map<string, { style: CellStyle; numFmt?: string }>();
+  const entry = (r: number, c: number) => {
+    const key = `${r}:${c}`;
+    let e = perCell.get(key);
+    if (!e) perCell.set(key, (e = { style: {} }));
+    return e;
+  };
+  for (const { range, style } of layout.styles) forEachCell(range, (r, c) => Object.assign(entry(r, c).style, style));
+  for (const { range, format } of layout.numberFormats) forEachCell(range, (r, c) => (entry(r, c).numFmt = format));
+  for (const [key, { style: s, numFmt }] of perCell) {
     const [r, c] = key.split(':').map(Number);
-    const cell = ws.getCell(r, c);
-    cell.font = {
-      name: DEFAULT_FONT.name,
-      size: s.fontSize ?? DEFAULT_FONT.size,
-      ...(s.bold ? { bold: true } : {}),
-      ...(s.italic ? { italic: true } : {}),
-      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    const style: Partial<ExcelJS.Style> = {
+      font: {
+        name: DEFAULT_FONT.name,
+        size: s.fontSize ?? DEFAULT_FONT.size,
+        ...(s.bold ? { bold: true } : {}),
+        ...(s.italic ? { italic: true } : {}),
+        ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+      },
     };
-    if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) }, bgColor: { argb: argb(s.fill) } };
+    if (numFmt) style.numFmt = numFmt;
+    if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) }, bgColor: { argb: argb(s.fill) } };
     const alignment: Partial<ExcelJS.Alignment> = {};
     if (s.horizontalAlignment) alignment.horizontal = s.horizontalAlignment;
     if (s.verticalAlignment) alignment.vertical = s.verticalAlignment;
     if (s.wrapText) alignment.wrapText = true;
     if (s.textRotation !== undefined) alignment.textRotation = s.textRotation;
-    if (Object.keys(alignment).length) cell.alignment = alignment;
+    if (Object.keys(alignment).length) style.alignment = alignment;
     if (s.border) {
       const side = { style: 'thin' as const, color: { argb: BORDER_COLOR } };
-      cell.border = { top: side, left: side, bottom: side, right: side };
+      style.border = { top: side, left: side, bottom: side, right: side };
     }
+    ws.getCell(r, c).style = style;
   }
 }
 
