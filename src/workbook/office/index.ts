@@ -96,6 +96,7 @@ export class OfficeWorkbook implements WorkbookPort {
       throw new Error(`Das Diagramm soll auf das Blatt „${chart.sheet}“, das nicht mitgeschrieben wird.`);
     }
     const print = this.supports(PRINT_SET);
+    // ExcelApi 1.8: chart axis number format and data validation
     const axisFormat = this.supports(CHART_AXIS_FORMAT_SET);
 
     return this.run(async (ctx) => {
@@ -133,7 +134,7 @@ export class OfficeWorkbook implements WorkbookPort {
       let cells = 0;
       for (const layout of layouts) {
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
-        const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, chunkBytes: this.budget - 4 * COMMAND_BYTES });
+        const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, validation: axisFormat, chunkBytes: this.budget - 4 * COMMAND_BYTES });
         cells += steps.cells;
         await batcher.addAll(steps.values);
         await batcher.addAll(steps.finish);

@@ -9,6 +9,8 @@ export interface LayoutOptions {
   tableName?: string;
   /** pageLayout is available (ExcelApi 1.9). */
   print: boolean;
+  /** Data validation is available (ExcelApi 1.8). */
+  validation: boolean;
   /** Largest estimated request per values chunk. */
   chunkBytes: number;
 }
@@ -37,6 +39,7 @@ export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts
   finish.push(...columnWidthSteps(ws, layout.columnWidths));
   finish.push(...rowHeightSteps(ws, layout.rowHeights ?? []));
   for (const link of layout.links ?? []) finish.push(linkStep(ws, link.cell, link.targetSheet, link.targetCell, valueAt(layout.values, link.cell)));
+  if (opts.validation) for (const v of layout.validations ?? []) finish.push(validationStep(ws, v.range, v.list));
   if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0)) finish.push(freezeStep(ws, layout.freeze.rows, layout.freeze.columns));
   if (layout.tabColor) {
     const color = `#${layout.tabColor}`;
@@ -171,6 +174,13 @@ function linkStep(ws: () => Excel.Worksheet, cell: string, targetSheet: string, 
   // Without textToDisplay Excel may show the reference instead of the cell's text.
   if (typeof shown === 'string' && shown !== '') link.textToDisplay = shown;
   return { bytes: commandsBytes(2, [cell, link]), queue: () => (ws().getRange(cell).hyperlink = link) };
+}
+
+/** An in-cell drop-down from an inline, comma-separated list (values with commas cannot be listed inline). */
+function validationStep(ws: () => Excel.Worksheet, range: string, list: string[]): Step {
+  const source = list.filter((v) => !v.includes(',')).join(',');
+  const rule: Excel.DataValidationRule = { list: { inCellDropDown: true, source } };
+  return { bytes: commandsBytes(3, [range, rule]), queue: () => (ws().getRange(range).dataValidation.rule = rule) };
 }
 
 function freezeStep(ws: () => Excel.Worksheet, rows: number, columns: number): Step {

@@ -56,6 +56,6 @@ export async function writeMetaSheet(
     merges: [],
     columnWidths: [],
   };
-  await batcher.addAll(layoutSteps(layout, () => ws, { print: false, chunkBytes: budgetBytes }).values);
+  await batcher.addAll(layoutSteps(layout, () => ws, { print: false, validation: false, chunkBytes: budgetBytes }).values);
   await batcher.flush();
 }

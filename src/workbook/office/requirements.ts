@@ -8,7 +8,7 @@ export interface RequirementChecker {
 
 /** Reading, writing, tables, links, freeze panes, tab colours, chart order: ExcelApi 1.7. */
 export const BASE_SET = '1.7';
-/** Date format on the chart's value axis. */
+/** Date format on the chart's value axis, drop-down lists (data validation). */
 export const CHART_AXIS_FORMAT_SET = '1.8';
 /** Print settings (pageLayout) and suspending screen updating. */
 export const PRINT_SET = '1.9';
@@ -18,8 +18,9 @@ export const MESSAGE_BASE =
   '(Excel 2019, Microsoft 365 oder Excel im Web). Bitte Excel aktualisieren oder die Arbeitsmappe ' +
   'mit dem Befehlszeilenwerkzeug „wellenplaner“ bearbeiten.';
 export const MESSAGE_AXIS =
-  'Diese Excel-Version kann die Datumsachse des Gantt-Diagramms nicht formatieren (ExcelApi 1.8 fehlt): ' +
-  'Die Achse zeigt Datumswerte als Zahlen. Über „Achse formatieren“ lässt sich das Zahlenformat von Hand setzen.';
+  'Diese Excel-Version kann die Datumsachse des Gantt-Diagramms nicht formatieren und keine Auswahllisten ' +
+  'anlegen (ExcelApi 1.8 fehlt): Die Achse zeigt Datumswerte als Zahlen, Auswahllisten fehlen. ' +
+  'Das Zahlenformat lässt sich über „Achse formatieren“ von Hand setzen.';
 export const MESSAGE_PRINT =
   'Diese Excel-Version kann die Druckeinstellungen der Wellenübersicht nicht setzen (ExcelApi 1.9 fehlt): ' +
   'Querformat, eine Seite breit, Wiederholungszeilen und Fußzeile bitte über „Seitenlayout“ selbst einrichten ' +

@@ -621,6 +621,7 @@ export class FakeRange
       | 'merge'
       | 'select'
       | 'hyperlink'
+      | 'dataValidation'
       | 'clear'
       | 'load'
       | 'isNullObject'
@@ -717,6 +718,9 @@ export class FakeRange
   get format(): FakeRangeFormat {
     return this.child('format', () => new FakeRangeFormat(this.context, () => this.target()));
   }
+  get dataValidation(): FakeDataValidation {
+    return this.child('dataValidation', () => new FakeDataValidation(this.context, () => this.target()));
+  }
   merge(across?: boolean): void {
     this.call('merge', 2, [across], (m) => {
       if (across) throw new Error('fake-excel: merge(across=true) is not modelled');
@@ -739,6 +743,30 @@ export class FakeRange
       const keep = m.sheet.formats.filter((op) => !(op.box.top >= m.box.top && op.box.bottom <= m.box.bottom && op.box.left >= m.box.left && op.box.right <= m.box.right));
       m.sheet.formats.splice(0, m.sheet.formats.length, ...keep);
     });
+  }
+}
+
+export class FakeDataValidation extends FakeClientObject<RangeModel> implements Conform<Excel.DataValidation, 'rule'> {
+  protected readonly entity = 'DataValidation';
+  protected readonly props: Record<string, PropSpec<RangeModel>> = {
+    rule: {
+      apiSet: 8,
+      set: (m, v) => {
+        const rule = v as Excel.DataValidationRule;
+        const list = rule?.list;
+        if (!list || typeof list.source !== 'string') throw new Error('fake-excel: only inline list validation is modelled');
+        if (list.source.length === 0 || list.source.length > 255) {
+          throw richError('InvalidArgument', 'An inline list source must have 1 to 255 characters.');
+        }
+        m.sheet.validations.push({ box: { ...m.box }, rule });
+      },
+    },
+  };
+  set rule(v: Excel.DataValidationRule) {
+    this.write('rule', v);
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.read('rule');
   }
 }
 

@@ -104,6 +104,7 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   freeze: { rows: number; columns: number } | null = null;
   readonly charts: ChartModel[] = [];
+  readonly validations: { box: RangeBox; rule: unknown }[] = [];
   readonly hyperlinks = new Map<string, { documentReference?: string; textToDisplay?: string; address?: string }>();
   page: PageModel = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, headersFooters: {} };
   deleted = false;
