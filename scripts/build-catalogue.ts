@@ -2,7 +2,7 @@
  * Builds src/core/reference/ozg-katalog.ts from the OZG catalogue CSV of kdn-nrw/OZG-Datenbank-NRW
  * (MIT, Copyright (c) 2020 Gert Hammes; see docs/data-sources.md).
  *
- *   npx tsx scripts/build-catalogue.ts [path/to/ozg_leistungen.csv]
+ *   npx tsx scripts/build-catalogue.ts [path/to/ozg_leistungen.csv]   (default: data/ozg/kdn-nrw/ozg_leistungen.csv)
  *
  * The generated module is compact: one tuple per OZG-Leistung, Themenfeld and Lage as indexes.
  */
@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { THEMENFELDER } from '../src/core/model';
 
-export const DEFAULT_CSV = '/work/shared/data/ozg/kdn-nrw/ozg_leistungen.csv';
+export const DEFAULT_CSV = join(__dirname, '..', 'data', 'ozg', 'kdn-nrw', 'ozg_leistungen.csv');
 const OUT = join(__dirname, '..', 'src', 'core', 'reference', 'ozg-katalog.ts');
 
 /** RFC 4180: comma-separated, fields optionally in double quotes, "" escapes a quote. */

@@ -88,7 +88,7 @@ export function resolveCoordinator(
       ['coordinatorKind', 'coordinatorName'],
       'warning',
       'COORDINATOR_KIND_CONFLICT',
-      `Die Koordination „${name}“ von Projekt ${pid} ist als ${given} eingetragen, der Name spricht aber für ${inferred} (${COORDINATOR_KIND_INFO[inferred]}). Prüfen Sie die Koordinationsart.`,
+      `Die Koordination „${name}“ von Projekt ${pid} ist als „${given}“ eingetragen, der Name spricht aber für „${inferred}“ (${COORDINATOR_KIND_INFO[inferred]}). Prüfen Sie die Koordinationsart.`,
     );
   }
   if (!kind) {

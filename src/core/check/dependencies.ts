@@ -244,7 +244,7 @@ function checkPinnedOrder(
         ['pinnedWave', 'id'],
         'error',
         'PINNED_WAVE_BEFORE_PREREQUISITE',
-        `Projekt ${p.id.trim()} ist fest auf Welle ${pin} gesetzt, kann wegen seiner Voraussetzungen aber frühestens in Welle ${need} kommen (${chain.join(' → ')}). Ein Projekt kommt in eine spätere Welle als jedes Projekt, von dem es abhängt: setzen Sie eine spätere Welle oder ändern Sie die Abhängigkeit.`,
+        `Projekt ${p.id.trim()} ist fest auf Welle ${pin} gesetzt, kann wegen seiner Voraussetzungen aber frühestens in Welle ${need} kommen: ${chain.join(' → ')}. Ein Projekt kommt in eine spätere Welle als jedes Projekt, von dem es abhängt: setzen Sie eine spätere Welle oder ändern Sie die Abhängigkeit.`,
       );
     }
     if (pin !== undefined) {

@@ -4,10 +4,10 @@ import { landMentionedIn, matchLand } from './laender';
 
 /** The four kinds of Umsetzungskoordination, with what each covers (for messages and docs). */
 export const COORDINATOR_KIND_INFO: Readonly<Record<CoordinatorKind, string>> = {
-  Land: 'eines der 16 Länder',
+  Land: 'eines der 16 Länder oder eine Landesbehörde',
   Kommune: 'eine Stadt, eine Gemeinde oder ein Kreis',
-  Bundesressort: 'ein Bundesministerium (oder das Auswärtige Amt, das Bundeskanzleramt)',
-  Bundesbehörde: 'eine Bundesoberbehörde oder -anstalt (z. B. BAMF, ITZBund, Kraftfahrt-Bundesamt)',
+  Bundesressort: 'ein Bundesministerium, das Auswärtige Amt oder das Bundeskanzleramt',
+  Bundesbehörde: 'eine Bundesoberbehörde oder -anstalt wie BAMF, ITZBund oder Kraftfahrt-Bundesamt',
 };
 
 export { COORDINATOR_KINDS };

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalogueModule, parseCsv } from '../../../scripts/build-catalogue';
+import { buildCatalogueModule, DEFAULT_CSV, parseCsv } from '../../../scripts/build-catalogue';
 import { THEMENFELDER } from '../../../src/core/model';
 import { catalogueEntries, catalogueEntry } from '../../../src/core/reference/catalogue';
 
-const CSV = '/work/shared/data/ozg/kdn-nrw/ozg_leistungen.csv';
+const CSV = DEFAULT_CSV;
 const haveCsv = (() => {
   try {
     readFileSync(CSV);
