@@ -74,5 +74,6 @@ export function buildGraph(projects: PlanProject[]): DependencyGraph {
   }
   const dependants: number[][] = projects.map(() => []);
   prereqs.forEach((qs, p) => qs.forEach((q) => dependants[q].push(p)));
+  for (const ds of dependants) ds.sort((a, b) => compareIds(projects[a].id, projects[b].id));
   return { prereqs, dependants, topo, findings };
 }

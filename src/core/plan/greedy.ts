@@ -1,4 +1,3 @@
-import { compareIds, compareKeys } from './order';
 import { effectiveLoad, WaveCalendar, type Problem } from './problem';
 
 export interface GreedyResult {
@@ -26,8 +25,8 @@ export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResul
   let placed = 0;
   let maxFixed = 0;
 
-  const order = (a: number, b: number) =>
-    compareKeys(nodes[a].key, nodes[b].key) || compareIds(nodes[a].project.id, nodes[b].project.id);
+  const rank = problem.rank;
+  const order = (a: number, b: number) => rank[a] - rank[b];
 
   for (let i = 0; i < n; i++) {
     const node = nodes[i];
@@ -58,7 +57,7 @@ export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResul
       let load = 0;
       const fixed = byWaveFixed.get(`${t}#${w}`);
       if (fixed) {
-        fixed.sort((a, b) => compareIds(nodes[a].project.id, nodes[b].project.id));
+        fixed.sort(order);
         for (const i of fixed) {
           place(i, w);
           load += effectiveLoad(nodes[i].size, cap);
@@ -68,25 +67,27 @@ export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResul
       if (!list.length) continue;
       const candidates = list.filter((i) => readyAt[i] <= w).sort(order);
       if (!candidates.length) continue;
-      const taken = new Set<number>();
+      let taken = 0;
       for (const i of candidates) {
         const node = nodes[i];
         if (node.started || node.latest <= w) {
           place(i, w);
-          taken.add(i);
+          taken++;
           load += effectiveLoad(node.size, cap);
         }
       }
-      for (const i of candidates) {
-        if (taken.has(i)) continue;
-        const a = effectiveLoad(nodes[i].size, cap);
-        if (load + a <= cap) {
-          place(i, w);
-          taken.add(i);
-          load += a;
+      if (load <= cap) {
+        for (const i of candidates) {
+          if (wave[i]) continue;
+          const a = effectiveLoad(nodes[i].size, cap);
+          if (load + a <= cap) {
+            place(i, w);
+            taken++;
+            load += a;
+          }
         }
       }
-      if (taken.size) ready[t] = list.filter((i) => !taken.has(i));
+      if (taken) ready[t] = list.filter((i) => !wave[i]);
     }
   }
   if (placed < n) throw new Error('Wellenplanung: nicht alle Projekte konnten eingeplant werden (interner Fehler).');

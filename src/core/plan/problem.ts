@@ -46,6 +46,8 @@ export interface Problem {
   /** Prerequisites first. */
   topo: number[];
   findings: Finding[];
+  /** Position of each node in the order of preference (then ID): lower goes first. */
+  rank: Int32Array;
 }
 
 export function buildProblem(projects: PlanProject[], config: PlanConfig): Problem {
@@ -91,11 +93,11 @@ export function buildProblem(projects: PlanProject[], config: PlanConfig): Probl
   });
   // Themenfelder in their canonical order, members by ID: the plan does not depend on row order.
   const order = config.themenfelder.map((t) => t.themenfeld);
-  const rank = (tf: Themenfeld) => {
+  const tfRank = (tf: Themenfeld) => {
     const i = order.indexOf(tf);
     return i < 0 ? order.length : i;
   };
-  const perm = tfs.map((_, i) => i).sort((a, b) => rank(tfs[a].config.themenfeld) - rank(tfs[b].config.themenfeld) || (tfs[a].config.themenfeld < tfs[b].config.themenfeld ? -1 : 1));
+  const perm = tfs.map((_, i) => i).sort((a, b) => tfRank(tfs[a].config.themenfeld) - tfRank(tfs[b].config.themenfeld) || (tfs[a].config.themenfeld < tfs[b].config.themenfeld ? -1 : 1));
   const inverse: number[] = [];
   perm.forEach((old, neu) => (inverse[old] = neu));
   const sortedTfs = perm.map((i) => tfs[i]);
@@ -115,7 +117,12 @@ export function buildProblem(projects: PlanProject[], config: PlanConfig): Probl
     }
   }
   for (const n of nodes) n.exempt = n.pin !== undefined || n.started || n.latest < Infinity;
-  return { config, nodes, tfs: sortedTfs, topo: graph.topo, findings };
+  const byPreference = nodes
+    .map((_, i) => i)
+    .sort((a, b) => compareKeys(nodes[a].key, nodes[b].key) || compareIds(projects[a].id, projects[b].id));
+  const rank = new Int32Array(nodes.length);
+  byPreference.forEach((i, k) => (rank[i] = k));
+  return { config, nodes, tfs: sortedTfs, topo: graph.topo, findings, rank };
 }
 
 /**

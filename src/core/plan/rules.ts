@@ -59,6 +59,13 @@ function balancedCapacities(problem: Problem, notes: Finding[]): (number | undef
   let searching = balanced.filter((k) => !fits(first, k));
   for (const k of balanced) if (fits(first, k)) hi[k] = lo[k];
   for (const k of searching) lo[k] = lo[k] + 1;
+  // Most often one project's size of slack is enough: try that before bisecting the full range.
+  if (searching.length) {
+    for (const k of balanced) trial[k] = hi[k];
+    for (const k of searching) trial[k] = Math.min(hi[k], lo[k] - 1 + maxSize(problem, k));
+    const res = run(trial);
+    for (const k of searching) if (fits(res, k)) hi[k] = trial[k]!;
+  }
   while ((searching = searching.filter((k) => lo[k] < hi[k])).length) {
     for (const k of balanced) trial[k] = hi[k];
     for (const k of searching) trial[k] = Math.floor((lo[k] + hi[k]) / 2);
@@ -85,4 +92,8 @@ function balancedCapacities(problem: Problem, notes: Finding[]): (number | undef
     }
   }
   return caps;
+}
+
+function maxSize(problem: Problem, tf: number): number {
+  return Math.ceil(problem.tfs[tf].members.reduce((m, i) => Math.max(m, problem.nodes[i].size), 1));
 }

@@ -1,0 +1,173 @@
+import { effectiveLoad, type Problem, type WaveCalendar } from './problem';
+
+/**
+ * The assignment MILP in CPLEX LP format (time-indexed, see docs/planning.md):
+ *   x_i_w = 1: project i in wave w (only waves its dependencies, pins and capacity allow);
+ *   y_t_w = 1: wave w of Themenfeld t holds a project that is not exempt (then the whole
+ *              wave must keep its capacity; only where exempt projects may exceed it);
+ *   z_s_k = 1: begonnen project s comes right after its k-th prerequisite.
+ * minimise Σ weight_i (w − 1) x_i_w subject to one wave per project, aggregated precedence
+ * Σ w x_p,w ≥ Σ w x_q,w + 1, capacity per wave, begonnen projects as early as their
+ * prerequisites allow. The waves available to Themenfeld t are those of the rule-based plan
+ * (at least its wave count): the rule-based plan is a solution, so the model is always feasible.
+ */
+export interface AssignmentModel {
+  lp: string;
+  /** Column names in a fixed order, and the value each takes in the rule-based plan. */
+  columns: string[];
+  start: number[];
+  /** Objective of the fixed projects (not in the model). */
+  constant: number;
+  /** Projects with a choice: node index -> [wave, column index]. */
+  choices: Map<number, [number, number][]>;
+  /** Horizon per Themenfeld. */
+  horizon: number[];
+}
+
+export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave: ArrayLike<number>): AssignmentModel {
+  const { nodes, tfs } = problem;
+  const horizon = tfs.map((t) => Math.max(t.config.waveCount, ...t.members.map((i) => ruleWave[i])));
+  const columns: string[] = [];
+  const start: number[] = [];
+  const binaries: string[] = [];
+  const addColumn = (name: string, value: number) => {
+    columns.push(name);
+    start.push(value);
+    binaries.push(name);
+    return columns.length - 1;
+  };
+  const rows: string[] = [];
+  const objective: string[] = [];
+  let constant = 0;
+
+  const fixedLoad = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.fixedWave === undefined) continue;
+    constant += n.weight * (n.fixedWave - 1);
+    const key = `${n.tf}#${n.fixedWave}`;
+    fixedLoad.set(key, (fixedLoad.get(key) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(n.fixedWave)));
+  }
+  const capRem = (t: number, w: number) => calendars[t].capacity(w) - (fixedLoad.get(`${t}#${w}`) ?? 0);
+
+  const choices = new Map<number, [number, number][]>();
+  const inWave = new Map<string, { normal: [number, number][]; exempt: [number, number][] }>();
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.fixedWave !== undefined) continue;
+    const list: [number, number][] = [];
+    const last = Math.min(n.latest, horizon[n.tf]);
+    for (let w = n.earliest; w <= last; w++) {
+      const a = effectiveLoad(n.size, calendars[n.tf].capacity(w));
+      if (!n.exempt && a > capRem(n.tf, w) + 1e-9 && ruleWave[i] !== w) continue;
+      const col = addColumn(`x${i}_${w}`, ruleWave[i] === w ? 1 : 0);
+      list.push([w, col]);
+      if (n.weight * (w - 1) !== 0) objective.push(`${n.weight * (w - 1)} x${i}_${w}`);
+      const key = `${n.tf}#${w}`;
+      const entry = inWave.get(key) ?? { normal: [], exempt: [] };
+      (n.exempt ? entry.exempt : entry.normal).push([i, w]);
+      inWave.set(key, entry);
+    }
+    choices.set(i, list);
+    rows.push(`one${i}: ${list.map(([, col]) => columns[col]).join(' + ')} = 1`);
+  }
+
+  /** Σ w x_i_w for a project with a choice, or its fixed wave as a constant. */
+  const waveTerms = (i: number, sign: 1 | -1): { terms: string[]; constant: number } => {
+    const list = choices.get(i);
+    if (!list) return { terms: [], constant: sign * nodes[i].fixedWave! };
+    return { terms: list.map(([w, col]) => `${sign > 0 ? '+' : '-'} ${w} ${columns[col]}`), constant: 0 };
+  };
+
+  let arc = 0;
+  for (let p = 0; p < nodes.length; p++) {
+    for (const q of nodes[p].prereqs) {
+      if (!choices.has(p) || !choices.has(q)) continue; // fixed ends are in the domains already
+      const a = waveTerms(p, 1);
+      const b = waveTerms(q, -1);
+      rows.push(`prec${arc++}: ${[...a.terms, ...b.terms].join(' ')} >= 1`);
+    }
+  }
+
+  for (let s = 0; s < nodes.length; s++) {
+    const n = nodes[s];
+    if (!n.started || !choices.has(s) || n.prereqs.length === 0) continue;
+    const own = waveTerms(s, 1);
+    const big = horizon[n.tf] + 1;
+    const bindingRule = n.prereqs.find((q) => ruleWave[q] + 1 === ruleWave[s]);
+    const zs = n.prereqs.map((q, k) => addColumn(`z${s}_${k}`, q === bindingRule ? 1 : 0));
+    rows.push(`pick${s}: ${zs.map((c) => columns[c]).join(' + ')} = 1`);
+    n.prereqs.forEach((q, k) => {
+      // wave(s) − wave(q) − 1 ≤ big (1 − z)  ⇔  wave(s) − wave(q) + big z ≤ big + 1
+      const other = waveTerms(q, -1);
+      const rhs = big + 1 - other.constant;
+      rows.push(`next${s}_${k}: ${[...own.terms, ...other.terms, `+ ${big} ${columns[zs[k]]}`].join(' ')} <= ${rhs}`);
+    });
+  }
+
+  const ruleLoad = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    const key = `${n.tf}#${ruleWave[i]}`;
+    ruleLoad.set(key, (ruleLoad.get(key) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(ruleWave[i])));
+  });
+  const overfull = new Set([...ruleLoad].filter(([key, load]) => {
+    const [t, w] = key.split('#').map(Number);
+    return load > calendars[t].capacity(w) + 1e-9;
+  }).map(([key]) => key));
+
+  tfs.forEach((_, t) => {
+    for (let w = 1; w <= horizon[t]; w++) {
+      const cap = calendars[t].capacity(w);
+      const entry = inWave.get(`${t}#${w}`);
+      if (!Number.isFinite(cap) || !entry) continue;
+      const rem = capRem(t, w);
+      const term = ([i, wv]: [number, number]) => {
+        const a = effectiveLoad(nodes[i].size, cap);
+        return a === 0 ? '' : `+ ${a} x${i}_${wv}`;
+      };
+      // Exempt projects may only overfill a wave where the rule-based plan had to: elsewhere the
+      // capacity binds everyone, which keeps the model tight (and the rule-based plan feasible).
+      if (!overfull.has(`${t}#${w}`)) {
+        const all = [...entry.normal, ...entry.exempt].map(term).filter(Boolean);
+        if (all.length) rows.push(`cap${t}_${w}: ${all.join(' ')} <= ${rem}`);
+        continue;
+      }
+      const normal = entry.normal.map(term).filter(Boolean);
+      if (entry.exempt.length === 0) {
+        if (normal.length) rows.push(`cap${t}_${w}: ${normal.join(' ')} <= ${rem}`);
+        continue;
+      }
+      if (entry.normal.length === 0) continue;
+      const exempt = entry.exempt.map(term).filter(Boolean);
+      const big = entry.exempt.reduce((s, [i]) => s + effectiveLoad(nodes[i].size, cap), 0);
+      const hasNormal = entry.normal.some(([i]) => ruleWave[i] === w);
+      const y = addColumn(`y${t}_${w}`, hasNormal ? 1 : 0);
+      rows.push(`cap${t}_${w}: ${[...normal, ...exempt, `+ ${big} ${columns[y]}`].join(' ')} <= ${rem + big}`);
+      entry.normal.forEach(([i, wv]) => rows.push(`use${t}_${w}_${i}: x${i}_${wv} - ${columns[y]} <= 0`));
+    }
+  });
+
+  const lines = ['Minimize', ` obj: ${wrap(objective.length ? objective.join(' + ') : '0 ' + (columns[0] ?? 'dummy'))}`, 'Subject To'];
+  for (const r of rows) lines.push(` ${wrap(r)}`);
+  lines.push('Binaries');
+  for (let k = 0; k < binaries.length; k += 20) lines.push(` ${binaries.slice(k, k + 20).join(' ')}`);
+  lines.push('End');
+  return { lp: lines.join('\n'), columns, start, constant, choices, horizon };
+}
+
+/** LP files are read line by line; keep lines short by breaking between terms. */
+function wrap(text: string): string {
+  if (text.length < 200) return text;
+  const parts = text.split(' ');
+  const out: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line.length + part.length > 200 && (part === '+' || part === '-')) {
+      out.push(line);
+      line = '  ';
+    }
+    line += (line.trim() ? ' ' : '') + part;
+  }
+  out.push(line);
+  return out.join('\n');
+}

@@ -1,0 +1,206 @@
+import type { Finding, Plan, PlanProject } from '../model';
+import { finding } from '../source';
+import { assemblePlan, lateness } from './assemble';
+import type { PlanConfig } from './config';
+import { buildModel, type AssignmentModel } from './lp';
+import { planRulesDetailed } from './rules';
+import { planViolations } from './validate';
+
+export interface OptimiseOptions {
+  /** Seconds the solver may take (default 10). */
+  timeLimitSeconds?: number;
+  /** Relative gap to the proven bound at which the solver stops (default 0.005 = 0.5 %). */
+  mipRelGap?: number;
+  /** An already loaded HiGHS instance (`await require('highs')()`); loaded lazily otherwise. */
+  highs?: unknown;
+}
+
+export const OPTIMISE_DEFAULTS = Object.freeze({ timeLimitSeconds: 10, mipRelGap: 0.005 });
+
+/** The parts of highs-js this module uses (persistent API preferred, one-shot `solve` as fallback). */
+interface HighsModel {
+  options: { set(values: Record<string, unknown>): void };
+  info: { get(name: string): unknown };
+  getColByName(name: string): number;
+  setSolution(solution: { indices: number[]; values: number[] }): unknown;
+  run(): unknown;
+  getModelStatus(): number;
+  getObjectiveValue(): number;
+  getSolution(): { colValue: ArrayLike<number> };
+  dispose(): void;
+}
+interface HighsLike {
+  createModel?: (data: { format: 'lp'; data: string }) => HighsModel;
+  constants?: { modelStatus: Record<string, number> };
+  solve?: (lp: string, options: Record<string, unknown>) => { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal?: number }> };
+}
+
+interface SolverAnswer {
+  status: string;
+  /** Column values, when the solver has a solution. */
+  values?: ArrayLike<number>;
+  /** Best proven lower bound of the model's objective (without the constant). */
+  bound?: number;
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  optimal: 'Optimal',
+  timeLimit: 'Zeitlimit erreicht',
+  infeasible: 'Unzulässig',
+  interrupted: 'Abgebrochen',
+  solutionLimit: 'Lösungslimit erreicht',
+  iterationLimit: 'Iterationslimit erreicht',
+};
+
+/**
+ * The rule-based plan, improved by solving the assignment exactly with HiGHS (minimise
+ * priority-weighted lateness under the same hard rules). The rule-based plan is the solver's
+ * starting solution and the fallback: the result is never worse than it. Browser-safe: HiGHS
+ * is passed in or loaded on first use; where it cannot be loaded, the rule-based plan stands.
+ */
+export async function planOptimised(projects: PlanProject[], config: PlanConfig, options: OptimiseOptions = {}): Promise<Plan> {
+  const timeLimit = options.timeLimitSeconds ?? OPTIMISE_DEFAULTS.timeLimitSeconds;
+  const gapLimit = options.mipRelGap ?? OPTIMISE_DEFAULTS.mipRelGap;
+  const rules = planRulesDetailed(projects, config);
+  const { problem, calendars } = rules;
+  const ruleWave = rules.result.wave;
+  const rulesObjective = rules.plan.objective.rules;
+
+  const fallback = (solverStatus: string, message: string, extra: Partial<Plan['objective']> = {}, seconds?: number): Plan => ({
+    ...rules.plan,
+    findings: [...rules.plan.findings, note(config, 'OPTIMISER_FALLBACK', message)],
+    objective: { rules: rulesObjective, optimised: rulesObjective, ...extra, solverStatus, seconds },
+  });
+
+  const model = buildModel(problem, calendars, ruleWave);
+  if (model.columns.length === 0) {
+    return fallback('Optimal', 'Alle Projekte sind durch feste Wellen oder begonnene Umsetzung festgelegt; der Regelplan ist optimal.', { bound: rulesObjective, gap: 0 }, 0);
+  }
+
+  let highs: HighsLike;
+  try {
+    highs = (options.highs as HighsLike | undefined) ?? (await loadHighs());
+  } catch {
+    return fallback('Nicht verfügbar', 'Der Optimierer (HiGHS, WebAssembly) ist in dieser Umgebung nicht verfügbar; es gilt der regelbasierte Plan.');
+  }
+
+  const t0 = now();
+  let answer: SolverAnswer;
+  try {
+    answer = solve(highs, model, timeLimit, gapLimit);
+  } catch (e) {
+    const seconds = (now() - t0) / 1000;
+    return fallback('Fehler', `Der Optimierer ist mit einem Fehler abgebrochen (${(e as Error).message}); es gilt der regelbasierte Plan.`, {}, seconds);
+  }
+  const seconds = round((now() - t0) / 1000, 3);
+  const bound = answer.bound !== undefined && Number.isFinite(answer.bound) ? Math.min(rulesObjective, answer.bound + model.constant) : undefined;
+
+  const wave = answer.values ? decode(model, problem.nodes.length, answer.values, ruleWave) : undefined;
+  const violations = wave ? planViolations(problem, calendars, wave) : ['keine Lösung'];
+  const optimised = wave && violations.length === 0 ? lateness(problem, wave) : undefined;
+  const gapOf = (value: number) => (bound === undefined ? undefined : value <= 0 ? 0 : round(Math.max(0, value - bound) / value, 6));
+
+  if (optimised === undefined || optimised >= rulesObjective - 1e-9) {
+    const why =
+      optimised === undefined
+        ? answer.values
+          ? `Die Lösung des Optimierers verletzt eine Planungsregel (${violations[0]}); es gilt der regelbasierte Plan.`
+          : `Der Optimierer hat keine Lösung geliefert (${answer.status}); es gilt der regelbasierte Plan.`
+        : answer.status === 'Optimal'
+          ? 'Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.'
+          : `Der Optimierer hat keinen besseren Plan gefunden (${answer.status}); es gilt der regelbasierte Plan.`;
+    return fallback(answer.status, why, { bound, gap: gapOf(rulesObjective) }, seconds);
+  }
+
+  const plan = assemblePlan(problem, calendars, wave!, {
+    mode: 'optimised',
+    ruleWave,
+    objective: { rules: rulesObjective, optimised, bound, gap: gapOf(optimised), solverStatus: answer.status, seconds },
+    findings: rules.plan.findings.filter((f) => f.code === 'BALANCED_CAPACITY_RAISED'),
+  });
+  const gain = rulesObjective > 0 ? Math.round((1000 * (rulesObjective - optimised)) / rulesObjective) / 10 : 0;
+  plan.findings.push(
+    note(
+      config,
+      'OPTIMISER_IMPROVED',
+      `Der Optimierer hat den Plan verbessert: gewichtete Verspätung ${optimised} statt ${rulesObjective} (−${formatPercent(gain)} %)` +
+        (bound !== undefined ? `, höchstens ${formatPercent(100 * (gapOf(optimised) ?? 0))} % über der beweisbaren Untergrenze ${round(bound, 2)}.` : '.'),
+    ),
+  );
+  return plan;
+}
+
+function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap: number): SolverAnswer {
+  const settings = { output_flag: false, time_limit: timeLimit, mip_rel_gap: gap, random_seed: 0 };
+  if (typeof highs.createModel === 'function') {
+    const m = highs.createModel({ format: 'lp', data: model.lp });
+    try {
+      m.options.set(settings);
+      const indices = model.columns.map((name) => m.getColByName(name));
+      m.setSolution({ indices, values: model.start });
+      m.run();
+      const code = m.getModelStatus();
+      const names = highs.constants?.modelStatus ?? {};
+      const key = Object.keys(names).find((k) => names[k] === code) ?? String(code);
+      const raw = m.getSolution().colValue;
+      const hasSolution = key === 'optimal' || key === 'timeLimit' || key === 'interrupted' || key === 'solutionLimit' || key === 'iterationLimit';
+      const values = hasSolution ? indices.map((k) => raw[k]) : undefined;
+      const dual = Number(m.info.get('mip_dual_bound'));
+      const bound = key === 'optimal' && !Number.isFinite(dual) ? m.getObjectiveValue() : dual;
+      return { status: STATUS_TEXT[key] ?? key, values, bound: Number.isFinite(bound) ? bound : undefined };
+    } finally {
+      m.dispose();
+    }
+  }
+  if (typeof highs.solve !== 'function') throw new Error('unbekannte HiGHS-Schnittstelle');
+  const r = highs.solve(model.lp, settings);
+  const ok = r.Status === 'Optimal' || r.Status === 'Time limit reached';
+  const values = ok ? model.columns.map((name) => r.Columns[name]?.Primal ?? 0) : undefined;
+  return { status: r.Status === 'Optimal' ? 'Optimal' : r.Status, values, bound: r.Status === 'Optimal' ? r.ObjectiveValue : undefined };
+}
+
+function decode(model: AssignmentModel, n: number, values: ArrayLike<number>, ruleWave: ArrayLike<number>): Int32Array {
+  const wave = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const list = model.choices.get(i);
+    if (!list) {
+      wave[i] = ruleWave[i];
+      continue;
+    }
+    let best = 0;
+    let bestValue = -1;
+    for (const [w, col] of list) {
+      if (values[col] > bestValue) {
+        bestValue = values[col];
+        best = w;
+      }
+    }
+    wave[i] = bestValue > 0.5 ? best : 0;
+  }
+  return wave;
+}
+
+/** `require('highs')` on first use: no top-level import, so the core stays loadable without the wasm. */
+async function loadHighs(): Promise<HighsLike> {
+  if (typeof WebAssembly === 'undefined') throw new Error('WebAssembly fehlt');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loader = require('highs') as (settings?: unknown) => Promise<HighsLike>;
+  return loader();
+}
+
+function note(config: PlanConfig, code: 'OPTIMISER_FALLBACK' | 'OPTIMISER_IMPROVED', message: string): Finding {
+  return finding('info', code, message, config.noteRef.sheet, config.noteRef.cell);
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function formatPercent(x: number): string {
+  return x.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+}
