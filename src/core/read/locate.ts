@@ -22,19 +22,21 @@ export function usedBox(values: readonly (readonly CellValue[] | undefined)[]): 
   return { top: 1, left: 1, bottom: values.length, right };
 }
 
+type Candidate = Omit<LocatedSheet, 'alsoMatched'>;
+
 /**
  * Find a sheet by its name or an alias (compared as normalised labels, so case and
  * surrounding blanks do not matter), else by an Excel table of that name anywhere in the
- * workbook. Names are tried in order: the contract name first, then the aliases.
+ * workbook. Names are tried in order: the contract name first, then the aliases. A sheet
+ * found by name that also holds a table of such a name is read within that table's range.
  */
 export function locateSheet(sheets: readonly SheetData[], spec: Pick<SheetSpec, 'name' | 'aliases'>): LocatedSheet | null {
   const wanted = [spec.name, ...spec.aliases].map(normalizeLabel);
-  const candidates: Omit<LocatedSheet, 'alsoMatched'>[] = [];
+  const bySheet: Candidate[] = [];
+  const byTable: Candidate[] = [];
   for (const name of wanted) {
     for (const sheet of sheets) {
-      if (normalizeLabel(sheet.name) === name) {
-        candidates.push({ sheet: sheet.name, values: sheet.values, box: usedBox(sheet.values) });
-      }
+      if (normalizeLabel(sheet.name) === name) bySheet.push({ sheet: sheet.name, values: sheet.values, box: usedBox(sheet.values) });
     }
   }
   for (const name of wanted) {
@@ -47,15 +49,20 @@ export function locateSheet(sheets: readonly SheetData[], spec: Pick<SheetSpec, 
         } catch {
           continue;
         }
-        candidates.push({ sheet: sheet.name, values: sheet.values, box, table: table.name });
+        byTable.push({ sheet: sheet.name, values: sheet.values, box, table: table.name });
       }
     }
   }
-  if (candidates.length === 0) return null;
-  const [first, ...rest] = candidates;
-  const describe = (c: Omit<LocatedSheet, 'alsoMatched'>) => (c.table ? `Tabelle „${c.table}“ auf Blatt „${c.sheet}“` : `Blatt „${c.sheet}“`);
-  const alsoMatched = rest.filter((c) => c.sheet !== first.sheet || c.table !== first.table).map(describe);
-  return { ...first, alsoMatched: [...new Set(alsoMatched)] };
+  let first: Candidate | undefined = bySheet[0];
+  if (first) first = byTable.find((t) => t.sheet === first!.sheet) ?? first;
+  else first = byTable[0];
+  if (!first) return null;
+  const chosen = first;
+  const describe = (c: Candidate) => (c.table ? `Tabelle „${c.table}“ auf Blatt „${c.sheet}“` : `Blatt „${c.sheet}“`);
+  const others = [...bySheet, ...byTable].filter(
+    (c) => c.sheet !== chosen.sheet || (c.table !== undefined && chosen.table !== undefined && c.table !== chosen.table),
+  );
+  return { ...chosen, alsoMatched: [...new Set(others.map(describe))] };
 }
 
 export function cellAt(values: readonly (readonly CellValue[] | undefined)[], row: number, col: number): CellValue {

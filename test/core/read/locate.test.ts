@@ -26,6 +26,23 @@ describe('locateSheet', () => {
     expect(found).toMatchObject({ sheet: 'Tabelle1', table: 'Leistungen', box: { top: 4, left: 3, bottom: 20, right: 6 } });
   });
 
+  it('reads a sheet found by name within its own table of that name, without an ambiguity', () => {
+    const found = locateSheet(
+      [sheet('Leistungen', [['Titel'], ['OZG-ID', 'Leistung']], [{ name: 'Leistungen', range: 'A2:B9' }])],
+      SERVICES_SHEET,
+    );
+    expect(found).toMatchObject({ sheet: 'Leistungen', table: 'Leistungen', box: { top: 2, left: 1, bottom: 9, right: 2 }, alsoMatched: [] });
+  });
+
+  it('names a table elsewhere that matches too', () => {
+    const found = locateSheet(
+      [sheet('Leistungen', []), sheet('Alt', [], [{ name: 'OZG_Leistungen', range: 'A1:B2' }])],
+      SERVICES_SHEET,
+    );
+    expect(found?.sheet).toBe('Leistungen');
+    expect(found?.alsoMatched).toEqual(['Tabelle „OZG_Leistungen“ auf Blatt „Alt“']);
+  });
+
   it('matches table names written with underscores', () => {
     const found = locateSheet([sheet('Daten', [], [{ name: 'OZG_Leistungen', range: 'A1:C3' }])], SERVICES_SHEET);
     expect(found?.table).toBe('OZG_Leistungen');
