@@ -8,7 +8,27 @@
  * needed; `npm run build` prints the gzipped size of the initial chunks (scripts/bundle-size.js).
  */
 const path = require('path');
+const Module = require('module');
+
+// node_modules hoists ajv 6 to the top while ajv-keywords 5 (used by schema-utils, i.e. by the
+// webpack plugins' option validation) needs ajv 8, which npm placed under schema-utils. Resolve
+// ajv-keywords' `ajv/...` requests there, so the build works without reinstalling packages.
+const AJV8_HOME = path.join(__dirname, 'node_modules', 'schema-utils', 'node_modules');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, ...rest) {
+  if (/^ajv(\/|$)/.test(request) && parent && /[\\/]ajv-keywords[\\/]/.test(parent.filename || '')) {
+    try {
+      return require.resolve(request, { paths: [AJV8_HOME] });
+    } catch {
+      /* fall through to the normal resolution */
+    }
+  }
+  return resolveFilename.call(this, request, parent, ...rest);
+};
+
 const webpack = require('webpack');
+// webpack 5.113 minifies through minimizer-webpack-plugin (terser inside).
+const MinimizerPlugin = require('minimizer-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -53,7 +73,8 @@ module.exports = async (env, argv) => {
   const pane = {
     name: 'pane',
     target: 'web',
-    devtool: production ? 'source-map' : 'eval-source-map',
+    devtool: production ? false : 'eval-source-map',
+    cache: { type: 'filesystem', name: `pane-${argv.mode}` },
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -65,11 +86,14 @@ module.exports = async (env, argv) => {
       publicPath: 'auto',
       clean: { keep: /optimiser\.worker\.js|solver\/|chunks\/worker-/ },
     },
-    resolve,
+    // The pane's main thread never runs the solver (the worker does): keep highs out of its chunks.
+    resolve: { ...resolve, alias: { highs: false } },
     module: { rules: [tsRule] },
     performance: { hints: false },
     optimization: {
       splitChunks: { chunks: 'async' },
+      // exceljs ships minified (dist/exceljs.min.js); minifying it again only costs build time.
+      minimizer: [new MinimizerPlugin({ exclude: /exceljs/, minify: MinimizerPlugin.terserMinify })],
     },
     plugins: [
       ...nodeBuiltins,
@@ -117,7 +141,8 @@ module.exports = async (env, argv) => {
   const worker = {
     name: 'worker',
     target: 'webworker',
-    devtool: production ? 'source-map' : 'eval-source-map',
+    devtool: production ? false : 'eval-source-map',
+    cache: { type: 'filesystem', name: `worker-${argv.mode}` },
     entry: { 'optimiser.worker': './src/taskpane/worker/optimiser.worker.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),

@@ -19,6 +19,9 @@ function text(err: unknown): { name: string; message: string; code: string } {
 
 export function describeError(err: unknown, action: string): PaneError {
   const { name, message, code } = text(err);
+  if (name === 'OfficeRequirementError') {
+    return { title: 'Excel-Version zu alt', message };
+  }
   if (name === 'WorkbookReadError') {
     return { title: 'Datei nicht lesbar', message: `${message} Bitte eine Excel-Arbeitsmappe (.xlsx) wählen.` };
   }

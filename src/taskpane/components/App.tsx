@@ -1,0 +1,377 @@
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular, Dismiss20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
+import type { Finding } from '../../core/model';
+import { outputsFor, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../../core/pipeline';
+import { todayIso } from '../../core/dates';
+import type { WorkbookPort } from '../../workbook/port';
+import { describeError, type PaneError } from '../errors';
+import { resultFileName, STEP_LABELS, stepStates, writeSummary, type Step } from '../flow';
+import {
+  DEFAULT_SETTINGS,
+  formFromSettings,
+  overridesFrom,
+  settingsFromForm,
+  settingsFromMeta,
+  settingsToMeta,
+  type PlanSettings,
+  type SettingsErrors,
+  type SettingsForm,
+} from '../settings';
+import { TEMPLATE_START, templateConflicts, templateLayouts } from '../template';
+import { isFileWorkbook, newFileWorkbook, offerDownload, openWorkbookFile } from '../ports';
+import { OptimiseCancelled, optimiseInWorker } from '../optimiserClient';
+import { CheckPanel } from './CheckPanel';
+import { PlanPanel } from './PlanPanel';
+import { WritePanel, type WriteResultView } from './WritePanel';
+import { TemplatePanel } from './TemplatePanel';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: '12px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  source: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  hiddenInput: { display: 'none' },
+});
+
+export interface AppProps {
+  /** The Office.js adapter when running in Excel; null outside Office (file mode). */
+  officePort: WorkbookPort | null;
+  /** German notes about Excel features this version lacks (from the Office adapter). */
+  officeIssues?: string[];
+  dark: boolean;
+}
+
+interface Busy {
+  label: string;
+  /** 0…1 when the duration is known. */
+  value?: number;
+  cancel?: () => void;
+}
+
+/** Let the browser paint the progress bar before a synchronous computation. */
+const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function App({ officePort, officeIssues = [], dark }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [port, setPort] = React.useState<WorkbookPort | null>(officePort);
+  const [fileName, setFileName] = React.useState<string | null>(null);
+  const [step, setStep] = React.useState<Step>(officePort ? 'pruefen' : 'vorlage');
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [error, setError] = React.useState<PaneError | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [check, setCheck] = React.useState<PlanOutcome | null>(null);
+  const [checkedAt, setCheckedAt] = React.useState<Date | null>(null);
+  const [planned, setPlanned] = React.useState<PlanOutcome | null>(null);
+  const [settings, setSettings] = React.useState<PlanSettings>(DEFAULT_SETTINGS);
+  const [form, setForm] = React.useState<SettingsForm>(formFromSettings(DEFAULT_SETTINGS));
+  const [formErrors, setFormErrors] = React.useState<SettingsErrors>({});
+  const [savedNote, setSavedNote] = React.useState<string | null>(null);
+  const [written, setWritten] = React.useState<WriteResultView | null>(null);
+  const [edited, setEdited] = React.useState<string[] | null>(null);
+  const downloadUrl = React.useRef<string | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const steps = stepStates(port !== null, check, planned);
+  const fileMode = isFileWorkbook(port);
+
+  /** Run an action with a progress bar; errors become a German message. */
+  const run = React.useCallback(async (label: string, action: string, work: () => Promise<void>) => {
+    setBusy({ label });
+    setError(null);
+    setNotice(null);
+    try {
+      await nextFrame();
+      await work();
+    } catch (e) {
+      if (!(e instanceof OptimiseCancelled)) setError(describeError(e, action));
+      else setNotice('Optimierung abgebrochen. Der bisherige Plan bleibt bestehen.');
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const doCheck = React.useCallback(
+    async (target: WorkbookPort, withSettings: PlanSettings) => {
+      const sheets = await target.readSheets();
+      const outcome = runCheck(sheets, { overrides: overridesFrom(withSettings) });
+      setCheck(outcome);
+      setCheckedAt(new Date());
+      setPlanned(null);
+      setWritten(null);
+      setEdited(null);
+    },
+    [],
+  );
+
+  const loadWorkbook = React.useCallback(
+    async (target: WorkbookPort) => {
+      const meta = await target.readMeta();
+      const saved = settingsFromMeta(meta);
+      setSettings(saved);
+      setForm(formFromSettings(saved));
+      setFormErrors({});
+      await doCheck(target, saved);
+      setStep('pruefen');
+    },
+    [doCheck],
+  );
+
+  // In Excel: check the open workbook once when the pane opens.
+  React.useEffect(() => {
+    if (officePort) void run('Arbeitsmappe wird geprüft …', 'Prüfen', () => loadWorkbook(officePort));
+  }, [officePort, run, loadWorkbook]);
+
+  const openFile = (file: File) =>
+    run('Arbeitsmappe wird geöffnet …', 'Öffnen', async () => {
+      const wb = await openWorkbookFile(file);
+      setPort(wb);
+      setFileName(file.name);
+      await loadWorkbook(wb);
+    });
+
+  const onCheck = () => port && run('Arbeitsmappe wird geprüft …', 'Prüfen', () => doCheck(port, settings));
+
+  const onJump = (f: Finding) => {
+    if (!port) return;
+    port.select(f.sheet, f.cell).catch((e) => setError(describeError(e, 'Zur Zelle springen')));
+  };
+
+  const onPlan = () => {
+    if (!port) return;
+    const { settings: next, errors } = settingsFromForm(form);
+    setFormErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    void run('Plan wird berechnet …', 'Planen', async () => {
+      const meta = await port.readMeta();
+      await port.writeMeta({ ...meta, ...settingsToMeta(next) });
+      setSettings(next);
+      setSavedNote(fileMode ? 'Einstellungen in der Arbeitsmappe gespeichert (mit dem Herunterladen).' : 'Einstellungen in der Arbeitsmappe gespeichert.');
+      const sheets = await port.readSheets();
+      let outcome: PlanOutcome;
+      if (next.mode === 'optimised') {
+        const job = optimiseInWorker(sheets, overridesFrom(next), (p) =>
+          setBusy({
+            label: p.phase === 'loading' ? 'Optimierer wird geladen …' : `Optimierung läuft … ${p.elapsedSeconds} von höchstens ${p.timeLimitSeconds} s`,
+            value: p.phase === 'loading' ? undefined : Math.min(1, p.elapsedSeconds / p.timeLimitSeconds),
+            cancel: () => job.cancel(),
+          }),
+        );
+        outcome = await job.result;
+      } else {
+        outcome = runPlan(sheets, { overrides: overridesFrom(next) });
+      }
+      setPlanned(outcome);
+      setCheck(outcome);
+      setCheckedAt(new Date());
+      setWritten(null);
+      setEdited(null);
+    });
+  };
+
+  const onWrite = (force: boolean) => {
+    const outcome = planned ?? check;
+    if (!port || !outcome) return;
+    void run('Ergebnis wird geschrieben …', 'Schreiben', async () => {
+      const bundle = outputsFor(outcome, todayIso());
+      const result = await writeOutputs(port, bundle, { force });
+      if (!result.stats) {
+        setEdited(result.editedSheets);
+        setWritten(null);
+        return;
+      }
+      setEdited(null);
+      const view: WriteResultView = { summary: writeSummary(result.stats, bundle.chart !== undefined && !isFileWorkbook(port)) };
+      if (isFileWorkbook(port)) {
+        const name = resultFileName(fileName);
+        downloadUrl.current = offerDownload(await port.toBuffer(), name, downloadUrl.current);
+        view.downloadUrl = downloadUrl.current;
+        view.downloadName = name;
+      }
+      setWritten(view);
+    });
+  };
+
+  const onTemplate = () =>
+    run('Vorlage wird angelegt …', 'Vorlage anlegen', async () => {
+      let target = port;
+      if (!target) {
+        target = await newFileWorkbook();
+        setPort(target);
+        setFileName('Wellenplanung.xlsx');
+      } else {
+        const conflicts = templateConflicts(await target.readSheets());
+        if (conflicts.length > 0) {
+          setError({
+            title: 'Vorlage nicht angelegt',
+            message: `Die Arbeitsmappe enthält schon Eingabedaten (${conflicts.map((c) => `„${c}“`).join(', ')}). Die Vorlage wird nur in einer leeren Arbeitsmappe angelegt, damit nichts verloren geht. Bitte eine neue Arbeitsmappe öffnen.`,
+          });
+          return;
+        }
+      }
+      const stats = await target.applyOutputs({ layouts: templateLayouts() });
+      await target.select(TEMPLATE_START.sheet, TEMPLATE_START.cell);
+      setNotice(
+        `Vorlage angelegt: ${stats.sheetsWritten.map((s) => `„${s}“`).join(', ')}. Die Beispielzeilen überschreiben und danach „Prüfen“ wählen.${
+          isFileWorkbook(target) ? ' Mit „Arbeitsmappe herunterladen“ speichern.' : ''
+        }`,
+      );
+      setCheck(null);
+      setPlanned(null);
+    });
+
+  const onDownloadCurrent = () => {
+    if (!isFileWorkbook(port)) return;
+    void run('Arbeitsmappe wird gespeichert …', 'Herunterladen', async () => {
+      downloadUrl.current = offerDownload(await port.toBuffer(), fileName ?? 'Wellenplanung.xlsx', downloadUrl.current);
+    });
+  };
+
+  const panel = (() => {
+    const state = steps[step];
+    if (!state.enabled) return <Text role="note">{state.hint}</Text>;
+    switch (step) {
+      case 'pruefen':
+        return <CheckPanel outcome={check} checkedAt={checkedAt} busy={busy !== null} canJump={!fileMode} onCheck={onCheck} onJump={onJump} />;
+      case 'planen':
+        return (
+          <PlanPanel
+            form={form}
+            errors={formErrors}
+            workbookSettings={check?.input.settings ?? null}
+            outcome={planned}
+            busy={busy !== null}
+            savedNote={savedNote}
+            onChange={setForm}
+            onPlan={onPlan}
+          />
+        );
+      case 'schreiben':
+        return (
+          <WritePanel
+            outcome={planned ?? check}
+            fileMode={fileMode}
+            busy={busy !== null}
+            result={written}
+            editedSheets={edited}
+            onWrite={onWrite}
+            onCancelOverwrite={() => setEdited(null)}
+          />
+        );
+      case 'vorlage':
+        return <TemplatePanel hasWorkbook={port !== null} busy={busy !== null} onCreate={onTemplate} />;
+    }
+  })();
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" size={500} weight="semibold">
+            OZG-Wellenplaner
+          </Text>
+          {officePort ? (
+            <Text size={200}>Geöffnete Excel-Arbeitsmappe</Text>
+          ) : (
+            <div className={styles.source}>
+              <input
+                ref={fileInput}
+                className={styles.hiddenInput}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-label="Arbeitsmappe öffnen"
+                data-testid="file-input"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void openFile(file);
+                }}
+              />
+              <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabled={busy !== null}>
+                Arbeitsmappe öffnen
+              </Button>
+              {fileMode && (
+                <Button icon={<ArrowDownload20Regular />} onClick={onDownloadCurrent} disabled={busy !== null}>
+                  Arbeitsmappe herunterladen
+                </Button>
+              )}
+              <Text size={200} data-testid="file-name">
+                {fileName ? `Datei: ${fileName}` : 'Außerhalb von Excel: eine .xlsx-Datei öffnen oder eine Vorlage anlegen.'}
+              </Text>
+            </div>
+          )}
+        </header>
+
+        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="Arbeitsschritte">
+          {(Object.keys(STEP_LABELS) as Step[]).map((s) => (
+            <Tab key={s} value={s} disabled={!steps[s].enabled}>
+              {STEP_LABELS[s]}
+            </Tab>
+          ))}
+        </TabList>
+
+        <div aria-live="polite">
+          {busy && (
+            <Field label={busy.label} validationState="none">
+              <ProgressBar value={busy.value} thickness="large" aria-label={busy.label} />
+            </Field>
+          )}
+          {busy?.cancel && (
+            <Button icon={<Dismiss20Regular />} onClick={busy.cancel} style={{ marginTop: '4px' }}>
+              Optimierung abbrechen
+            </Button>
+          )}
+        </div>
+
+        {error && (
+          <MessageBar intent="error" layout="multiline" data-testid="error">
+            <MessageBarBody>
+              <MessageBarTitle>{error.title}</MessageBarTitle>
+              {error.message}
+              {error.detail && <Text block size={200}>{`Technische Angabe: ${error.detail}`}</Text>}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="transparent" aria-label="Meldung schließen" icon={<Dismiss20Regular />} onClick={() => setError(null)} />
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {officeIssues.map((issue) => (
+          <MessageBar key={issue} intent="warning" layout="multiline">
+            <MessageBarBody>{issue}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {notice && (
+          <MessageBar intent="info" layout="multiline" data-testid="notice">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        {panel}
+      </main>
+    </FluentProvider>
+  );
+}

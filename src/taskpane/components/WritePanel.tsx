@@ -1,0 +1,81 @@
+import * as React from 'react';
+import { Button, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { ArrowDownload20Regular, Save20Regular } from '@fluentui/react-icons';
+import type { PlanOutcome } from '../../core/pipeline';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  list: { margin: 0, paddingLeft: '20px' },
+});
+
+export interface WriteResultView {
+  summary: string;
+  downloadUrl?: string;
+  downloadName?: string;
+}
+
+export interface WritePanelProps {
+  outcome: PlanOutcome | null;
+  fileMode: boolean;
+  busy: boolean;
+  result: WriteResultView | null;
+  editedSheets: string[] | null;
+  onWrite(force: boolean): void;
+  onCancelOverwrite(): void;
+}
+
+export function WritePanel({ outcome, fileMode, busy, result, editedSheets, onWrite, onCancelOverwrite }: WritePanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const planned = outcome !== null && outcome.plan !== null && !outcome.blocked;
+  return (
+    <section className={styles.root} aria-labelledby="schreiben-title">
+      <Text as="h2" id="schreiben-title" size={400} weight="semibold">
+        Schreiben
+      </Text>
+      <Text>{planned ? 'Folgendes wird geschrieben (Eingabeblätter bleiben unverändert):' : 'Die Prüfung hat Fehler gefunden; geschrieben wird nur der Prüfbericht:'}</Text>
+      <ul className={styles.list}>
+        {planned && <li>Blatt „Wellenplan“: ein Projekt je Zeile mit Welle, Zeitraum, Koordination und Begründung</li>}
+        {planned && <li>Blatt „Wellenübersicht“: druckfertige Gantt-Übersicht nach Themenfeld und Welle</li>}
+        {planned && <li>{fileMode ? 'Gantt-Darstellung der Wellen (in Excel als Diagramm)' : 'ein Gantt-Diagramm der Wellen'}</li>}
+        <li>Blatt „Prüfbericht“: alle Befunde mit Link zur Zelle</li>
+      </ul>
+      <div>
+        <Button appearance="primary" icon={fileMode ? <ArrowDownload20Regular /> : <Save20Regular />} onClick={() => onWrite(false)} disabled={busy || !outcome}>
+          {fileMode ? 'Schreiben und herunterladen' : 'In die Arbeitsmappe schreiben'}
+        </Button>
+      </div>
+      {editedSheets && editedSheets.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="edited-warning">
+          <MessageBarBody>
+            <MessageBarTitle>Nichts geschrieben</MessageBarTitle>
+            {`Von Hand geändert seit dem letzten Schreiben: ${editedSheets.map((s) => `„${s}“`).join(', ')}. Überschreiben ersetzt diese Änderungen. Sichern Sie sie vorher (z. B. Blatt kopieren), wenn Sie sie behalten wollen.`}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => onWrite(true)} disabled={busy}>
+              Trotzdem überschreiben
+            </Button>
+            <Button appearance="subtle" onClick={onCancelOverwrite}>
+              Abbrechen
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {result && (
+        <MessageBar intent="success" layout="multiline" data-testid="write-result">
+          <MessageBarBody>
+            <MessageBarTitle>Fertig</MessageBarTitle>
+            {result.summary}
+            {result.downloadUrl && (
+              <>
+                {' '}
+                <Link href={result.downloadUrl} download={result.downloadName}>
+                  {`Ergebnis erneut herunterladen (${result.downloadName})`}
+                </Link>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

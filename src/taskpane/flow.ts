@@ -1,0 +1,94 @@
+import type { Plan } from '../core/model';
+import type { PlanOutcome } from '../core/pipeline';
+import type { WriteStats } from '../workbook/port';
+import { germanDate } from '../core/dates';
+
+/** The pane's steps, in the order a planner goes through them. */
+export type Step = 'pruefen' | 'planen' | 'schreiben' | 'vorlage';
+
+export const STEP_LABELS: Record<Step, string> = {
+  pruefen: '1 Prüfen',
+  planen: '2 Planen',
+  schreiben: '3 Schreiben',
+  vorlage: 'Vorlage & Import',
+};
+
+export interface StepState {
+  enabled: boolean;
+  /** Why a step is not available yet (German), shown instead of its content. */
+  hint?: string;
+}
+
+/** Which steps are open, given the last check and the last plan. */
+export function stepStates(hasWorkbook: boolean, check: PlanOutcome | null, plan: PlanOutcome | null): Record<Step, StepState> {
+  const noWorkbook = { enabled: false, hint: 'Bitte zuerst eine Arbeitsmappe öffnen.' };
+  if (!hasWorkbook) return { pruefen: noWorkbook, planen: noWorkbook, schreiben: noWorkbook, vorlage: { enabled: true } };
+  const planen: StepState = !check
+    ? { enabled: false, hint: 'Bitte zuerst prüfen.' }
+    : check.blocked
+      ? { enabled: false, hint: 'Die Prüfung hat Fehler gefunden. Bitte die Fehler in der Arbeitsmappe beheben und erneut prüfen.' }
+      : { enabled: true };
+  const schreiben: StepState = !check
+    ? { enabled: false, hint: 'Bitte zuerst prüfen.' }
+    : { enabled: true };
+  return { pruefen: { enabled: true }, planen, schreiben, vorlage: { enabled: true } };
+}
+
+const n = (x: number) => x.toLocaleString('de-DE');
+const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
+
+/** One paragraph about a plan: what was planned, and what needs attention. */
+export function planSummary(outcome: PlanOutcome): string {
+  const plan = outcome.plan;
+  if (!plan) return 'Es wurde kein Plan erstellt, weil die Prüfung Fehler gefunden hat.';
+  const services = plan.assignments.reduce((sum, a) => sum + (outcome.projects.find((p) => p.id === a.projectId)?.services.length ?? 0), 0);
+  const themen = new Set(plan.waves.map((w) => w.themenfeld)).size;
+  const waveCount = Math.max(0, ...plan.waves.map((w) => w.number));
+  const parts = [
+    `${plural(plan.assignments.length, 'Projekt', 'Projekte')} (${plural(services, 'Leistung', 'Leistungen')}) in ${plural(themen, 'Themenfeld', 'Themenfeldern')} auf bis zu ${plural(waveCount, 'Welle', 'Wellen')} verteilt.`,
+  ];
+  const deadline = outcome.input.settings.referenceDeadline;
+  const late = plan.assignments.filter((a) => a.end > deadline).length;
+  if (late > 0) parts.push(`${plural(late, 'Projekt endet', 'Projekte enden')} nach der Frist Referenzimplementierung (${germanDate(deadline)}).`);
+  const warnings = outcome.findings.filter((f) => f.severity === 'warning').length;
+  if (warnings > 0) parts.push(`${plural(warnings, 'Warnung', 'Warnungen')} im Schritt „Prüfen“.`);
+  return parts.join(' ');
+}
+
+/** How the optimised plan compares with the rule-based one. */
+export function objectiveSummary(plan: Plan): string | null {
+  const o = plan.objective;
+  if (plan.mode !== 'optimised' || o.optimised === undefined) return null;
+  const pct = (x: number) => `${(x * 100).toLocaleString('de-DE', { maximumFractionDigits: 1 })} %`;
+  const parts = [`Optimiert: gewichtete Verspätung ${n(round(o.optimised))} statt ${n(round(o.rules))} (regelbasiert).`];
+  if (o.gap !== undefined) parts.push(o.gap <= 1e-6 ? 'Nachweislich optimal.' : `Höchstens ${pct(o.gap)} vom Optimum entfernt.`);
+  if (o.seconds !== undefined) parts.push(`Rechenzeit ${o.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s.`);
+  return parts.join(' ');
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** What was written, in one sentence. */
+export function writeSummary(stats: WriteStats, chart: boolean): string {
+  const sheets = stats.sheetsWritten.map((s) => `„${s}“`);
+  const list = sheets.length <= 1 ? sheets.join('') : `${sheets.slice(0, -1).join(', ')} und ${sheets[sheets.length - 1]}`;
+  const what = sheets.length === 1 ? `das Blatt ${list}` : `die Blätter ${list}`;
+  return `Geschrieben: ${what} (${plural(stats.cellsWritten, 'Zelle', 'Zellen')})${chart ? ' und das Gantt-Diagramm' : ''}. Eingabeblätter wurden nicht verändert.`;
+}
+
+/** Name of the downloaded result: "plan.xlsx" → "plan-Wellenplan.xlsx". */
+export function resultFileName(sourceName: string | null): string {
+  const base = (sourceName ?? 'Arbeitsmappe').replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return `${base}-Wellenplan.xlsx`;
+}
+
+/** "Hell" or "dunkel" from Office's body background colour ("#RRGGBB"). */
+export function isDarkColor(hex: string | undefined | null): boolean {
+  const m = /^#?([0-9a-f]{6})$/i.exec((hex ?? '').trim());
+  if (!m) return false;
+  const v = parseInt(m[1], 16);
+  const [r, g, b] = [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}

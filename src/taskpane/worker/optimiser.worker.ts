@@ -1,0 +1,36 @@
+/**
+ * Runs the exact optimiser (HiGHS, WebAssembly) off the pane's main thread. The wasm is served from
+ * the add-in's own origin (dist/solver/highs.wasm, next to this worker script).
+ */
+import loadHighs from 'highs';
+import { runPlanOptimised } from '../../core/pipeline';
+import type { OptimiseRequest, OptimiseResponse } from './protocol';
+
+/** The parts of the worker scope used here (the project's lib is DOM, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: OptimiseResponse): void;
+  onmessage: ((event: MessageEvent<OptimiseRequest>) => void) | null;
+  location: { href: string };
+}
+const scope = self as unknown as WorkerScope;
+let highs: Promise<unknown> | null = null;
+
+function post(message: OptimiseResponse): void {
+  scope.postMessage(message);
+}
+
+scope.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
+  const { id, sheets, overrides, timeLimitSeconds } = event.data;
+  try {
+    post({ id, type: 'progress', phase: 'loading' });
+    highs ??= loadHighs({ locateFile: (file: string) => new URL(`solver/${file}`, scope.location.href).href });
+    const solver = await highs;
+    post({ id, type: 'progress', phase: 'solving' });
+    const outcome = await runPlanOptimised(sheets, { overrides, timeLimitSeconds, highs: solver });
+    post({ id, type: 'done', outcome });
+  } catch (e) {
+    highs = null;
+    const err = e instanceof Error ? e : new Error(String(e));
+    post({ id, type: 'failed', name: err.name, message: err.message });
+  }
+};

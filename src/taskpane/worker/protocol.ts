@@ -1,0 +1,16 @@
+import type { SheetData } from '../../core/model';
+import type { PlanOutcome } from '../../core/pipeline';
+import type { PlanOverrides } from '../../core/plan';
+
+/** Messages between the pane and the optimiser worker (structured-clone safe). */
+export interface OptimiseRequest {
+  id: number;
+  sheets: SheetData[];
+  overrides: PlanOverrides;
+  timeLimitSeconds: number;
+}
+
+export type OptimiseResponse =
+  | { id: number; type: 'progress'; phase: 'loading' | 'solving' }
+  | { id: number; type: 'done'; outcome: PlanOutcome }
+  | { id: number; type: 'failed'; name: string; message: string };
