@@ -24,6 +24,17 @@ function authorities(text: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** The distinct values as entered (first spelling wins), at most five, for the message. */
+function distinct(values: (string | undefined)[]): string {
+  const byLabel = new Map<string, string>();
+  for (const v of values) {
+    const text = v?.trim().replace(/\s+/g, ' ');
+    if (text && !byLabel.has(label(text))) byLabel.set(label(text), text);
+  }
+  const all = [...byLabel.values()];
+  return all.length > 5 ? `${all.slice(0, 5).join(', ')} …` : all.join(', ');
+}
+
 interface Shared {
   /** Every service has a value. */
   known: boolean;
@@ -53,11 +64,14 @@ export function checkBundleReasons(ctx: CheckContext, project: Project, services
   const lage = sharedAmong(services.map((s) => (s.lebenslage?.trim() ? [label(s.lebenslage)] : [])));
   const zust = sharedAmong(services.map((s) => authorities(s.zustaendigkeit)));
   if (lage.shared || zust.shared || (!lage.known && !zust.known)) return;
+  const seen: string[] = [];
+  if (lage.known) seen.push(`Lebenslagen: ${distinct(services.map((s) => s.lebenslage))}`);
+  if (zust.known) seen.push(`Zuständigkeiten: ${distinct(services.map((s) => s.zustaendigkeit))}`);
   ctx.at(
     project.src,
     ['ozgIds', 'id'],
     'info',
     'BUNDLE_WITHOUT_COMMON_GROUND',
-    `Die Leistungen von Projekt ${project.id.trim()} haben weder eine gemeinsame Lebenslage noch eine gemeinsame Zuständigkeit. Der Leitfaden bündelt Leistungen, wenn sie zusammen einen integrierten Service für die Nutzer ergeben oder bei denselben Behörden liegen; prüfen Sie, ob die Bündelung so gewollt ist.`,
+    `Die Leistungen von Projekt ${project.id.trim()} haben weder eine gemeinsame Lebenslage noch eine gemeinsame Zuständigkeit (${seen.join('; ')}). Der Leitfaden bündelt Leistungen, wenn sie zusammen einen integrierten Service für die Nutzer ergeben oder bei denselben Behörden liegen; prüfen Sie, ob die Bündelung so gewollt ist.`,
   );
 }

@@ -163,6 +163,9 @@ describe('bundle reasons (Lebenslage, Zuständigkeit)', () => {
     );
     expect(where(result.findings)).toEqual(['BUNDLE_WITHOUT_COMMON_GROUND@Umsetzungsprojekte!D2']);
     expect(result.findings[0].severity).toBe('info');
+    expect(result.findings[0].message).toContain(
+      '(Lebenslagen: Geburt, Eheschließung; Zuständigkeiten: Elterngeldstelle, Standesamt)',
+    );
   });
 
   it('is quiet when they share a Lebenslage, or an authority among several', () => {
