@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runImportCommand } from '../../src/cli/import';
+import { openWorkbookFile } from '../../src/workbook/file/node';
+import { buildFixtures, type Fixtures } from '../fixtures/steckbriefe/build';
+
+let fx: Fixtures;
+let out: string;
+beforeAll(async () => {
+  fx = await buildFixtures(mkdtempSync(join(tmpdir(), 'steckbriefe-cli-')));
+  out = join(fx.dir, 'out');
+});
+afterAll(() => rmSync(fx.dir, { recursive: true, force: true }));
+
+async function run(steckbriefe: string[], opts: { out?: string; json?: string; workbook?: string } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runImportCommand({
+    workbook: opts.workbook ?? fx.workbook,
+    steckbriefe,
+    out: opts.out,
+    json: opts.json,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+const leistungen = async (path: string) => (await (await openWorkbookFile(path)).readSheets()).find((s) => s.name === 'Leistungen')!.values;
+
+describe('wellenplaner import', () => {
+  it('imports forms and tables, writes the result and the JSON report, exit 0', async () => {
+    const result = `${out}-ok.xlsx`;
+    const json = `${out}-ok.json`;
+    const { code, stdout, stderr } = await run([fx.formElterngeld, fx.formsMulti, fx.table, fx.twoColumnForm, fx.numberedForm, fx.formula], { out: result, json });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('6 neue Leistungen, 6 Zellen ergänzt, 3 Konflikte, neue Spalten: Lebenslage, Zuständigkeit, Typ, Reifegrad.');
+    const rows = await leistungen(result);
+    expect(rows[2]).toEqual(['OZG-ID', 'Leistung', 'Themenfeld', 'Bemerkung', 'Fallzahl', 'Priorität', 'Lebenslage', 'Zuständigkeit', 'Typ', 'Reifegrad']);
+    expect(rows[3]).toEqual(['10076', 'Elterngeld', 'Familie & Kind', 'Altbestand', 1500, 'hoch', 'Geburt', 'Elterngeldstelle', null, 2]);
+    expect(rows.map((r) => r[0])).toEqual([
+      'OZG-Leistungen Familie & Kind', undefined, 'OZG-ID', '10076', '10077', '10100', '10200', '10300', '10301', '10400', '10600', '10700',
+    ]);
+    const formulaRow = rows[11];
+    expect(formulaRow.slice(0, 2)).toEqual(['10700', '=1+1']);
+    const wb = await openWorkbookFile(result);
+    const cell = wb.workbook.getWorksheet('Leistungen')!.getCell('B12');
+    expect(cell.formula).toBeUndefined();
+    expect(cell.value).toBe('=1+1');
+
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.summary).toEqual({ errors: 0, warnings: expect.any(Number), infos: expect.any(Number), applied: true });
+    expect(report.import.conflicts).toContainEqual(expect.objectContaining({
+      ozgId: '10076', column: 'Fallzahl', cell: 'E4', existing: '1500', imported: '1.234', between: 'workbook',
+      source: '[steckbrief-elterngeld.xlsx]Elterngeld!C11',
+    }));
+    expect(report.findings.every((f: { severity: string; code: string; message: string; sheet: string; cell: string }) =>
+      /^[A-Z_]+$/.test(f.code) && f.message.length > 0 && f.sheet && /^[A-Z]+\d+$/.test(f.cell))).toBe(true);
+  });
+
+  it('keeps the original workbook file as it was', async () => {
+    const before = readFileSync(fx.workbook);
+    await run([fx.formElterngeld], { out: `${out}-orig.xlsx` });
+    expect(readFileSync(fx.workbook).equals(before)).toBe(true);
+  });
+
+  it('only previews without --out', async () => {
+    const { code, stdout } = await run([fx.formElterngeld]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Nur Vorschau');
+  });
+
+  it('exit 1 and no output file when a Steckbrief has errors', async () => {
+    const result = `${out}-err.xlsx`;
+    const json = `${out}-err.json`;
+    const { code, stdout } = await run([fx.formElterngeld, fx.formNoId], { out: result, json });
+    expect(code).toBe(1);
+    expect(stdout).toContain('IMPORT_OZG_ID_MISSING');
+    expect(stdout).toContain('nichts importiert');
+    expect(existsSync(result)).toBe(false);
+    expect(JSON.parse(readFileSync(json, 'utf8')).summary).toMatchObject({ errors: 1, applied: false });
+  });
+
+  it.each([
+    ['notWorkbook', 'kein-excel.xlsx: Die Datei ist keine Excel-Arbeitsmappe'],
+    ['zeroBytes', 'leer-0-byte.xlsx: Die Datei ist leer'],
+    ['encrypted', 'kennwort.xlsx: Die Datei ist mit einem Kennwort geschützt'],
+    ['oldXls', 'alten Excel-Format'],
+    ['docxLike', 'keine Excel-Arbeitsmappe'],
+    ['zipBomb', 'entpackt 70 MB'],
+  ] as const)('exit 2 with one German line for %s, nothing written', async (key, text) => {
+    const result = `${out}-${key}.xlsx`;
+    const { code, stderr, stdout } = await run([fx.formElterngeld, fx[key]], { out: result });
+    expect(code).toBe(2);
+    expect(stderr).toContain(text);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+    expect(existsSync(result)).toBe(false);
+  });
+
+  it('exit 1 for an empty workbook file and for a sheet over the row limit', async () => {
+    for (const key of ['emptyWorkbook', 'tooManyRows'] as const) {
+      const result = `${out}-${key}.xlsx`;
+      const { code, stdout } = await run([fx[key]], { out: result });
+      expect(code).toBe(1);
+      expect(stdout).toMatch(key === 'emptyWorkbook' ? /IMPORT_FILE_EMPTY/ : /IMPORT_SHEET_TOO_LARGE.*10\.051 Zeilen/);
+      expect(existsSync(result)).toBe(false);
+    }
+  });
+
+  it('exit 2 when the workbook or a Steckbrief is missing', async () => {
+    expect((await run([fx.formElterngeld], { workbook: join(fx.dir, 'fehlt.xlsx') })).code).toBe(2);
+    const missing = await run([join(fx.dir, 'fehlt.xlsx')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('fehlt.xlsx: Die Datei gibt es nicht');
+    expect((await run([])).code).toBe(2);
+  });
+});
