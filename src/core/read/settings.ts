@@ -7,7 +7,7 @@ import {
 } from '../model';
 import { a1 } from '../address';
 import { finding } from '../source';
-import { isBlank, readText } from './cells';
+import { isBlank, readNumber, readText } from './cells';
 import { SETTINGS_SHEET } from './columns';
 import { KINDS, parseCell, type FieldKind } from './fields';
 import { cellAt, findHeaderRow, type LocatedSheet } from './locate';
@@ -26,13 +26,19 @@ export interface SettingSpec {
   defaultText?: string;
 }
 
+/** Wellendauer: a whole number of months, also written "6 Monate". */
+const MONTHS: FieldKind<number> = {
+  ...KINDS.count,
+  parse: (value) => readNumber(typeof value === 'string' ? value.replace(/\s*(monate?|mon\.?)\s*$/i, '') : value),
+};
+
 export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: 'planningStart', label: 'Planungsbeginn', aliases: ['Planungsstart', 'Beginn der Planung', 'Start der Planung'], kind: KINDS.date },
   {
     key: 'waveMonths',
     label: 'Wellendauer in Monaten',
     aliases: ['Wellendauer', 'Wellendauer (Monate)', 'Dauer je Welle', 'Dauer einer Welle', 'Monate je Welle', 'Monate pro Welle'],
-    kind: KINDS.count,
+    kind: MONTHS,
   },
   { key: 'waveCount', label: 'Anzahl Wellen', aliases: ['Wellen', 'Wellenanzahl', 'Anzahl der Wellen'], kind: KINDS.count },
   { key: 'capacity', label: 'Kapazität je Welle', aliases: ['Kapazität', 'Kapazität pro Welle'], kind: KINDS.capacity },

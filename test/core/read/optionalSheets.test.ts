@@ -129,7 +129,7 @@ describe('readWorkbook: Einstellungen', () => {
         ['Einstellungen des Wellenplaners'],
         ['Einstellung', 'Wert', 'Erläuterung'],
         ['Planungsbeginn', '01.01.2020', 'Start der ersten Welle'],
-        ['Wellendauer (Monate)', '6'],
+        ['Wellendauer (Monate)', '6 Monate'],
         ['anzahl wellen', 4],
         ['Kapazitaet je Welle', '12,5'],
         ['Kapazität zählt', 'Aufwand'],
