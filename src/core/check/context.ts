@@ -23,8 +23,13 @@ export class CheckContext {
     this.add(severity, code, message, src.sheet, cellFor(src, ...fields));
   }
 
-  get themenfelderSheet(): string {
-    return this.input.sheetNames.themenfelder ?? 'Themenfelder';
+  /** The sheet names as found in this workbook (an alias such as „Projekte“), for messages. */
+  get servicesSheet(): string {
+    return this.input.sheetNames.services ?? 'Leistungen';
+  }
+
+  get projectsSheet(): string {
+    return this.input.sheetNames.projects ?? 'Umsetzungsprojekte';
   }
 }
 

@@ -60,7 +60,7 @@ export function checkPlanningData(ctx: CheckContext, records: UniqueRecords): Pl
           ['dependsOn', 'id'],
           'error',
           'UNKNOWN_DEPENDENCY',
-          `Projekt ${pid} hängt von „${text}“ ab, das es im Blatt „Umsetzungsprojekte“ nicht gibt. Korrigieren Sie die Projekt-ID oder streichen Sie die Abhängigkeit.`,
+          `Projekt ${pid} hängt von „${text}“ ab, das es im Blatt „${ctx.projectsSheet}“ nicht gibt. Korrigieren Sie die Projekt-ID oder streichen Sie die Abhängigkeit.`,
         );
         continue;
       }

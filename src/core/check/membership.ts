@@ -37,7 +37,7 @@ export function resolveMembership(ctx: CheckContext, records: UniqueRecords): Me
           ['ozgIds', 'id'],
           'error',
           'UNKNOWN_OZG_ID',
-          `Projekt ${pid} nennt die OZG-ID ${id}, die im Blatt „Leistungen“ fehlt.${hint} Ergänzen Sie die Leistung dort oder streichen Sie die ID aus der Liste.`,
+          `Projekt ${pid} nennt die OZG-ID ${id}, die im Blatt „${ctx.servicesSheet}“ fehlt.${hint} Ergänzen Sie die Leistung dort oder streichen Sie die ID aus der Liste.`,
         );
         continue;
       }
@@ -59,7 +59,7 @@ export function resolveMembership(ctx: CheckContext, records: UniqueRecords): Me
         ['projectId', 'ozgId'],
         'error',
         'UNKNOWN_PROJECT_ID',
-        `Die Leistung ${id} ist dem Projekt „${column}“ zugeordnet, das im Blatt „Umsetzungsprojekte“ nicht vorkommt. Legen Sie das Projekt dort an oder korrigieren Sie die Projekt-ID.`,
+        `Die Leistung ${id} ist dem Projekt „${column}“ zugeordnet, das im Blatt „${ctx.projectsSheet}“ nicht vorkommt. Legen Sie das Projekt dort an oder korrigieren Sie die Projekt-ID.`,
       );
     }
     const lists = listedIn.get(id) ?? [];

@@ -65,9 +65,12 @@ describe('bundling', () => {
   });
 
   it('reports a Projekt-ID in the Umsetzungsprojekt column that does not exist', () => {
-    const result = checkInput(input().service('10000', { projectId: 'P9' }).build());
+    const built = input().service('10000', { projectId: 'P9' }).build();
+    built.sheetNames.projects = 'Projekte';
+    const result = checkInput(built);
     expect(where(result.findings)).toEqual(['UNKNOWN_PROJECT_ID@Leistungen!H2']);
     expect(result.findings[0].severity).toBe('error');
+    expect(result.findings[0].message).toContain('im Blatt „Projekte“');
   });
 
   it('reports a project without services and leaves it out of the plan', () => {
