@@ -48,7 +48,8 @@ export class SheetBuilder {
   }
 
   height(row: number, points: number): this {
-    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, points));
+    // Excel allows at most 409 points per row.
+    this.heights.set(row, Math.min(409, Math.max(this.heights.get(row) ?? 0, points)));
     return this;
   }
 

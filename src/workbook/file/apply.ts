@@ -113,9 +113,10 @@ function uniqueTableName(workbook: ExcelJS.Workbook, own: ExcelJS.Worksheet, wan
 }
 
 /**
- * Styles are merged per cell first (later entries win per property), then each cell gets a
- * style object of its own: ExcelJS shares one object between the cells of a merge, so
- * setting a property on a covered cell would otherwise change the merge's anchor too.
+ * Styles are merged per cell first (later entries win per property), then each cell's style
+ * is assigned as a whole object. Never set single properties (cell.font = …) after a merge:
+ * ExcelJS shares one object between the cells of a merge, so setting a property on a
+ * covered cell would change the merge's anchor too.
  */
 function applyStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   const perCell = new Map<string, { style: CellStyle; numFmt?: string }>();
@@ -127,8 +128,16 @@ function applyStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   };
   for (const { range, style } of layout.styles) forEachCell(range, (r, c) => Object.assign(entry(r, c).style, style));
   for (const { range, format } of layout.numberFormats) forEachCell(range, (r, c) => (entry(r, c).numFmt = format));
+  // Cells with the same look share one (never mutated) style object: faster to write.
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
   for (const [key, { style: s, numFmt }] of perCell) {
     const [r, c] = key.split(':').map(Number);
+    const id = JSON.stringify([s, numFmt ?? '']);
+    const known = shared.get(id);
+    if (known) {
+      ws.getCell(r, c).style = known;
+      continue;
+    }
     const style: Partial<ExcelJS.Style> = {
       font: {
         name: DEFAULT_FONT.name,
@@ -150,6 +159,7 @@ function applyStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
       const side = { style: 'thin' as const, color: { argb: BORDER_COLOR } };
       style.border = { top: side, left: side, bottom: side, right: side };
     }
+    shared.set(id, style);
     ws.getCell(r, c).style = style;
   }
 }
