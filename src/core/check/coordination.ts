@@ -91,7 +91,8 @@ export function resolveCoordinator(
       `Die Koordination „${name}“ von Projekt ${pid} ist als „${given}“ eingetragen, der Name spricht aber für „${inferred}“ (${COORDINATOR_KIND_INFO[inferred]}). Prüfen Sie die Koordinationsart.`,
     );
   }
-  if (!kind) {
+  // An unreadable Koordinationsart was reported by the reader at that cell already.
+  if (!kind && !ctx.readerFlagged(project.src.sheet, cellFor(project.src, 'coordinatorKind', 'coordinatorName'))) {
     ctx.at(
       project.src,
       ['coordinatorKind', 'coordinatorName'],

@@ -1,6 +1,6 @@
 import type { Project, Service } from '../model';
 import { catalogueEntry } from '../reference/catalogue';
-import { type CheckContext, countWord, projectKey, serviceKey } from './context';
+import { cellFor, type CheckContext, countWord, projectKey, serviceKey } from './context';
 import type { UniqueRecords } from './identity';
 
 export interface Membership {
@@ -84,7 +84,8 @@ export function resolveMembership(ctx: CheckContext, records: UniqueRecords): Me
       );
     }
     if (!owner) {
-      if (!column) {
+      // No finding where the column named an unknown project (reported above) or could not be read (by the reader).
+      if (!column && !ctx.readerFlagged(s.src.sheet, cellFor(s.src, 'projectId', 'ozgId'))) {
         ctx.at(
           s.src,
           ['projectId', 'ozgId'],

@@ -187,3 +187,14 @@ describe('checkPlannedCoordination', () => {
     expect(checkPlannedCoordination(withLead, planFor({ P1: 1 }))).toEqual([]);
   });
 });
+
+describe('findings the reader already made', () => {
+  it('does not ask for a Koordinationsart the reader could not read', () => {
+    const result = checkInput(
+      withProject({ coordinatorName: 'Dataport' })
+        .readerFinding('Umsetzungsprojekte', 'F2', 'INVALID_COORDINATOR_KIND')
+        .build(),
+    );
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -221,3 +221,11 @@ describe('project Themenfeld that cannot be determined', () => {
     expect(result.projects[0].themenfeld).toBe('Familie & Kind');
   });
 });
+
+describe('findings the reader already made', () => {
+  it('does not call a service unbundled when its Umsetzungsprojekt cell could not be read', () => {
+    const result = checkInput(input().service('10000').readerFinding('Leistungen', 'H2', 'INVALID_PROJECT_ID').build());
+    expect(result.findings).toEqual([]);
+    expect(result.projects.map((p) => p.id)).toEqual(['L-10000']);
+  });
+});
