@@ -131,12 +131,12 @@ export function readYesNo(value: CellValue | undefined): boolean {
 
 const PRIORITY_WORDS: Record<string, Priority> = { hoch: 1, mittel: 2, niedrig: 3, gering: 3 };
 
-/** hoch / mittel / niedrig, or 1 / 2 / 3 (1 = hoch); also "1 - hoch" when both agree. */
+/** hoch / mittel / niedrig, or 1 / 2 / 3 (1 = hoch); also "1 - hoch" when both agree, and "Prio 1". */
 export function readPriority(value: CellValue | undefined): Priority | null {
   const n = readNumber(value);
   if (n !== null) return n === 1 || n === 2 || n === 3 ? n : null;
   if (typeof value !== 'string') return null;
-  const m = /^([123])?([a-z]*)([123])?$/.exec(normalizeLabel(value));
+  const m = /^([123])?([a-z]*)([123])?$/.exec(normalizeLabel(value).replace(/^(prioritaet|prio)/, ''));
   if (!m || (m[1] && m[3])) return null;
   const digit = m[1] ?? m[3];
   const byDigit = digit ? (Number(digit) as Priority) : undefined;

@@ -53,6 +53,8 @@ export interface FieldKind<T> {
   hint?: (value: CellValue) => string | undefined;
 }
 
+const kind = <T>(k: FieldKind<T>): FieldKind<T> => k;
+
 const number = (allowed: z.ZodType<number>, expected: string): FieldKind<number> => ({
   parse: readNumber,
   code: 'INVALID_NUMBER',
@@ -65,70 +67,70 @@ const asDateHint = (value: CellValue) =>
   value instanceof Date ? ' Excel hat den Eintrag als Datum gespeichert; bitte die Zelle als Text formatieren und neu eingeben.' : undefined;
 
 export const KINDS = {
-  text: { parse: readText, code: 'INVALID_TEXT', expected: 'ein Text' } as FieldKind<string>,
-  ozgId: {
+  text: kind<string>({ parse: readText, code: 'INVALID_TEXT', expected: 'ein Text' }),
+  ozgId: kind<string>({
     parse: readOzgId,
     code: 'INVALID_OZG_ID',
     expected: 'eine OZG-ID aus Ziffern (z. B. 10000)',
     hint: (value) =>
-      typeof value === 'number'
+      typeof value === 'number' && value > 0 && !Number.isInteger(value)
         ? ' Excel hat den Eintrag als Dezimalzahl gespeichert (etwa „10000,10001“); mehrere IDs bitte mit Semikolon trennen.'
         : asDateHint(value),
-  } as FieldKind<string>,
-  projectId: {
+  }),
+  projectId: kind<string>({
     parse: readProjectId,
     code: 'INVALID_PROJECT_ID',
     expected: 'eine Projekt-ID als Text (z. B. FK-01)',
     hint: asDateHint,
-  } as FieldKind<string>,
-  themenfeld: {
+  }),
+  themenfeld: kind<Themenfeld>({
     parse: (v) => (typeof v === 'string' ? matchThemenfeld(v) : null),
     code: 'UNKNOWN_THEMENFELD',
     expected: `eines der 14 Themenfelder (${THEMENFELDER.join(', ')})`,
-  } as FieldKind<Themenfeld>,
-  priority: {
+  }),
+  priority: kind<Priority>({
     parse: readPriority,
     code: 'INVALID_PRIORITY',
     expected: 'hoch, mittel oder niedrig, oder 1, 2, 3 (1 = hoch)',
-  } as FieldKind<Priority>,
-  status: {
+  }),
+  status: kind<ProjectStatus>({
     parse: readStatus,
     code: 'INVALID_STATUS',
     expected: 'offen, begonnen oder Bereitschaft signalisiert',
-  } as FieldKind<ProjectStatus>,
-  coordinatorKind: {
+  }),
+  coordinatorKind: kind<CoordinatorKind>({
     parse: readCoordinatorKind,
     code: 'INVALID_COORDINATOR_KIND',
     expected: 'Land, Kommune, Bundesressort oder Bundesbehörde',
-  } as FieldKind<CoordinatorKind>,
-  leikaType: {
+  }),
+  leikaType: kind<LeikaType>({
     parse: readLeikaType,
     code: 'INVALID_TYPE',
     expected: 'Typ 1, 2, 3, 2/3, 4 oder 5',
-  } as FieldKind<LeikaType>,
+  }),
   fallzahl: number(z.number().min(0), 'eine Zahl ab 0'),
   reifegrad: number(z.number().int().min(0).max(4), 'eine ganze Zahl von 0 bis 4'),
   effort: number(z.number().positive(), 'eine Zahl größer als 0'),
   capacity: number(z.number().positive(), 'eine Zahl größer als 0'),
   count: number(z.number().int().min(1), 'eine ganze Zahl ab 1'),
-  wave: {
+  wave: kind<number>({
     parse: readWaveNumber,
     code: 'INVALID_WAVE',
     expected: 'eine ganze Zahl ab 1 (Welle 1, 2, 3 …)',
     allowed: z.number().int().min(1),
-  } as FieldKind<number>,
+  }),
   /** Vorarbeiten: every non-blank value is readable (a description counts as ja). */
-  yesNo: { parse: readYesNo, code: 'INVALID_YES_NO', expected: 'ja oder nein' } as FieldKind<boolean>,
-  date: {
+  yesNo: kind<boolean>({ parse: readYesNo, code: 'INVALID_YES_NO', expected: 'ja oder nein' }),
+  date: kind<IsoDate>({
     parse: readDate,
     code: 'INVALID_DATE',
     expected: 'ein Datum (z. B. 31.12.2021 oder 2021-12-31)',
-  } as FieldKind<IsoDate>,
-  capacityUnit: {
+  }),
+  capacityUnit: kind<CapacityUnit>({
     parse: readCapacityUnit,
     code: 'INVALID_CAPACITY_UNIT',
     expected: 'Leistungen oder Aufwand',
-  } as FieldKind<CapacityUnit>,
+  }),
 } as const;
 
 /** Where a value sits, for messages: its sheet, cell, and a German phrase naming the column. */

@@ -144,11 +144,11 @@ describe('readYesNo', () => {
 describe('readPriority', () => {
   it.each([
     ['hoch', 1], ['Mittel', 2], ['NIEDRIG', 3], ['gering', 3], [1, 1], [2, 2], [3, 3], ['1', 1], [' 3 ', 3],
-    ['1 - hoch', 1], ['hoch (1)', 1], ['2.0', 2],
+    ['1 - hoch', 1], ['hoch (1)', 1], ['2.0', 2], ['Prio 1', 1], ['Priorität: niedrig', 3],
   ])('reads %j as %d', (v, expected) => {
     expect(readPriority(v)).toBe(expected);
   });
-  it.each(['sehr hoch', '1 - niedrig', 0, 4, 1.5, 'wichtig', '12', true])('refuses %j', (v) => {
+  it.each(['sehr hoch', '1 - niedrig', 0, 4, 1.5, 'wichtig', '12', 'Prio', true])('refuses %j', (v) => {
     expect(readPriority(v)).toBeNull();
   });
 });
