@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { planConfigFrom, planRules } from '../../../src/core/plan';
+import { planOptimised } from '../../../src/core/plan/optimise';
+import { brokenRules, emptyInput, scenario } from './invariants';
+import { project } from './fixtures';
+
+let highs: unknown;
+beforeAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  highs = await require('highs')();
+});
+
+const configOf = (projects: Parameters<typeof planRules>[0], overrides = {}) => planConfigFrom(emptyInput, projects, overrides).config;
+
+/** Greedy by priority loses here: the big hoch project blocks wave 1 for three mittel ones. */
+function packingCase() {
+  return [
+    project('A', { size: 4, priority: 1 }),
+    project('B', { size: 2, priority: 2 }),
+    project('C', { size: 2, priority: 2 }),
+    project('D', { size: 1, priority: 2 }),
+    project('E', { size: 1, priority: 3 }),
+  ];
+}
+
+describe('optimiser', () => {
+  it('finds a better plan than the rules where one exists, and states both objectives', async () => {
+    const projects = packingCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    const rules = planRules(projects, config);
+    const plan = await planOptimised(projects, config, { highs, timeLimitSeconds: 5 });
+    expect(plan.mode).toBe('optimised');
+    expect(plan.objective.rules).toBe(rules.objective.rules);
+    expect(plan.objective.optimised).toBeLessThan(plan.objective.rules);
+    expect(plan.objective.bound).toBeLessThanOrEqual(plan.objective.optimised!);
+    expect(plan.objective.solverStatus).toBe('Optimal');
+    expect(brokenRules(projects, plan)).toEqual([]);
+    const moved = plan.assignments.filter((a) => a.reasons.includes('OPTIMISED'));
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved[0].explanation).toMatch(/Optimierung: im Regelplan Welle \d/);
+    expect(plan.findings.some((f) => f.code === 'OPTIMISER_IMPROVED')).toBe(true);
+  });
+
+  it('keeps every rule and is never worse than the rule-based plan (random small inputs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario(9), fc.boolean(), async ({ projects, overrides }, tight) => {
+        // Half the runs with a tight fixed capacity, where the rules are more often beaten.
+        const config = configOf(projects, tight ? { waveCount: 3, capacity: 4 + (projects.length % 3) } : overrides);
+        const rules = planRules(projects, config);
+        const plan = await planOptimised(projects, config, { highs, timeLimitSeconds: 5, mipRelGap: 0 });
+        expect(brokenRules(projects, plan)).toEqual([]);
+        expect(plan.objective.rules).toBe(rules.objective.rules);
+        const value = plan.objective.optimised ?? plan.objective.rules;
+        expect(value).toBeLessThanOrEqual(rules.objective.rules);
+        if (plan.mode === 'rules') expect(plan.assignments).toEqual(rules.assignments);
+        if (plan.objective.bound !== undefined) expect(plan.objective.bound).toBeLessThanOrEqual(value + 1e-6);
+      }),
+      { numRuns: 40, seed: 2021 },
+    );
+  });
+
+  it('is deterministic', async () => {
+    const projects = packingCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    const a = await planOptimised(projects, config, { highs });
+    const b = await planOptimised(projects, config, { highs });
+    expect(b.assignments).toEqual(a.assignments);
+  });
+
+  it('falls back to the rule-based plan when the solver fails, and says so', async () => {
+    const projects = packingCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    const rules = planRules(projects, config);
+    const broken = { createModel: () => { throw new Error('kaputt'); } };
+    const plan = await planOptimised(projects, config, { highs: broken });
+    expect(plan.mode).toBe('rules');
+    expect(plan.assignments).toEqual(rules.assignments);
+    expect(plan.objective.solverStatus).toBe('Fehler');
+    expect(plan.findings.find((f) => f.code === 'OPTIMISER_FALLBACK')?.message).toMatch(/regelbasierte Plan/);
+  });
+
+  it('refuses a solver answer that breaks a rule or is worse', async () => {
+    const projects = packingCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    const rules = planRules(projects, config);
+    // A one-shot solver that puts everything into wave 1 (over capacity).
+    const liar = {
+      solve: (lp: string) => {
+        const cols = [...new Set(lp.match(/\b[xyz]\d+_\d+\b/g) ?? [])];
+        const Columns = Object.fromEntries(cols.map((c) => [c, { Primal: /^x\d+_1$/.test(c) ? 1 : 0 }]));
+        return { Status: 'Optimal', ObjectiveValue: 0, Columns };
+      },
+    };
+    const plan = await planOptimised(projects, config, { highs: liar });
+    expect(plan.mode).toBe('rules');
+    expect(plan.assignments).toEqual(rules.assignments);
+    expect(plan.findings.find((f) => f.code === 'OPTIMISER_FALLBACK')?.message).toMatch(/verletzt eine Planungsregel/);
+  });
+
+  it('keeps the rule-based plan when the time limit leaves no better answer', async () => {
+    const projects = packingCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    const slow = {
+      solve: () => ({ Status: 'Time limit reached', ObjectiveValue: NaN, Columns: {} }),
+    };
+    const plan = await planOptimised(projects, config, { highs: slow });
+    expect(plan.mode).toBe('rules');
+    expect(plan.objective.optimised).toBe(plan.objective.rules);
+  });
+
+  it('keeps the rule-based plan where WebAssembly is unavailable', async () => {
+    const projects = packingCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    const g = globalThis as { WebAssembly?: unknown };
+    const saved = g.WebAssembly;
+    delete g.WebAssembly;
+    try {
+      const plan = await planOptimised(projects, config);
+      expect(plan.mode).toBe('rules');
+      expect(plan.objective.solverStatus).toBe('Nicht verfügbar');
+    } finally {
+      g.WebAssembly = saved;
+    }
+  });
+
+  it('loads HiGHS itself when none is passed', async () => {
+    const projects = packingCase();
+    const plan = await planOptimised(projects, configOf(projects, { waveCount: 3, capacity: 5 }));
+    expect(plan.mode).toBe('optimised');
+  });
+
+  it('reports nothing to optimise when every project is fixed', async () => {
+    const projects = [project('A', { pinnedWave: 2 }), project('B', { status: 'begonnen' })];
+    const plan = await planOptimised(projects, configOf(projects), { highs });
+    expect(plan.mode).toBe('rules');
+    expect(plan.objective.gap).toBe(0);
+    expect(plan.assignments.map((a) => [a.projectId, a.wave])).toEqual([['B', 1], ['A', 2]]);
+  });
+});
