@@ -96,7 +96,8 @@ export class FakeExcel {
     return result;
   };
 
-  readonly requirements: Conform<Office.RequirementSetSupport, 'isSetSupported'> = {
+  /** Office.context.requirements (both overloads: version as string or number). */
+  readonly requirements: Conform<Office.RequirementSetSupport, 'isSetSupported'> & Pick<Office.RequirementSetSupport, 'isSetSupported'> = {
     isSetSupported: (name: string, minVersion?: string | number) => {
       if (name !== 'ExcelApi') return false;
       const wanted = minVersion === undefined ? 1 : versionNumber(String(minVersion));
@@ -125,9 +126,8 @@ export class FakeExcel {
     values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;
-        const cell = sheet.cellForWrite(at.top + r, at.left + c);
-        if (typeof v === 'string' && /^[=+\-@]/.test(v)) cell.numberFormat = '@';
-        storeInput(cell, v);
+        // stored as the planner typed it (text stays text, as in a text-formatted column)
+        sheet.cellForWrite(at.top + r, at.left + c).value = v;
       }),
     );
     return sheet;
@@ -331,11 +331,15 @@ abstract class FakeClientObject<M> {
     const spec = this.props[name];
     if (!spec?.set) throw new Error(`fake-excel: ${this.entity}.${name} cannot be set`);
     this.local.set(name, value);
-    this.context.enqueue(`${this.entity}.${name}`, spec.apiSet ?? 1, value, (v) => spec.set!(this.target(), v, this.context));
+    this.context.enqueue(`${this.entity}.${name}`, spec.apiSet ?? 1, value, (v) => {
+      spec.set!(this.target(), v, this.context);
+    });
   }
 
   protected call(name: string, apiSet: number, args: unknown[], run: (m: M, args: unknown[]) => void): void {
-    this.context.enqueue(`${this.entity}.${name}`, apiSet, args, (parsed) => run(this.target(), parsed as unknown[]));
+    this.context.enqueue(`${this.entity}.${name}`, apiSet, args, (parsed) => {
+      run(this.target(), parsed as unknown[]);
+    });
   }
 
   /** Called while delivering a load: store a value as loaded. */
