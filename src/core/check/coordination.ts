@@ -19,7 +19,8 @@ export function leadStatesFrom(ctx: CheckContext): Map<Themenfeld, string> {
     firstRow.set(row.themenfeld, row.src.row);
     const text = row.leadState?.trim();
     if (!text) continue;
-    const land = matchLand(text);
+    // "NRW (MHKBD)": a remark after the Land's name does not make it unknown.
+    const land = matchLand(text) ?? matchLand(text.split(/\s*[(/,;]\s*/)[0]);
     if (land) {
       fromSheet.set(row.themenfeld, land);
       continue;

@@ -104,7 +104,10 @@ export function inferCoordinatorKind(name: string): CoordinatorKind | null {
   // Workbooks repeat the same few coordinators many times; remember recent answers.
   const cached = CACHE.get(text);
   if (cached !== undefined) return cached;
-  const kind = inferUncached(text);
+  let kind = inferUncached(text);
+  // "Bayern (StMD)", "BMI / ITZBund", "NRW, MHKBD": the first part names the coordinator.
+  const head = text.split(/\s*[(/,;]\s*|\s+[–—]\s+/)[0].trim();
+  if (!kind && head && head !== text) kind = inferUncached(head);
   if (CACHE.size >= 5000) CACHE.clear();
   CACHE.set(text, kind);
   return kind;

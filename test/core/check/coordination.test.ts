@@ -89,6 +89,14 @@ describe('fallback to the federführendes Land', () => {
     ]);
   });
 
+  it('reads a federführendes Land with a remark after its name', () => {
+    const result = checkInput(
+      withProject({ coordinatorName: undefined }).themenfeld('Familie & Kind', 'NRW (MHKBD)').build(),
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.projects[0].coordinator.name).toBe('Nordrhein-Westfalen');
+  });
+
   it('lets the Themenfelder sheet override a built-in lead state', () => {
     const result = checkInput(
       input()

@@ -25,6 +25,12 @@ describe('inferCoordinatorKind', () => {
     ['Landeshauptstadt München', 'Kommune'],
     ['Bundesstadt Bonn', 'Kommune'],
     ['Rhein-Sieg-Kreis', 'Kommune'],
+    ['Kreisfreie Stadt Dortmund', 'Kommune'],
+    ['Bayern (StMD)', 'Land'],
+    ['NRW, MHKBD', 'Land'],
+    ['BMI / ITZBund', 'Bundesressort'],
+    ['Bundesministerium des Innern und für Heimat (BMI)', 'Bundesressort'],
+    ['Senatsverwaltung für Inneres und Sport Berlin', 'Land'],
   ])('%s → %s', (name, kind) => {
     expect(inferCoordinatorKind(name)).toBe(kind);
   });
