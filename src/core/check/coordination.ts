@@ -115,31 +115,33 @@ export function checkPlannedCoordination(projects: readonly PlanProject[], plan:
   for (const a of plan.assignments) waveOf.set(a.projectId, a.wave);
   const findings: Finding[] = [];
   for (const p of projects) {
-    if (p.coordinator.source !== 'none') continue;
     const wave = waveOf.get(p.id);
-    if (wave === undefined) continue;
-    const cell = p.synthetic ? cellFor(p.src, 'projectId', 'ozgId') : cellFor(p.src, 'coordinatorName', 'id');
-    const what = p.synthetic ? `Die Leistung ${p.services[0]} (eigenes Projekt ${p.id})` : `Projekt ${p.id}`;
-    const todo = p.synthetic
-      ? `Ordnen Sie sie einem Projekt mit Koordination zu oder tragen Sie das federführende Land im Blatt „Themenfelder“ ein.`
-      : `Tragen Sie eine Koordination ein oder das federführende Land im Blatt „Themenfelder“.`;
-    if (wave === 1) {
-      findings.push({
-        severity: 'error',
-        code: 'COORDINATOR_MISSING_WAVE_1',
-        message: `${what} liegt in Welle 1, hat aber keine Umsetzungskoordination, und für das Themenfeld „${p.themenfeld}“ ist kein federführendes Land bekannt. Projekte der ersten Welle brauchen eine Koordination. ${todo}`,
-        sheet: p.src.sheet,
-        cell,
-      });
-    } else {
-      findings.push({
-        severity: 'warning',
-        code: 'COORDINATOR_MISSING',
-        message: `${what} (Welle ${wave}) hat keine Umsetzungskoordination, und für das Themenfeld „${p.themenfeld}“ ist kein federführendes Land bekannt. ${todo}`,
-        sheet: p.src.sheet,
-        cell,
-      });
-    }
+    if (p.coordinator.source === 'none' && wave !== undefined) findings.push(missingCoordinator(p, wave));
   }
   return sortFindings(findings);
+}
+
+/** The finding for a project without any coordinator in a given wave (error in wave 1, else warning). */
+export function missingCoordinator(p: PlanProject, wave: number): Finding {
+  const cell = p.synthetic ? cellFor(p.src, 'projectId', 'ozgId') : cellFor(p.src, 'coordinatorName', 'id');
+  const what = p.synthetic ? `Die Leistung ${p.services[0]} (eigenes Projekt ${p.id})` : `Projekt ${p.id}`;
+  const todo = p.synthetic
+    ? `Ordnen Sie sie einem Projekt mit Koordination zu oder tragen Sie das federführende Land im Blatt „Themenfelder“ ein.`
+    : `Tragen Sie eine Koordination ein oder das federführende Land im Blatt „Themenfelder“.`;
+  if (wave === 1) {
+    return {
+      severity: 'error',
+      code: 'COORDINATOR_MISSING_WAVE_1',
+      message: `${what} liegt in Welle 1, hat aber keine Umsetzungskoordination, und für das Themenfeld „${p.themenfeld}“ ist kein federführendes Land bekannt. Projekte der ersten Welle brauchen eine Koordination. ${todo}`,
+      sheet: p.src.sheet,
+      cell,
+    };
+  }
+  return {
+    severity: 'warning',
+    code: 'COORDINATOR_MISSING',
+    message: `${what} (Welle ${wave}) hat keine Umsetzungskoordination, und für das Themenfeld „${p.themenfeld}“ ist kein federführendes Land bekannt. ${todo}`,
+    sheet: p.src.sheet,
+    cell,
+  };
 }

@@ -2,7 +2,7 @@ import { THEMENFELDER, type PlanProject, type Priority, type Project, type Servi
 import { catalogueEntry } from '../reference/catalogue';
 import { checkBundleReasons } from './bundles';
 import { type CheckContext, projectKey, serviceKey } from './context';
-import { fallbackCoordinator, resolveCoordinator } from './coordination';
+import { fallbackCoordinator, missingCoordinator, resolveCoordinator } from './coordination';
 import type { PlanningData } from './dependencies';
 import type { UniqueRecords } from './identity';
 import type { Membership } from './membership';
@@ -131,6 +131,9 @@ export function buildPlanProjects(
     if (effort !== undefined) plan.effort = effort;
     const pin = planning.pinned.get(key);
     if (pin !== undefined) plan.pinnedWave = pin;
+    // A project pinned to wave 1 is known to start first, before any plan exists; the finding is
+    // the same one checkPlannedCoordination gives.
+    if (pin === 1 && plan.coordinator.source === 'none') ctx.findings.push(missingCoordinator(plan, 1));
     kept.add(key);
     pending.push({ key, plan });
   }

@@ -135,6 +135,33 @@ describe('fallback to the federführendes Land', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('reports a project pinned to wave 1 without any coordinator already before planning', () => {
+    const result = checkInput(withProject({ coordinatorName: undefined, pinnedWave: 1 }).build());
+    expect(result.findings.map((f) => `${f.severity}:${f.code}@${f.sheet}!${f.cell}`)).toEqual([
+      'error:COORDINATOR_MISSING_WAVE_1@Umsetzungsprojekte!E2',
+    ]);
+    expect(
+      checkPlannedCoordination(result.projects, {
+        mode: 'rules',
+        capacityUnit: 'Leistungen',
+        waves: [],
+        findings: [],
+        objective: { rules: 0 },
+        assignments: [
+          {
+            projectId: 'P1',
+            themenfeld: 'Familie & Kind',
+            wave: 1,
+            start: '2020-01-01',
+            end: '2020-06-30',
+            reasons: ['PINNED'],
+            explanation: '',
+          },
+        ],
+      }),
+    ).toEqual(result.findings);
+  });
+
   it('leaves the coordinator unknown (source none) without a finding: the waves decide', () => {
     const result = checkInput(withProject({ coordinatorName: undefined }).build());
     expect(result.findings).toEqual([]);
