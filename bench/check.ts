@@ -5,7 +5,8 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { checkInput } from '../src/core/check';
-import type { Project, Service, WorkbookInput } from '../src/core/model';
+import type { CellValue, Project, Service, SheetData, WorkbookInput } from '../src/core/model';
+import { readWorkbook } from '../src/core/read';
 import { catalogueEntries } from '../src/core/reference/catalogue';
 import { LAENDER } from '../src/core/reference/laender';
 
@@ -132,5 +133,46 @@ function measure(label: string, make: () => WorkbookInput, runs = 20): void {
   );
 }
 
+/** The catalogue workbook as sheets (2-D arrays), to time the reader and the checks together. */
+function catalogueSheets(): SheetData[] {
+  const input = catalogueWorkbook();
+  const services: CellValue[][] = [['OZG-ID', 'Leistung', 'Themenfeld', 'Lebenslage']];
+  for (const s of input.services) services.push([s.ozgId, s.name, s.themenfeld, s.lebenslage ?? '']);
+  const projects: CellValue[][] = [['Projekt-ID', 'Projekt', 'Themenfeld', 'OZG-IDs', 'Koordination', 'Abhängig von']];
+  for (const p of input.projects) {
+    projects.push([
+      p.id,
+      p.name,
+      p.themenfeld ?? '',
+      p.ozgIds.join(', '),
+      p.coordinatorName ?? '',
+      p.dependsOn.join(', '),
+    ]);
+  }
+  return [
+    { name: 'Leistungen', values: services },
+    { name: 'Umsetzungsprojekte', values: projects },
+  ];
+}
+
+function measureWithReader(runs = 20): void {
+  const sheets = catalogueSheets();
+  checkInput(readWorkbook(sheets));
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const input = readWorkbook(sheets);
+    findings = input.findings.length + checkInput(input).findings.length;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `OZG-Katalog mit Lesen (readWorkbook + checkInput): Median ${times[Math.floor(runs / 2)].toFixed(1)} ms, ` +
+      `Minimum ${times[0].toFixed(1)} ms (${findings} Befunde; ${runs} Läufe)`,
+  );
+}
+
 measure('OZG-Katalog', catalogueWorkbook);
+measureWithReader();
 measure('Synthetisch 20.000', () => syntheticWorkbook(20000), 5);
