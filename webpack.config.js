@@ -163,5 +163,17 @@ module.exports = async (env, argv) => {
     ],
   };
 
+  if (production) {
+    // `npm run build` prints the gzipped sizes once both compilations are written.
+    worker.dependencies = ['pane'];
+    worker.plugins.push({
+      apply(compiler) {
+        compiler.hooks.done.tap('BundleSize', (stats) => {
+          if (!stats.hasErrors()) require('./scripts/bundle-size.js').report();
+        });
+      },
+    });
+  }
+
   return [pane, worker];
 };

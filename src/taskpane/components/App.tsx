@@ -97,6 +97,12 @@ export function App({ officePort, officeIssues = [], dark }: AppProps): React.JS
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   const steps = stepStates(port !== null, check, planned);
+  const toWrite = planned ?? check;
+  const preview = React.useMemo(() => {
+    if (step !== 'schreiben' || !toWrite) return null;
+    const bundle = outputsFor(toWrite, todayIso());
+    return { sheets: bundle.layouts.map((l) => l.name), chart: bundle.chart !== undefined };
+  }, [step, toWrite]);
   const fileMode = isFileWorkbook(port);
 
   /** Run an action with a progress bar; errors become a German message. */
@@ -273,7 +279,9 @@ export function App({ officePort, officeIssues = [], dark }: AppProps): React.JS
       case 'schreiben':
         return (
           <WritePanel
-            outcome={planned ?? check}
+            outcome={toWrite}
+            sheets={preview?.sheets ?? []}
+            chart={preview?.chart ?? false}
             fileMode={fileMode}
             busy={busy !== null}
             result={written}

@@ -14,8 +14,20 @@ export interface WriteResultView {
   downloadName?: string;
 }
 
+/** What each written sheet holds, for the list before writing. */
+const SHEET_DESCRIPTIONS: Record<string, string> = {
+  Wellenplan: 'ein Projekt je Zeile mit Welle, Zeitraum, Koordination und Begründung',
+  Wellenübersicht: 'druckfertige Gantt-Übersicht nach Themenfeld und Welle',
+  Koordination: 'Umsetzungskoordination je Projekt und woher sie stammt',
+  Wellendiagramm: 'Daten des Gantt-Diagramms',
+  Prüfbericht: 'alle Befunde mit Link zur Zelle',
+};
+
 export interface WritePanelProps {
   outcome: PlanOutcome | null;
+  /** Sheets the write would create or replace, in order. */
+  sheets: string[];
+  chart: boolean;
   fileMode: boolean;
   busy: boolean;
   result: WriteResultView | null;
@@ -24,7 +36,7 @@ export interface WritePanelProps {
   onCancelOverwrite(): void;
 }
 
-export function WritePanel({ outcome, fileMode, busy, result, editedSheets, onWrite, onCancelOverwrite }: WritePanelProps): React.JSX.Element {
+export function WritePanel({ outcome, sheets, chart, fileMode, busy, result, editedSheets, onWrite, onCancelOverwrite }: WritePanelProps): React.JSX.Element {
   const styles = useStyles();
   const planned = outcome !== null && outcome.plan !== null && !outcome.blocked;
   return (
@@ -33,11 +45,11 @@ export function WritePanel({ outcome, fileMode, busy, result, editedSheets, onWr
         Schreiben
       </Text>
       <Text>{planned ? 'Folgendes wird geschrieben (Eingabeblätter bleiben unverändert):' : 'Die Prüfung hat Fehler gefunden; geschrieben wird nur der Prüfbericht:'}</Text>
-      <ul className={styles.list}>
-        {planned && <li>Blatt „Wellenplan“: ein Projekt je Zeile mit Welle, Zeitraum, Koordination und Begründung</li>}
-        {planned && <li>Blatt „Wellenübersicht“: druckfertige Gantt-Übersicht nach Themenfeld und Welle</li>}
-        {planned && <li>{fileMode ? 'Gantt-Darstellung der Wellen (in Excel als Diagramm)' : 'ein Gantt-Diagramm der Wellen'}</li>}
-        <li>Blatt „Prüfbericht“: alle Befunde mit Link zur Zelle</li>
+      <ul className={styles.list} data-testid="write-list">
+        {sheets.map((name) => (
+          <li key={name}>{SHEET_DESCRIPTIONS[name] ? `Blatt „${name}“: ${SHEET_DESCRIPTIONS[name]}` : `Blatt „${name}“`}</li>
+        ))}
+        {chart && <li>{fileMode ? 'Gantt-Diagramm: in einer Datei als Balken auf der Wellenübersicht; in Excel als natives Diagramm' : 'ein Gantt-Diagramm der Wellen (Excel-Diagramm)'}</li>}
       </ul>
       <div>
         <Button appearance="primary" icon={fileMode ? <ArrowDownload20Regular /> : <Save20Regular />} onClick={() => onWrite(false)} disabled={busy || !outcome}>

@@ -1,0 +1,246 @@
+/**
+ * End to end: the task pane outside Office (office.js loaded from the own origin, Office.onReady
+ * with host null) on the example workbook: open, check, plan (rules and optimised), preview,
+ * write, and the written workbook read back with ExcelJS. Screenshots go to test-output/.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { axeViolations, ensureBuilt, OFFICE_TELEMETRY_HOST, openSession, OUT, ROOT, screenshot, type Session } from './harness';
+
+const EXAMPLE = path.join(ROOT, 'examples', 'beispiel-wellenplanung.xlsx');
+
+async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v));
+  });
+  return rows;
+}
+
+async function openFile(page: Page, file: string): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(file);
+}
+
+async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const file = path.join(OUT, name);
+  await dl.saveAs(file);
+  return file;
+}
+
+describe('task pane in Chromium (file mode)', () => {
+  let s: Session;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    s = await openSession();
+  }, 900_000);
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('starts outside Office, checks, plans, previews and writes the example workbook', async () => {
+    const { page } = s;
+    await page.goto(`${s.url}taskpane.html`);
+    await page.getByRole('heading', { name: 'OZG-Wellenplaner' }).waitFor();
+    // Office.onReady resolved outside Office: the pane offers a file instead of the open workbook.
+    expect(await page.evaluate(() => (window as unknown as { Office?: { context?: { host?: unknown } } }).Office !== undefined)).toBe(true);
+    await page.getByRole('button', { name: 'Arbeitsmappe öffnen' }).waitFor();
+    await screenshot(page, '01-start');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Prüfen
+    await openFile(page, EXAMPLE);
+    const summary = page.getByTestId('check-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toMatch(/93 Leistungen in 30 Umsetzungsprojekten geprüft\..*Die Planung ist möglich\./);
+    expect(await page.getByTestId('file-name').textContent()).toBe('Datei: beispiel-wellenplanung.xlsx');
+    await expect(page.getByRole('button', { name: /9 Warnungen/ }).count()).resolves.toBe(1);
+    const firstFinding = page.locator('[data-code="SERVICE_WITHOUT_PROJECT"]').first();
+    await firstFinding.click();
+    await page.getByTestId('jump-note').waitFor();
+    await screenshot(page, '02-pruefen');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Planen: rule-based, with three waves of four months
+    await page.getByRole('tab', { name: '2 Planen' }).click();
+    await page.getByLabel('Anzahl Wellen').fill('3');
+    await page.getByLabel('Wellendauer (Monate)').fill('4');
+    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    const planSummary = page.getByTestId('plan-summary');
+    await planSummary.waitFor({ timeout: 60_000 });
+    expect(await planSummary.textContent()).toMatch(/^30 Projekte \(93 Leistungen\) in \d+ Themenfeldern auf bis zu 3 Wellen verteilt\./);
+    const bars = page.locator('[data-testid="gantt"] [data-project]');
+    expect(await bars.count()).toBe(30);
+    await bars.first().click();
+    expect(await page.getByTestId('project-details').textContent()).toMatch(/Begründung: Welle \d/);
+    // keyboard: Tab to the next bar, Enter selects it
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const secondId = await bars.nth(1).getAttribute('data-project');
+    expect(await page.getByTestId('project-details').textContent()).toContain(secondId!);
+    await screenshot(page, '03-planen-regelbasiert');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Planen: optimised, in the worker with the wasm from the own origin
+    await page.getByRole('radio', { name: 'optimiert' }).check();
+    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    await page.getByText(/^Optimiert: gewichtete Verspätung/).waitFor({ timeout: 150_000 });
+    expect(s.served).toContain('/optimiser.worker.js');
+    expect(s.served).toContain('/solver/highs.wasm');
+    await screenshot(page, '04-planen-optimiert');
+
+    // Schreiben
+    await page.getByRole('tab', { name: '3 Schreiben' }).click();
+    expect(await page.getByTestId('write-list').textContent()).toContain('Wellenplan');
+    const result = await download(page, () => page.getByRole('button', { name: 'Schreiben und herunterladen' }).click(), 'pane-ergebnis.xlsx');
+    expect(path.basename(result)).toBe('pane-ergebnis.xlsx');
+    const written = await page.getByTestId('write-result').textContent();
+    expect(written).toMatch(/Geschrieben: die Blätter „Wellenplan“, .*„Prüfbericht“ \([\d.]+ Zellen\)/);
+    await screenshot(page, '05-schreiben');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The downloaded workbook: outputs written, inputs untouched, settings saved in the metadata.
+    const before = await readXlsx(EXAMPLE);
+    const after = await readXlsx(result);
+    const names = after.worksheets.map((w) => w.name);
+    for (const n of ['Wellenplan', 'Wellenübersicht', 'Prüfbericht']) expect(names).toContain(n);
+    for (const ws of before.worksheets) expect(sheetValues(after.getWorksheet(ws.name)!)).toEqual(sheetValues(ws));
+    const plan = after.getWorksheet('Wellenplan')!;
+    const header = (plan.getRow(findHeaderRow(plan)).values as unknown[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['Themenfeld', 'Welle', 'Projekt-ID', 'Begründung']));
+    const idCol = header.indexOf('Projekt-ID') + 1;
+    const waveCol = header.indexOf('Welle') + 1;
+    const ids: string[] = [];
+    plan.eachRow((row, n) => {
+      if (n > findHeaderRow(plan) && row.getCell(idCol).value) {
+        ids.push(String(row.getCell(idCol).value));
+        expect(Number(row.getCell(waveCol).value)).toBeGreaterThanOrEqual(1);
+        expect(Number(row.getCell(waveCol).value)).toBeLessThanOrEqual(3);
+      }
+    });
+    expect(ids).toHaveLength(30);
+    const meta = after.getWorksheet('_Wellenplaner')!;
+    expect(meta.state).toBe('veryHidden');
+    const metaMap = Object.fromEntries(sheetValues(meta).slice(1).map((r) => [r[0], r[1]]));
+    expect(metaMap['taskpane.verfahren']).toBe('optimised');
+    expect(metaMap['taskpane.anzahlWellen']).toBe('3');
+    expect(metaMap['taskpane.wellendauerMonate']).toBe('4');
+
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('keeps the saved settings and refuses to overwrite a hand-edited output sheet unless confirmed', async () => {
+    const { page } = s;
+    const edited = path.join(OUT, 'pane-ergebnis-bearbeitet.xlsx');
+    const wb = await readXlsx(path.join(OUT, 'pane-ergebnis.xlsx'));
+    wb.getWorksheet('Wellenplan')!.getCell('A1').value = 'Von Hand geändert';
+    await wb.xlsx.writeFile(edited);
+
+    await page.goto(`${s.url}taskpane.html`);
+    await openFile(page, edited);
+    await page.getByTestId('check-summary').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: '2 Planen' }).click();
+    // a colleague opening the workbook gets the same settings
+    expect(await page.getByLabel('Anzahl Wellen').inputValue()).toBe('3');
+    expect(await page.getByLabel('Wellendauer (Monate)').inputValue()).toBe('4');
+    expect(await page.getByRole('radio', { name: 'optimiert' }).isChecked()).toBe(true);
+
+    await page.getByRole('radio', { name: 'regelbasiert' }).check();
+    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: '3 Schreiben' }).click();
+    await page.getByRole('button', { name: 'Schreiben und herunterladen' }).click();
+    const warning = page.getByTestId('edited-warning');
+    await warning.waitFor({ timeout: 60_000 });
+    expect(await warning.textContent()).toContain('„Wellenplan“');
+    expect(await page.getByTestId('write-result').count()).toBe(0);
+    await screenshot(page, '06-handbearbeitet');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const forced = await download(page, () => page.getByRole('button', { name: 'Trotzdem überschreiben' }).click(), 'pane-ergebnis-erzwungen.xlsx');
+    const after = await readXlsx(forced);
+    expect(after.getWorksheet('Wellenplan')!.getCell('A1').value).not.toBe('Von Hand geändert');
+  });
+
+  it('creates the template in a new workbook, and the template checks without errors', async () => {
+    const { page } = s;
+    await page.goto(`${s.url}taskpane.html`);
+    await page.getByRole('tab', { name: 'Vorlage & Import' }).click();
+    await page.getByRole('button', { name: 'Neue Arbeitsmappe mit Vorlage' }).click();
+    await page.getByTestId('notice').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('notice').textContent()).toMatch(/^Vorlage angelegt: „Leistungen“, „Umsetzungsprojekte“, „Themenfelder“, „Wellen“, „Einstellungen“/);
+    await screenshot(page, '07-vorlage');
+    const file = await download(page, () => page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).click(), 'pane-vorlage.xlsx');
+    const wb = await readXlsx(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Leistungen', 'Umsetzungsprojekte', 'Themenfelder', 'Wellen', 'Einstellungen']);
+    const leistungen = wb.getWorksheet('Leistungen')!;
+    expect(leistungen.getCell('A1').value).toBe('OZG-ID');
+    expect(leistungen.getCell('A2').value).toBe('10000');
+    expect(leistungen.getTables().length).toBe(1);
+    // drop-down list on the Themenfeld column
+    const validation = leistungen.getCell('C5').dataValidation;
+    expect(validation?.type).toBe('list');
+
+    await page.getByRole('tab', { name: '1 Prüfen' }).click();
+    await page.getByRole('button', { name: 'Prüfen' }).click();
+    const summary = await page.getByTestId('check-summary').textContent({ timeout: 60_000 });
+    expect(summary).toMatch(/^2 Leistungen in 2 Umsetzungsprojekten geprüft\./);
+    expect(summary).not.toMatch(/Fehler/);
+  });
+
+  it('refuses a file that is not a workbook with a German message', async () => {
+    const { page } = s;
+    const bad = path.join(OUT, 'keine-arbeitsmappe.xlsx');
+    fs.writeFileSync(bad, 'Dies ist keine Excel-Datei.');
+    await page.goto(`${s.url}taskpane.html`);
+    await openFile(page, bad);
+    const error = page.getByTestId('error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/Datei nicht lesbar.*keine Excel-Arbeitsmappe.*Bitte eine Excel-Arbeitsmappe \(\.xlsx\) wählen/);
+  });
+
+  it('follows the dark theme and stays accessible there', async () => {
+    const { page } = s;
+    await page.goto(`${s.url}taskpane.html?theme=dark`);
+    await openFile(page, EXAMPLE);
+    await page.getByTestId('check-summary').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: '2 Planen' }).click();
+    await page.getByRole('radio', { name: 'regelbasiert' }).check();
+    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await screenshot(page, '08-dunkel');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('made no request outside its own origin except office.js telemetry, which was blocked', () => {
+    const foreign = s.blocked.filter((u) => new URL(u).hostname !== OFFICE_TELEMETRY_HOST);
+    expect(foreign).toEqual([]);
+    const origin = new URL(s.url).origin;
+    for (const u of s.requested) {
+      if (u.startsWith('blob:') || u.startsWith('data:')) continue;
+      const own = u.startsWith(origin);
+      expect(own || new URL(u).hostname === OFFICE_TELEMETRY_HOST).toBe(true);
+    }
+    expect(s.served).toContain('/office-js/office.js');
+  });
+});
+
+function findHeaderRow(ws: ExcelJS.Worksheet): number {
+  for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
+    const values = (ws.getRow(r).values as unknown[]).slice(1);
+    if (values.includes('Projekt-ID') && values.includes('Welle')) return r;
+  }
+  throw new Error('Kopfzeile des Wellenplans nicht gefunden');
+}
