@@ -1,0 +1,99 @@
+import type { Plan, WorkbookInput } from '../../src/core/model';
+import type { PlanOutcome } from '../../src/core/pipeline';
+import { isDarkColor, objectiveSummary, planSummary, resultFileName, stepStates, writeSummary } from '../../src/taskpane/flow';
+import { describeError } from '../../src/taskpane/errors';
+
+const settings = { capacityUnit: 'Leistungen' as const, referenceDeadline: '2020-09-30', ozgDeadline: '2022-12-31', cells: {} };
+const input = { services: [], projects: [], themenfelder: [], waves: [], settings, sheetNames: {}, findings: [] } as WorkbookInput;
+const plan: Plan = {
+  mode: 'rules',
+  capacityUnit: 'Leistungen',
+  objective: { rules: 12 },
+  findings: [],
+  waves: [
+    { themenfeld: 'Bildung', number: 1, start: '2020-01-01', end: '2020-06-30', load: 1, projectIds: ['A'] },
+    { themenfeld: 'Bildung', number: 2, start: '2020-07-01', end: '2020-12-31', load: 2, projectIds: ['B'] },
+  ],
+  assignments: [
+    { projectId: 'A', themenfeld: 'Bildung', wave: 1, start: '2020-01-01', end: '2020-06-30', reasons: [], explanation: '' },
+    { projectId: 'B', themenfeld: 'Bildung', wave: 2, start: '2020-07-01', end: '2020-12-31', reasons: [], explanation: '' },
+  ],
+};
+const project = (id: string, services: string[]) => ({ id, services }) as unknown as PlanOutcome['projects'][number];
+const outcome = (over: Partial<PlanOutcome> = {}): PlanOutcome => ({
+  input,
+  projects: [project('A', ['1']), project('B', ['2', '3'])],
+  findings: [],
+  plan,
+  blocked: false,
+  ...over,
+});
+
+describe('stepStates', () => {
+  it('opens only the template without a workbook', () => {
+    const s = stepStates(false, null, null);
+    expect(s.vorlage.enabled).toBe(true);
+    expect(s.pruefen).toEqual({ enabled: false, hint: 'Bitte zuerst eine Arbeitsmappe öffnen.' });
+  });
+  it('needs a check before planning and writing, and no errors for planning', () => {
+    expect(stepStates(true, null, null).planen.enabled).toBe(false);
+    const blocked = stepStates(true, outcome({ blocked: true, plan: null }), null);
+    expect(blocked.planen.enabled).toBe(false);
+    expect(blocked.planen.hint).toMatch(/Fehler/);
+    // the Prüfbericht can still be written
+    expect(blocked.schreiben.enabled).toBe(true);
+    expect(stepStates(true, outcome(), null).planen.enabled).toBe(true);
+  });
+});
+
+describe('summaries', () => {
+  it('describe a plan with late projects and warnings', () => {
+    const text = planSummary(outcome({ findings: [{ severity: 'warning', code: 'X', message: '', sheet: 'S', cell: 'A1' }] }));
+    expect(text).toBe(
+      '2 Projekte (3 Leistungen) in 1 Themenfeld auf bis zu 2 Wellen verteilt. 1 Projekt endet nach der Frist Referenzimplementierung (30.09.2020). 1 Warnung im Schritt „Prüfen“.',
+    );
+    expect(planSummary(outcome({ plan: null, blocked: true }))).toMatch(/kein Plan/);
+  });
+  it('compare the optimised plan with the rule-based one', () => {
+    expect(objectiveSummary(plan)).toBeNull();
+    expect(objectiveSummary({ ...plan, mode: 'optimised', objective: { rules: 12, optimised: 10, gap: 0.004, seconds: 2.25 } })).toBe(
+      'Optimiert: gewichtete Verspätung 10 statt 12 (regelbasiert). Höchstens 0,4 % vom Optimum entfernt. Rechenzeit 2,3 s.',
+    );
+    expect(objectiveSummary({ ...plan, mode: 'optimised', objective: { rules: 12, optimised: 12, gap: 0 } })).toMatch(/Nachweislich optimal\.$/);
+  });
+  it('say what was written', () => {
+    expect(writeSummary({ sheetsWritten: ['Wellenplan', 'Wellenübersicht', 'Prüfbericht'], cellsWritten: 1234, syncs: 0, largestPayloadBytes: 0 }, true)).toBe(
+      'Geschrieben: die Blätter „Wellenplan“, „Wellenübersicht“ und „Prüfbericht“ (1.234 Zellen) und das Gantt-Diagramm. Eingabeblätter wurden nicht verändert.',
+    );
+    expect(writeSummary({ sheetsWritten: ['Prüfbericht'], cellsWritten: 1, syncs: 0, largestPayloadBytes: 0 }, false)).toBe(
+      'Geschrieben: das Blatt „Prüfbericht“ (1 Zelle). Eingabeblätter wurden nicht verändert.',
+    );
+  });
+  it('name the download after the opened file', () => {
+    expect(resultFileName('beispiel.xlsx')).toBe('beispiel-Wellenplan.xlsx');
+    expect(resultFileName(null)).toBe('Arbeitsmappe-Wellenplan.xlsx');
+  });
+  it('tell dark Office themes from light ones', () => {
+    expect(isDarkColor('#1f1f1f')).toBe(true);
+    expect(isDarkColor('#FFFFFF')).toBe(false);
+    expect(isDarkColor('')).toBe(false);
+  });
+});
+
+describe('describeError', () => {
+  it('explains known failures in German with what to do', () => {
+    const read = Object.assign(new Error('Die Datei ist keine Excel-Arbeitsmappe (.xlsx).'), { name: 'WorkbookReadError' });
+    expect(describeError(read, 'Öffnen')).toEqual({
+      title: 'Datei nicht lesbar',
+      message: 'Die Datei ist keine Excel-Arbeitsmappe (.xlsx). Bitte eine Excel-Arbeitsmappe (.xlsx) wählen.',
+    });
+    expect(describeError({ code: 'InvalidOperationInCellEditMode', message: 'x' }, 'Schreiben').title).toBe('Excel ist im Bearbeitungsmodus');
+    expect(describeError({ code: 'RequestPayloadSizeLimitExceeded', message: 'x' }, 'Schreiben').message).toMatch(/Desktop/);
+  });
+  it('falls back to a general message with the technical detail', () => {
+    const e = describeError(new Error('boom'), 'Planen');
+    expect(e.title).toBe('Planen fehlgeschlagen');
+    expect(e.detail).toBe('boom');
+    expect(e.message).toMatch(/erneut versuchen/);
+  });
+});
