@@ -1,4 +1,4 @@
-import { IMPORT_LIMITS, megabytes } from './limits';
+import { type ImportLimits, IMPORT_LIMITS, megabytes } from './limits';
 
 /**
  * Looks at a Steckbrief file's bytes before any spreadsheet library parses them, and returns
@@ -40,7 +40,7 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 const BROKEN = 'Die Datei ist beschädigt oder keine vollständige Excel-Arbeitsmappe (.xlsx).';
 
 /** Reads the zip central directory (no decompression) to check names and unpacked sizes. */
-function inspectZip(bytes: Uint8Array, limits: typeof IMPORT_LIMITS): string | null {
+function inspectZip(bytes: Uint8Array, limits: ImportLimits): string | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) return BROKEN;

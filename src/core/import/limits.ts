@@ -3,7 +3,18 @@
  * exhaust its memory. Real Steckbrief files are far below these (a few hundred KB, a handful
  * of sheets). docs/import.md lists them for the planner.
  */
-export const IMPORT_LIMITS = {
+export interface ImportLimits {
+  readonly maxFiles: number;
+  readonly maxFileBytes: number;
+  readonly maxUncompressedBytes: number;
+  readonly maxZipEntries: number;
+  readonly maxSheets: number;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly maxRecords: number;
+}
+
+export const IMPORT_LIMITS: ImportLimits = {
   /** Files per import. */
   maxFiles: 100,
   /** Size of one Steckbrief file on disk. */
@@ -20,9 +31,7 @@ export const IMPORT_LIMITS = {
   maxColumns: 200,
   /** Leistungen read from all files together. */
   maxRecords: 20_000,
-} as const;
-
-export type ImportLimits = typeof IMPORT_LIMITS;
+};
 
 export function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;

@@ -3,7 +3,7 @@ import type { CellValue, Finding } from '../model';
 import { readOzgId } from '../read/cells';
 import { normalizeLabel } from '../read/normalize';
 import { finding } from '../source';
-import { IMPORT_LIMITS } from './limits';
+import { type ImportLimits, IMPORT_LIMITS } from './limits';
 import { LabelResolver } from './labels';
 import { isBlank, shown } from './values';
 import type {
@@ -107,7 +107,7 @@ export function parseSteckbriefe(
   return { records: out.records, unrecognised: out.unrecognisedLabels(), sheets: out.sheets, findings: out.findings };
 }
 
-function parseSheet(file: string, sheet: SteckbriefSheet, resolver: LabelResolver, limits: typeof IMPORT_LIMITS, out: Collector): void {
+function parseSheet(file: string, sheet: SteckbriefSheet, resolver: LabelResolver, limits: ImportLimits, out: Collector): void {
   const where = steckbriefSheetName(file, sheet.name);
   const summary = { file, sheet: sheet.name, layout: 'skipped' as SheetLayout, records: 0 };
   out.sheets.push(summary);

@@ -2,7 +2,7 @@ import type { Finding, SheetData } from '../model';
 import { hasErrors, sortFindings } from '../source';
 import { toBlocks } from './blocks';
 import { LabelResolver } from './labels';
-import { IMPORT_LIMITS } from './limits';
+import { type ImportLimits, IMPORT_LIMITS } from './limits';
 import { foldDuplicates, mergeIntoTarget } from './merge';
 import { parseSteckbriefe } from './parse';
 import { locateTarget } from './target';
@@ -16,7 +16,7 @@ export interface PlanImportArgs {
   mapping?: LabelMapping;
   /** Findings found before planning, e.g. files that could not be read at all. */
   findings?: readonly Finding[];
-  limits?: typeof IMPORT_LIMITS;
+  limits?: ImportLimits;
 }
 
 /**
@@ -51,6 +51,7 @@ export function planImport(args: PlanImportArgs): ImportPlan {
     conflicts: folded.conflicts,
     addedColumns: [],
     unrecognised: parsed.unrecognised,
+    extraColumns: target?.extraHeaders ?? [],
     sheets: parsed.sheets,
     findings: [],
     writes: [],

@@ -139,6 +139,8 @@ export interface ImportPlan {
   conflicts: Conflict[];
   addedColumns: AddedColumn[];
   unrecognised: UnrecognisedLabel[];
+  /** Headers of the Leistungen sheet that are not contract columns (mapping targets too). */
+  extraColumns: string[];
   sheets: SheetSummary[];
   findings: Finding[];
   writes: CellWrite[];
