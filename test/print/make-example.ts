@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   if (process.argv[3] === '--docs') {
     copyFileSync(join(dir, 'Wellenübersicht-page-1.png'), 'docs/beispiel-wellenuebersicht.png');
     copyFileSync(join(dir, 'Koordination-page-1.png'), 'docs/beispiel-koordination.png');
+    copyFileSync(join(dir, 'Wellenplan-page-1.png'), 'docs/beispiel-wellenplan.png');
   }
   console.log(dir);
 }

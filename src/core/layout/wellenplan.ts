@@ -67,6 +67,7 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
       wrappedLines(project.services.join(', '), colWidth('OZG-IDs')),
       wrappedLines(assignment?.explanation ?? '', colWidth('Begründung')),
       wrappedLines(c.name ?? NO_COORDINATOR, colWidth('Koordination')),
+      wrappedLines(project.status, colWidth('Status')),
     );
     if (lines > 1) b.height(r, heightForLines(lines));
     if (assignment) {
@@ -84,7 +85,7 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
   if (rows.length === 0) b.set(2, 1, 'Keine Umsetzungsprojekte vorhanden.');
   const body = (col: number) => box(2, col, lastRow, col);
   b.style(box(2, 1, lastRow, last), { verticalAlignment: 'top' });
-  for (const h of ['Projekt', 'OZG-IDs', 'Koordination', 'Begründung'] as const) b.style(body(COL[h]), { wrapText: true });
+  for (const h of ['Projekt', 'OZG-IDs', 'Koordination', 'Status', 'Begründung'] as const) b.style(body(COL[h]), { wrapText: true });
   for (const h of ['Welle', 'Beginn', 'Ende', 'Anzahl Leistungen'] as const) b.style(body(COL[h]), { horizontalAlignment: 'center' });
   b.format(body(COL.Beginn), 'DD.MM.YYYY');
   b.format(body(COL.Ende), 'DD.MM.YYYY');
@@ -99,7 +100,8 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
     tabColor: COLORS.title,
     print: {
       orientation: 'landscape',
-      paperSize: 'A4',
+      // Thirteen columns are wide: on A4 they would print at about 60 %.
+      paperSize: WELLENPLAN_COLUMNS.reduce((n, c) => n + c.width, 0) > 200 ? 'A3' : 'A4',
       fitToPagesWide: 1,
       printTitleRows: '1:1',
       centerHeader: `Wellenplan – Stand ${germanDate(today)}`,

@@ -112,7 +112,7 @@ describe('applyBundle', () => {
     const table = plan.getTables()[0] as unknown as { table?: { name: string; tableRef: string }; name?: string };
     const model = (table.table ?? table) as { name: string; tableRef?: string; ref?: string };
     expect(model.name).toBe('Wellenplan');
-    expect(plan.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+    expect(plan.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 8 });
     expect(plan.pageSetup.printTitlesRow).toBe('1:1');
 
     const ov = back.getWorksheet('Wellenübersicht')!;
