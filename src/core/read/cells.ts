@@ -58,7 +58,7 @@ export function readNumber(value: CellValue | undefined): number | null {
 
 /** An OZG-ID: digits only. 10000, 10000.0, "10000" and " 10000 " are the same ID. */
 export function readOzgId(value: CellValue | undefined): string | null {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? String(value) : null;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
   if (typeof value !== 'string') return null;
   const s = value.trim();
   return /^\d+$/.test(s) ? s : null;
