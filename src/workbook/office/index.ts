@@ -8,8 +8,9 @@ import { errorCode, isPayloadLimit } from './errors';
 import { ganttSteps } from './gantt-chart';
 import { layoutSteps } from './layout-steps';
 import { readMetaSheet, writeMetaSheet } from './meta';
-import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES, jsonBytes } from './payload';
+import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { readAllSheets, readSheetsInBlocks } from './read';
+import { writePatch } from './write-block';
 import {
   BASE_SET,
   CHART_AXIS_FORMAT_SET,
@@ -20,7 +21,6 @@ import {
   RequirementChecker,
   requirementIssues,
 } from './requirements';
-import { a1 } from '../../core/address';
 
 export { OfficeRequirementError } from './requirements';
 export type { RequirementChecker } from './requirements';
@@ -47,8 +47,9 @@ export function officeRequirementIssues(requirements: RequirementChecker | null 
 }
 
 /**
- * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 2, readMeta 2,
- * select 1, writeMeta 2, writeBlock 2 + one per 4 MB, applyOutputs 1 + one per 4 MB of commands.
+ * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 2, readMeta 1,
+ * select 1, writeMeta 1 (2 the first time), writeBlock 1 per 4 MB (+1 for a new sheet),
+ * applyOutputs 1 + one per 4 MB of commands.
  */
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'office' as const;
@@ -152,44 +153,10 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireBase();
     const origin = parseRange(topLeft);
     const patch = patchBlock(values);
+    const screen = this.supports(PRINT_SET);
     return this.run(async (ctx) => {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
-      let ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-      await countedSync(ctx, counter, 0);
-      const batcher = new Batcher(ctx, counter, this.budget, { calculation: true, screenUpdating: this.supports(PRINT_SET) });
-      if (ws.isNullObject) {
-        await batcher.add({ bytes: commandsBytes(1, [sheet]), queue: () => (ws = ctx.workbook.worksheets.add(sheet)) });
-      }
-      if (patch.width > 0) {
-        const chunkBytes = this.budget - 4 * COMMAND_BYTES;
-        let start = 0;
-        let bytes = 3 * COMMAND_BYTES;
-        const flush = async (end: number, size: number) => {
-          const address = `${a1(origin.top + start, origin.left)}:${a1(origin.top + end - 1, origin.left + patch.width - 1)}`;
-          const v = patch.values.slice(start, end);
-          const f = patch.formats.slice(start, end);
-          const anyFormat = f.some((row) => row.some((x) => x !== null));
-          await batcher.add({
-            bytes: size,
-            queue: () => {
-              const range = ws.getRange(address);
-              if (anyFormat) range.numberFormat = f;
-              range.values = v;
-            },
-          });
-        };
-        for (let r = 0; r < patch.values.length; r++) {
-          const rowBytes = jsonBytes(patch.values[r]) + jsonBytes(patch.formats[r]) + 2;
-          if (r > start && bytes + rowBytes > chunkBytes) {
-            await flush(r, bytes);
-            start = r;
-            bytes = 3 * COMMAND_BYTES;
-          }
-          bytes += rowBytes;
-        }
-        if (patch.values.length > 0) await flush(patch.values.length, bytes);
-      }
-      await batcher.flush();
+      await writePatch(ctx, counter, sheet, origin, patch, this.budget, screen);
       return { sheetsWritten: [sheet], cellsWritten: patch.cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
     });
   }

@@ -2,19 +2,24 @@ import type { SheetLayout } from '../../core/layout/types';
 import { META_SHEET } from '../port';
 import { Batcher, countedSync, SyncCounter } from './batches';
 import { layoutSteps } from './layout-steps';
+import { errorCode } from './errors';
 import { commandsBytes } from './payload';
 
 export const META_HEADER = ['Schlüssel', 'Wert'] as const;
 
-/** Two syncs: is there a metadata sheet, then its values. */
+/**
+ * One sync: the metadata sheet's used values. A missing sheet shows as ItemNotFound at that
+ * sync, which simply means "no metadata yet".
+ */
 export async function readMetaSheet(ctx: Excel.RequestContext, counter: SyncCounter): Promise<Record<string, string>> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET);
-  await countedSync(ctx, counter, 0);
-  if (ws.isNullObject) return {};
-  const used = ws.getUsedRangeOrNullObject(true).load('values');
-  await countedSync(ctx, counter, 0);
-  if (used.isNullObject) return {};
-  return metaFromRows(used.values);
+  const used = ctx.workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load('values');
+  try {
+    await countedSync(ctx, counter, 0);
+  } catch (e) {
+    if (errorCode(e) === 'ItemNotFound') return {};
+    throw e;
+  }
+  return used.isNullObject ? {} : metaFromRows(used.values);
 }
 
 export function metaFromRows(rows: unknown[][]): Record<string, string> {
@@ -28,7 +33,11 @@ export function metaFromRows(rows: unknown[][]): Record<string, string> {
   return meta;
 }
 
-/** Replaces the metadata sheet's content; creates it very hidden when missing. Text stays text. */
+/**
+ * Replaces the metadata sheet's content, very hidden, text as text. One sync when the sheet
+ * exists (the usual case); when it does not, that sync fails with ItemNotFound before changing
+ * anything and a second one creates it.
+ */
 export async function writeMetaSheet(
   ctx: Excel.RequestContext,
   counter: SyncCounter,
@@ -36,15 +45,32 @@ export async function writeMetaSheet(
   budgetBytes: number,
   screenUpdating: boolean,
 ): Promise<void> {
-  let ws = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET);
-  await countedSync(ctx, counter, 0);
+  try {
+    await writeMetaInto(ctx, counter, meta, budgetBytes, screenUpdating, false);
+  } catch (e) {
+    if (errorCode(e) !== 'ItemNotFound') throw e;
+    await writeMetaInto(ctx, counter, meta, budgetBytes, screenUpdating, true);
+  }
+}
+
+async function writeMetaInto(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  meta: Record<string, string>,
+  budgetBytes: number,
+  screenUpdating: boolean,
+  create: boolean,
+): Promise<void> {
+  let ws: Excel.Worksheet;
   const batcher = new Batcher(ctx, counter, budgetBytes, { calculation: true, screenUpdating });
-  const exists = !ws.isNullObject;
   await batcher.add({
     bytes: commandsBytes(4, [META_SHEET]),
     queue: () => {
-      if (exists) ws.getRange().clear();
-      else ws = ctx.workbook.worksheets.add(META_SHEET);
+      if (create) ws = ctx.workbook.worksheets.add(META_SHEET);
+      else {
+        ws = ctx.workbook.worksheets.getItem(META_SHEET);
+        ws.getRange().clear();
+      }
       ws.visibility = 'VeryHidden';
     },
   });
