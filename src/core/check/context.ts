@@ -77,12 +77,6 @@ export function countWord(n: number): string {
   return NUMBER_WORDS[n] ?? String(n);
 }
 
-/** "A, B und C" */
-export function joinGerman(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
-}
-
 /** Lists get long on big workbooks; name the first few and count the rest. */
 export function listShort(items: readonly string[], max = 8): string {
   if (items.length <= max) return items.join(', ');

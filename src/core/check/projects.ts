@@ -1,7 +1,7 @@
 import { THEMENFELDER, type PlanProject, type Priority, type Project, type Service, type Themenfeld } from '../model';
 import { catalogueEntry } from '../reference/catalogue';
 import { checkBundleReasons } from './bundles';
-import { type CheckContext, projectKey, serviceKey } from './context';
+import { type CheckContext, listShort, projectKey, serviceKey } from './context';
 import { fallbackCoordinator, missingCoordinator, resolveCoordinator } from './coordination';
 import type { PlanningData } from './dependencies';
 import type { UniqueRecords } from './identity';
@@ -50,7 +50,7 @@ function projectThemenfeld(ctx: CheckContext, p: Project, services: readonly Ser
         ['themenfeld', 'ozgIds', 'id'],
         'warning',
         'PROJECT_SPANS_THEMENFELDER',
-        `Projekt ${pid} gehört zum Themenfeld „${p.themenfeld}“, enthält aber Leistungen anderer Themenfelder: ${list.slice(0, 8).join(', ')}${list.length > 8 ? ` und ${list.length - 8} weitere` : ''}. Es wird im Themenfeld „${p.themenfeld}“ geplant; ordnen Sie diese Leistungen einem passenden Projekt zu, wenn das nicht gewollt ist.`,
+        `Projekt ${pid} gehört zum Themenfeld „${p.themenfeld}“, enthält aber Leistungen anderer Themenfelder: ${listShort(list)}. Es wird im Themenfeld „${p.themenfeld}“ geplant; ordnen Sie diese Leistungen einem passenden Projekt zu, wenn das nicht gewollt ist.`,
       );
     }
     return p.themenfeld;
