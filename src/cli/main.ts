@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Finding, IsoDate } from '../core/model';
 import type { PlanOverrides } from '../core/plan';
 import { editedSheetFinding, outputsFor, runCheck, runPlan, runPlanOptimised, writeOutputs, type PlanOutcome } from '../core/pipeline';
@@ -123,7 +124,9 @@ function withFindings(outcome: PlanOutcome, extra: Finding[]): PlanOutcome {
 
 async function writeJson(args: ParsedArgs, outcome: PlanOutcome): Promise<void> {
   const json = stringOption(args, 'json');
-  if (json) await writeFile(json, JSON.stringify(toJsonReport(outcome), null, 2) + '\n', 'utf8');
+  if (!json) return;
+  await mkdir(dirname(json), { recursive: true });
+  await writeFile(json, JSON.stringify(toJsonReport(outcome), null, 2) + '\n', 'utf8');
 }
 
 const LABEL = { error: 'FEHLER  ', warning: 'WARNUNG ', info: 'HINWEIS ' } as const;
@@ -142,6 +145,10 @@ function printFindings(findings: Finding[], io: Io): void {
   }
 }
 
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function printPlan(outcome: PlanOutcome, io: Io): void {
   const plan = outcome.plan;
   if (!plan) {
@@ -157,7 +164,7 @@ function printPlan(outcome: PlanOutcome, io: Io): void {
     }
     const services = w.projectIds.reduce((sum, id) => sum + (sizes.get(id) ?? 0), 0);
     io.stdout.write(
-      `  Welle ${w.number} (${germanDate(w.start)}–${germanDate(w.end)}): ${w.projectIds.length} Projekte, ${services} Leistungen${w.projectIds.length ? ': ' + w.projectIds.join(', ') : ''}\n`,
+      `  Welle ${w.number} (${germanDate(w.start)}–${germanDate(w.end)}): ${plural(w.projectIds.length, 'Projekt', 'Projekte')}, ${plural(services, 'Leistung', 'Leistungen')}${w.projectIds.length ? ': ' + w.projectIds.join(', ') : ''}\n`,
     );
   }
   const o = plan.objective;

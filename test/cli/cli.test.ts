@@ -147,7 +147,16 @@ describe('wellenplaner plan', () => {
     const texts: unknown[] = [];
     wb.getWorksheet('Wellenplan')!.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
     expect(texts).toEqual(expect.arrayContaining(['=HYPERLINK("http://example.org","x")', '@SUM(A1)']));
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula))));
+    // The only formulas are the Prüfbericht's own jump links; no text from the input became one.
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type !== ExcelJS.ValueType.Formula) return;
+          expect(ws.name).toBe('Prüfbericht');
+          expect((c.value as ExcelJS.CellFormulaValue).formula).toMatch(/^HYPERLINK\("#'[^"]+'![A-Z]+\d+","[A-Z]+\d+"\)$/);
+        }),
+      ),
+    );
   });
 
   it('writes only the Prüfbericht when errors block the plan', async () => {

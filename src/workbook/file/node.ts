@@ -1,4 +1,5 @@
-import { readFile, stat, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { FileWorkbook, MAX_WORKBOOK_BYTES, WorkbookReadError } from './index';
 
 /** Opens an .xlsx file; every failure becomes a WorkbookReadError with a German message. */
@@ -27,6 +28,7 @@ export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
 /** Writes atomically (temp file, then rename), so a failed write never leaves half a workbook. */
 export async function saveWorkbookFile(wb: FileWorkbook, path: string): Promise<void> {
   const data = await wb.toBuffer();
+  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, path);
