@@ -91,10 +91,13 @@ export function optimiserInstance(n: number, arcs: number, seed: number): { proj
     if (r() < 0.05) p.pinnedWave = 1 + Math.floor(r() * 8);
     projects.push(p);
   }
-  for (let k = 0; k < arcs; k++) {
-    const a = Math.floor(r() * n);
-    const b = Math.floor(r() * n);
-    if (a < b && b - a < n / 4 && !projects[b].dependsOn.includes(projects[a].id)) projects[b].dependsOn.push(projects[a].id);
+  let made = 0;
+  while (made < arcs) {
+    const b = 1 + Math.floor(r() * (n - 1));
+    const a = b - 1 - Math.floor(r() * Math.min(b, n / 4));
+    if (projects[b].dependsOn.includes(projects[a].id)) continue;
+    projects[b].dependsOn.push(projects[a].id);
+    made++;
   }
   const total = projects.reduce((s, p) => s + p.services.length, 0);
   const config = configFor(projects, { waveCount: 8, capacity: Math.ceil((total / 8) * 1.05) });
@@ -130,8 +133,19 @@ function time(fn: () => void, runs: number): number {
   return median(ts);
 }
 
+/** A fixed amount of arithmetic, to read the figures against the machine's load at the time. */
+function calibration(): number {
+  return time(() => {
+    let s = 0;
+    for (let i = 0; i < 1e6; i++) s += Math.sqrt(i);
+    if (s < 0) console.log(s);
+  }, 5);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const os = await import('os');
+  console.log(`Last: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min), ${os.cpus().length} Kerne; Kalibrierung 10⁶ × sqrt: ${calibration().toFixed(1)} ms`);
   const catalogue = catalogueProjects();
   const catConfig = configFor(catalogue);
   const catPlan = planRules(catalogue, catConfig);
@@ -151,7 +165,7 @@ async function main(): Promise<void> {
   const highs = await require('highs')();
   const seeds = quick ? [1] : [1, 2, 3];
   for (const seed of seeds) {
-    const { projects, config } = optimiserInstance(600, 420, seed);
+    const { projects, config } = optimiserInstance(600, 300, seed);
     const arcs = projects.reduce((s, p) => s + p.dependsOn.length, 0);
     const t = performance.now();
     const plan = await planOptimised(projects, config, { highs, timeLimitSeconds: 10, mipRelGap: 0.005 });

@@ -214,6 +214,20 @@ function assignment(
   }
 
   const span = cal.span(w);
+  for (const q of node.prereqs) {
+    const before = calendars[nodes[q].tf].span(wave[q]);
+    if (span.start <= before.end) {
+      findings.push(
+        findingAt(
+          p.src,
+          'dependsOn',
+          'warning',
+          'DEPENDENCY_DATES_OVERLAP',
+          `${p.id} beginnt mit Welle ${w} am ${germanDate(span.start)}, bevor die Welle ${wave[q]} der Voraussetzung ${nodes[q].project.id} (${nodes[q].project.themenfeld}) am ${germanDate(before.end)} endet. Bitte die Wellendaten auf dem Blatt Wellen abstimmen.`,
+        ),
+      );
+    }
+  }
   if (span.end > config.referenceDeadline) {
     const ozg = span.end > config.ozgDeadline ? ` und sogar nach der OZG-Frist (${germanDate(config.ozgDeadline)})` : '';
     findings.push(

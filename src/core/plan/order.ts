@@ -5,27 +5,42 @@ import type { PlanProject } from '../model';
  * workbook gives the same plan on every machine.
  */
 export function compareIds(a: string, b: string): number {
-  const ta = a.match(/\d+|\D+/g) ?? [];
-  const tb = b.match(/\d+|\D+/g) ?? [];
-  const len = Math.min(ta.length, tb.length);
-  for (let i = 0; i < len; i++) {
-    const x = ta[i];
-    const y = tb[i];
-    if (x === y) continue;
-    const dx = /^\d/.test(x);
-    const dy = /^\d/.test(y);
-    if (dx && dy) {
-      const nx = x.replace(/^0+/, '');
-      const ny = y.replace(/^0+/, '');
-      if (nx.length !== ny.length) return nx.length - ny.length;
-      if (nx !== ny) return nx < ny ? -1 : 1;
-      if (x.length !== y.length) return x.length - y.length;
+  if (a === b) return 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      // Compare runs of digits by value: skip leading zeros, then length, then digits.
+      let si = i;
+      let sj = j;
+      while (si < a.length && a.charCodeAt(si) === 48) si++;
+      while (sj < b.length && b.charCodeAt(sj) === 48) sj++;
+      let ei = si;
+      let ej = sj;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (d) return d;
+      }
+      if (ei - i !== ej - j) return ei - i - (ej - j);
+      i = ei;
+      j = ej;
       continue;
     }
-    return x < y ? -1 : 1;
+    if (ca !== cb) return ca - cb;
+    i++;
+    j++;
   }
-  if (ta.length !== tb.length) return ta.length - tb.length;
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a.length - i !== b.length - j) return a.length - i - (b.length - j);
+  return a < b ? -1 : 1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Rank of the pragmatic reasons: begonnen, Bereitschaft signalisiert, Vorarbeiten, none. */

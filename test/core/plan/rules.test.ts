@@ -145,6 +145,16 @@ describe('dependencies', () => {
     expect([waveOf(p, 'BW-1').wave, waveOf(p, 'FK-1').wave, waveOf(p, 'FK-2').wave]).toEqual([1, 2, 3]);
   });
 
+  it('warns where the Wellen sheet lets a dependant start before its prerequisite ends', () => {
+    const wb = input({ waves: [waveRow(1, { themenfeld: 'Bauen & Wohnen', start: '2020-01-01', end: '2020-12-31' })] });
+    const projects = [project('BW-1', { themenfeld: 'Bauen & Wohnen' }), project('FK-1', { dependsOn: ['BW-1'] })];
+    const p = plan(projects, {}, wb);
+    expect(waveOf(p, 'FK-1')).toMatchObject({ wave: 2, start: '2020-07-01' });
+    const [w] = codes(p, 'DEPENDENCY_DATES_OVERLAP');
+    expect(w).toMatchObject({ severity: 'warning', cell: projects[1].src.cells.dependsOn });
+    expect(w.message).toContain('bevor die Welle 1 der Voraussetzung BW-1 (Bauen & Wohnen) am 31.12.2020 endet');
+  });
+
   it('ignores unknown IDs and breaks cycles deterministically without crashing', () => {
     const projects = [
       project('A', { dependsOn: ['C', 'GIBTS-NICHT'] }),
