@@ -56,7 +56,7 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
   b.set(
     2,
     1,
-    `Stand: ${germanDate(today)} · ${plural(rows.length, 'Umsetzungsprojekt', 'Umsetzungsprojekte')} mit ${plural(serviceCount(rows), 'Leistung', 'Leistungen')} in ${plural(themenfelder, 'Themenfeld', 'Themenfeldern')}, ${maxWave === 1 ? 'eine Welle' : `bis zu ${maxWave} Wellen`} je Themenfeld · ` +
+    `Stand: ${germanDate(today)} · ${plural(rows.length, 'Umsetzungsprojekt', 'Umsetzungsprojekte')} mit ${plural(serviceCount(rows), 'Leistung', 'Leistungen')} in ${plural(themenfelder, 'Themenfeld', 'Themenfeldern')}, ${maxWave === 0 ? 'noch keine Welle' : maxWave === 1 ? 'eine Welle je Themenfeld' : `bis zu ${maxWave} Wellen je Themenfeld`} · ` +
       `Frist Referenzimplementierung: ${germanDate(settings.referenceDeadline)} · OZG-Frist: ${germanDate(settings.ozgDeadline)}` +
       ` · ${plan.mode === 'optimised' ? 'optimierte Planung' : 'regelbasierte Planung'}`,
   ).merge(2, 1, 2, lastCol);

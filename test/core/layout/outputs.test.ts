@@ -1,7 +1,7 @@
 import { isoToSerial } from '../../../src/core/dates';
 import { buildOutputs, OUTPUT_SHEETS } from '../../../src/core/layout';
 import { parseRange } from '../../../src/core/address';
-import { waveColor } from '../../../src/core/layout/palette';
+import { tint, waveColor } from '../../../src/core/layout/palette';
 import type { LayoutValue, SheetLayout } from '../../../src/core/layout/types';
 import { exampleFixture, fixture, largeSpecs, type ProjectSpec } from './fixtures';
 
@@ -270,5 +270,34 @@ describe('chart spec', () => {
     expect(first).toEqual(['BW-01 Baugenehmigung', isoToSerial('2020-01-01'), 182, isoToSerial('2020-06-30'), 1, 'Bauen & Wohnen']);
     expect(chart.minSerial).toBe(isoToSerial('2020-01-01'));
     expect(chart.maxSerial).toBe(isoToSerial('2022-01-01'));
+  });
+});
+
+describe('edge cases', () => {
+  it('writes complete sheets for a plan without projects', () => {
+    const f = fixture([]);
+    const bundle = buildOutputs(f);
+    expect(bundle.layouts.map((l) => l.name)).toEqual([...OUTPUT_SHEETS]);
+    expect(bundle.chart).toBeUndefined();
+    expect(cellsOf(sheet(bundle.layouts, 'Wellenübersicht'))).toContain('Keine Umsetzungsprojekte vorhanden.');
+    expect(sheet(bundle.layouts, 'Wellenplan').table!.range).toBe('A1:M2');
+  });
+
+  it('shows projects that no wave took under "Nicht eingeplant", without a bar', () => {
+    const specs: ProjectSpec[] = [{ id: 'U-1', name: 'Ungeplant', themenfeld: 'Umwelt', services: ['1'] }];
+    const ov = sheet(buildOutputs(fixture(specs)).layouts, 'Wellenübersicht');
+    expect(String(ov.values[1][0])).toContain('noch keine Welle');
+    expect(cellsOf(ov).some((v) => typeof v === 'string' && v.startsWith('Nicht eingeplant'))).toBe(true);
+    const r = ov.values.findIndex((row) => row[1] === 'U-1') + 1;
+    const fills = ov.columnWidths.slice(5).map((_, i) => fillAt(ov, r, 6 + i));
+    const barColours = Array.from({ length: 10 }, (_, w) => [waveColor(w + 1), tint(waveColor(w + 1), 0.25)]).flat();
+    expect(fills.filter((f) => f && barColours.includes(f))).toEqual([]);
+  });
+
+  it('keeps wave colours apart for more waves than colours', () => {
+    const specs: ProjectSpec[] = Array.from({ length: 12 }, (_, i) => ({ id: `W-${i + 1}`, name: `P${i + 1}`, themenfeld: 'Bildung', services: [String(i)], wave: i + 1 }));
+    const plan = sheet(buildOutputs(fixture(specs, { months: 3 })).layouts, 'Wellenplan');
+    expect(fillAt(plan, 2, 2)).toBe(waveColor(1));
+    expect(fillAt(plan, 3, 2)).not.toBe(fillAt(plan, 2, 2));
   });
 });
