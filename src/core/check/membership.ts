@@ -1,7 +1,28 @@
 import type { Project, Service } from '../model';
+import { normalizeLabel } from '../read/normalize';
 import { catalogueEntry } from '../reference/catalogue';
 import { cellFor, type CheckContext, countWord, projectKey, serviceKey } from './context';
 import type { UniqueRecords } from './identity';
+
+const BY_NAME = new WeakMap<UniqueRecords, Map<string, Project>>();
+
+/** Projects by normalised name, for a hint when a service names its project instead of its ID (unique names only). */
+function projectsByName(records: UniqueRecords): Map<string, Project> {
+  let map = BY_NAME.get(records);
+  if (!map) {
+    map = new Map();
+    const repeated = new Set<string>();
+    for (const p of records.projects) {
+      const key = normalizeLabel(p.name ?? '');
+      if (!key) continue;
+      if (map.has(key)) repeated.add(key);
+      else map.set(key, p);
+    }
+    for (const key of repeated) map.delete(key);
+    BY_NAME.set(records, map);
+  }
+  return map;
+}
 
 export interface Membership {
   /** Services of each project (by project key), in the order of the Leistungen sheet. */
@@ -54,12 +75,16 @@ export function resolveMembership(ctx: CheckContext, records: UniqueRecords): Me
     const column = s.projectId?.trim() ?? '';
     const columnProject = column ? projectByKey.get(projectKey(column)) : undefined;
     if (column && !columnProject) {
+      const byName = projectsByName(records).get(normalizeLabel(column));
+      const hint = byName
+        ? ` Ein Projekt dieses Namens hat die Projekt-ID ${byName.id.trim()}; die Spalte erwartet die ID.`
+        : '';
       ctx.at(
         s.src,
         ['projectId', 'ozgId'],
         'error',
         'UNKNOWN_PROJECT_ID',
-        `Die Leistung ${id} ist dem Projekt „${column}“ zugeordnet, das im Blatt „${ctx.projectsSheet}“ nicht vorkommt. Legen Sie das Projekt dort an oder korrigieren Sie die Projekt-ID.`,
+        `Die Leistung ${id} ist dem Projekt „${column}“ zugeordnet, das im Blatt „${ctx.projectsSheet}“ nicht vorkommt.${hint} Legen Sie das Projekt dort an oder korrigieren Sie die Projekt-ID.`,
       );
     }
     const lists = listedIn.get(id) ?? [];

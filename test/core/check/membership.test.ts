@@ -73,6 +73,18 @@ describe('bundling', () => {
     expect(result.findings[0].message).toContain('im Blatt „Projekte“');
   });
 
+  it('hints at the ID when the Umsetzungsprojekt column holds a project name', () => {
+    const result = checkInput(
+      input()
+        .service('10000')
+        .service('10001', { projectId: 'Rund um die Geburt' })
+        .project('FK-01', ['10000'], { name: 'Rund um die Geburt' })
+        .build(),
+    );
+    expect(where(result.findings)).toEqual(['UNKNOWN_PROJECT_ID@Leistungen!H3']);
+    expect(result.findings[0].message).toContain('Ein Projekt dieses Namens hat die Projekt-ID FK-01');
+  });
+
   it('reports a project without services and leaves it out of the plan', () => {
     const result = checkInput(input().service('10000').project('P1', ['10000']).project('P2', []).build());
     expect(where(result.findings)).toEqual(['PROJECT_WITHOUT_SERVICES@Umsetzungsprojekte!D3']);
