@@ -301,3 +301,17 @@ describe('edge cases', () => {
     expect(fillAt(plan, 3, 2)).not.toBe(fillAt(plan, 2, 2));
   });
 });
+
+describe('text format', () => {
+  it('covers only text cells, so a number never turns into text when Excel applies the format first', () => {
+    for (const f of [exampleFixture(), fixture(largeSpecs(40))]) {
+      for (const layout of buildOutputs(f).layouts) {
+        layout.values.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (formatAt(layout, r + 1, c + 1) === '@') expect({ sheet: layout.name, r, c, type: typeof v }).toEqual({ sheet: layout.name, r, c, type: v === null ? 'object' : 'string' });
+          }),
+        );
+      }
+    }
+  });
+});
