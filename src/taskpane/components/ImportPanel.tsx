@@ -31,7 +31,6 @@ import {
 } from '../../core/import';
 import { megabytes } from '../../core/import/limits';
 import { normalizeLabel } from '../../core/read/normalize';
-import { FileWorkbook } from '../../workbook/file';
 import type { WorkbookPort } from '../../workbook/port';
 
 export interface ImportPanelProps {
@@ -103,6 +102,8 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
       return setStatus({ kind: 'refused', messages: [`Es wurden ${picked.length} Dateien gewählt, je Import sind höchstens ${IMPORT_LIMITS.maxFiles} erlaubt.`] });
     }
     setStatus({ kind: 'busy', text: 'Steckbriefe werden gelesen …' });
+    // ExcelJS is loaded only now, in the chunk file mode shares.
+    const { FileWorkbook } = await import(/* webpackChunkName: "file-workbook" */ '../../workbook/file');
     const loaded: SteckbriefFile[] = [];
     const refused: string[] = [];
     for (const f of picked) {
