@@ -42,6 +42,11 @@ import { PlanPanel } from './PlanPanel';
 import { WritePanel, type WriteResultView } from './WritePanel';
 import { TemplatePanel } from './TemplatePanel';
 
+/** The Steckbrief import reads files with ExcelJS: loaded only when the planner opens that step. */
+const ImportPanel = React.lazy(() =>
+  import(/* webpackChunkName: "import-panel" */ './ImportPanel').then((m) => ({ default: m.ImportPanel })),
+);
+
 const useStyles = makeStyles({
   root: {
     minHeight: '100vh',
@@ -250,6 +255,11 @@ export function App({ officePort, officeIssues = [], dark }: AppProps): React.JS
       setPlanned(null);
     });
 
+  // After an import the Leistungen sheet changed: check again so the steps show the new state.
+  const onImported = () => {
+    if (port) void run('Arbeitsmappe wird geprüft …', 'Prüfen', () => doCheck(port, settings));
+  };
+
   const onDownloadCurrent = () => {
     if (!isFileWorkbook(port)) return;
     void run('Arbeitsmappe wird gespeichert …', 'Herunterladen', async () => {
@@ -291,7 +301,22 @@ export function App({ officePort, officeIssues = [], dark }: AppProps): React.JS
           />
         );
       case 'vorlage':
-        return <TemplatePanel hasWorkbook={port !== null} busy={busy !== null} onCreate={onTemplate} />;
+        return (
+          <TemplatePanel
+            hasWorkbook={port !== null}
+            busy={busy !== null}
+            onCreate={onTemplate}
+            importSection={
+              port ? (
+                <React.Suspense fallback={<Text>Import wird geladen …</Text>}>
+                  <ImportPanel port={port} onDone={onImported} />
+                </React.Suspense>
+              ) : (
+                <Text>Zum Importieren zuerst eine Arbeitsmappe öffnen oder eine Vorlage anlegen.</Text>
+              )
+            }
+          />
+        );
     }
   })();
 
