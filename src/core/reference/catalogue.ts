@@ -32,9 +32,9 @@ function entries(): Map<string, CatalogueEntry> {
   return index;
 }
 
-/** The catalogue entry of an OZG-ID ("10000" or " 10000 "), or null when the catalogue does not know it. */
-export function catalogueEntry(ozgId: string): CatalogueEntry | null {
-  return entries().get(ozgId.trim()) ?? null;
+/** The catalogue entry of an OZG-ID ("10000", " 10000 " or 10000), or null when the catalogue does not know it. */
+export function catalogueEntry(ozgId: string | number): CatalogueEntry | null {
+  return entries().get(String(ozgId).trim()) ?? null;
 }
 
 /** All catalogue entries, sorted by OZG-ID. */

@@ -33,6 +33,7 @@ describe('catalogue', () => {
       lage: 'Geburt',
       leikaTypes: '2/3',
     });
+    expect(catalogueEntry(10005)?.name).toBe('Kindergeld');
     expect(catalogueEntry(' 10031 ')?.name).toBe('Scheidungsantrag, -verfahren und -urteil');
     expect(catalogueEntry('10012')).toBeNull();
     expect(catalogueEntry('99999')).toBeNull();
