@@ -1,4 +1,4 @@
-import { normalizeLabel } from './normalize';
+import { lookupLabel, normalizeLabel } from './normalize';
 
 /** The role a sheet plays in the workbook (keys of WorkbookInput.sheetNames). */
 export type SheetRole = 'services' | 'projects' | 'themenfelder' | 'waves' | 'settings';
@@ -127,7 +127,7 @@ export function columnIndex(spec: SheetSpec): Map<string, ColumnSpec> {
 
 /** The column spec a header cell names on this sheet, or undefined. */
 export function matchColumn(spec: SheetSpec, header: string): ColumnSpec | undefined {
-  return columnIndex(spec).get(normalizeLabel(header));
+  return lookupLabel(columnIndex(spec), header);
 }
 
 export function columnLabel(spec: SheetSpec, field: string): string {

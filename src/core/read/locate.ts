@@ -1,6 +1,6 @@
 import type { CellValue, SheetData } from '../model';
 import { parseRange, type RangeBox } from '../address';
-import { columnIndex, type SheetSpec } from './columns';
+import { matchColumn, type SheetSpec } from './columns';
 import { normalizeLabel } from './normalize';
 
 /** Where a sheet's data lies: a whole worksheet, or the range of an Excel table on it. */
@@ -80,7 +80,6 @@ export interface HeaderRow {
 
 /** The first row in the box that names at least two known columns of the sheet. */
 export function findHeaderRow(located: Pick<LocatedSheet, 'values' | 'box'>, spec: SheetSpec): HeaderRow | null {
-  const index = columnIndex(spec);
   const { box, values } = located;
   for (let row = box.top; row <= box.bottom; row++) {
     const columns = new Map<string, number>();
@@ -88,7 +87,7 @@ export function findHeaderRow(located: Pick<LocatedSheet, 'values' | 'box'>, spe
     for (let col = box.left; col <= box.right; col++) {
       const value = cellAt(values, row, col);
       if (typeof value !== 'string') continue;
-      const column = index.get(normalizeLabel(value));
+      const column = matchColumn(spec, value);
       if (!column) continue;
       const firstCol = columns.get(column.field);
       if (firstCol === undefined) columns.set(column.field, col);

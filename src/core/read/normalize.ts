@@ -28,3 +28,15 @@ export function normalizeCell(value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return normalizeLabel(String(value));
   return '';
 }
+
+/**
+ * Look a label up in a map keyed by normalised labels: as written first, then without any
+ * parenthesised remark ("Fallzahl (pro Jahr)" → Fallzahl, "Aufwand (PM)" → Aufwand), so a
+ * unit or hint in brackets does not hide a known name.
+ */
+export function lookupLabel<T>(index: ReadonlyMap<string, T>, text: string): T | undefined {
+  const exact = index.get(normalizeLabel(text));
+  if (exact !== undefined) return exact;
+  const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  return bare === text ? undefined : index.get(normalizeLabel(bare));
+}

@@ -11,7 +11,7 @@ import { isBlank, readNumber, readText } from './cells';
 import { SETTINGS_SHEET } from './columns';
 import { KINDS, parseCell, type FieldKind } from './fields';
 import { cellAt, findHeaderRow, type LocatedSheet } from './locate';
-import { normalizeLabel } from './normalize';
+import { lookupLabel, normalizeLabel } from './normalize';
 import { readTable } from './table';
 
 export type SettingKey = keyof Omit<Settings, 'cells'>;
@@ -22,8 +22,6 @@ export interface SettingSpec {
   label: string;
   aliases: readonly string[];
   kind: FieldKind<string> | FieldKind<number>;
-  /** German, for the documentation and the unknown-setting message. */
-  defaultText?: string;
 }
 
 /** Wellendauer: a whole number of months, also written "6 Monate". */
@@ -47,21 +45,18 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     label: 'Kapazität zählt',
     aliases: ['Kapazitätseinheit', 'Einheit der Kapazität', 'Kapazität in'],
     kind: KINDS.capacityUnit,
-    defaultText: 'Leistungen',
   },
   {
     key: 'referenceDeadline',
     label: 'Frist Referenzimplementierung',
     aliases: ['Referenzimplementierung', 'Frist für die Referenzimplementierung', 'Frist Referenzimplementation'],
     kind: KINDS.date,
-    defaultText: '31.12.2021',
   },
   {
     key: 'ozgDeadline',
     label: 'OZG-Frist',
     aliases: ['Frist OZG', 'OZG-Umsetzungsfrist', 'Umsetzungsfrist'],
     kind: KINDS.date,
-    defaultText: '31.12.2022',
   },
 ];
 
@@ -70,7 +65,7 @@ for (const spec of SETTING_SPECS) for (const label of [spec.label, ...spec.alias
 
 /** The setting a key cell names, or undefined. */
 export function matchSetting(text: string): SettingSpec | undefined {
-  return BY_LABEL.get(normalizeLabel(text));
+  return lookupLabel(BY_LABEL, text);
 }
 
 export function defaultSettings(): Settings {

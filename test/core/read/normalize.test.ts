@@ -1,4 +1,4 @@
-import { normalizeLabel } from '../../../src/core/read/normalize';
+import { lookupLabel, normalizeLabel } from '../../../src/core/read/normalize';
 
 describe('normalizeLabel', () => {
   it.each([
@@ -33,5 +33,21 @@ describe('normalizeLabel', () => {
 
   it('produces the expected canonical form', () => {
     expect(normalizeLabel(' Unternehmensführung & -entwicklung ')).toBe('unternehmensfuehrungundentwicklung');
+  });
+});
+
+describe('lookupLabel', () => {
+  const index = new Map([
+    [normalizeLabel('Fallzahl'), 'fallzahl'],
+    [normalizeLabel('Welle (fest)'), 'pinned'],
+    [normalizeLabel('Welle'), 'wave'],
+  ]);
+  it('finds a label as written, else without its parenthesised remark', () => {
+    expect(lookupLabel(index, 'Fallzahl (pro Jahr)')).toBe('fallzahl');
+    expect(lookupLabel(index, 'Fallzahl [Fälle/Jahr]')).toBe('fallzahl');
+    expect(lookupLabel(index, 'Welle (fest)')).toBe('pinned');
+    expect(lookupLabel(index, 'Welle (Nummer)')).toBe('wave');
+    expect(lookupLabel(index, 'Fallzahlen (pro Jahr)')).toBeUndefined();
+    expect(lookupLabel(index, 'Bemerkung')).toBeUndefined();
   });
 });

@@ -132,7 +132,7 @@ describe('readWorkbook: Einstellungen', () => {
         ['Wellendauer (Monate)', '6 Monate'],
         ['anzahl wellen', 4],
         ['Kapazitaet je Welle', '12,5'],
-        ['Kapazität zählt', 'Aufwand'],
+        ['Kapazität zählt (Leistungen oder Aufwand)', 'Aufwand'],
         ['Frist Referenz-\nimplementierung', 44561],
         ['OZG-Frist', new Date(Date.UTC(2022, 11, 31))],
       ]),

@@ -10,7 +10,7 @@ describe('readWorkbook: Leistungen', () => {
       ['OZG-Leistungen im Themenfeld Familie & Kind', null, null, null], // merged title: only the top-left holds text
       ['Stand: 01.03.2021'],
       [],
-      [null, 'OZG-\nID', ' Bezeichnung ', 'Themen-\nfeld', 'Bemerkung', 'Priori-\ntät', 'Fall-\nzahlen', 'Zuständige Behörde', 'Lage'],
+      [null, 'OZG-\nID', ' Bezeichnung ', 'Themen-\nfeld', 'Bemerkung', 'Priori-\ntät', 'Fall-\nzahlen (pro Jahr)', 'Zuständige Behörde', 'Lage'],
       [null, 10000, 'Elterngeld', 'Familie und Kind', 'Pilot', 'hoch', '12.500', 'Elterngeldstelle', 'Geburt'],
       [],
       [null, ' 10001 ', 'Vaterschaftsanerkennung', 'familie & kind', null, 2, ' 7 '],
