@@ -70,6 +70,10 @@ describe('applyBundle', () => {
       'Prüfbericht', 'Leistungen', 'Umsetzungsprojekte', 'Wellenplan', 'Wellenübersicht', 'Koordination', 'Wellendiagramm', 'Notizen',
     ]);
     expect(second.getWorksheet('Notizen')!.getCell('A1').value).toBe('eigene Notiz');
+    // Print titles are stored by tab position: they must still belong to their own sheets.
+    expect(second.getWorksheet('Prüfbericht')!.pageSetup.printTitlesRow).toBe('4:4');
+    expect(second.getWorksheet('Wellenplan')!.pageSetup.printTitlesRow).toBe('1:1');
+    expect(second.getWorksheet('Leistungen')!.pageSetup.printTitlesRow).toBeUndefined();
     const report = second.getWorksheet('Prüfbericht')!;
     const texts: string[] = [];
     report.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
