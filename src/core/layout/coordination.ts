@@ -10,7 +10,7 @@ export const COORDINATION_TITLE = 'Umsetzungskoordination je Themenfeld';
 
 const COLUMNS = [
   { header: 'Koordination', width: 22 },
-  { header: 'Koordinations-art', width: 14 },
+  { header: 'Koordinations-\nart', width: 14 },
   { header: 'Projekt-ID', width: 11 },
   { header: 'Umsetzungsprojekt', width: 36 },
   { header: 'Welle', width: 7 },

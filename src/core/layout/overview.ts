@@ -14,7 +14,7 @@ const LABEL_COLUMNS = [
   { header: 'Projekt-ID', width: 11 },
   { header: 'Umsetzungsprojekt', width: 34 },
   { header: 'Koordination', width: 19 },
-  { header: 'Leis-tungen', width: 7 },
+  { header: 'Leis-\ntungen', width: 7 },
 ] as const;
 const FIRST_PERIOD_COL = LABEL_COLUMNS.length + 1;
 const PROJECT_COL = 3;
