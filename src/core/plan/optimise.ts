@@ -73,6 +73,9 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
   });
 
   const model = buildModel(problem, calendars, ruleWave);
+  if (problem.nodes.length === 0) {
+    return { ...rules.plan, objective: { rules: 0, optimised: 0, bound: 0, gap: 0, solverStatus: 'Optimal', seconds: 0 } };
+  }
   if (model.columns.length === 0) {
     return fallback('Optimal', 'Alle Projekte sind durch feste Wellen oder begonnene Umsetzung festgelegt; der Regelplan ist optimal.', { bound: rulesObjective, gap: 0 }, 0);
   }

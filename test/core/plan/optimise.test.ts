@@ -129,6 +129,11 @@ describe('optimiser', () => {
     expect(plan.mode).toBe('optimised');
   });
 
+  it('plans an empty workbook as an empty plan', async () => {
+    const plan = await planOptimised([], configOf([]), { highs });
+    expect(plan).toMatchObject({ waves: [], assignments: [], findings: [], objective: { rules: 0, optimised: 0 } });
+  });
+
   it('reports nothing to optimise when every project is fixed', async () => {
     const projects = [project('A', { pinnedWave: 2 }), project('B', { status: 'begonnen' })];
     const plan = await planOptimised(projects, configOf(projects), { highs });

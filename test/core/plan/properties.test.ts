@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { planConfigFrom, planRules } from '../../../src/core/plan';
 import { brokenRules, emptyInput, scenario } from './invariants';
+import { project } from './fixtures';
 
 function plan(projects: Parameters<typeof planRules>[0], overrides = {}) {
   const { config } = planConfigFrom(emptyInput, projects, overrides);
@@ -43,6 +44,57 @@ describe('rule-based planner: invariants on random inputs', () => {
         for (const n of perTf.values()) expect(n).toBe(count);
       }),
       { numRuns: 200, seed: 99 },
+    );
+  });
+});
+
+describe('rule-based planner: inputs the checks would reject', () => {
+  const chaotic = fc
+    .array(
+      fc.record({
+        deps: fc.array(fc.integer({ min: 0, max: 14 }), { maxLength: 3 }),
+        pin: fc.option(fc.integer({ min: 1, max: 4 }), { freq: 3 }),
+        status: fc.constantFrom('offen', 'begonnen', 'Bereitschaft signalisiert' as const),
+        size: fc.integer({ min: 0, max: 5 }),
+      }),
+      { minLength: 1, maxLength: 12 },
+    )
+    .map((items) =>
+      items.map((it, i) =>
+        project(`C-${i + 1}`, {
+          size: it.size,
+          status: it.status as 'offen',
+          // Indices past the end name projects that do not exist; cycles and self-references happen.
+          dependsOn: it.deps.map((d) => `C-${d + 1}`),
+          pinnedWave: it.pin ?? undefined,
+        }),
+      ),
+    );
+
+  it('never crashes: plans every project once, keeps pins, honours or reports every dependency', () => {
+    fc.assert(
+      fc.property(chaotic, fc.option(fc.integer({ min: 1, max: 6 })), (projects, capacity) => {
+        const result = plan(projects, capacity === null ? {} : { capacity });
+        const waveOf = new Map(result.assignments.map((a) => [a.projectId, a.wave]));
+        expect(result.assignments).toHaveLength(projects.length);
+        expect(waveOf.size).toBe(projects.length);
+        for (const p of projects) {
+          if (p.pinnedWave !== undefined) expect(waveOf.get(p.id)).toBe(p.pinnedWave);
+          for (const d of p.dependsOn) {
+            if (!waveOf.has(d) || d === p.id) continue;
+            if (waveOf.get(p.id)! > waveOf.get(d)!) continue;
+            const reported = result.findings.some(
+              (f) =>
+                (f.code === 'DEPENDENCY_CYCLE_BROKEN' || f.code === 'PIN_BEFORE_PREREQUISITE') &&
+                f.cell === p.src.cells[f.code === 'PIN_BEFORE_PREREQUISITE' ? 'pinnedWave' : 'dependsOn'] &&
+                f.message.includes(`${d} `),
+            );
+            expect(reported).toBe(true);
+          }
+        }
+        expect(plan([...projects].reverse(), capacity === null ? {} : { capacity })).toEqual(result);
+      }),
+      { numRuns: 300, seed: 1312 },
     );
   });
 });
