@@ -171,7 +171,9 @@ function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
   ws.pageSetup.fitToWidth = p.fitToPagesWide;
   ws.pageSetup.fitToHeight = 0;
   if (p.printTitleRows) ws.pageSetup.printTitlesRow = p.printTitleRows;
-  if (p.printArea) ws.pageSetup.printArea = p.printArea;
+  // ExcelJS writes "$" + each corner ("$A1"), which leaves the row relative in the defined
+  // name; "A$1" comes out as the absolute "$A$1".
+  if (p.printArea) ws.pageSetup.printArea = p.printArea.replace(/([A-Za-z]+)(\d+)/g, '$1$$$2');
   if (p.margins) ws.pageSetup.margins = { ...p.margins };
   const footer = section('L', p.leftFooter) + section('C', p.centerFooter) + section('R', p.rightFooter);
   const header = section('C', p.centerHeader);
