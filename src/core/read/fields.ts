@@ -208,11 +208,15 @@ export function readField<T>(
   if (isBlank(value)) {
     if (required && table.header.columns.has(field)) {
       const label = columnLabel(table.spec, field);
+      // Excel keeps a merged cell's value only in its first row; the rows below read as empty.
+      const merged = isBlank(row.above(field))
+        ? ''
+        : ' Falls die Zelle mit der darüber verbunden ist: bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.';
       findings.push(
         finding(
           'error',
           'MISSING_VALUE',
-          `In der Pflichtspalte „${label}“ fehlt in Zeile ${row.row} ein Wert. Bitte ergänzen.`,
+          `In der Pflichtspalte „${label}“ fehlt in Zeile ${row.row} ein Wert. Bitte ergänzen.${merged}`,
           row.src.sheet,
           placeOf(table, row, field).cell,
         ),

@@ -13,6 +13,8 @@ export interface TableRow {
   src: Source;
   /** The cell of a field (null when blank or when the sheet has no such column). */
   value(field: string): CellValue;
+  /** The cell of a field in the row above, if that row is below the header (else null). */
+  above(field: string): CellValue;
 }
 
 export interface Table {
@@ -132,6 +134,10 @@ export function readTable(located: LocatedSheet, spec: SheetSpec, findings: Find
       value: (field) => {
         const col = header.columns.get(field);
         return col === undefined ? null : cellAt(values, row, col);
+      },
+      above: (field) => {
+        const col = header.columns.get(field);
+        return col === undefined || row - 1 <= header.row ? null : cellAt(values, row - 1, col);
       },
     });
   }

@@ -106,6 +106,13 @@ describe('readWorkbook: Leistungen', () => {
     ]);
   });
 
+  it('hints at merged cells when a required value is missing under a filled cell', () => {
+    const input = read([LEISTUNGEN_HEADER, [10000, 'A', 'Bildung'], [10001, 'B', null], [10002, 'C', null]]);
+    expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C3', 'MISSING_VALUE@Leistungen!C4']);
+    expect(input.findings[0].message).toContain('Verbindung aufheben');
+    expect(input.findings[1].message).not.toContain('Verbindung');
+  });
+
   it('reports missing required columns once, at the header row', () => {
     const input = read([['Titel'], ['OZG-ID', 'Bezeichnung', 'Priorität'], [10000, 'A', 'hoch']]);
     expect(where(input.findings)).toEqual(['MISSING_COLUMN@Leistungen!A2']);
