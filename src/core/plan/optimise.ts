@@ -66,9 +66,15 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
   const ruleWave = rules.result.wave;
   const rulesObjective = rules.plan.objective.rules;
 
-  const fallback = (solverStatus: string, message: string, extra: Partial<Plan['objective']> = {}, seconds?: number): Plan => ({
+  const fallback = (
+    solverStatus: string,
+    message: string,
+    extra: Partial<Plan['objective']> = {},
+    seconds?: number,
+    code: NoteCode = 'OPTIMISER_FALLBACK',
+  ): Plan => ({
     ...rules.plan,
-    findings: [...rules.plan.findings, note(config, 'OPTIMISER_FALLBACK', message)],
+    findings: [...rules.plan.findings, note(config, code, message)],
     objective: { rules: rulesObjective, optimised: rulesObjective, ...extra, solverStatus, seconds },
   });
 
@@ -77,7 +83,7 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
     return { ...rules.plan, objective: { rules: 0, optimised: 0, bound: 0, gap: 0, solverStatus: 'Optimal', seconds: 0 } };
   }
   if (model.columns.length === 0) {
-    return fallback('Optimal', 'Alle Projekte sind durch feste Wellen oder begonnene Umsetzung festgelegt; der Regelplan ist optimal.', { bound: rulesObjective, gap: 0 }, 0);
+    return fallback('Optimal', 'Alle Projekte sind durch feste Wellen oder begonnene Umsetzung festgelegt; der Regelplan ist optimal.', { bound: rulesObjective, gap: 0 }, 0, 'OPTIMISER_NO_GAIN');
   }
 
   let highs: HighsLike;
@@ -112,7 +118,7 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
         : answer.status === 'Optimal'
           ? 'Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.'
           : `Der Optimierer hat keinen besseren Plan gefunden (${answer.status}); es gilt der regelbasierte Plan.`;
-    return fallback(answer.status, why, { bound, gap: gapOf(rulesObjective) }, seconds);
+    return fallback(answer.status, why, { bound, gap: gapOf(rulesObjective) }, seconds, optimised === undefined ? 'OPTIMISER_FALLBACK' : 'OPTIMISER_NO_GAIN');
   }
 
   const plan = assemblePlan(problem, calendars, wave!, {
@@ -157,8 +163,8 @@ function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap:
   }
   if (typeof highs.solve !== 'function') throw new Error('unbekannte HiGHS-Schnittstelle');
   const r = highs.solve(model.lp, settings);
-  const ok = r.Status === 'Optimal' || r.Status === 'Time limit reached';
-  const values = ok ? model.columns.map((name) => r.Columns[name]?.Primal ?? 0) : undefined;
+  const ok = (r.Status === 'Optimal' || r.Status === 'Time limit reached') && model.columns.every((name) => r.Columns?.[name]?.Primal !== undefined);
+  const values = ok ? model.columns.map((name) => r.Columns[name].Primal!) : undefined;
   return { status: r.Status === 'Optimal' ? 'Optimal' : r.Status, values, bound: r.Status === 'Optimal' ? r.ObjectiveValue : undefined };
 }
 
@@ -191,7 +197,10 @@ async function loadHighs(): Promise<HighsLike> {
   return loader();
 }
 
-function note(config: PlanConfig, code: 'OPTIMISER_FALLBACK' | 'OPTIMISER_IMPROVED', message: string): Finding {
+/** IMPROVED: the optimised plan is taken; NO_GAIN: nothing better found; FALLBACK: no usable answer. */
+type NoteCode = 'OPTIMISER_IMPROVED' | 'OPTIMISER_NO_GAIN' | 'OPTIMISER_FALLBACK';
+
+function note(config: PlanConfig, code: NoteCode, message: string): Finding {
   return finding('info', code, message, config.noteRef.sheet, config.noteRef.cell);
 }
 

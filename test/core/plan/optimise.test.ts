@@ -106,6 +106,15 @@ describe('optimiser', () => {
     const plan = await planOptimised(projects, config, { highs: slow });
     expect(plan.mode).toBe('rules');
     expect(plan.objective.optimised).toBe(plan.objective.rules);
+    expect(plan.findings.find((f) => f.code === 'OPTIMISER_FALLBACK')?.message).toContain('keine Lösung geliefert (Time limit reached)');
+  });
+
+  it('says so when the solver proves the rule-based plan optimal', async () => {
+    const projects = [project('A', { size: 2 }), project('B', { size: 2, dependsOn: ['A'] })];
+    const plan = await planOptimised(projects, configOf(projects), { highs });
+    expect(plan.mode).toBe('rules');
+    expect(plan.objective).toMatchObject({ solverStatus: 'Optimal', gap: 0 });
+    expect(plan.findings.find((f) => f.code === 'OPTIMISER_NO_GAIN')?.message).toBe('Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.');
   });
 
   it('keeps the rule-based plan where WebAssembly is unavailable', async () => {
