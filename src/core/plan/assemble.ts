@@ -9,7 +9,9 @@ import {
 import { germanDate } from '../dates';
 import { finding, findingAt } from '../source';
 import { compareIds } from './order';
-import { effectiveLoad, formatNumber, type Problem, type WaveCalendar } from './problem';
+import { effectiveLoad, type WaveCalendar } from './calendar';
+import type { Problem } from './problem';
+import { formatNumber } from './text';
 
 const PRIORITY_TEXT = { 1: 'hoch', 2: 'mittel', 3: 'niedrig' } as const;
 

@@ -1,4 +1,5 @@
-import { effectiveLoad, WaveCalendar, type Problem } from './problem';
+import { effectiveLoad, type WaveCalendar } from './calendar';
+import type { Problem } from './problem';
 
 export interface GreedyResult {
   /** wave[i] for node i (1-based). */

@@ -1,4 +1,5 @@
-import { effectiveLoad, type Problem, type WaveCalendar } from './problem';
+import { effectiveLoad, type WaveCalendar } from './calendar';
+import type { Problem } from './problem';
 
 /**
  * The assignment MILP in CPLEX LP format (time-indexed, see docs/planning.md):

@@ -3,7 +3,9 @@ import { finding } from '../source';
 import { assemblePlan, lateness, sizeText } from './assemble';
 import type { PlanConfig } from './config';
 import { greedy, type GreedyResult } from './greedy';
-import { buildProblem, formatNumber, WaveCalendar, type Problem } from './problem';
+import { WaveCalendar } from './calendar';
+import { buildProblem, type Problem } from './problem';
+import { formatNumber } from './text';
 
 /** The rule-based plan together with what the optimiser needs to start from it. */
 export interface RulePlanning {

@@ -1,4 +1,5 @@
-import { effectiveLoad, type Problem, type WaveCalendar } from './problem';
+import { effectiveLoad, type WaveCalendar } from './calendar';
+import type { Problem } from './problem';
 
 /**
  * The hard rules every plan must keep, as German descriptions of what is broken (empty when
