@@ -1,5 +1,7 @@
 import { findHeaderRow, locateSheet } from '../../../src/core/read/locate';
-import { SERVICES_SHEET, SETTINGS_SHEET } from '../../../src/core/read/columns';
+import { SERVICES_SHEET, SETTINGS_SHEET, SHEET_SPECS } from '../../../src/core/read/columns';
+import { OUTPUT_SHEETS } from '../../../src/core/layout';
+import { META_SHEET } from '../../../src/workbook/port';
 import { sheet } from './helpers';
 
 describe('locateSheet', () => {
@@ -46,6 +48,11 @@ describe('locateSheet', () => {
   it('matches table names written with underscores', () => {
     const found = locateSheet([sheet('Daten', [], [{ name: 'OZG_Leistungen', range: 'A1:C3' }])], SERVICES_SHEET);
     expect(found?.table).toBe('OZG_Leistungen');
+  });
+
+  it('never takes a sheet the Wellenplaner writes (or its metadata sheet) for an input sheet', () => {
+    const written = [...OUTPUT_SHEETS, META_SHEET].map((name) => sheet(name, [['Themenfeld', 'Welle', 'Beginn', 'Ende']]));
+    for (const spec of SHEET_SPECS) expect([spec.name, locateSheet(written, spec)]).toEqual([spec.name, null]);
   });
 
   it('returns null when nothing matches', () => {
