@@ -27,6 +27,8 @@ interface LabelCell {
   col: number;
   text: string;
   column: TargetColumn;
+  /** "OZG-ID: 10076" in one cell: the part after the colon. */
+  inline?: string;
 }
 
 /** Collects what one import reads, across sheets and files. */
@@ -160,7 +162,15 @@ function labelCells(values: CellValue[][], resolver: LabelResolver): LabelCell[]
     row.forEach((v, c) => {
       if (typeof v !== 'string' || isBlank(v)) return;
       const column = resolver.resolve(v);
-      if (column && column !== 'ignore') cells.push({ row: r + 1, col: c + 1, text: v, column });
+      if (column && column !== 'ignore') {
+        cells.push({ row: r + 1, col: c + 1, text: v, column });
+        return;
+      }
+      const pair = /^([^:\n]{2,60}):\s*(\S[\s\S]*)$/.exec(v.trim());
+      if (column === null && pair) {
+        const labelled = resolver.resolve(pair[1]);
+        if (labelled && labelled !== 'ignore') cells.push({ row: r + 1, col: c + 1, text: v, column: labelled, inline: pair[2].trim() });
+      }
     });
   });
   return cells;
@@ -185,10 +195,15 @@ function parseForm(
   out: Collector,
 ): void {
   const where = steckbriefSheetName(file, sheet.name);
+  // A column holds labels when it has two or more (a lone match may be a value such as
+  // "Geschäftslage"), when it is the only one, or when a cell in it reads "Label: Wert".
   const labelColumns = new Set([...perCol].filter(([, n]) => n >= 2 || perCol.size === 1).map(([c]) => c));
+  for (const l of labels) if (l.inline !== undefined) labelColumns.add(l.col);
+  const positions = new Set(labels.map((l) => `${l.row},${l.col}`));
   const isLabelAt = (row: number, col: number) => {
     const v = at(sheet.values, row, col);
     if (typeof v !== 'string' || !labelColumns.has(col)) return false;
+    if (positions.has(`${row},${col}`)) return true;
     const r = resolver.resolve(v);
     return r !== null;
   };
@@ -215,7 +230,7 @@ function parseForm(
       records.push(current);
       firstCell.set(current, new Map());
     }
-    const found = valueBeside(label.row, label.col, label.text);
+    const found = label.inline !== undefined ? { value: label.inline, col: label.col } : valueBeside(label.row, label.col, label.text);
     if (!found) continue;
     const cell = a1(label.row, found.col);
     const seen = firstCell.get(current)!;
@@ -235,7 +250,7 @@ function parseForm(
   sheet.values.forEach((row, r) => {
     for (const c of labelColumns) {
       const v = row[c - 1];
-      if (typeof v !== 'string' || isBlank(v) || resolver.resolve(v) !== null) continue;
+      if (typeof v !== 'string' || isBlank(v) || resolver.resolve(v) !== null || positions.has(`${r + 1},${c}`)) continue;
       const found = valueBeside(r + 1, c, v);
       if (found && looksLikeLabel(v)) {
         out.unrecognised(normalizeLabel(v), v, found.value, { file, sheet: where, cell: a1(r + 1, c) });

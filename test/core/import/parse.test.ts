@@ -216,3 +216,22 @@ describe('bad and oversized content', () => {
     expect(parsed.records.map((r) => r.values.get('themenfeld')?.value)).toEqual(['Umwelt', 'Umwelt']);
   });
 });
+
+describe('labels and values in one cell', () => {
+  it('reads "Label: Wert" cells, also side by side', () => {
+    const parsed = parseSteckbriefe(
+      [file('p.xlsx', sheet('S', [
+        ['Steckbrief Wohngeld'],
+        ['OZG-ID: 10500', 'Themenfeld: Bauen & Wohnen'],
+        ['Leistung: Wohngeld'],
+        ['Hinweis: bitte jährlich prüfen'],
+        ['Fallzahl:', 1200],
+      ]))],
+      new LabelResolver({}),
+    );
+    expect(parsed.sheets[0].layout).toBe('form');
+    expect(parsed.findings).toEqual([]);
+    expect(valuesOf(parsed.records[0])).toEqual({ ozgid: '10500', themenfeld: 'Bauen & Wohnen', leistung: 'Wohngeld', fallzahl: 1200 });
+    expect(parsed.records[0].values.get('themenfeld')!.origin.cell).toBe('B2');
+  });
+});
