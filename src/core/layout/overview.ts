@@ -140,8 +140,8 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
         b.row(r, 1, [assignment ? assignment.wave : '–', project.id, project.name, coordinator, project.services.length]);
         b.style(box(r, 1), assignment ? { fill: waveColor(assignment.wave), fontColor: COLORS.white, bold: true } : { fill: 'EDEDED' });
         if (project.coordinator.source === 'none') b.style(box(r, COORD_COL), { italic: true, fontColor: COLORS.referenceDeadline });
-        // 10 pt text: about 15 % more characters per line than the column width.
-        const lines = Math.max(wrappedLines(project.name, LABEL_COLUMNS[PROJECT_COL - 1].width * 1.15), wrappedLines(coordinator, LABEL_COLUMNS[COORD_COL - 1].width * 1.15));
+        // Estimated as if at 11 pt although the body is 10 pt: wide fallback fonts need the room.
+        const lines = Math.max(wrappedLines(project.name, LABEL_COLUMNS[PROJECT_COL - 1].width), wrappedLines(coordinator, LABEL_COLUMNS[COORD_COL - 1].width));
         if (lines > 1) b.height(r, heightForLines(lines, true));
         if (assignment) {
           const span = periodSpan(timeline, assignment.start, assignment.end);
