@@ -140,7 +140,10 @@ function assignment(
   if (node.pin !== undefined) {
     reasons.add('PINNED');
     parts.push('fest eingeplant (Spalte „Welle (fest)“)');
-    if (node.started) reasons.add('STARTED');
+    if (node.started) {
+      reasons.add('STARTED');
+      parts.push('Umsetzung bereits begonnen');
+    }
   } else {
     if (node.started) {
       reasons.add('STARTED');

@@ -4,6 +4,7 @@ import { assemblePlan, lateness } from './assemble';
 import type { PlanConfig } from './config';
 import { buildModel, type AssignmentModel } from './lp';
 import { planRulesDetailed } from './rules';
+import { formatNumber } from './text';
 import { planViolations } from './validate';
 
 export interface OptimiseOptions {
@@ -133,7 +134,7 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
       config,
       'OPTIMISER_IMPROVED',
       `Der Optimierer hat den Plan verbessert: gewichtete Verspätung ${optimised} statt ${rulesObjective} (−${formatPercent(gain)} %)` +
-        (bound !== undefined ? `, höchstens ${formatPercent(100 * (gapOf(optimised) ?? 0))} % über der beweisbaren Untergrenze ${round(bound, 2)}.` : '.'),
+        (bound !== undefined ? `, höchstens ${formatPercent(100 * (gapOf(optimised) ?? 0))} % über der beweisbaren Untergrenze ${formatNumber(bound)}.` : '.'),
     ),
   );
   return plan;
@@ -214,5 +215,5 @@ function round(x: number, digits: number): number {
 }
 
 function formatPercent(x: number): string {
-  return x.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+  return formatNumber(x, 1);
 }
