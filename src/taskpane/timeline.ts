@@ -86,6 +86,17 @@ export function fitLabel(label: string, px: number): string {
   return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** Labels need about this many pixels each (e.g. "Q3/21" in an 11 px font). */
+export const MIN_TICK_SPACING = 40;
+
+/** Months per axis label: the finest of 1, 3, 6, 12, 24 … that leaves room for each label. */
+export function tickStep(months: number, plotWidth: number): number {
+  for (const step of [1, 3, 6, 12, 24, 48]) {
+    if ((plotWidth / months) * step >= MIN_TICK_SPACING) return step;
+  }
+  return 120;
+}
+
 export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts: TimelineOptions): TimelineModel {
   const byId = new Map(projects.map((p) => [p.id, p]));
   const waves = plan.waves.filter((w) => opts.themenfeld === null || w.themenfeld === opts.themenfeld);
@@ -137,13 +148,14 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
   const xOf = (iso: IsoDate, endOfDay = false) => plotLeft + ((isoToSerial(iso) + (endOfDay ? 1 : 0) - d0) / (d1 - d0)) * plotWidth;
 
   const months = domainEndMonth - domainStartMonth;
-  const step = months <= 18 ? 1 : months <= 48 ? 3 : 12;
+  const step = tickStep(months, plotWidth);
   const ticks: Tick[] = [];
   for (let mi = domainStartMonth; mi < domainEndMonth; mi++) {
     if (mi % step !== 0) continue;
     const y = Math.floor(mi / 12);
     const m = (mi % 12) + 1;
-    const label = step === 1 ? `${String(m).padStart(2, '0')}/${String(y).slice(2)}` : step === 3 ? `Q${Math.floor((m - 1) / 3) + 1}/${String(y).slice(2)}` : String(y);
+    const yy = String(y).slice(2);
+    const label = step === 1 || step === 6 ? `${String(m).padStart(2, '0')}/${yy}` : step === 3 ? `Q${Math.floor((m - 1) / 3) + 1}/${yy}` : String(y);
     ticks.push({ x: xOf(isoOfMonth(mi)), label });
   }
 

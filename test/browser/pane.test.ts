@@ -187,15 +187,21 @@ describe('task pane in Chromium (file mode)', () => {
     expect(leistungen.getCell('A1').value).toBe('OZG-ID');
     expect(leistungen.getCell('A2').value).toBe('10000');
     expect(leistungen.getTables().length).toBe(1);
-    // drop-down list on the Themenfeld column
-    const validation = leistungen.getCell('C5').dataValidation;
-    expect(validation?.type).toBe('list');
 
     await page.getByRole('tab', { name: '1 Prüfen' }).click();
     await page.getByRole('button', { name: 'Prüfen' }).click();
     const summary = await page.getByTestId('check-summary').textContent({ timeout: 60_000 });
     expect(summary).toMatch(/^2 Leistungen in 2 Umsetzungsprojekten geprüft\./);
     expect(summary).not.toMatch(/Fehler/);
+  });
+
+  it('writes the template drop-down lists into the file (Themenfeld, Priorität, Status …)', async () => {
+    const wb = await readXlsx(path.join(OUT, 'pane-vorlage.xlsx'));
+    const cell = (sheet: string, address: string) => wb.getWorksheet(sheet)!.getCell(address).dataValidation;
+    expect(cell('Leistungen', 'C5')?.type).toBe('list');
+    expect(cell('Leistungen', 'G5')?.type).toBe('list');
+    expect(cell('Umsetzungsprojekte', 'G5')?.type).toBe('list');
+    expect(cell('Themenfelder', 'B5')?.type).toBe('list');
   });
 
   it('refuses a file that is not a workbook with a German message', async () => {

@@ -1,5 +1,5 @@
 import type { Plan, PlanProject } from '../../src/core/model';
-import { buildTimeline, DEFAULT_TIMELINE, fitLabel, waveColor } from '../../src/taskpane/timeline';
+import { buildTimeline, DEFAULT_TIMELINE, fitLabel, MIN_TICK_SPACING, tickStep, waveColor } from '../../src/taskpane/timeline';
 
 function project(id: string, themenfeld: PlanProject['themenfeld'], name = `Projekt ${id}`): PlanProject {
   return {
@@ -70,12 +70,20 @@ describe('buildTimeline', () => {
     expect(m.themenfelder).toEqual(['Bildung', 'Familie & Kind']);
   });
 
-  it('uses month ticks for short plans and quarters for longer ones', () => {
-    const short = buildTimeline(plan, projects, { ...opts, ozgDeadline: undefined });
-    expect(short.ticks[0].label).toBe('01/20');
-    const long = buildTimeline(plan, projects, opts);
-    expect(long.ticks[0].label).toBe('Q1/20');
-    expect(long.ticks.map((t) => t.x)).toEqual([...long.ticks.map((t) => t.x)].sort((a, b) => a - b));
+  it('labels the axis as finely as the width allows, never closer than MIN_TICK_SPACING', () => {
+    const wide = buildTimeline(plan, projects, { ...opts, width: 1600, ozgDeadline: undefined });
+    expect(wide.ticks[0].label).toBe('01/20');
+    expect(wide.ticks).toHaveLength(12);
+    const medium = buildTimeline(plan, projects, { ...opts, width: 900 });
+    expect(medium.ticks[0].label).toBe('Q1/20');
+    const narrow = buildTimeline(plan, projects, { ...opts, width: 360, labelWidth: 150 });
+    expect(narrow.ticks.map((t) => t.label)).toEqual(['2020', '2021', '2022']);
+    for (const m of [wide, medium, narrow]) {
+      const xs = m.ticks.map((t) => t.x);
+      for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(MIN_TICK_SPACING - 1e-9);
+    }
+    expect(tickStep(36, 200)).toBe(12);
+    expect(tickStep(6, 600)).toBe(1);
   });
 
   it('is empty but valid for a plan without waves', () => {

@@ -128,23 +128,25 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
             }
             const isSelected = r.projectId === selected;
             const label = `${r.fullLabel}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${r.late ? ', endet nach der Frist Referenzimplementierung' : ''}`;
+            const toggle = () => setSelected((s) => (s === r.projectId ? null : r.projectId));
             return (
+              <React.Fragment key={`p${r.projectId}`}>
+              {isSelected && <rect x={0} y={r.y} width={model.width} height={rh} style={{ fill: tokens.colorNeutralBackground1Selected }} aria-hidden="true" />}
+              {/* The (possibly shortened) label is outside the button, whose name is the full label. */}
+              <text x={14} y={r.y + rh * 0.7} style={{ fill: tokens.colorNeutralForeground1, cursor: 'pointer' }} aria-hidden="true" onClick={toggle}>
+                {r.label}
+              </text>
               <g
-                key={`p${r.projectId}`}
                 role="button"
                 tabIndex={0}
                 aria-label={label}
                 aria-pressed={isSelected}
-                onClick={() => setSelected((s) => (s === r.projectId ? null : r.projectId))}
+                onClick={toggle}
                 onKeyDown={onKey(r.projectId)}
                 style={{ cursor: 'pointer' }}
                 data-project={r.projectId}
               >
                 <title>{`${r.fullLabel}\n${r.explanation}`}</title>
-                {isSelected && <rect x={0} y={r.y} width={model.width} height={rh} style={{ fill: tokens.colorNeutralBackground1Selected }} />}
-                <text x={14} y={r.y + rh * 0.7} style={{ fill: tokens.colorNeutralForeground1 }}>
-                  {r.label}
-                </text>
                 <rect
                   x={r.x}
                   y={r.y + 4}
@@ -158,6 +160,7 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
                   }}
                 />
               </g>
+              </React.Fragment>
             );
           })}
           {model.markers.map((m) => (

@@ -27,7 +27,7 @@ export interface PlanPanelProps {
 }
 
 function placeholder(value: string | number | undefined, fallback: string): string {
-  return value === undefined ? fallback : `aus der Arbeitsmappe: ${value}`;
+  return value === undefined ? fallback : `${value} (Mappe)`;
 }
 
 export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, savedNote, onChange, onPlan }: PlanPanelProps): React.JSX.Element {
@@ -44,7 +44,7 @@ export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, s
       <Text as="h2" id="planen-title" size={400} weight="semibold">
         Planen
       </Text>
-      <Text>Leere Felder übernehmen die Werte aus dem Blatt „Einstellungen“ bzw. die Standardwerte. Die Einstellungen werden in der Arbeitsmappe gespeichert.</Text>
+      <Text>Leere Felder übernehmen die Werte aus dem Blatt „Einstellungen“ (grau angezeigt, „Mappe“) bzw. die Standardwerte. Die Einstellungen werden in der Arbeitsmappe gespeichert.</Text>
       <form
         onSubmit={(e) => {
           e.preventDefault();
