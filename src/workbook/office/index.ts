@@ -135,7 +135,7 @@ export class OfficeWorkbook implements WorkbookPort {
       let cells = 0;
       for (const layout of layouts) {
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
-        const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, validation: axisFormat, chunkBytes: this.budget - 4 * COMMAND_BYTES });
+        const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, validation: axisFormat, rangeAreas: print, chunkBytes: this.budget - 4 * COMMAND_BYTES });
         cells += steps.cells;
         await batcher.addAll(steps.values);
         await batcher.addAll(steps.finish);

@@ -1,8 +1,9 @@
-import { a1, columnLetter, parseRange, sheetRef } from '../../core/address';
-import type { CellStyle, LayoutValue, PrintSetup, SheetLayout, StyledRange } from '../../core/layout/types';
+import { a1, columnLetter, parseRange, RangeBox, rangeA1, sheetRef } from '../../core/address';
+import type { CellStyle, InternalLink, LayoutValue, PrintSetup, SheetLayout } from '../../core/layout/types';
 import type { Step } from './batches';
 import { Block, layoutBlock } from './cells';
 import { commandsBytes, COMMAND_BYTES, jsonBytes } from './payload';
+import { StyleRegion, styleRegions } from './style-regions';
 
 export interface LayoutOptions {
   /** Table name to use (the layout's, or a free variant when an input sheet already has it). */
@@ -11,6 +12,8 @@ export interface LayoutOptions {
   print: boolean;
   /** Data validation is available (ExcelApi 1.8). */
   validation: boolean;
+  /** worksheet.getRanges (RangeAreas, ExcelApi 1.9): one command formats many rectangles. */
+  rangeAreas: boolean;
   /** Largest estimated request per values chunk. */
   chunkBytes: number;
 }
@@ -35,10 +38,10 @@ export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts
   for (const m of layout.merges) {
     finish.push({ bytes: commandsBytes(2, [m]), queue: () => ws().getRange(m).merge(false) });
   }
-  for (const sr of layout.styles) finish.push(styleStep(ws, sr));
+  for (const region of styleRegions(layout.styles)) finish.push(...regionSteps(ws, region, opts.rangeAreas));
   finish.push(...columnWidthSteps(ws, layout.columnWidths));
   finish.push(...rowHeightSteps(ws, layout.rowHeights ?? []));
-  for (const link of layout.links ?? []) finish.push(linkStep(ws, link.cell, link.targetSheet, link.targetCell, valueAt(layout.values, link.cell)));
+  finish.push(...linkSteps(ws, layout.values, layout.links ?? [], opts.chunkBytes));
   if (opts.validation) for (const v of layout.validations ?? []) finish.push(validationStep(ws, v.range, v.list));
   if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0)) finish.push(freezeStep(ws, layout.freeze.rows, layout.freeze.columns));
   if (layout.tabColor) {
@@ -97,21 +100,64 @@ function tableStep(ws: () => Excel.Worksheet, range: string, name: string, style
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
-function styleStep(ws: () => Excel.Worksheet, sr: StyledRange): Step {
-  const s: CellStyle = sr.style;
-  const box = parseRange(sr.range);
-  const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal')[] = [];
-  if (s.border) {
-    edges.push('EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight');
-    if (box.right > box.left) edges.push('InsideVertical');
-    if (box.bottom > box.top) edges.push('InsideHorizontal');
+/**
+ * Longest address handed to worksheet.getRanges. Excel documents no limit; VBA's Range()
+ * stops at 255 characters, so the adapter stays there.
+ */
+export const MAX_AREAS_ADDRESS = 255;
+
+type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+/**
+ * Commands for one style region: with RangeAreas, one set of commands per address of up to
+ * 255 characters; without, one set per rectangle. Rectangles with inner borders are kept apart
+ * from single rows/columns so inner edges are only set where they exist.
+ */
+function regionSteps(ws: () => Excel.Worksheet, region: StyleRegion, rangeAreas: boolean): Step[] {
+  const classes = new Map<string, RangeBox[]>();
+  for (const box of region.boxes) {
+    const key = region.style.border ? `${box.right > box.left}|${box.bottom > box.top}` : '';
+    const list = classes.get(key) ?? [];
+    list.push(box);
+    classes.set(key, list);
   }
+  const steps: Step[] = [];
+  for (const boxes of classes.values()) {
+    const edges: Edge[] = [];
+    if (region.style.border) {
+      edges.push('EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight');
+      if (boxes[0].right > boxes[0].left) edges.push('InsideVertical');
+      if (boxes[0].bottom > boxes[0].top) edges.push('InsideHorizontal');
+    }
+    const addresses = rangeAreas ? joinAddresses(boxes.map(rangeA1)) : boxes.map(rangeA1);
+    for (const address of addresses) {
+      steps.push(styleStep(() => (rangeAreas ? ws().getRanges(address).format : ws().getRange(address).format), address, region.style, edges));
+    }
+  }
+  return steps;
+}
+
+function joinAddresses(addresses: string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const a of addresses) {
+    if (current && current.length + 1 + a.length > MAX_AREAS_ADDRESS) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function styleStep(format: () => Excel.RangeFormat, address: string, s: CellStyle, edges: Edge[]): Step {
   const props = [s.fill, s.fontColor, s.bold, s.italic, s.fontSize, s.horizontalAlignment, s.verticalAlignment, s.wrapText, s.textRotation];
-  const commands = 2 + props.filter((p) => p !== undefined).length + edges.length * 3;
+  const commands = 2 + props.filter((p) => p !== undefined).length + edges.length * 4;
   return {
-    bytes: commandsBytes(commands, [sr.range]) + 16 * commands,
+    bytes: commandsBytes(commands, [address]) + 16 * commands,
     queue: () => {
-      const f = ws().getRange(sr.range).format;
+      const f = format();
       if (s.fill) f.fill.color = `#${s.fill}`;
       if (s.fontColor) f.font.color = `#${s.fontColor}`;
       if (s.bold !== undefined) f.font.bold = s.bold;
@@ -164,16 +210,68 @@ function rowHeightSteps(ws: () => Excel.Worksheet, heights: { row: number; heigh
   return steps;
 }
 
-function valueAt(values: LayoutValue[][], cell: string): LayoutValue {
-  const { top, left } = parseRange(cell);
-  return values[top - 1]?.[left - 1] ?? null;
+/** Excel limits a text constant inside a formula to 255 characters. */
+const MAX_FORMULA_TEXT = 255;
+
+function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
-function linkStep(ws: () => Excel.Worksheet, cell: string, targetSheet: string, targetCell: string, shown: LayoutValue): Step {
-  const link: Excel.RangeHyperlink = { documentReference: sheetRef(targetSheet, targetCell) };
-  // Without textToDisplay Excel may show the reference instead of the cell's text.
-  if (typeof shown === 'string' && shown !== '') link.textToDisplay = shown;
-  return { bytes: commandsBytes(2, [cell, link]), queue: () => (ws().getRange(cell).hyperlink = link) };
+/**
+ * Links as HYPERLINK formulas written in column runs (one command per run, so tens of
+ * thousands of Prüfbericht links cost a few commands); the shown text goes inside a string
+ * constant, so it stays text. Cells get the General format first: in a text-formatted cell
+ * Excel would keep the formula as text. Texts too long for a formula get a native hyperlink.
+ */
+function linkSteps(ws: () => Excel.Worksheet, values: LayoutValue[][], links: InternalLink[], chunkBytes: number): Step[] {
+  const steps: Step[] = [];
+  const formulas = new Map<number, Map<number, string>>();
+  for (const link of links) {
+    const { top, left } = parseRange(link.cell);
+    const shown = values[top - 1]?.[left - 1];
+    const text = shown === null || shown === undefined || shown === '' ? `${link.targetSheet}!${link.targetCell}` : String(shown);
+    const target = `#${sheetRef(link.targetSheet, link.targetCell)}`;
+    if (text.length > MAX_FORMULA_TEXT || target.length > MAX_FORMULA_TEXT) {
+      const native: Excel.RangeHyperlink = { documentReference: sheetRef(link.targetSheet, link.targetCell), textToDisplay: text };
+      steps.push({ bytes: commandsBytes(2, [link.cell, native]), queue: () => (ws().getRange(link.cell).hyperlink = native) });
+      continue;
+    }
+    const column = formulas.get(left) ?? new Map<number, string>();
+    column.set(top, `=HYPERLINK(${formulaText(target)},${formulaText(text)})`);
+    formulas.set(left, column);
+  }
+  for (const [col, cells] of [...formulas].sort((a, b) => a[0] - b[0])) {
+    const rows = [...cells.keys()].sort((a, b) => a - b);
+    let start = 0;
+    let bytes = 4 * COMMAND_BYTES;
+    const flush = (end: number, size: number) => {
+      const first = rows[start];
+      const last = rows[end - 1];
+      const address = `${a1(first, col)}:${a1(last, col)}`;
+      const block = rows.slice(start, end).map((r) => [cells.get(r)!]);
+      const general = block.map(() => ['General']);
+      steps.push({
+        bytes: size,
+        queue: () => {
+          const range = ws().getRange(address);
+          range.numberFormat = general;
+          range.formulas = block;
+        },
+      });
+    };
+    for (let i = 0; i < rows.length; i++) {
+      const size = jsonBytes(cells.get(rows[i])) + 16;
+      const breaksRun = i > start && rows[i] !== rows[i - 1] + 1;
+      if (breaksRun || (i > start && bytes + size > chunkBytes)) {
+        flush(i, bytes);
+        start = i;
+        bytes = 4 * COMMAND_BYTES;
+      }
+      bytes += size;
+    }
+    if (rows.length > 0) flush(rows.length, bytes);
+  }
+  return steps;
 }
 
 /** An in-cell drop-down from an inline, comma-separated list (values with commas cannot be listed inline). */

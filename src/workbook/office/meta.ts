@@ -82,6 +82,6 @@ async function writeMetaInto(
     merges: [],
     columnWidths: [],
   };
-  await batcher.addAll(layoutSteps(layout, () => ws, { print: false, validation: false, chunkBytes: budgetBytes }).values);
+  await batcher.addAll(layoutSteps(layout, () => ws, { print: false, validation: false, rangeAreas: false, chunkBytes: budgetBytes }).values);
   await batcher.flush();
 }

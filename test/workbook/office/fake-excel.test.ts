@@ -143,6 +143,21 @@ describe('fake Excel', () => {
     );
   });
 
+  it('keeps a formula written into a text-formatted cell as text', async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet('Daten', [['a']]);
+    const link = '=HYPERLINK("#\'Daten\'!A1","A1")';
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Daten');
+      const text = ws.getRange('B1');
+      text.numberFormat = [['@']];
+      text.formulas = [[link]];
+      ws.getRange('C1').formulas = [[link]];
+    });
+    expect(fake.cell('Daten', 'B1')).toEqual({ value: link, numberFormat: '@' });
+    expect(fake.cell('Daten', 'C1')).toEqual({ value: 'A1', formula: link, numberFormat: 'General' });
+  });
+
   it('leaves a cell unchanged for null and clears it for ""', async () => {
     const fake = new FakeExcel();
     fake.seedSheet('Daten', [['a', 'b']]);

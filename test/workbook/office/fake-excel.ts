@@ -505,6 +505,7 @@ export class FakeWorksheet
       | 'pageLayout'
       | 'getRange'
       | 'getUsedRangeOrNullObject'
+      | 'getRanges'
       | 'activate'
       | 'delete'
       | 'load'
@@ -564,6 +565,18 @@ export class FakeWorksheet
     });
     return range;
   }
+  getRanges(address?: string): FakeRangeAreas {
+    if (address === undefined) throw new Error('fake-excel: getRanges() without address is not modelled');
+    let boxes: RangeBox[] | null = null;
+    const areas = new FakeRangeAreas(this.context, () => (boxes ? { sheet: this.target(), box: boxes[0], boxes } : null));
+    this.context.enqueue('Worksheet.getRanges', 9, [address], () => {
+      this.target();
+      const parts = address.split(',').map((a) => a.trim());
+      if (parts.some((p) => p.includes('!') || p === '')) throw richError('InvalidArgument', `Invalid RangeAreas address '${address}'.`);
+      boxes = parts.map(parseAddress);
+    });
+    return areas;
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.context, () => {
       const box = this.target().usedBox(valuesOnly ?? false);
@@ -586,6 +599,8 @@ export class FakeWorksheet
 interface RangeModel {
   sheet: SheetModel;
   box: RangeBox;
+  /** RangeAreas: every rectangle (box is the first). */
+  boxes?: RangeBox[];
   deleted?: boolean;
 }
 
@@ -618,6 +633,7 @@ export class FakeRange
       Excel.Range,
       | 'address'
       | 'values'
+      | 'formulas'
       | 'numberFormat'
       | 'rowCount'
       | 'columnCount'
@@ -653,6 +669,20 @@ export class FakeRange
           const input = matrix[r][c];
           if (input === null) return;
           storeInput(m.sheet.cellForWrite(row, col), input);
+        });
+      },
+    },
+    formulas: {
+      set: (m, v) => {
+        const matrix = checkMatrix(m.box, v, 'formulas');
+        eachCell(m.box, (row, col, r, c) => {
+          const input = matrix[r][c];
+          if (input === null) return;
+          const cell = m.sheet.cellForWrite(row, col);
+          if (typeof input === 'string' && input.startsWith('=') && cell.numberFormat !== '@') {
+            cell.formula = input;
+            cell.value = evaluate(input);
+          } else storeInput(cell, input);
         });
       },
     },
@@ -709,6 +739,12 @@ export class FakeRange
   }
   get numberFormat(): any[][] {
     return this.read('numberFormat');
+  }
+  get formulas(): any[][] {
+    return this.read('formulas');
+  }
+  set formulas(v: any[][]) {
+    this.write('formulas', v);
   }
   set numberFormat(v: any[][]) {
     this.write('numberFormat', v);
@@ -774,6 +810,24 @@ export class FakeDataValidation extends FakeClientObject<RangeModel> implements 
   }
 }
 
+/** The only function the fake evaluates: HYPERLINK(target, text) shows its text. */
+function evaluate(formula: string): string | number | boolean {
+  const m = /^=HYPERLINK\("((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$/.exec(formula);
+  if (m) {
+    if (m[1].length > 255 || m[2].length > 255) throw richError('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
+    return m[2].replace(/""/g, '"');
+  }
+  return formula;
+}
+
+export class FakeRangeAreas extends FakeClientObject<RangeModel> implements Conform<Excel.RangeAreas, 'format'> {
+  protected readonly entity = 'RangeAreas';
+  protected readonly props = {};
+  get format(): FakeRangeFormat {
+    return this.child('format', () => new FakeRangeFormat(this.context, () => this.target()));
+  }
+}
+
 function overlapsBox(a: RangeBox, b: RangeBox): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
@@ -787,7 +841,7 @@ function color(v: unknown): string {
 }
 
 function formatOp(m: RangeModel, key: string, value: unknown): void {
-  m.sheet.formats.push({ box: { ...m.box }, key, value });
+  for (const box of m.boxes ?? [m.box]) m.sheet.formats.push({ box: { ...box }, key, value });
 }
 
 export class FakeRangeFormat

@@ -114,7 +114,7 @@ describe('OfficeWorkbook.applyOutputs', () => {
       layouts: [
         layout(
           'Prüfbericht',
-          [['Titel'], [], ['Code', 'Zelle'], ['X', 'A2'], ['Y', 'A3']],
+          [['Titel'], [], ['Code', 'Zelle'], ['X', 'A2'], ['Y', '=A3 "zitiert"'], ['Z', 'lang '.repeat(60)]],
           {
             styles: [
               { range: 'A3:B3', style: { bold: true, fill: 'D9D9D9', border: true, horizontalAlignment: 'center', verticalAlignment: 'middle' } },
@@ -124,8 +124,12 @@ describe('OfficeWorkbook.applyOutputs', () => {
             columnWidths: [10, 10, 30],
             rowHeights: [{ row: 1, height: 30 }, { row: 2, height: 30 }, { row: 4, height: 12 }],
             freeze: { rows: 3, columns: 1 },
-            table: { name: 'Befunde', range: 'A3:B5', style: 'TableStyleLight9' },
-            links: [{ cell: 'B4', targetSheet: 'Leistungen', targetCell: 'A2' }],
+            table: { name: 'Befunde', range: 'A3:B6', style: 'TableStyleLight9' },
+            links: [
+              { cell: 'B4', targetSheet: 'Leistungen', targetCell: 'A2' },
+              { cell: 'B5', targetSheet: "Bund's Liste", targetCell: 'C3' },
+              { cell: 'B6', targetSheet: 'Leistungen', targetCell: 'A4' },
+            ],
             validations: [{ range: 'A4:A5', list: ['X', 'Y', 'Z,mit Komma'] }],
             tabColor: 'C00000',
           },
@@ -142,11 +146,21 @@ describe('OfficeWorkbook.applyOutputs', () => {
     expect(s.formatAt(1, 1, 'font.color')).toBe('#1F4E79');
     expect(s.formatAt(1, 1, 'textOrientation')).toBe(90);
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+    expect(s.formatAt(5, 1, 'fill.color')).toBeUndefined();
     expect([...s.columnWidths]).toEqual([[1, 56.25], [2, 56.25], [3, 161.25]]);
     expect([...s.rowHeights]).toEqual([[1, 30], [2, 30], [4, 12]]);
     expect(s.freeze).toEqual({ rows: 3, columns: 1 });
     expect(fake.model.tables.map((t) => [t.name, t.sheet.name, t.style])).toEqual([['Befunde', 'Prüfbericht', 'TableStyleLight9']]);
-    expect(s.hyperlinks.get('B4')).toEqual({ documentReference: "'Leistungen'!A2", textToDisplay: 'A2' });
+    // links are HYPERLINK formulas; the shown text stays text inside a string constant
+    expect(fake.cell('Prüfbericht', 'B4')).toEqual({ value: 'A2', formula: `=HYPERLINK("#'Leistungen'!A2","A2")`, numberFormat: 'General' });
+    expect(fake.cell('Prüfbericht', 'B5')).toEqual({
+      value: '=A3 "zitiert"',
+      formula: `=HYPERLINK("#'Bund''s Liste'!C3","=A3 ""zitiert""")`,
+      numberFormat: 'General',
+    });
+    // too long for a formula's text constant: a native hyperlink
+    expect(s.hyperlinks.get('B6')).toEqual({ documentReference: "'Leistungen'!A4", textToDisplay: 'lang '.repeat(60) });
+    expect(fake.cell('Prüfbericht', 'B6')).toEqual({ value: 'lang '.repeat(60), numberFormat: '@' });
     expect(s.validations).toEqual([{ box: { top: 4, left: 1, bottom: 5, right: 1 }, rule: { list: { inCellDropDown: true, source: 'X,Y' } } }]);
     expect(s.tabColor).toBe('#C00000');
     expect(fake.model.active?.name).toBe('Prüfbericht');

@@ -162,14 +162,14 @@ function reportLayout(findings: number): SheetLayout {
   };
 }
 
-/** An input sheet like the planner's Leistungen sheet, `services` rows. */
+/** An input sheet like the planner's Leistungen sheet, `services` rows, four per project. */
 export function leistungenSheet(services: number): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [['OZG-ID', 'Leistung', 'Themenfeld', 'Lebenslage', 'Zuständigkeit', 'Typ', 'Priorität', 'Fallzahl', 'Reifegrad', 'Umsetzungsprojekt']];
   for (let i = 0; i < services; i++) {
     rows.push([
       String(10001 + i),
       `Leistung ${i}: Antrag auf Förderung für Bürgerinnen und Bürger`,
-      THEMEN[i % THEMEN.length],
+      THEMEN[Math.floor(i / 4) % THEMEN.length],
       'Geburt',
       'Landesbehörde',
       '2/3',
@@ -177,6 +177,22 @@ export function leistungenSheet(services: number): (string | number | null)[][] 
       1000 + i,
       i % 5,
       `P-${String(Math.floor(i / 4) + 1).padStart(5, '0')}`,
+    ]);
+  }
+  return rows;
+}
+
+/** The matching Umsetzungsprojekte sheet: one project per four services. */
+export function projekteSheet(services: number): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [['Projekt-ID', 'Projekt', 'Themenfeld', 'Koordination', 'Status', 'Vorarbeiten']];
+  for (let p = 0; p < Math.ceil(services / 4); p++) {
+    rows.push([
+      `P-${String(p + 1).padStart(5, '0')}`,
+      p % 50 === 0 ? `=Projekt ${p}` : `Umsetzungsprojekt ${p}: Digitalisierung der Antragsverfahren`,
+      THEMEN[p % THEMEN.length],
+      ['Bremen', 'Hessen', 'Bundesministerium des Innern und für Heimat', ''][p % 4],
+      ['offen', 'begonnen', 'Bereitschaft signalisiert', 'offen'][p % 4],
+      p % 3 === 0 ? 'ja' : 'nein',
     ]);
   }
   return rows;

@@ -1,0 +1,85 @@
+/**
+ * Office adapter benchmark against the strict fake (test/workbook/office/fake-excel.ts):
+ * syncs (round trips in Excel on the web) and largest request/response per step of a full
+ * "read, plan and write", for 500, 5,000 and 20,000 services.
+ *
+ *   npx tsx bench/office.ts
+ *
+ * Request sizes are what the fake counts (arguments as JSON plus 100 bytes per command); the
+ * adapter's own estimate, which decides the batches, is printed next to it and is larger on
+ * purpose. Times are the fake's and the planner's CPU time in Node, not Excel's.
+ */
+import { outputsFor, runPlan, writeOutputs } from '../src/core/pipeline';
+import { OfficeWorkbook } from '../src/workbook/office';
+import { FakeExcel, PAYLOAD_LIMIT_BYTES } from '../test/workbook/office/fake-excel';
+import { leistungenSheet, projekteSheet, syntheticBundle } from '../test/workbook/office/synthetic';
+
+interface Row {
+  services: number;
+  step: string;
+  syncs: number;
+  requestKB: number;
+  responseKB: number;
+  estimateKB?: number;
+  ms: number;
+}
+
+const kb = (n: number) => Math.round(n / 1024);
+
+async function measure<T>(fake: FakeExcel, services: number, step: string, rows: Row[], f: () => Promise<T>): Promise<T> {
+  const from = fake.syncLog.length;
+  const t0 = performance.now();
+  const result = await f();
+  const log = fake.syncLog.slice(from);
+  rows.push({
+    services,
+    step,
+    syncs: log.length,
+    requestKB: kb(Math.max(0, ...log.map((s) => s.requestBytes))),
+    responseKB: kb(Math.max(0, ...log.map((s) => s.responseBytes))),
+    ms: Math.round(performance.now() - t0),
+  });
+  return result;
+}
+
+async function main() {
+  const rows: Row[] = [];
+  for (const services of [500, 5_000, 20_000]) {
+    const fake = new FakeExcel();
+    fake.seedSheet('Leistungen', leistungenSheet(services));
+    fake.seedSheet('Umsetzungsprojekte', projekteSheet(services));
+    const port = new OfficeWorkbook(fake.run, { requirements: fake.requirements });
+
+    const sheets = await measure(fake, services, 'readSheets', rows, () => port.readSheets());
+    const t0 = performance.now();
+    const outcome = runPlan(sheets);
+    const bundle = outputsFor(outcome, '2020-06-01');
+    rows.push({ services, step: `plan + layouts (${outcome.plan ? 'Plan' : 'kein Plan'})`, syncs: 0, requestKB: 0, responseKB: 0, ms: Math.round(performance.now() - t0) });
+    const from = fake.syncLog.length;
+    const written = await measure(fake, services, 'writeOutputs (1. Mal)', rows, () => writeOutputs(port, bundle));
+    rows[rows.length - 1].estimateKB = kb(written.stats?.largestPayloadBytes ?? 0);
+    const full = fake.syncLog.slice(from);
+    rows.push({ services, step: '  davon applyOutputs', syncs: written.stats?.syncs ?? 0, requestKB: 0, responseKB: 0, ms: 0 });
+    const again = await measure(fake, services, 'writeOutputs (erneut)', rows, () => writeOutputs(port, bundle));
+    rows[rows.length - 1].estimateKB = kb(again.stats?.largestPayloadBytes ?? 0);
+    if (full.some((s) => s.requestBytes > PAYLOAD_LIMIT_BYTES)) throw new Error('request over 5 MB');
+
+    const synth = new FakeExcel();
+    synth.seedSheet('Leistungen', [['OZG-ID']]);
+    const synthPort = new OfficeWorkbook(synth.run, { requirements: synth.requirements });
+    const stats = await measure(synth, services, 'applyOutputs (synthetisch)', rows, () => synthPort.applyOutputs(syntheticBundle(services)));
+    rows[rows.length - 1].estimateKB = kb(stats.largestPayloadBytes);
+  }
+  console.log('Office-Adapter gegen die strenge Excel-Attrappe (Grenze je Anfrage/Antwort: 5120 KB)\n');
+  console.log(
+    ['Leistungen', 'Schritt', 'Syncs', 'größte Anfrage KB', 'größte Antwort KB', 'Schätzung KB', 'ms'].join(' | '),
+  );
+  for (const r of rows) {
+    console.log([r.services, r.step, r.syncs, r.requestKB, r.responseKB, r.estimateKB ?? '', r.ms].join(' | '));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
