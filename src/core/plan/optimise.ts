@@ -79,10 +79,10 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
     objective: { rules: rulesObjective, optimised: rulesObjective, ...extra, solverStatus, seconds },
   });
 
-  const model = buildModel(problem, calendars, ruleWave);
   if (problem.nodes.length === 0) {
     return { ...rules.plan, objective: { rules: 0, optimised: 0, bound: 0, gap: 0, solverStatus: 'Optimal', seconds: 0 } };
   }
+  const model = buildModel(problem, calendars, ruleWave);
   if (model.columns.length === 0) {
     return fallback('Optimal', 'Alle Projekte sind durch feste Wellen oder begonnene Umsetzung festgelegt; der Regelplan ist optimal.', { bound: rulesObjective, gap: 0 }, 0, 'OPTIMISER_NO_GAIN');
   }
@@ -116,7 +116,7 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
         ? answer.values
           ? `Die Lösung des Optimierers verletzt eine Planungsregel (${violations[0]}); es gilt der regelbasierte Plan.`
           : `Der Optimierer hat keine Lösung geliefert (${answer.status}); es gilt der regelbasierte Plan.`
-        : answer.status === 'Optimal'
+        : gapOf(rulesObjective) === 0
           ? 'Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.'
           : `Der Optimierer hat keinen besseren Plan gefunden (${answer.status}); es gilt der regelbasierte Plan.`;
     return fallback(answer.status, why, { bound, gap: gapOf(rulesObjective) }, seconds, optimised === undefined ? 'OPTIMISER_FALLBACK' : 'OPTIMISER_NO_GAIN');
