@@ -138,6 +138,22 @@ describe('optimiser', () => {
     expect(plan.mode).toBe('optimised');
   });
 
+  it('optimises with fractional Aufwand as the capacity unit', async () => {
+    const projects = [
+      project('A', { effort: 3.5, priority: 1 }),
+      project('B', { effort: 1.25, priority: 2 }),
+      project('C', { effort: 1.25, priority: 2 }),
+      project('D', { effort: 0.75, priority: 2 }),
+    ];
+    const config = configOf(projects, { capacityUnit: 'Aufwand', waveCount: 3, capacity: 4 });
+    const rules = planRules(projects, config);
+    const plan = await planOptimised(projects, config, { highs });
+    expect(plan.objective.optimised).toBeLessThan(rules.objective.rules);
+    const load = (n: number) => plan.waves.find((w) => w.number === n)!.load;
+    expect(load(1)).toBeLessThanOrEqual(4);
+    expect(plan.waves[0].projectIds).toEqual(['B', 'C', 'D']);
+  });
+
   it('plans an empty workbook as an empty plan', async () => {
     const plan = await planOptimised([], configOf([]), { highs });
     expect(plan).toMatchObject({ waves: [], assignments: [], findings: [], objective: { rules: 0, optimised: 0 } });
