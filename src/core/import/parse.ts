@@ -160,7 +160,7 @@ function labelCells(values: CellValue[][], resolver: LabelResolver): LabelCell[]
   const cells: LabelCell[] = [];
   values.forEach((row, r) => {
     row.forEach((v, c) => {
-      if (typeof v !== 'string' || isBlank(v)) return;
+      if (typeof v !== 'string' || v.length > 200 || isBlank(v)) return;
       const column = resolver.resolve(v);
       if (column && column !== 'ignore') {
         cells.push({ row: r + 1, col: c + 1, text: v, column });
@@ -317,15 +317,10 @@ function parseTable(
     };
     const filled = cells.filter((v) => !isBlank(v)).length;
     if (filled === 0) continue;
-    const repeatsHeader = [...columns].filter(([col, c]) => {
-      const v = cells[col - 1];
-      if (typeof v !== 'string') return false;
-      const r = resolver.resolve(v);
-      return r !== null && r !== 'ignore' && r.key === c.key;
-    }).length;
-    if (repeatsHeader >= 2 && repeatsHeader >= Math.min(headerKeys.size, 2)) continue;
     const idValue = cells[idCol - 1] ?? null;
-    if (filled === 1 && readSteckbriefOzgId(idValue) === null) continue; // a heading or a note between the rows
+    const validId = readSteckbriefOzgId(idValue) !== null;
+    if (!validId && repeatsHeader(cells, columns, resolver) >= Math.min(headerKeys.size, 2)) continue;
+    if (filled === 1 && !validId) continue; // a heading or a note between the rows
     const record: SteckbriefRecord = {
       ozgId: '',
       values: new Map(),
@@ -342,6 +337,18 @@ function parseTable(
     if (record.values.size === 0) continue;
     finishRecord(record, where, out);
   }
+}
+
+/** How many cells of a row name the column they stand in again (a repeated header row). */
+function repeatsHeader(cells: CellValue[], columns: Map<number, TargetColumn>, resolver: LabelResolver): number {
+  let n = 0;
+  for (const [col, c] of columns) {
+    const v = cells[col - 1];
+    if (typeof v !== 'string') continue;
+    const r = resolver.resolve(v);
+    if (r !== null && r !== 'ignore' && r.key === c.key) n++;
+  }
+  return n;
 }
 
 function firstBelow(values: CellValue[][], row: number, col: number): CellValue {
