@@ -40,13 +40,25 @@ export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResul
       maxFixed = Math.max(maxFixed, node.fixedWave);
     } else if (missing[i] === 0) ready[node.tf].push(i);
   }
+  for (const list of ready) list.sort(order);
+  // Ready lists stay sorted by preference: a project becoming ready is inserted in its place.
+  const insert = (list: number[], i: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rank[list[mid]] < rank[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, i);
+  };
 
   const place = (i: number, w: number) => {
     wave[i] = w;
     placed++;
     for (const d of nodes[i].dependants) {
       readyAt[d] = Math.max(readyAt[d], w + 1);
-      if (--missing[d] === 0 && nodes[d].fixedWave === undefined) ready[nodes[d].tf].push(d);
+      if (--missing[d] === 0 && nodes[d].fixedWave === undefined) insert(ready[nodes[d].tf], d);
     }
   };
 
@@ -66,7 +78,7 @@ export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResul
       }
       const list = ready[t];
       if (!list.length) continue;
-      const candidates = list.filter((i) => readyAt[i] <= w).sort(order);
+      const candidates = list.filter((i) => readyAt[i] <= w);
       if (!candidates.length) continue;
       let taken = 0;
       for (const i of candidates) {
