@@ -134,7 +134,11 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
       config,
       'OPTIMISER_IMPROVED',
       `Der Optimierer hat den Plan verbessert: gewichtete Verspätung ${optimised} statt ${rulesObjective} (−${formatPercent(gain)} %)` +
-        (bound !== undefined ? `, höchstens ${formatPercent(100 * (gapOf(optimised) ?? 0))} % über der beweisbaren Untergrenze ${formatNumber(bound)}.` : '.'),
+        (bound === undefined
+          ? '.'
+          : gapOf(optimised) === 0
+            ? '; nachweislich optimal.'
+            : `, höchstens ${formatPercent(100 * gapOf(optimised)!)} % über der beweisbaren Untergrenze ${formatNumber(bound)}.`),
     ),
   );
   return plan;
