@@ -226,6 +226,28 @@ export const CASES: Record<string, () => ExcelJS.Workbook> = {
         ['Lieblingsfarbe', 'blau'],
       ],
     }),
+  richValuesHiddenSheet: () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = addRows(wb, 'Leistungen', [
+      [{ richText: [{ text: 'OZG-', font: { bold: true } }, { text: 'ID' }] }, 'Leistung', 'Themenfeld', 'Fallzahl', 'Umsetzungsprojekt'],
+      [10000, { text: 'Elterngeld', hyperlink: 'https://example.org' }, 'Familie & Kind', 100, 'P1'],
+      [10005, 'Kindergeld', 'Familie & Kind', { formula: 'D2*2', result: 200 } as Cell, 'P1'],
+      [10001, new Date(Date.UTC(2021, 11, 31)), 'Familie & Kind', { sharedFormula: 'D3', result: 400 } as Cell, 'P1'],
+    ]);
+    ws.state = 'hidden';
+    addRows(wb, 'Umsetzungsprojekte', [
+      ['Projekt-ID', 'Projekt', 'Koordination', 'Vorarbeiten', 'Welle (fest)'],
+      ['P1', 'Familie', 'Bremen', true, 'Welle 2'],
+    ]);
+    addRows(wb, 'Einstellungen', [
+      [],
+      [null, 'Einstellungen zur Planung'],
+      [null, 'Planungsbeginn', '01.07.2021 00:00'],
+      [null, 'Anzahl Wellen', '2'],
+      [null, 'Wellendauer', '6 Monate'],
+    ]);
+    return wb;
+  },
   wavesPerThemenfeld: () =>
     workbookOf({
       Leistungen: [
