@@ -20,7 +20,7 @@ export const IMPORT_LIMITS: ImportLimits = {
   /** Size of one Steckbrief file on disk. */
   maxFileBytes: 10 * 1024 * 1024,
   /** Sum of the uncompressed parts of one .xlsx file (guards against "zip bombs"). */
-  maxUncompressedBytes: 60 * 1024 * 1024,
+  maxUncompressedBytes: 30 * 1024 * 1024,
   /** Parts (files) inside one .xlsx package. */
   maxZipEntries: 2_000,
   /** Worksheets per Steckbrief file. */

@@ -69,7 +69,8 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
   const [files, setFiles] = React.useState<SteckbriefFile[]>([]);
   const [preview, setPreview] = React.useState<ImportPreview | null>(null);
   const [mapping, setMapping] = React.useState<LabelMapping | null>(null);
-  const [labelTexts, setLabelTexts] = React.useState<Record<string, string>>({});
+  /** Labels seen in earlier previews, so a label stays recognisable once it is mapped. */
+  const [seenLabels, setSeenLabels] = React.useState<Record<string, { text: string; hint: string }>>({});
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
   const [notice, setNotice] = React.useState<string | null>(null);
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -77,10 +78,10 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
   const showPreview = React.useCallback((next: ImportPreview) => {
     setPreview(next);
     setMapping(next.mapping);
-    setLabelTexts((old) => {
-      const texts = { ...old };
-      for (const u of next.plan.unrecognised) texts[u.key] ??= u.text;
-      return texts;
+    setSeenLabels((old) => {
+      const seen = { ...old };
+      for (const u of next.plan.unrecognised) seen[u.key] ??= { text: u.text, hint: labelHint(u) };
+      return seen;
     });
   }, []);
 
@@ -275,14 +276,14 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
               </Text>
               {mappingKeys.map((key) => {
                 const u = plan.unrecognised.find((x) => x.key === key);
-                const text = u?.text ?? labelTexts[key] ?? key;
+                const text = u?.text ?? seenLabels[key]?.text ?? key;
                 const current = mapping?.[key];
                 const value = current === undefined ? UNMAPPED : normalizedTarget(current, targets);
                 return (
                   <Field
                     key={key}
                     label={`„${text}“`}
-                    hint={u ? `z. B. „${u.example}“ (${u.occurrences.map((o) => `${o.sheet}!${o.cell}`).join(', ')})` : 'zugeordnet'}
+                    hint={u ? labelHint(u) : (seenLabels[key]?.hint ?? 'in der Arbeitsmappe gespeicherte Zuordnung')}
                   >
                     <Select value={value} onChange={(_, d) => void onMap(key, d.value)} disabled={busy} aria-label={`Spalte für „${text}“`}>
                       <option value={UNMAPPED}>— nicht zugeordnet —</option>
@@ -385,6 +386,11 @@ function PreviewTable({ caption, columns, rows }: { caption: string; columns: st
       {rows.length > SHOWN && <Text size={200}>{`… und ${rows.length - SHOWN} weitere (vollständig im Bericht der Kommandozeile).`}</Text>}
     </div>
   );
+}
+
+function labelHint(u: { example: string; occurrences: { sheet: string; cell: string }[] }): string {
+  const where = u.occurrences.map((o) => `${o.sheet}!${o.cell}`).join(', ');
+  return u.example ? `z. B. „${u.example}“ (${where})` : where;
 }
 
 /** The option that matches a stored target (stored targets may differ in spelling). */

@@ -21,7 +21,7 @@ describe('inspectSteckbriefBytes', () => {
     ['encrypted', /Kennwort geschützt/],
     ['oldXls', /alten Excel-Format \(\.xls\)/],
     ['docxLike', /ZIP-Archiv oder ein anderes Office-Dokument/],
-    ['zipBomb', /entpackt 70 MB belegen, erlaubt sind 60 MB/],
+    ['zipBomb', /entpackt 70 MB belegen, erlaubt sind 30 MB/],
   ] as const)('refuses %s with a German reason', (key, reason) => {
     expect(inspectSteckbriefBytes(bytes(fx[key]))).toMatch(reason);
   });
