@@ -184,6 +184,14 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
       );
     }
   }
+  const firstNew = result.newServices[0];
+  if (firstNew && target.table) {
+    result.findings.push(
+      finding('warning', 'IMPORT_OUTSIDE_TABLE',
+        `Die Leistungen stehen in der Excel-Tabelle „${target.table}“; die ${result.newServices.length} neuen Zeilen werden darunter eingetragen (ab Zeile ${firstNew.row}), die Tabelle wächst dabei nicht mit. Bitte die Tabelle in Excel erweitern (Tabellenentwurf → Tabellengröße ändern), damit die neuen Leistungen gelesen werden.`,
+        sheet, a1(firstNew.row, target.left)),
+    );
+  }
   return result;
 }
 

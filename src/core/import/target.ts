@@ -24,6 +24,8 @@ export interface TargetSheet {
   rows: Map<string, number>;
   /** Header texts of columns that are not known Leistungen columns (kept and matched by name). */
   extraHeaders: string[];
+  /** The Excel table the sheet was found by (its range does not grow with appended rows). */
+  table?: string;
 }
 
 export function locateTarget(sheets: readonly SheetData[]): { target: TargetSheet | null; findings: Finding[] } {
@@ -34,7 +36,7 @@ export function locateTarget(sheets: readonly SheetData[]): { target: TargetShee
       findings: [],
     };
   }
-  const base = { sheet: located.sheet, exists: true, left: located.box.left, values: located.values, extraHeaders: [] as string[] };
+  const base = { sheet: located.sheet, exists: true, left: located.box.left, values: located.values, extraHeaders: [] as string[], table: located.table };
   const header = findHeaderRow(located, SERVICES_SHEET);
   if (!header) {
     const empty = !located.values.some((row) => row?.some((v) => !isBlank(v)));

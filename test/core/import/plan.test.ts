@@ -78,6 +78,7 @@ describe('planImport', () => {
     }];
     const plan = planImport({ workbook: wb, files: [form('a', [['OZG-ID', 2], ['Leistung', 'B'], ['Themenfeld', 'Umwelt'], ['Typ', '2/3']])] });
     expect(plan.targetSheet).toBe('Tabelle1');
+    expect(plan.findings.map((f) => [f.code, f.cell])).toEqual([['IMPORT_OUTSIDE_TABLE', 'B7']]);
     expect(plan.addedColumns).toEqual([{ label: 'Typ', cell: 'E3' }]);
     const after = applyBlocks(wb, plan.blocks);
     expect(after[0].values[6]).toEqual([null, '2', 'B', 'Umwelt', '2/3']);
