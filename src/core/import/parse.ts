@@ -5,7 +5,7 @@ import { normalizeLabel } from '../read/normalize';
 import { finding } from '../source';
 import { type ImportLimits, IMPORT_LIMITS } from './limits';
 import { LabelResolver } from './labels';
-import { isBlank, shown } from './values';
+import { isBlank, isPlaceholder, shown } from './values';
 import type {
   Origin,
   ParsedSteckbriefe,
@@ -213,7 +213,7 @@ function parseForm(
     for (let c = col + 1; c <= cells.length; c++) {
       const v = at(sheet.values, row, c);
       if (isBlank(v) || sameText(v, text)) continue;
-      if (isLabelAt(row, c)) return null;
+      if (isLabelAt(row, c) || isPlaceholder(v)) return null;
       return { value: v, col: c };
     }
     return null;
@@ -330,7 +330,7 @@ function parseTable(
     };
     for (const [col, column] of columns) {
       const v = column.field === 'ozgId' ? idValue : valueAt(col);
-      if (isBlank(v)) continue;
+      if (isBlank(v) || isPlaceholder(v)) continue;
       record.values.set(column.key, { value: v, origin: { file, sheet: where, cell: a1(row, col) } });
       record.columns.set(column.key, column);
     }

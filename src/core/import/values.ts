@@ -5,6 +5,21 @@ import type { TargetColumn } from './types';
 
 export { isBlank };
 
+const PLACEHOLDER = /^(?:bitte\b.*|<[^>]*>|\[[^\]]*\]|[-–—_.?…]+|n\.?\s?[av]\.?|k\.?\s?a\.?|keine angaben?|nicht bekannt|unbekannt|tbd|offen\?)$/i;
+
+/**
+ * Text a form template puts where the value belongs ("bitte auswählen", "<OZG-ID>", "–",
+ * "k. A.", "n/a"): no value, so it neither fills a cell nor makes a conflict.
+ */
+export function isPlaceholder(value: CellValue): boolean {
+  return typeof value === 'string' && PLACEHOLDER.test(value.trim().replace('/', '.'));
+}
+
+/** Blank or a template placeholder. */
+export function isEmptyValue(value: CellValue): boolean {
+  return isBlank(value) || isPlaceholder(value);
+}
+
 /**
  * The value written for a Steckbrief cell: text trimmed (and kept as text, never a formula),
  * the Themenfeld in its canonical spelling, Fallzahl and Reifegrad as numbers where they read

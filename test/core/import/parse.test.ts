@@ -235,3 +235,20 @@ describe('labels and values in one cell', () => {
     expect(parsed.records[0].values.get('themenfeld')!.origin.cell).toBe('B2');
   });
 });
+
+describe('template placeholders', () => {
+  it('treats "bitte auswählen", "<…>", "–", "k. A." and "n/a" as no value', () => {
+    const parsed = parseSteckbriefe(
+      [file('v.xlsx',
+        sheet('Form', [['OZG-ID', 10800], ['Leistung', 'Sondernutzung'], ['Themenfeld', 'bitte auswählen'], ['Lebenslage', '<Lebenslage>'], ['Fallzahl', '–'], ['Priorität', 'k. A.'], ['Typ', 'n/a']]),
+        sheet('Tab', [['OZG-ID', 'Leistung', 'Fallzahl'], [10801, 'Gaststättenerlaubnis', '-'], [10802, '...', 'unbekannt']]),
+      )],
+      new LabelResolver({}),
+    );
+    expect(parsed.records.map(valuesOf)).toEqual([
+      { ozgid: 10800, leistung: 'Sondernutzung' },
+      { ozgid: 10801, leistung: 'Gaststättenerlaubnis' },
+      { ozgid: 10802 },
+    ]);
+  });
+});
