@@ -5,7 +5,7 @@ import type { TargetColumn } from './types';
 
 export { isBlank };
 
-const PLACEHOLDER = /^(?:bitte\b.*|<[^>]*>|\[[^\]]*\]|[-–—_.?…]+|n\.?\s?[av]\.?|k\.?\s?a\.?|keine angaben?|nicht bekannt|unbekannt|tbd|offen\?)$/i;
+const PLACEHOLDER = /^(?:bitte\b.*|<[^>]*>|\[[^\]]*\]|[-–—_.?…]+|n\.?\s?[av]\.?|k\.?\s?a\.?|keine angaben?|nicht bekannt|unbekannt|tbd)$/i;
 
 /**
  * Text a form template puts where the value belongs ("bitte auswählen", "<OZG-ID>", "–",
