@@ -7,7 +7,7 @@ import {
   type ReasonCode,
 } from '../model';
 import { germanDate } from '../dates';
-import { finding, findingAt } from '../source';
+import { finding, findingAt, sortFindings } from '../source';
 import { compareIds } from './order';
 import { effectiveLoad, type WaveCalendar } from './calendar';
 import type { Problem } from './problem';
@@ -106,7 +106,7 @@ export function assemblePlan(problem: Problem, calendars: WaveCalendar[], wave: 
   assignments.sort(
     (a, b) => order.get(a.themenfeld)! - order.get(b.themenfeld)! || a.wave - b.wave || compareIds(a.projectId, b.projectId),
   );
-  return { mode: options.mode, capacityUnit: unit, waves, assignments, findings, objective: options.objective };
+  return { mode: options.mode, capacityUnit: unit, waves, assignments, findings: sortFindings(findings), objective: options.objective };
 }
 
 function assignment(
