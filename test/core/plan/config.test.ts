@@ -86,5 +86,8 @@ describe('planConfigFrom', () => {
     ]);
     expect(res.config.waveMonths).toBe(6);
     expect(planConfigFrom(input(), fk, { capacity: 0 }).findings.map((f) => f.code)).toEqual(['INVALID_CAPACITY']);
+    const badCount = planConfigFrom(input(), fk, { waveCount: 1.5 });
+    expect(badCount.findings.map((f) => f.code)).toEqual(['INVALID_WAVE_COUNT']);
+    expect(tfConfig(badCount).waveCount).toBe(3);
   });
 });

@@ -185,6 +185,13 @@ describe('dependencies', () => {
     expect(waveOf(p, 'PRE').explanation).toContain('muss vor dem fest in Welle 2 eingeplanten PIN fertig sein');
   });
 
+  it('ignores a pin that is not a whole number ≥ 1, with a warning', () => {
+    const projects = [project('A', { pinnedWave: 0 }), project('B', { pinnedWave: 2.5 })];
+    const p = plan(projects, { capacity: 5 });
+    expect(codes(p, 'PIN_IGNORED').map((f) => f.cell)).toEqual([projects[0].src.cells.pinnedWave, projects[1].src.cells.pinnedWave]);
+    expect(p.assignments.every((a) => a.wave === 1 && !a.reasons.includes('PINNED'))).toBe(true);
+  });
+
   it('drops a dependency a pin cannot honour, with a warning at the pin', () => {
     const projects = [project('A', { pinnedWave: 2 }), project('B', { pinnedWave: 1, dependsOn: ['A'] })];
     const p = plan(projects);
