@@ -58,13 +58,6 @@ export function importSummary(plan: ImportPlan): string[] {
       `${plural(plan.conflicts.length, 'Konflikt', 'Konflikte')}${plan.addedColumns.length ? `, neue Spalten: ${plan.addedColumns.map((c) => c.label).join(', ')}` : ''}.`,
   );
   if (plan.createsSheet) lines.push(`Das Blatt „${plan.targetSheet}“ wird angelegt.`);
-  for (const c of plan.conflicts) {
-    lines.push(
-      c.between === 'workbook'
-        ? `Konflikt OZG-ID ${c.ozgId}, „${c.column}“ (${c.sheet}!${c.cell}): Mappe „${c.existing}“, Steckbrief „${c.imported}“ (${at(c.origin)}) – Wert der Mappe bleibt.`
-        : `Konflikt OZG-ID ${c.ozgId}, „${c.column}“: Steckbriefe „${c.existing}“ und „${c.imported}“ (${at(c.origin)}) – der erste Wert gilt.`,
-    );
-  }
   for (const u of plan.unrecognised) {
     lines.push(`Nicht erkannte Beschriftung „${u.text}“ (${u.occurrences.map(at).join(', ')}) – nicht übernommen.`);
   }
