@@ -6,6 +6,8 @@ export interface Step {
   queue: () => void;
 }
 
+const BEGIN_BYTES = 3 * COMMAND_BYTES;
+
 export interface SyncCounter {
   syncs: number;
   largestPayloadBytes: number;
@@ -35,6 +37,15 @@ export class Batcher {
     this.pendingBytes += step.bytes;
   }
 
+  /** Bytes the current batch can still take (a new batch pays for its suspend commands). */
+  remaining(): number {
+    return this.budgetBytes - this.pendingBytes - (this.pendingSteps === 0 ? BEGIN_BYTES : 0);
+  }
+
+  get empty(): boolean {
+    return this.pendingSteps === 0;
+  }
+
   async addAll(steps: Iterable<Step>): Promise<void> {
     for (const s of steps) await this.add(s);
   }
@@ -51,7 +62,7 @@ export class Batcher {
     const app = this.ctx.workbook.application;
     if (this.suspend.calculation) app.suspendApiCalculationUntilNextSync();
     if (this.suspend.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
-    this.pendingBytes += 2 * COMMAND_BYTES;
+    this.pendingBytes += BEGIN_BYTES;
   }
 }
 

@@ -16,18 +16,20 @@ export type OfficeValue = string | number | boolean;
 
 export interface Block {
   values: OfficeValue[][];
-  formats: string[][];
+  /** null: leave the format as it is (General on a new sheet), which keeps requests small. */
+  formats: (string | null)[][];
   width: number;
 }
 
 /**
  * A layout's values as one rectangular block anchored at A1, with the number format of every
- * cell: "@" for text, the layout's format where a NumberFormatRange covers the cell, else General.
+ * cell: "@" for text, the layout's format where a NumberFormatRange covers the cell, else null
+ * (General, the format of a new sheet).
  */
 export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormatRange[]): Block {
   const width = values.reduce((w, row) => Math.max(w, row.length), 0);
   const height = values.length;
-  const formats: string[][] = values.map(() => new Array<string>(width).fill(GENERAL_FORMAT));
+  const formats: (string | null)[][] = values.map(() => new Array<string | null>(width).fill(null));
   for (const nf of numberFormats) {
     const box = clip(parseRange(nf.range), height, width);
     if (!box) continue;

@@ -16,7 +16,7 @@ export function ganttSteps(spec: GanttChartSpec, ws: () => Excel.Worksheet, opti
   let bars: Excel.ChartSeries | undefined;
   const steps: Step[] = [
     {
-      bytes: commandsBytes(20, [spec.dataRange, spec.title, spec.anchorCell]),
+      bytes: commandsBytes(28, [spec.dataRange, spec.title, spec.anchorCell]),
       queue: () => {
         const sheet = ws();
         chart = sheet.charts.add('BarStacked', sheet.getRange(spec.dataRange), 'Columns');
@@ -46,7 +46,7 @@ export function ganttSteps(spec: GanttChartSpec, ws: () => Excel.Worksheet, opti
   }
   spec.barColors.forEach((color, i) => {
     if (color === common) return;
-    steps.push({ bytes: commandsBytes(4, [i, color]), queue: () => bars!.points.getItemAt(i).format.fill.setSolidColor(`#${color}`) });
+    steps.push({ bytes: commandsBytes(5, [i, color]), queue: () => bars!.points.getItemAt(i).format.fill.setSolidColor(`#${color}`) });
   });
   return steps;
 }

@@ -10,6 +10,7 @@ import { layoutSteps } from './layout-steps';
 import { readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { readAllSheets, readSheetsInBlocks } from './read';
+import { streamRows } from './rows-writer';
 import { writePatch } from './write-block';
 import {
   BASE_SET,
@@ -137,7 +138,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
         const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, validation: axisFormat, rangeAreas: print, chunkBytes: this.budget - 4 * COMMAND_BYTES });
         cells += steps.cells;
-        await batcher.addAll(steps.values);
+        await streamRows(batcher, sheetOf(layout.name), steps.block.values, steps.block.formats, { top: 1, left: 1 }, steps.block.width);
         await batcher.addAll(steps.finish);
       }
       if (chart) await batcher.addAll(ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }));

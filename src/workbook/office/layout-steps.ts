@@ -1,7 +1,7 @@
 import { a1, columnLetter, parseRange, RangeBox, rangeA1, sheetRef } from '../../core/address';
 import type { CellStyle, InternalLink, LayoutValue, PrintSetup, SheetLayout } from '../../core/layout/types';
 import type { Step } from './batches';
-import { Block, layoutBlock } from './cells';
+import { Block, GENERAL_FORMAT, layoutBlock } from './cells';
 import { commandsBytes, COMMAND_BYTES, jsonBytes } from './payload';
 import { StyleRegion, styleRegions } from './style-regions';
 
@@ -19,8 +19,8 @@ export interface LayoutOptions {
 }
 
 export interface LayoutSteps {
-  /** Values and number formats, as whole 2-D blocks of rows. */
-  values: Step[];
+  /** Values and number formats, written as whole 2-D blocks of rows (see streamRows). */
+  block: Block;
   /** Everything that needs the values in place: table, merges, styles, widths, links, freeze, print. */
   finish: Step[];
   cells: number;
@@ -49,41 +49,7 @@ export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts
     finish.push({ bytes: commandsBytes(1, [color]), queue: () => (ws().tabColor = color) });
   }
   if (layout.print && opts.print) finish.push(printStep(ws, layout.print));
-  return { values: valueSteps(ws, block, opts.chunkBytes), finish, cells: block.values.length * block.width };
-}
-
-/** Rows cut into chunks whose values + formats stay under `chunkBytes`. */
-function valueSteps(ws: () => Excel.Worksheet, block: Block, chunkBytes: number): Step[] {
-  const steps: Step[] = [];
-  if (block.width === 0 || block.values.length === 0) return steps;
-  const overhead = 3 * COMMAND_BYTES + 32;
-  let start = 0;
-  let bytes = overhead;
-  const lastCol = columnLetter(block.width);
-  const flush = (end: number, chunk: number) => {
-    const address = `A${start + 1}:${lastCol}${end}`;
-    const values = block.values.slice(start, end);
-    const formats = block.formats.slice(start, end);
-    steps.push({
-      bytes: chunk,
-      queue: () => {
-        const range = ws().getRange(address);
-        range.numberFormat = formats;
-        range.values = values;
-      },
-    });
-  };
-  for (let r = 0; r < block.values.length; r++) {
-    const rowBytes = jsonBytes(block.values[r]) + jsonBytes(block.formats[r]) + 2;
-    if (r > start && bytes + rowBytes > chunkBytes) {
-      flush(r, bytes);
-      start = r;
-      bytes = overhead;
-    }
-    bytes += rowBytes;
-  }
-  flush(block.values.length, bytes);
-  return steps;
+  return { block, finish, cells: block.values.length * block.width };
 }
 
 function tableStep(ws: () => Excel.Worksheet, range: string, name: string, style?: string): Step {
@@ -153,7 +119,7 @@ function joinAddresses(addresses: string[]): string[] {
 
 function styleStep(format: () => Excel.RangeFormat, address: string, s: CellStyle, edges: Edge[]): Step {
   const props = [s.fill, s.fontColor, s.bold, s.italic, s.fontSize, s.horizontalAlignment, s.verticalAlignment, s.wrapText, s.textRotation];
-  const commands = 2 + props.filter((p) => p !== undefined).length + edges.length * 4;
+  const commands = 5 + props.filter((p) => p !== undefined).length + edges.length * 4;
   return {
     bytes: commandsBytes(commands, [address]) + 16 * commands,
     queue: () => {
@@ -249,7 +215,7 @@ function linkSteps(ws: () => Excel.Worksheet, values: LayoutValue[][], links: In
       const last = rows[end - 1];
       const address = `${a1(first, col)}:${a1(last, col)}`;
       const block = rows.slice(start, end).map((r) => [cells.get(r)!]);
-      const general = block.map(() => ['General']);
+      const general = block.map(() => [GENERAL_FORMAT]);
       steps.push({
         bytes: size,
         queue: () => {

@@ -2,6 +2,7 @@ import type { SheetLayout } from '../../core/layout/types';
 import { META_SHEET } from '../port';
 import { Batcher, countedSync, SyncCounter } from './batches';
 import { layoutSteps } from './layout-steps';
+import { streamRows } from './rows-writer';
 import { errorCode } from './errors';
 import { commandsBytes } from './payload';
 
@@ -82,6 +83,7 @@ async function writeMetaInto(
     merges: [],
     columnWidths: [],
   };
-  await batcher.addAll(layoutSteps(layout, () => ws, { print: false, validation: false, rangeAreas: false, chunkBytes: budgetBytes }).values);
+  const { block } = layoutSteps(layout, () => ws, { print: false, validation: false, rangeAreas: false, chunkBytes: budgetBytes });
+  await streamRows(batcher, () => ws, block.values, block.formats, { top: 1, left: 1 }, block.width);
   await batcher.flush();
 }

@@ -11,11 +11,11 @@ export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_BATCH_BUDGET_BYTES = 4_000_000;
 
 /**
- * Estimated bytes per queued command or object path in the RichApi message
- * (ids, action type, property name, parent path). Measured messages are 60–100 bytes;
- * 250 leaves room for the paths Office.js adds behind navigation properties.
+ * Estimated bytes per queued command or navigation step in the RichApi message (ids, action
+ * type, property name, parent path): an action is about 90–100 bytes, an object path 60–70.
+ * 150 leaves half again as much as margin; the batch budget adds another quarter.
  */
-export const COMMAND_BYTES = 250;
+export const COMMAND_BYTES = 150;
 
 /** UTF-8 length of a string without allocating (umlauts count 2, astral characters 4). */
 export function utf8Length(text: string): number {

@@ -4,6 +4,7 @@ import { splitAddress } from './address';
 import { countedSync, SyncCounter } from './batches';
 import { fromOffice } from './cells';
 import { isPayloadLimit } from './errors';
+import { jsonBytes } from './payload';
 
 /**
  * readSheets in two syncs, whatever the workbook's size: the first lists the sheets (names,
@@ -63,9 +64,14 @@ function attachTables(data: SheetData[], tables: { name: string; address: string
   }
 }
 
-/** Cells fetched per sync in the block-wise fallback; halved while Excel still refuses. */
+/**
+ * Cells fetched per sync in the block-wise fallback: first a guess, then sized from the bytes
+ * per cell measured so far to aim at 3.5 MB per response; halved whenever Excel still refuses.
+ */
 const FALLBACK_BLOCK_CELLS = 200_000;
 const MIN_BLOCK_CELLS = 2_000;
+const MAX_BLOCK_CELLS = 1_000_000;
+const RESPONSE_TARGET_BYTES = 3_500_000;
 
 export async function readSheetsInBlocks(ctx: Excel.RequestContext, counter: SyncCounter): Promise<SheetData[]> {
   const { sheets, tables } = await listSheets(ctx, counter);
@@ -116,14 +122,20 @@ export async function readSheetsInBlocks(ctx: Excel.RequestContext, counter: Syn
       pending.unshift(...batch.map((b) => b.block));
       continue;
     }
+    let bytes = 0;
     for (const { block, range } of batch) {
       const target = rows[block.sheet];
       const values = range.values;
+      bytes += jsonBytes(values);
       values.forEach((row: unknown[], r: number) => {
         const line: CellValue[] = new Array(block.left - 1).fill(null);
         for (const v of row) line.push(fromOffice(v));
         target[block.top - 1 + r] = line;
       });
+    }
+    // size the next blocks by what a cell of this workbook actually costs
+    if (cells > 0 && bytes > 0) {
+      blockCells = Math.max(MIN_BLOCK_CELLS, Math.min(MAX_BLOCK_CELLS, Math.floor((RESPONSE_TARGET_BYTES * cells) / bytes)));
     }
   }
   rows.forEach((sheetRows, i) => {

@@ -39,8 +39,10 @@ export { FakeRichApiError } from './fake-model';
 
 /** Excel on the web: requests and responses are limited to 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
-/** Rough size of one serialized action or object path in the RichApi protocol. */
+/** Rough size of one serialized action (method call, property set, load) in the RichApi protocol. */
 const ACTION_OVERHEAD_BYTES = 100;
+/** Rough size of the object path behind a navigation property (range.format, format.fill …). */
+const PATH_BYTES = 60;
 
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -163,10 +165,10 @@ export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbo
     return this.host.model;
   }
 
-  enqueue(label: string, apiSet: number, args: unknown, run: (parsedArgs: unknown) => Delivery | void): void {
+  enqueue(label: string, apiSet: number, args: unknown, run: (parsedArgs: unknown) => Delivery | void, overhead = ACTION_OVERHEAD_BYTES): void {
     const json = args === undefined ? '' : JSON.stringify(args);
     const parsed = args === undefined ? undefined : JSON.parse(json);
-    this.queue.push({ label, apiSet, bytes: ACTION_OVERHEAD_BYTES + utf8Bytes(json), run: () => run(parsed) });
+    this.queue.push({ label, apiSet, bytes: overhead + utf8Bytes(json), run: () => run(parsed) });
   }
 
   markSuspended(kind: 'calculation' | 'screen'): void {
@@ -314,7 +316,11 @@ abstract class FakeClientObject<M> {
   }
 
   protected child<C>(name: string, make: () => C): C {
-    if (!this.children.has(name)) this.children.set(name, make());
+    if (!this.children.has(name)) {
+      // a navigation property is an object path of its own in the request
+      this.context.enqueue(`${this.entity}.${name}`, 1, undefined, () => undefined, PATH_BYTES);
+      this.children.set(name, make());
+    }
     return this.children.get(name) as C;
   }
 

@@ -15,10 +15,11 @@ function layout(name: string, values: SheetLayout['values'], extra: Partial<Shee
   return { name, values, styles: [], numberFormats: [], merges: [], columnWidths: [], ...extra };
 }
 
-/** Every cell of a sheet as [address-less] value grid, for before/after comparisons. */
+/** Every cell of a sheet (row, column, content) in order, for before/after comparisons. */
 function snapshot(fake: FakeExcel, sheet: string) {
   const s = fake.sheet(sheet);
-  return JSON.stringify([...s.cells].map(([r, cols]) => [r, [...cols]]));
+  const rows = [...s.cells].sort((a, b) => a[0] - b[0]);
+  return JSON.stringify(rows.map(([r, cols]) => [r, [...cols].sort((a, b) => a[0] - b[0])]));
 }
 
 describe('OfficeWorkbook.readSheets', () => {
@@ -263,7 +264,7 @@ describe('OfficeWorkbook.applyOutputs', () => {
   });
 
   it('suspends calculation and screen updating in every write sync', async () => {
-    const { fake, port } = setup({ budget: 300_000 });
+    const { fake, port } = setup({ budget: 150_000 });
     fake.seedSheet('Leistungen', [['OZG-ID']]);
     const stats = await port.applyOutputs(syntheticBundle(2_000));
     const writes = fake.syncLog.slice(1);
@@ -296,7 +297,8 @@ describe('OfficeWorkbook.applyOutputs', () => {
     const stats = await small.port.applyOutputs(bundle);
     expect(stats.syncs).toBeGreaterThan(big.fake.syncCount);
     expect(small.fake.largestRequestBytes).toBeLessThanOrEqual(60_000);
-    for (const l of bundle.layouts) expect(snapshot(small.fake, l.name)).toEqual(snapshot(big.fake, l.name));
+    const differing = bundle.layouts.filter((l) => snapshot(small.fake, l.name) !== snapshot(big.fake, l.name));
+    expect(differing.map((l) => l.name)).toEqual([]);
   });
 
   it('rejects a chart on a sheet that is not written, before touching the workbook', async () => {
