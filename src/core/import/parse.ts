@@ -207,8 +207,17 @@ function parseForm(
     const r = resolver.resolve(v);
     return r !== null;
   };
-  /** The value beside a label: the next filled cell to its right that is not another label. */
+  const valueColumn = labelColumns.size === 1 ? findValueColumn(sheet.values, [...labelColumns][0], labels[0].row) : null;
+  /**
+   * The value beside a label: the cell under the form's "Wert"/"Angabe" heading if it has one
+   * (so an explanation column between label and value is skipped), else the next filled
+   * cell to its right that is not another label.
+   */
   const valueBeside = (row: number, col: number, text: string): { value: CellValue; col: number } | null => {
+    if (valueColumn && row > valueColumn.row && col < valueColumn.col) {
+      const v = at(sheet.values, row, valueColumn.col);
+      return isBlank(v) || isPlaceholder(v) ? null : { value: v, col: valueColumn.col };
+    }
     const cells = sheet.values[row - 1] ?? [];
     for (let c = col + 1; c <= cells.length; c++) {
       const v = at(sheet.values, row, c);
@@ -251,6 +260,7 @@ function parseForm(
     for (const c of labelColumns) {
       const v = row[c - 1];
       if (typeof v !== 'string' || isBlank(v) || resolver.resolve(v) !== null || positions.has(`${r + 1},${c}`)) continue;
+      if (valueColumn && r + 1 <= valueColumn.row) continue; // the form's own heading row
       const found = valueBeside(r + 1, c, v);
       if (found && looksLikeLabel(v)) {
         out.unrecognised(normalizeLabel(v), v, found.value, { file, sheet: where, cell: a1(r + 1, c) });
@@ -258,6 +268,20 @@ function parseForm(
     }
   });
   for (const record of records) finishRecord(record, where, out);
+}
+
+const VALUE_HEADINGS = new Set(['wert', 'werte', 'angabe', 'angaben', 'inhalt', 'eintrag', 'eintragung', 'antwort', 'auspraegung']);
+
+/** A "Wert" / "Angabe" / "Inhalt" heading right of the label column, above the first label. */
+function findValueColumn(values: CellValue[][], labelCol: number, firstLabelRow: number): { row: number; col: number } | null {
+  for (let row = firstLabelRow - 1; row >= 1; row--) {
+    const cells = values[row - 1] ?? [];
+    for (let col = labelCol + 1; col <= cells.length; col++) {
+      const v = cells[col - 1];
+      if (typeof v === 'string' && VALUE_HEADINGS.has(normalizeLabel(v))) return { row, col };
+    }
+  }
+  return null;
 }
 
 // ---- table layout ---------------------------------------------------------------------

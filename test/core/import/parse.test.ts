@@ -252,3 +252,23 @@ describe('template placeholders', () => {
     ]);
   });
 });
+
+describe('forms with an explanation column', () => {
+  it('takes the value from under the "Wert" heading, not the explanation beside the label', () => {
+    const parsed = parseSteckbriefe(
+      [file('w.xlsx', sheet('S', [
+        ['Steckbrief'],
+        ['Nr.', 'Feld', 'Erläuterung', 'Wert'],
+        [1, 'OZG-ID', 'Nummer laut OZG-Umsetzungskatalog', 10900],
+        [2, 'Leistung', 'Bezeichnung wie im Katalog', 'Hundesteuer'],
+        [3, 'Themenfeld', 'eines der 14 Themenfelder', null],
+        [4, 'Fallzahl', 'pro Jahr', 'bitte eintragen'],
+      ]))],
+      new LabelResolver({}),
+    );
+    expect(parsed.findings).toEqual([]);
+    expect(valuesOf(parsed.records[0])).toEqual({ ozgid: 10900, leistung: 'Hundesteuer' });
+    expect(parsed.records[0].values.get('leistung')!.origin.cell).toBe('D4');
+    expect(parsed.unrecognised).toEqual([]);
+  });
+});
