@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImportCommand } from '../../src/cli/import';
-import { openWorkbookFile } from '../../src/workbook/file/node';
+import { openWorkbookFile, saveWorkbookFile } from '../../src/workbook/file/node';
+import { MAPPING_META_KEY, metaWithMapping } from '../../src/core/import';
 import { buildFixtures, type Fixtures } from '../fixtures/steckbriefe/build';
 
 let fx: Fixtures;
@@ -116,5 +117,21 @@ describe('wellenplaner import', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('fehlt.xlsx: Die Datei gibt es nicht');
     expect((await run([])).code).toBe(2);
+  });
+
+  it('uses the label mapping stored in the workbook', async () => {
+    const without = await run([fx.unknownLabels]);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toContain('Nicht erkannte Beschriftung „Kennung“');
+    const mapped = join(fx.dir, 'mit-zuordnung.xlsx');
+    const wb = await openWorkbookFile(fx.workbook);
+    await wb.writeMeta(metaWithMapping(await wb.readMeta(), { Kennung: 'OZG-ID', Titel: 'Leistung' }));
+    await saveWorkbookFile(wb, mapped);
+    const result = `${out}-mapped.xlsx`;
+    const withMapping = await run([fx.unknownLabels], { workbook: mapped, out: result });
+    expect(withMapping.code).toBe(0);
+    const rows = await leistungen(result);
+    expect(rows[rows.length - 1]).toEqual(['10500', 'Wohngeld', 'Bauen & Wohnen', null, null, null, 'Umzug']);
+    expect(JSON.parse((await (await openWorkbookFile(result)).readMeta())[MAPPING_META_KEY])).toEqual({ kennung: 'OZG-ID', titel: 'Leistung' });
   });
 });

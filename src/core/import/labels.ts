@@ -73,7 +73,8 @@ export class LabelResolver {
     let result = this.cache.get(text);
     if (result === undefined) {
       result = this.lookup(text);
-      this.cache.set(text, result);
+      // Bounded, so a sheet full of distinct texts cannot grow the cache without limit.
+      if (this.cache.size < 50_000) this.cache.set(text, result);
     }
     return result;
   }
