@@ -4,7 +4,7 @@ import { readOzgId } from '../read/cells';
 import { normalizeLabel } from '../read/normalize';
 import { finding } from '../source';
 import { type ImportLimits, IMPORT_LIMITS } from './limits';
-import { LabelResolver } from './labels';
+import { knownColumnFor, LabelResolver } from './labels';
 import { isBlank, isPlaceholder, shown } from './values';
 import type {
   Origin,
@@ -267,6 +267,20 @@ function parseForm(
       }
     }
   });
+  const filled = records.filter((r) => r.values.size > 0);
+  const fromName = /^\s*(?:OZG[\s-]*(?:ID)?[\s:.-]*)?(\d{4,6})(?!\d)/i.exec(sheet.name);
+  if (filled.length === 1 && fromName && ![...filled[0].columns.values()].some((c) => c.field === 'ozgId')) {
+    // One Steckbrief per sheet, the sheet named after its OZG-ID ("10076" or "10076 Elterngeld").
+    const record = filled[0];
+    const id = knownColumnFor('ozgId');
+    record.values.set(id.key, { value: fromName[1], origin: { file, sheet: where, cell: 'A1' } });
+    record.columns.set(id.key, id);
+    out.findings.push(
+      finding('info', 'IMPORT_OZG_ID_FROM_SHEET_NAME',
+        `Der Steckbrief nennt keine OZG-ID; verwendet wird ${fromName[1]} aus dem Blattnamen „${sheet.name}“.`,
+        where, 'A1'),
+    );
+  }
   for (const record of records) finishRecord(record, where, out);
 }
 

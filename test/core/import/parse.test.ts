@@ -272,3 +272,17 @@ describe('forms with an explanation column', () => {
     expect(parsed.unrecognised).toEqual([]);
   });
 });
+
+describe('OZG-ID from the sheet name', () => {
+  it('uses a sheet name such as "10076 Elterngeld" when the form has no OZG-ID, and says so', () => {
+    const parsed = parseSteckbriefe(
+      [file('n.xlsx', sheet('10076 Elterngeld', [['Leistung', 'Elterngeld'], ['Themenfeld', 'Familie & Kind']]), sheet('Kindergeld', [['Leistung', 'Kindergeld']]))],
+      new LabelResolver({}),
+    );
+    expect(parsed.records.map((r) => [r.ozgId, r.values.get('leistung')!.value])).toEqual([['10076', 'Elterngeld']]);
+    expect(parsed.findings.map((f) => [f.severity, f.code, f.sheet])).toEqual([
+      ['info', 'IMPORT_OZG_ID_FROM_SHEET_NAME', '[n.xlsx]10076 Elterngeld'],
+      ['error', 'IMPORT_OZG_ID_MISSING', '[n.xlsx]Kindergeld'],
+    ]);
+  });
+});
