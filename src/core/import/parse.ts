@@ -94,7 +94,9 @@ export function parseSteckbriefe(
               `In der Datei „${file.name}“ wurde kein Steckbrief erkannt: keine Beschriftung wie „OZG-ID“ oder „Leistung“ mit einem Wert. Ordnen Sie die Beschriftungen in der Zuordnung zu oder entfernen Sie die Datei aus dem Import.`,
               steckbriefSheetName(file.name, visible[0]?.name ?? file.sheets[0]?.name ?? ''), 'A1')
           : finding('error', 'IMPORT_FILE_EMPTY',
-              `Die Datei „${file.name}“ enthält keine Werte. Bitte die richtige Datei wählen oder sie aus dem Import entfernen.`,
+              file.sheets.some((sh) => sh.hidden && sh.values.some((row) => row.some((v) => !isBlank(v))))
+                ? `Die Datei „${file.name}“ enthält Werte nur auf ausgeblendeten Blättern; diese werden nicht importiert. Bitte die Blätter einblenden oder die richtige Datei wählen.`
+                : `Die Datei „${file.name}“ enthält keine Werte. Bitte die richtige Datei wählen oder sie aus dem Import entfernen.`,
               steckbriefSheetName(file.name, file.sheets[0]?.name ?? ''), 'A1'),
       );
     }
