@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImportCommand } from '../../src/cli/import';
@@ -133,5 +133,14 @@ describe('wellenplaner import', () => {
     const rows = await leistungen(result);
     expect(rows[rows.length - 1]).toEqual(['10500', 'Wohngeld', 'Bauen & Wohnen', null, null, null, 'Umzug']);
     expect(JSON.parse((await (await openWorkbookFile(result)).readMeta())[MAPPING_META_KEY])).toEqual({ kennung: 'OZG-ID', titel: 'Leistung' });
+  });
+
+  it('refuses a file above 10 MB before reading it', async () => {
+    const huge = join(fx.dir, 'riesig.xlsx');
+    writeFileSync(huge, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(11 * 1024 * 1024)]));
+    const { code, stderr } = await run([huge], { out: `${out}-huge.xlsx` });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/riesig\.xlsx: Die Datei ist mit 11 MB größer als die erlaubten 10 MB/);
+    expect(existsSync(`${out}-huge.xlsx`)).toBe(false);
   });
 });
