@@ -372,6 +372,9 @@ describe('OfficeWorkbook metadata and selection', () => {
     expect(fake.model.selection).toEqual({ sheet: 'Umsetzungsprojekte', address: 'C7' });
     expect(fake.syncCount).toBe(1);
     await expect(port.select('Gibt es nicht', 'A1')).rejects.toThrow('Das Blatt „Gibt es nicht“ gibt es in dieser Arbeitsmappe nicht (mehr).');
+    fake.sheet('Umsetzungsprojekte').visibility = 'Hidden';
+    await expect(port.select('Umsetzungsprojekte', 'A1')).rejects.toThrow(/ausgeblendet/);
+    await expect(port.select('Leistungen', 'ZZZZ1')).rejects.toThrow('„ZZZZ1“ ist keine gültige Zelle auf dem Blatt „Leistungen“.');
   });
 
   it('can be constructed and imported outside Office', () => {
