@@ -183,10 +183,18 @@ function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** The shown value as a formula constant, so the cell keeps the layout's value and type. */
+function formulaConstant(value: LayoutValue): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return formulaText(typeof value === 'string' ? value : '');
+}
+
 /**
  * Links as HYPERLINK formulas written in column runs (one command per run, so tens of
- * thousands of Prüfbericht links cost a few commands); the shown text goes inside a string
- * constant, so it stays text. Cells get the General format first: in a text-formatted cell
+ * thousands of Prüfbericht links cost a few commands); the shown value goes in as a constant
+ * (text inside a string constant, so it stays text; numbers stay numbers), so the cell reads
+ * back exactly as the layout's value. Cells get the General format first: in a text-formatted cell
  * Excel would keep the formula as text. Texts too long for a formula get a native hyperlink.
  */
 function linkSteps(ws: () => Excel.Worksheet, values: LayoutValue[][], links: InternalLink[], chunkBytes: number): Step[] {
@@ -194,16 +202,16 @@ function linkSteps(ws: () => Excel.Worksheet, values: LayoutValue[][], links: In
   const formulas = new Map<number, Map<number, string>>();
   for (const link of links) {
     const { top, left } = parseRange(link.cell);
-    const shown = values[top - 1]?.[left - 1];
-    const text = shown === null || shown === undefined || shown === '' ? `${link.targetSheet}!${link.targetCell}` : String(shown);
+    const shown = values[top - 1]?.[left - 1] ?? null;
     const target = `#${sheetRef(link.targetSheet, link.targetCell)}`;
-    if (text.length > MAX_FORMULA_TEXT || target.length > MAX_FORMULA_TEXT) {
-      const native: Excel.RangeHyperlink = { documentReference: sheetRef(link.targetSheet, link.targetCell), textToDisplay: text };
+    if ((typeof shown === 'string' && shown.length > MAX_FORMULA_TEXT) || target.length > MAX_FORMULA_TEXT) {
+      const native: Excel.RangeHyperlink = { documentReference: sheetRef(link.targetSheet, link.targetCell) };
+      if (typeof shown === 'string') native.textToDisplay = shown;
       steps.push({ bytes: commandsBytes(2, [link.cell, native]), queue: () => (ws().getRange(link.cell).hyperlink = native) });
       continue;
     }
     const column = formulas.get(left) ?? new Map<number, string>();
-    column.set(top, `=HYPERLINK(${formulaText(target)},${formulaText(text)})`);
+    column.set(top, `=HYPERLINK(${formulaText(target)},${formulaConstant(shown)})`);
     formulas.set(left, column);
   }
   for (const [col, cells] of [...formulas].sort((a, b) => a[0] - b[0])) {

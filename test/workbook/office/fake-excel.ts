@@ -816,12 +816,14 @@ export class FakeDataValidation extends FakeClientObject<RangeModel> implements 
   }
 }
 
-/** The only function the fake evaluates: HYPERLINK(target, text) shows its text. */
+/** The only function the fake evaluates: HYPERLINK(target, shown) shows its second argument. */
 function evaluate(formula: string): string | number | boolean {
-  const m = /^=HYPERLINK\("((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$/.exec(formula);
+  const m = /^=HYPERLINK\("((?:[^"]|"")*)",\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?)|(TRUE|FALSE))\)$/i.exec(formula);
   if (m) {
-    if (m[1].length > 255 || m[2].length > 255) throw richError('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
-    return m[2].replace(/""/g, '"');
+    if (m[1].length > 255 || (m[2] ?? '').length > 255) throw richError('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
+    if (m[2] !== undefined) return m[2].replace(/""/g, '"');
+    if (m[3] !== undefined) return Number(m[3]);
+    return m[4].toUpperCase() === 'TRUE';
   }
   return formula;
 }

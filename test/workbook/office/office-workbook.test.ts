@@ -115,7 +115,7 @@ describe('OfficeWorkbook.applyOutputs', () => {
       layouts: [
         layout(
           'Prüfbericht',
-          [['Titel'], [], ['Code', 'Zelle'], ['X', 'A2'], ['Y', '=A3 "zitiert"'], ['Z', 'lang '.repeat(60)]],
+          [['Titel'], [], ['Code', 'Zelle'], ['X', 'A2'], ['Y', '=A3 "zitiert"'], ['Z', 'lang '.repeat(60)], ['N', 42]],
           {
             styles: [
               { range: 'A3:B3', style: { bold: true, fill: 'D9D9D9', border: true, horizontalAlignment: 'center', verticalAlignment: 'middle' } },
@@ -125,11 +125,12 @@ describe('OfficeWorkbook.applyOutputs', () => {
             columnWidths: [10, 10, 30],
             rowHeights: [{ row: 1, height: 30 }, { row: 2, height: 30 }, { row: 4, height: 12 }],
             freeze: { rows: 3, columns: 1 },
-            table: { name: 'Befunde', range: 'A3:B6', style: 'TableStyleLight9' },
+            table: { name: 'Befunde', range: 'A3:B7', style: 'TableStyleLight9' },
             links: [
               { cell: 'B4', targetSheet: 'Leistungen', targetCell: 'A2' },
               { cell: 'B5', targetSheet: "Bund's Liste", targetCell: 'C3' },
               { cell: 'B6', targetSheet: 'Leistungen', targetCell: 'A4' },
+              { cell: 'B7', targetSheet: 'Leistungen', targetCell: 'A5' },
             ],
             validations: [{ range: 'A4:A5', list: ['X', 'Y', 'Z,mit Komma'] }],
             tabColor: 'C00000',
@@ -162,6 +163,8 @@ describe('OfficeWorkbook.applyOutputs', () => {
     // too long for a formula's text constant: a native hyperlink
     expect(s.hyperlinks.get('B6')).toEqual({ documentReference: "'Leistungen'!A4", textToDisplay: 'lang '.repeat(60) });
     expect(fake.cell('Prüfbericht', 'B6')).toEqual({ value: 'lang '.repeat(60), numberFormat: '@' });
+    // a number stays a number, so the sheet reads back as the layout (fingerprints match)
+    expect(fake.cell('Prüfbericht', 'B7')).toEqual({ value: 42, formula: `=HYPERLINK("#'Leistungen'!A5",42)`, numberFormat: 'General' });
     expect(s.validations).toEqual([{ box: { top: 4, left: 1, bottom: 5, right: 1 }, rule: { list: { inCellDropDown: true, source: 'X,Y' } } }]);
     expect(s.tabColor).toBe('#C00000');
     expect(fake.model.active?.name).toBe('Prüfbericht');
