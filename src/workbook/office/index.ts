@@ -4,12 +4,12 @@ import type { OutputBundle } from '../../core/layout/types';
 import type { WorkbookPort, WriteStats } from '../port';
 import { Batcher, countedSync, SyncCounter } from './batches';
 import { patchBlock } from './cells';
-import { errorCode, isPayloadLimit } from './errors';
+import { errorCode } from './errors';
 import { ganttSteps } from './gantt-chart';
 import { layoutSteps } from './layout-steps';
 import { readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
-import { readAllSheets, readSheetsInBlocks } from './read';
+import { readAllSheets } from './read';
 import { streamRows } from './rows-writer';
 import { writePatch } from './write-block';
 import {
@@ -74,14 +74,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     this.requireBase();
-    const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
-    try {
-      return await this.run((ctx) => readAllSheets(ctx, counter));
-    } catch (e) {
-      // Only Excel on the web refuses large responses; read in row blocks then.
-      if (!isPayloadLimit(e)) throw e;
-      return this.run((ctx) => readSheetsInBlocks(ctx, counter));
-    }
+    return this.run((ctx) => readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }));
   }
 
   async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {

@@ -13,20 +13,27 @@ import { jsonBytes } from './payload';
  * The sheet list has to be known before its used ranges can be asked for, so one sync is not
  * possible with this API.
  *
- * When the values exceed Excel on the web's 5 MB response limit, `readSheetsInBlocks` reads
- * the used ranges in row blocks instead (more syncs, only for very large workbooks).
+ * When the values exceed Excel on the web's 5 MB response limit, that second sync fails and
+ * the same batch goes on reading the used ranges in row blocks (more syncs, only for very
+ * large workbooks on the web).
  */
 export async function readAllSheets(ctx: Excel.RequestContext, counter: SyncCounter): Promise<SheetData[]> {
   const { sheets, tables } = await listSheets(ctx, counter);
   const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address,values'));
   const tableRanges = tables.items.map((t) => t.getRange().load('address'));
-  await countedSync(ctx, counter, 0);
+  try {
+    await countedSync(ctx, counter, 0);
+  } catch (e) {
+    // Only Excel on the web refuses large responses; the listed sheets are read in row blocks then.
+    if (!isPayloadLimit(e)) throw e;
+    return readInBlocks(ctx, counter, sheets, tables);
+  }
   const data = sheets.items.map((ws, i) => sheetData(ws, used[i].isNullObject ? null : used[i].address, used[i].isNullObject ? [] : used[i].values));
   attachTables(data, tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })));
   return data;
 }
 
-async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter) {
+async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter): Promise<{ sheets: Excel.WorksheetCollection; tables: Excel.TableCollection }> {
   const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
   const tables = ctx.workbook.tables.load('items/name');
   await countedSync(ctx, counter, 0);
@@ -65,16 +72,21 @@ function attachTables(data: SheetData[], tables: { name: string; address: string
 }
 
 /**
- * Cells fetched per sync in the block-wise fallback: first a guess, then sized from the bytes
- * per cell measured so far to aim at 3.5 MB per response; halved whenever Excel still refuses.
+ * Cells fetched per sync in the block-wise fallback: first a small probe (20,000 cells stay
+ * under 5 MB unless cells average 250 bytes), then sized from the bytes per cell measured so
+ * far to aim at 3.5 MB per response; halved whenever Excel still refuses.
  */
-const FALLBACK_BLOCK_CELLS = 200_000;
+const FALLBACK_BLOCK_CELLS = 20_000;
 const MIN_BLOCK_CELLS = 2_000;
 const MAX_BLOCK_CELLS = 1_000_000;
 const RESPONSE_TARGET_BYTES = 3_500_000;
 
-export async function readSheetsInBlocks(ctx: Excel.RequestContext, counter: SyncCounter): Promise<SheetData[]> {
-  const { sheets, tables } = await listSheets(ctx, counter);
+async function readInBlocks(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  sheets: Excel.WorksheetCollection,
+  tables: Excel.TableCollection,
+): Promise<SheetData[]> {
   const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
   const tableRanges = tables.items.map((t) => t.getRange().load('address'));
   await countedSync(ctx, counter, 0);
