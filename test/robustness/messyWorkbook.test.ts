@@ -133,3 +133,34 @@ describe('re-running on the written workbook', () => {
     expect(Object.values(rewritten['Wellenplan'].cells).some((c: any) => c.value === 'Welle 9 (von Hand)')).toBe(false);
   });
 });
+
+describe('the metadata sheet in odd states', () => {
+  it('unreadable fingerprints: every output sheet is protected (exit 1), nothing written', async () => {
+    const broken = join(dir, 'meta-kaputt.xlsx');
+    const wb = await FileWorkbook.fromBuffer(readFileSync(out));
+    wb.workbook.getWorksheet('_Wellenplaner')!.eachRow((row, i) => {
+      if (i > 1) row.getCell(2).value = '{kaputt';
+    });
+    await save(wb.workbook, broken);
+    const target = join(dir, 'meta-kaputt-ergebnis.xlsx');
+    const r = await runCli('plan', broken, '--out', target, '--json', join(dir, 'meta.json'), '--today', '2020-01-15');
+    expect(r.code).toBe(1);
+    expect(brief(readJson(join(dir, 'meta.json')).findings, ['error']).sort()).toEqual(
+      ['Koordination', 'Prüfbericht', 'Wellendiagramm', 'Wellenplan', 'Wellenübersicht'].map((s) => `error OUTPUT_SHEET_EDITED ${s}!A1`).sort(),
+    );
+    expect(() => readFileSync(target)).toThrow();
+  });
+
+  it('a metadata sheet made visible and a hidden Wellenplan are rewritten and restored', async () => {
+    const shown = join(dir, 'meta-sichtbar.xlsx');
+    const wb = await FileWorkbook.fromBuffer(readFileSync(out));
+    wb.workbook.getWorksheet('_Wellenplaner')!.state = 'visible';
+    wb.workbook.getWorksheet('Wellenplan')!.state = 'hidden';
+    await save(wb.workbook, shown);
+    const target = join(dir, 'meta-sichtbar-ergebnis.xlsx');
+    expect((await runCli('plan', shown, '--out', target, '--today', '2020-01-15')).code).toBe(0);
+    const after = await rawSheets(target);
+    expect(after['_Wellenplaner'].state).toBe('veryHidden');
+    expect(after['Wellenplan'].state).toBe('visible');
+  });
+});
