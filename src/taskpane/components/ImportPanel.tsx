@@ -268,7 +268,7 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
           {mappingKeys.length > 0 && (
             <section className={styles.root} aria-label="Zuordnung der Beschriftungen">
               <Text as="h3" weight="semibold">
-                Nicht erkannte Beschriftungen
+                {plan.unrecognised.length ? 'Nicht erkannte Beschriftungen' : 'Zuordnung der Beschriftungen'}
               </Text>
               <Text size={200} className={styles.muted}>
                 Ordnen Sie jede Beschriftung einer Spalte des Blatts „Leistungen“ zu oder lassen Sie sie weg. Die Zuordnung
