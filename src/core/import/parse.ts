@@ -417,11 +417,11 @@ function mergeFill(sheet: SteckbriefSheet, headerRow: number, cols: number[]): M
     if (box.top <= headerRow) continue;
     const anchor = at(sheet.values, box.top, box.left);
     if (isBlank(anchor)) continue;
+    // The value belongs to the anchor's column only: a merge across columns (a long name
+    // spilling into the next column) must not copy it into that column.
     const bottom = Math.min(box.bottom, sheet.values.length);
-    for (let c = box.left; c <= box.right; c++) {
-      if (!wanted.has(c)) continue;
-      for (let r = box.top; r <= bottom; r++) if (r !== box.top || c !== box.left) fill.set(`${r},${c}`, anchor);
-    }
+    if (!wanted.has(box.left)) continue;
+    for (let r = box.top + 1; r <= bottom; r++) fill.set(`${r},${box.left}`, anchor);
   }
   return fill;
 }

@@ -210,6 +210,12 @@ describe('bad and oversized content', () => {
     expect(parsed.findings.map((f) => f.code)).toEqual(['IMPORT_TOO_MANY_RECORDS']);
   });
 
+  it('fills vertical merges only in the anchor column', () => {
+    const s = sheet('S', [['OZG-ID', 'Leistung', 'Themenfeld'], [1, 'Sehr langer Name', null], [2, 'B', 'Umwelt']], { merges: ['B2:C2'] });
+    const parsed = parseSteckbriefe([file('h.xlsx', s)], resolver());
+    expect(parsed.records.map((r) => r.values.get('themenfeld')?.value ?? null)).toEqual([null, 'Umwelt']);
+  });
+
   it('ignores a hostile merge over a million rows', () => {
     const s = sheet('S', [['OZG-ID', 'Themenfeld'], [1, 'Umwelt'], [2, null]], { merges: ['B2:B1048576', 'XFD1:A1', 'kaputt'] });
     const parsed = parseSteckbriefe([file('m.xlsx', s)], resolver());
