@@ -349,6 +349,19 @@ function parseTable(
   }
   const fill = mergeFill(sheet, headerRow, [...columns.keys()]);
   const headerKeys = new Set([...columns.values()].map((c) => c.key));
+  let continuation = headerRow;
+  // Header cells merged across several columns ("Fallzahl" over "2019 | 2020").
+  const groupedHeader = new Set<number>();
+  for (const range of (sheet.merges ?? []).slice(0, 10_000)) {
+    try {
+      const box = parseRange(range);
+      if (box.top <= headerRow && box.bottom >= headerRow && box.right > box.left) {
+        for (let c = box.left; c <= Math.min(box.right, headerCells.length + 1); c++) groupedHeader.add(c);
+      }
+    } catch {
+      // not a range: ignore
+    }
+  }
   for (let row = headerRow + 1; row <= sheet.values.length; row++) {
     const cells = sheet.values[row - 1] ?? [];
     const valueAt = (col: number): CellValue => {
@@ -361,6 +374,17 @@ function parseTable(
     const validId = readSteckbriefOzgId(idValue) !== null;
     if (!validId && repeatsHeader(cells, columns, resolver) >= Math.min(headerKeys.size, 2)) continue;
     if (filled === 1 && !validId) continue; // a heading or a note between the rows
+    const underGroupHeadings = cells.every((v, i) => isBlank(v) || (typeof v === 'string' && (isBlank(headerCells[i] ?? null) || groupedHeader.has(i + 1))));
+    if (!validId && row === continuation + 1 && isBlank(idValue) && underGroupHeadings) {
+      // A second header line ("Fallzahl" over "2019 | 2020"): text only, no OZG-ID, right under the header.
+      continuation = row;
+      out.findings.push(
+        finding('info', 'IMPORT_HEADER_CONTINUATION',
+          `Zeile ${row} steht direkt unter der Kopfzeile, hat keine OZG-ID und nur Text unter leeren oder verbundenen Spaltenköpfen; sie wurde als zweite Kopfzeile übersprungen.`,
+          where, a1(row, idCol)),
+      );
+      continue;
+    }
     const record: SteckbriefRecord = {
       ozgId: '',
       values: new Map(),

@@ -175,6 +175,15 @@ describe('table layout', () => {
     expect(parsed.findings).toEqual([]);
   });
 
+  it('skips a second header line right under the header, and says so', () => {
+    const parsed = parseSteckbriefe(
+      [file('z.xlsx', sheet('T', [['OZG-ID', 'Leistung', 'Fallzahl', null], [null, null, '2019', '2020'], [1, 'A', 10, 12]], { merges: ['A1:A2', 'B1:B2', 'C1:D1'] }))],
+      resolver(),
+    );
+    expect(parsed.records.map((r) => r.ozgId)).toEqual(['1']);
+    expect(parsed.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([['info', 'IMPORT_HEADER_CONTINUATION', 'A2']]);
+  });
+
   it('reports a row with values but no OZG-ID, and a table without an OZG-ID column', () => {
     const parsed = parseSteckbriefe(
       [file('u.xlsx',
