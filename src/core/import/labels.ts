@@ -80,6 +80,17 @@ export class LabelResolver {
   }
 
   private lookup(text: string): Resolution {
+    const direct = this.lookupExact(text);
+    if (direct !== null) return direct;
+    // "Fallzahl (pro Jahr)", "Priorität (hoch/mittel/niedrig)": the label without its
+    // explanation in brackets - unless that names a target value ("Reifegrad (Soll)").
+    const groups = text.match(/\([^)]*\)|\[[^\]]*\]/g);
+    if (!groups || groups.some((g) => /soll|ziel|plan|künftig|zukünftig/i.test(g))) return null;
+    const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim();
+    return bare && bare !== text.trim() ? this.lookupExact(bare) : null;
+  }
+
+  private lookupExact(text: string): Resolution {
     if (text.length > 120) return null;
     const key = normalizeLabel(text);
     if (!key || /^\d+$/.test(key)) return null;

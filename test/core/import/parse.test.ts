@@ -108,6 +108,21 @@ describe('form layout', () => {
     expect(after.records[0].values.get('leistung')!.value).toBe('Wohngeld');
   });
 
+  it('reads labels with an explanation in brackets, but not a target value such as "Reifegrad (Soll)"', () => {
+    const parsed = parseSteckbriefe(
+      [file('k.xlsx', sheet('S', [
+        ['OZG-ID (laut Katalog)', 10100],
+        ['Zuständigkeit (Bund/Land/Kommune)', 'Land'],
+        ['Reifegrad (Soll)', 4],
+        ['Reifegrad (Ist)', 1],
+        ['Priorität [hoch/mittel/niedrig]', 'hoch'],
+      ]))],
+      resolver(),
+    );
+    expect(valuesOf(parsed.records[0])).toEqual({ ozgid: 10100, zustaendigkeit: 'Land', reifegrad: 1, prioritaet: 'hoch' });
+    expect(parsed.unrecognised.map((u) => u.text)).toEqual(['Reifegrad (Soll)']);
+  });
+
   it('maps labels to the other columns of the Leistungen sheet by their header', () => {
     const parsed = parseSteckbriefe(
       [file('g.xlsx', sheet('S', [['OZG-ID', 1], ['Rechtsgrundlage', '§ 1 BEEG']]))],
