@@ -84,7 +84,8 @@ module.exports = async (env, argv) => {
       filename: '[name].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
       publicPath: 'auto',
-      clean: { keep: /optimiser\.worker\.js|solver\/|chunks\/worker-/ },
+      // The worker compilation runs after this one (dependencies below), so cleaning here is safe.
+      clean: true,
     },
     // The pane's main thread never runs the solver (the worker does): keep highs out of its chunks.
     resolve: { ...resolve, alias: { highs: false } },
@@ -154,7 +155,7 @@ module.exports = async (env, argv) => {
     module: {
       rules: [tsRule],
       // highs.mjs names its wasm with new URL(…, import.meta.url); we serve our own copy (solver/).
-      parser: { javascript: { url: false, importMeta: false } },
+      parser: { javascript: { url: false } },
     },
     performance: { hints: false },
     plugins: [
@@ -163,9 +164,9 @@ module.exports = async (env, argv) => {
     ],
   };
 
+  worker.dependencies = ['pane'];
   if (production) {
     // `npm run build` prints the gzipped sizes once both compilations are written.
-    worker.dependencies = ['pane'];
     worker.plugins.push({
       apply(compiler) {
         compiler.hooks.done.tap('BundleSize', (stats) => {

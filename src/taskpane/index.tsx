@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { officePort } from './ports';
 import { isDarkColor } from './flow';
+import { describeError } from './errors';
 
 /**
  * Entry of the task pane. In Excel (Office.onReady with host Excel) the pane works on the open
@@ -17,9 +18,14 @@ function prefersDark(): boolean {
 }
 
 async function start(inExcel: boolean): Promise<void> {
-  const office = inExcel ? await officePort() : null;
   const root = createRoot(document.getElementById('root')!);
-  root.render(<App officePort={office?.port ?? null} officeIssues={office?.issues ?? []} dark={prefersDark()} />);
+  try {
+    const office = inExcel ? await officePort() : null;
+    root.render(<App officePort={office?.port ?? null} officeIssues={office?.issues ?? []} dark={prefersDark()} />);
+  } catch (e) {
+    // The adapter chunk could not be loaded (e.g. the add-in's server is unreachable).
+    root.render(<App officePort={null} startupError={describeError(e, 'Laden des Wellenplaners')} dark={prefersDark()} />);
+  }
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {

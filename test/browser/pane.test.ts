@@ -94,7 +94,10 @@ describe('task pane in Chromium (file mode)', () => {
     // Planen: optimised, in the worker with the wasm from the own origin
     await page.getByRole('radio', { name: 'optimiert' }).check();
     await page.getByRole('button', { name: 'Plan berechnen' }).click();
-    await page.getByText(/^Optimiert: gewichtete Verspätung/).waitFor({ timeout: 150_000 });
+    await page.waitForFunction(() => document.body.innerText.includes('Optimiert: gewichtete Verspätung') || document.querySelector('[data-testid="error"]'), null, {
+      timeout: 150_000,
+    });
+    expect(await page.getByTestId('error').allTextContents()).toEqual([]);
     expect(s.served).toContain('/optimiser.worker.js');
     expect(s.served).toContain('/solver/highs.wasm');
     await screenshot(page, '04-planen-optimiert');

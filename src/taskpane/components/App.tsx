@@ -68,6 +68,8 @@ export interface AppProps {
   officePort: WorkbookPort | null;
   /** German notes about Excel features this version lacks (from the Office adapter). */
   officeIssues?: string[];
+  /** An error while starting (shown at once). */
+  startupError?: PaneError;
   dark: boolean;
 }
 
@@ -81,13 +83,13 @@ interface Busy {
 /** Let the browser paint the progress bar before a synchronous computation. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function App({ officePort, officeIssues = [], dark }: AppProps): React.JSX.Element {
+export function App({ officePort, officeIssues = [], startupError, dark }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [port, setPort] = React.useState<WorkbookPort | null>(officePort);
   const [fileName, setFileName] = React.useState<string | null>(null);
   const [step, setStep] = React.useState<Step>(officePort ? 'pruefen' : 'vorlage');
   const [busy, setBusy] = React.useState<Busy | null>(null);
-  const [error, setError] = React.useState<PaneError | null>(null);
+  const [error, setError] = React.useState<PaneError | null>(startupError ?? null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [check, setCheck] = React.useState<PlanOutcome | null>(null);
   const [checkedAt, setCheckedAt] = React.useState<Date | null>(null);

@@ -31,6 +31,14 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: '6px', color: tokens.colorBrandForeground1 },
   code: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 const ICON: Record<Severity, React.JSX.Element> = {
@@ -77,6 +85,9 @@ export function CheckPanel({ outcome, checkedAt, busy, canJump, onCheck, onJump 
           {checkedAt ? ` Stand: ${checkedAt.toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' })} Uhr.` : ''}
         </Text>
       )}
+      {outcome && !canJump && current && (
+        <Text data-testid="jump-note">{`Zelle ${current.sheet}!${current.cell}: In Excel springt ein Klick direkt zur Zelle; in einer geöffneten Datei bitte dort nachsehen.`}</Text>
+      )}
       {groups.length > 0 && (
         <Accordion multiple collapsible defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}>
           {groups.map((g) => (
@@ -106,10 +117,10 @@ export function CheckPanel({ outcome, checkedAt, busy, canJump, onCheck, onJump 
                                 setCurrent(f);
                                 onJump(f);
                               }}
-                              aria-label={`${f.sheet} ${f.cell}: ${f.message}${canJump ? ' (zur Zelle springen)' : ''}`}
                               data-code={f.code}
                             >
                               <span>
+                                <span className={styles.srOnly}>{`${canJump ? 'Zur Zelle springen: ' : ''}Blatt ${f.sheet}, Zelle `}</span>
                                 <span className={styles.cell}>{f.cell}</span>
                                 {f.message} <span className={styles.code}>{f.code}</span>
                               </span>
@@ -129,9 +140,6 @@ export function CheckPanel({ outcome, checkedAt, busy, canJump, onCheck, onJump 
             </AccordionItem>
           ))}
         </Accordion>
-      )}
-      {outcome && !canJump && current && (
-        <Text data-testid="jump-note">{`Zelle ${current.sheet}!${current.cell}: In Excel springt ein Klick direkt zur Zelle; in einer geöffneten Datei bitte dort nachsehen.`}</Text>
       )}
     </section>
   );
