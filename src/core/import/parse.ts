@@ -484,6 +484,8 @@ export function readSteckbriefOzgId(value: CellValue): string | null {
   if (typeof value === 'string') {
     const m = /^\s*OZG(?:[\s-]*(?:ID|Nr\.?|Nummer))?[\s:.-]*(\d+)\s*$/i.exec(value);
     if (m) return m[1];
+    const grouped = /^\s*(\d{1,3}(?:\.\d{3})+)\s*$/.exec(value); // "10.076", typed with a thousands dot
+    if (grouped) return grouped[1].replace(/\./g, '');
   }
   return readOzgId(value);
 }

@@ -1,4 +1,5 @@
 import { LabelResolver, parseSteckbriefe, IMPORT_LIMITS } from '../../../src/core/import';
+import { readSteckbriefOzgId } from '../../../src/core/import/parse';
 import { file, sheet } from './helpers';
 
 const resolver = (mapping = {}, headers: string[] = []) => new LabelResolver(mapping, headers);
@@ -314,5 +315,21 @@ describe('OZG-ID from the sheet name', () => {
       ['info', 'IMPORT_OZG_ID_FROM_SHEET_NAME', '[n.xlsx]10076 Elterngeld'],
       ['error', 'IMPORT_OZG_ID_MISSING', '[n.xlsx]Kindergeld'],
     ]);
+  });
+});
+
+describe('readSteckbriefOzgId', () => {
+  it.each([
+    [10076, '10076'],
+    ['10076', '10076'],
+    [' OZG 10076 ', '10076'],
+    ['OZG-ID: 10076', '10076'],
+    ['10.076', '10076'],
+    ['10076.5', null],
+    ['1007a', null],
+    [-1, null],
+    [null, null],
+  ] as const)('%p → %p', (value, expected) => {
+    expect(readSteckbriefOzgId(value)).toBe(expected);
   });
 });
