@@ -33,3 +33,26 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   return { command, positional, options };
 }
+
+const PLAN_SETTINGS = ['waves', 'wave-months', 'start', 'capacity', 'unit'];
+const ALLOWED: Record<string, string[]> = {
+  check: ['json', 'help', ...PLAN_SETTINGS],
+  plan: ['out', 'json', 'force', 'optimise', 'optimize', 'time-limit', 'today', 'help', 'quiet', ...PLAN_SETTINGS],
+  import: ['out', 'json', 'force', 'help'],
+};
+
+/** An option the command does not know is a usage error, not something silently ignored. */
+export function checkOptions(args: ParsedArgs): void {
+  const allowed = args.command ? ALLOWED[args.command] : undefined;
+  if (!allowed) return;
+  for (const name of Object.keys(args.options)) {
+    if (!allowed.includes(name)) {
+      const where = Object.keys(ALLOWED).filter((c) => ALLOWED[c].includes(name));
+      throw new UsageError(
+        where.length
+          ? `--${name} gilt nur für ${where.join(' und ')}, nicht für ${args.command}.`
+          : `Unbekannte Option --${name}.`,
+      );
+    }
+  }
+}

@@ -1,14 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Finding, IsoDate } from '../core/model';
 import type { PlanOverrides } from '../core/plan';
 import { editedSheetFinding, outputsFor, runCheck, runPlan, runPlanOptimised, writeOutputs, type PlanOutcome } from '../core/pipeline';
 import { toJsonReport } from '../core/report';
 import { germanDate, todayIso } from '../core/dates';
 import { sortFindings } from '../core/source';
-import { WorkbookReadError } from '../workbook/file';
-import { openWorkbookFile, saveWorkbookFile } from '../workbook/file/node';
-import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { WorkbookReadError, WorkbookWriteError } from '../workbook/file';
+import { lossyPartsMessage, openWorkbookFile, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
+import { finding } from '../core/source';
+import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
 import { parseOverrides } from './overrides';
 import { parseGermanOrIsoDate } from './dateArg';
 import { runImportCommand } from './import';
@@ -41,6 +40,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return args.command ? 0 : 2;
   }
   try {
+    checkOptions(args);
     switch (args.command) {
       case 'check':
         return await checkCommand(args, io);
@@ -60,12 +60,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 2;
     }
   } catch (e) {
-    if (e instanceof WorkbookReadError || e instanceof UsageError) {
+    if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError || e instanceof UsageError) {
       io.stderr.write(`${e.message}\n`);
       return 2;
     }
     throw e;
   }
+}
+
+function positiveOption(args: ParsedArgs, name: string): number | undefined {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw.replace(',', '.'));
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name}: „${raw}“ ist keine Zahl größer 0.`);
+  return n;
 }
 
 function stringOption(args: ParsedArgs, name: string): string | undefined {
@@ -84,8 +92,8 @@ async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = requireWorkbookPath(args);
   const wb = await openWorkbookFile(path);
   const outcome = runCheck(await wb.readSheets(), { overrides: parseOverrides(args) });
-  printFindings(outcome.findings, io);
   await writeJson(args, outcome);
+  printFindings(outcome.findings, io);
   return outcome.blocked ? 1 : 0;
 }
 
@@ -95,26 +103,30 @@ async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const wb = await openWorkbookFile(path);
   const sheets = await wb.readSheets();
   const optimise = args.options.optimise === true || args.options.optimize === true;
-  const timeLimit = stringOption(args, 'time-limit');
+  const timeLimit = positiveOption(args, 'time-limit');
   let outcome = optimise
-    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit ? Number(timeLimit) : undefined })
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit })
     : runPlan(sheets, { overrides });
 
   const out = stringOption(args, 'out');
-  if (out) {
+  const force = args.options.force === true;
+  if (out && wb.lossyParts.length > 0 && !force) {
+    const first = sheets.find((sh) => !sh.hidden)?.name ?? 'Leistungen';
+    outcome = withFindings(outcome, [finding('error', 'WORKBOOK_PARTS_WOULD_BE_LOST', lossyPartsMessage(wb), first, 'A1')]);
+  } else if (out) {
     const todayArg = stringOption(args, 'today');
     const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
-    const result = await writeOutputs(wb, outputsFor(outcome, today), { force: args.options.force === true });
+    const result = await writeOutputs(wb, outputsFor(outcome, today), { force });
     if (result.stats === null) {
       outcome = withFindings(outcome, result.editedSheets.map(editedSheetFinding));
     } else {
-      await saveWorkbookFile(wb, out);
+      await saveWorkbookFile(wb, out, { allowLoss: force });
       io.stdout.write(`Geschrieben: ${out} (Blätter: ${result.stats.sheetsWritten.join(', ')})\n`);
     }
   }
+  await writeJson(args, outcome);
   printFindings(outcome.findings, io);
   printPlan(outcome, io);
-  await writeJson(args, outcome);
   return outcome.blocked ? 1 : 0;
 }
 
@@ -124,9 +136,7 @@ function withFindings(outcome: PlanOutcome, extra: Finding[]): PlanOutcome {
 
 async function writeJson(args: ParsedArgs, outcome: PlanOutcome): Promise<void> {
   const json = stringOption(args, 'json');
-  if (!json) return;
-  await mkdir(dirname(json), { recursive: true });
-  await writeFile(json, JSON.stringify(toJsonReport(outcome), null, 2) + '\n', 'utf8');
+  if (json) await saveTextFile(json, JSON.stringify(toJsonReport(outcome), null, 2) + '\n');
 }
 
 const LABEL = { error: 'FEHLER  ', warning: 'WARNUNG ', info: 'HINWEIS ' } as const;
@@ -170,7 +180,7 @@ function printPlan(outcome: PlanOutcome, io: Io): void {
   const o = plan.objective;
   if (plan.mode === 'optimised' && o.optimised !== undefined) {
     io.stdout.write(
-      `\nOptimiert: Zielwert ${o.optimised} statt ${o.rules} (regelbasiert)${o.gap !== undefined ? `, Abstand zur unteren Schranke ${(o.gap * 100).toFixed(2)} %` : ''}.\n`,
+      `\nOptimiert: Zielwert ${o.optimised} statt ${o.rules} (regelbasiert)${o.gap !== undefined ? `, Abstand zur unteren Schranke ${(o.gap * 100).toFixed(2).replace('.', ',')} %` : ''}.\n`,
     );
   }
   if (outcome.blocked) io.stdout.write('\nDer Wellenplan wird wegen der Fehler nicht geschrieben (nur der Prüfbericht).\n');

@@ -4,6 +4,7 @@ import type { WorkbookPort, WriteStats } from '../workbook/port';
 import { readWorkbook } from './read';
 import { checkInput, checkPlannedCoordination } from './check';
 import { planConfigFrom, planRules, type PlanConfig, type PlanOverrides } from './plan';
+import { planOptimised } from './plan/optimise';
 import { buildOutputs } from './layout';
 import { guardOutputs } from './layout/guard';
 import { finding, hasErrors, sortFindings } from './source';
@@ -79,7 +80,6 @@ export interface OptimiseOptions extends PlanOptions {
 export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOptions = {}): Promise<PlanOutcome> {
   const prepared = prepare(sheets, options);
   if (!prepared.config) return finish(prepared, null);
-  const { planOptimised } = await import('./plan/optimise');
   const plan = await planOptimised(prepared.projects, prepared.config, {
     timeLimitSeconds: options.timeLimitSeconds,
     mipRelGap: options.mipRelGap,

@@ -176,3 +176,51 @@ describe('wellenplaner plan', () => {
     expect(Object.keys(sheets)).not.toContain('Wellenplan');
   });
 });
+
+describe('wellenplaner: what a file adapter cannot keep, and the real binary', () => {
+  it('refuses to write a workbook whose charts would be lost, unless forced', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(EXAMPLE));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const path = join(dir, 'mit-diagramm.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = join(dir, 'mit-diagramm-ergebnis.xlsx');
+    const refused = await run('plan', path, '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/WORKBOOK_PARTS_WOULD_BE_LOST .*Diagramme/);
+    expect(() => readFileSync(out)).toThrow();
+    expect((await run('plan', path, '--out', out, '--force')).code).toBe(0);
+    expect(readFileSync(out).length).toBeGreaterThan(0);
+  });
+
+  it('says in German when --json or --out names a folder, and leaves no temp file', async () => {
+    const r = await run('plan', EXAMPLE, '--json', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ist ein Ordner/);
+    const r2 = await run('plan', EXAMPLE, '--out', dir);
+    expect(r2.code).toBe(2);
+    expect(require('node:fs').readdirSync(dir).filter((f: string) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('rejects options that do not belong to the command', async () => {
+    const r = await run('check', EXAMPLE, '--out', join(dir, 'x.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out gilt nur für plan und import/);
+    expect((await run('plan', EXAMPLE, '--optimise', '--time-limit', 'abc')).code).toBe(2);
+  });
+
+  it('optimises through the real binary and ends quietly when its output is cut off', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const bin = join(__dirname, '../../bin/wellenplaner.js');
+    const json = join(dir, 'optimiert.json');
+    const r = spawnSync(process.execPath, [bin, 'plan', EXAMPLE, '--optimise', '--time-limit', '20', '--json', json], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.plan.objective.optimised).toBeLessThanOrEqual(report.plan.objective.rules);
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" check "${EXAMPLE}" | head -1`], { encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^Prüfung:/);
+    expect(piped.stderr).toBe('');
+  });
+});

@@ -4,12 +4,21 @@ import type { OutputBundle } from '../../core/layout/types';
 import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { parseA1 } from '../../core/address';
 import { applyBundle } from './apply';
+import { lossyPartsOf } from './parts';
 
 /** The file could not be opened as a workbook. The message is German and meant for the user. */
 export class WorkbookReadError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'WorkbookReadError';
+  }
+}
+
+/** The result could not be written. The message is German and meant for the user. */
+export class WorkbookWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookWriteError';
   }
 }
 
@@ -46,7 +55,14 @@ function flatten(v: ExcelJS.CellValue | undefined): CellValue {
 export class FileWorkbook implements WorkbookPort {
   readonly kind = 'file' as const;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * @param lossyParts German names of package parts (charts, PivotTables, macros …) that ExcelJS
+   *   cannot write back: saving this workbook would drop them.
+   */
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly lossyParts: readonly string[] = [],
+  ) {}
 
   static create(): FileWorkbook {
     return new FileWorkbook(new ExcelJS.Workbook());
@@ -77,7 +93,7 @@ export class FileWorkbook implements WorkbookPort {
         `Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen (${e instanceof Error ? e.message : String(e)}).`,
       );
     }
-    return new FileWorkbook(workbook);
+    return new FileWorkbook(workbook, lossyPartsOf(bytes));
   }
 
   async toBuffer(): Promise<Uint8Array> {
