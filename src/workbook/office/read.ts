@@ -72,14 +72,14 @@ function attachTables(data: SheetData[], tables: { name: string; address: string
 }
 
 /**
- * Cells fetched per sync in the block-wise fallback: first a small probe (20,000 cells stay
- * under 5 MB unless cells average 250 bytes), then sized from the bytes per cell measured so
- * far to aim at 3.5 MB per response; halved whenever Excel still refuses.
+ * The block-wise fallback aims at 3.5 MB per response. Each sheet's cost per cell is learnt
+ * from its first block; until then a cell is assumed to cost 60 bytes (typical planning data
+ * costs 15–40). A refused response halves the target and doubles the estimates of the sheets
+ * in it.
  */
-const FALLBACK_BLOCK_CELLS = 20_000;
-const MIN_BLOCK_CELLS = 2_000;
-const MAX_BLOCK_CELLS = 1_000_000;
 const RESPONSE_TARGET_BYTES = 3_500_000;
+const UNKNOWN_BYTES_PER_CELL = 60;
+const MIN_TARGET_BYTES = 50_000;
 
 async function readInBlocks(
   ctx: Excel.RequestContext,
@@ -101,7 +101,12 @@ async function readInBlocks(
     left: number;
     right: number;
   }
-  let blockCells = FALLBACK_BLOCK_CELLS;
+  let target = RESPONSE_TARGET_BYTES;
+  const perCell = new Map<number, number>();
+  let seen = { bytes: 0, cells: 0 };
+  // a sheet not read yet: half again the average cost seen so far, or the default at first
+  const unknown = () => (seen.cells > 0 ? Math.max(20, Math.ceil((seen.bytes / seen.cells) * 1.5)) : UNKNOWN_BYTES_PER_CELL);
+  const cost = (sheet: number) => perCell.get(sheet) ?? unknown();
   const pending: Block[] = [];
   sheets.items.forEach((ws, i) => {
     if (used[i].isNullObject) return;
@@ -110,44 +115,44 @@ async function readInBlocks(
   });
   const rows: CellValue[][][] = data.map(() => []);
   while (pending.length > 0) {
-    // cut blocks to the current size and take as many as fit into one response
+    // cut blocks by each sheet's cost per cell and take as many as fit into one response
     const batch: { block: Block; range: Excel.Range }[] = [];
-    let cells = 0;
-    while (pending.length > 0 && cells < blockCells) {
+    let estimate = 0;
+    while (pending.length > 0 && estimate < target) {
       const b = pending[0];
-      const width = b.right - b.left + 1;
-      const fitRows = Math.floor((blockCells - cells) / width);
-      if (fitRows < 1 && cells > 0) break;
+      const rowCost = (b.right - b.left + 1) * cost(b.sheet);
+      const fitRows = Math.floor((target - estimate) / rowCost);
+      if (fitRows < 1 && batch.length > 0) break;
       const bottom = Math.min(b.bottom, b.top + Math.max(1, fitRows) - 1);
       const part: Block = { ...b, bottom };
       if (bottom === b.bottom) pending.shift();
       else pending[0] = { ...b, top: bottom + 1 };
       const address = `${a1(part.top, part.left)}:${a1(part.bottom, part.right)}`;
       batch.push({ block: part, range: b.ws.getRange(address).load('values') });
-      cells += (part.bottom - part.top + 1) * width;
+      estimate += (part.bottom - part.top + 1) * rowCost;
     }
     try {
       await countedSync(ctx, counter, 0);
     } catch (e) {
-      if (!isPayloadLimit(e) || blockCells <= MIN_BLOCK_CELLS) throw e;
-      blockCells = Math.floor(blockCells / 2);
+      if (!isPayloadLimit(e) || target <= MIN_TARGET_BYTES) throw e;
+      target = Math.floor(target / 2);
+      for (const { block } of batch) perCell.set(block.sheet, cost(block.sheet) * 2);
       pending.unshift(...batch.map((b) => b.block));
       continue;
     }
-    let bytes = 0;
     for (const { block, range } of batch) {
-      const target = rows[block.sheet];
+      const out = rows[block.sheet];
       const values = range.values;
-      bytes += jsonBytes(values);
+      const cells = (block.bottom - block.top + 1) * (block.right - block.left + 1);
+      // learn what a cell of this sheet costs (with a tenth more as margin)
+      const bytes = jsonBytes(values);
+      perCell.set(block.sheet, Math.max(1, Math.ceil((bytes / cells) * 1.1)));
+      seen = { bytes: seen.bytes + bytes, cells: seen.cells + cells };
       values.forEach((row: unknown[], r: number) => {
         const line: CellValue[] = new Array(block.left - 1).fill(null);
         for (const v of row) line.push(fromOffice(v));
-        target[block.top - 1 + r] = line;
+        out[block.top - 1 + r] = line;
       });
-    }
-    // size the next blocks by what a cell of this workbook actually costs
-    if (cells > 0 && bytes > 0) {
-      blockCells = Math.max(MIN_BLOCK_CELLS, Math.min(MAX_BLOCK_CELLS, Math.floor((RESPONSE_TARGET_BYTES * cells) / bytes)));
     }
   }
   rows.forEach((sheetRows, i) => {
