@@ -19,6 +19,8 @@ export interface Block {
   /** null: leave the format as it is (General on a new sheet), which keeps requests small. */
   formats: (string | null)[][];
   width: number;
+  /** Cells with a value (as the file adapter counts cellsWritten). */
+  cells: number;
 }
 
 /**
@@ -35,10 +37,12 @@ export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormat
     if (!box) continue;
     for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) formats[r - 1][c - 1] = nf.format;
   }
+  let cells = 0;
   const out: OfficeValue[][] = values.map((row, r) => {
     const line = new Array<OfficeValue>(width);
     for (let c = 0; c < width; c++) {
       const v = row[c];
+      if (v !== null && v !== undefined) cells++;
       if (typeof v === 'string') {
         line[c] = v;
         if (v !== '') formats[r][c] = TEXT_FORMAT;
@@ -48,7 +52,7 @@ export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormat
     }
     return line;
   });
-  return { values: out, formats, width };
+  return { values: out, formats, width, cells };
 }
 
 function clip(box: RangeBox, height: number, width: number): RangeBox | null {

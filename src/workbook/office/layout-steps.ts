@@ -49,7 +49,7 @@ export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts
     finish.push({ bytes: commandsBytes(1, [color]), queue: () => (ws().tabColor = color) });
   }
   if (layout.print && opts.print) finish.push(printStep(ws, layout.print));
-  return { block, finish, cells: block.values.length * block.width };
+  return { block, finish, cells: block.cells };
 }
 
 function tableStep(ws: () => Excel.Worksheet, range: string, name: string, style?: string): Step {

@@ -97,7 +97,7 @@ describe('OfficeWorkbook.applyOutputs', () => {
     const stats = await port.applyOutputs(bundle);
 
     expect(stats.sheetsWritten).toEqual(['Wellenplan']);
-    expect(stats.cellsWritten).toBe(16);
+    expect(stats.cellsWritten).toBe(14); // cells with a value, as the file adapter counts
     expect(fake.cell('Wellenplan', 'A2')).toEqual({ value: '=1+1', numberFormat: '@' });
     expect(fake.cell('Wellenplan', 'A3')).toEqual({ value: '@SUMME(A1)', numberFormat: '@' });
     expect(fake.cell('Wellenplan', 'A4')).toEqual({ value: '+49 30 1234', numberFormat: '@' });
