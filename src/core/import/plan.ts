@@ -1,5 +1,5 @@
 import type { Finding, SheetData } from '../model';
-import { hasErrors, sortFindings } from '../source';
+import { finding, hasErrors, sortFindings } from '../source';
 import { toBlocks } from './blocks';
 import { LabelResolver } from './labels';
 import { type ImportLimits, IMPORT_LIMITS } from './limits';
@@ -31,13 +31,11 @@ export function planImport(args: PlanImportArgs): ImportPlan {
   findings.push(...targetFindings);
   const resolver = new LabelResolver(args.mapping ?? {}, target?.extraHeaders ?? []);
   if (args.files.length > limits.maxFiles) {
-    findings.push({
-      severity: 'error',
-      code: 'IMPORT_TOO_MANY_FILES',
-      message: `Es wurden ${args.files.length} Dateien gewählt, je Import sind höchstens ${limits.maxFiles} erlaubt. Bitte in mehreren Schritten importieren.`,
-      sheet: target?.sheet ?? 'Leistungen',
-      cell: 'A1',
-    });
+    findings.push(
+      finding('error', 'IMPORT_TOO_MANY_FILES',
+        `Es wurden ${args.files.length} Dateien gewählt, je Import sind höchstens ${limits.maxFiles} erlaubt. Bitte in mehreren Schritten importieren.`,
+        target?.sheet ?? 'Leistungen', 'A1'),
+    );
   }
   const parsed = parseSteckbriefe(args.files.slice(0, limits.maxFiles), resolver, limits);
   findings.push(...parsed.findings);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { planImport } from '../../../src/core/import';
+import { IMPORT_LIMITS, planImport } from '../../../src/core/import';
 import type { CellValue, SheetData } from '../../../src/core/model';
 import { applyBlocks, cell, file, leistungen, sheet } from './helpers';
 
@@ -164,5 +164,14 @@ describe('planImport', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('planImport limits', () => {
+  it('refuses more files than allowed', () => {
+    const files = Array.from({ length: 3 }, (_, i) => file(`f${i}.xlsx`, sheet('S', [['OZG-ID', i + 1], ['Leistung', 'x'], ['Themenfeld', 'Umwelt']])));
+    const plan = planImport({ workbook: [], files, limits: { ...IMPORT_LIMITS, maxFiles: 2 } });
+    expect(plan.findings.map((f) => f.code)).toEqual(['IMPORT_TOO_MANY_FILES']);
+    expect(plan.canApply).toBe(false);
   });
 });
