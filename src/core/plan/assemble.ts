@@ -202,16 +202,33 @@ function assignment(
   }
   if (node.size > cap + 1e-9) {
     reasons.add('OVERSIZE');
-    parts.push(`umfasst ${sizeText(node.size, config.capacityUnit)}, mehr als die Kapazität einer Welle (${formatNumber(cap)})`);
-    findings.push(
-      findingAt(
-        p.src,
-        config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
-        'warning',
-        'OVERSIZE_PROJECT',
-        `${p.id} umfasst ${sizeText(node.size, config.capacityUnit)} und ist damit größer als die Kapazität einer Welle (${formatNumber(cap)}); es belegt Welle ${w} allein. Bitte das Projekt aufteilen oder die Kapazität erhöhen.`,
-      ),
-    );
+    const tf = problem.tfs[node.tf];
+    const size = sizeText(node.size, config.capacityUnit);
+    if (tf.config.mode === 'balanced') {
+      // No capacity was set: the limit is only the balancing share, so this is a note, not a
+      // request to raise a capacity the planner never entered.
+      parts.push(`umfasst ${size}, mehr als die ausgeglichene Kapazität einer Welle (${formatNumber(cap)})`);
+      findings.push(
+        findingAt(
+          p.src,
+          config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
+          'info',
+          'LARGE_PROJECT_OWN_WAVE',
+          `${p.id} umfasst ${size}, mehr als die ausgeglichene Kapazität von ${formatNumber(cap)} je Welle im Themenfeld „${tf.config.themenfeld}“ (berechnet aus ${sizeText(tf.totalSize, config.capacityUnit)} auf ${tf.config.waveCount} Wellen; eine Kapazität je Welle ist nicht eingetragen). Weil Projekte nicht geteilt werden, belegt es Welle ${w} allein. Soll es sich eine Welle mit anderen Projekten teilen, bitte das Projekt aufteilen oder eine Kapazität je Welle eintragen.`,
+        ),
+      );
+    } else {
+      parts.push(`umfasst ${size}, mehr als die Kapazität einer Welle (${formatNumber(cap)})`);
+      findings.push(
+        findingAt(
+          p.src,
+          config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
+          'warning',
+          'OVERSIZE_PROJECT',
+          `${p.id} umfasst ${size} und ist damit größer als die Kapazität einer Welle (${formatNumber(cap)}); es belegt Welle ${w} allein. Bitte das Projekt aufteilen oder die Kapazität erhöhen.`,
+        ),
+      );
+    }
   }
   if (options.ruleWave && options.ruleWave[i] !== w) {
     reasons.add('OPTIMISED');

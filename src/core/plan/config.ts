@@ -10,8 +10,10 @@ import {
   type WaveDefinition,
   type WorkbookInput,
 } from '../model';
-import { addDays, addMonths, germanDate } from '../dates';
+import { germanDate } from '../dates';
 import { cellOf, finding } from '../source';
+import { clampedAddDays, clampedAddMonths, PLAN_EARLIEST, PLAN_HORIZON } from './horizon';
+import { formatNumber } from './text';
 
 /** Defaults where the workbook says nothing (documented in docs/planning.md). */
 export const PLAN_DEFAULTS = Object.freeze({
@@ -82,6 +84,10 @@ export interface PlanConfig {
   referenceDeadlineRef?: CellRef;
 }
 
+/** Said of a value that came from the run's overrides, which no cell holds. */
+const OVERRIDE_SOURCE = 'für diesen Planungslauf im Aufgabenbereich bzw. auf der Befehlszeile eingestellt';
+const HORIZON_TEXT = `${germanDate(PLAN_EARLIEST)}–${germanDate(PLAN_HORIZON)}`;
+
 const OVERRIDE_LABEL: Record<'waveCount' | 'capacity', string> = {
   waveCount: 'Anzahl Wellen',
   capacity: 'Kapazität je Welle',
@@ -118,13 +124,60 @@ export function planConfigFrom(
       finding(
         'error',
         'INVALID_WAVE_MONTHS',
-        `Die Wellendauer (${waveMonths}) muss eine ganze Zahl von Monaten ab 1 sein. Bitte die Wellendauer korrigieren.`,
+        `Die Wellendauer (${formatNumber(waveMonths)}) muss eine ganze Zahl von Monaten ab 1 sein. Bitte die Wellendauer korrigieren.`,
         ref?.sheet ?? noteRef.sheet,
         ref?.cell ?? noteRef.cell,
       ),
     );
     waveMonths = PLAN_DEFAULTS.waveMonths;
   }
+  // Dates beyond the horizon: a finding instead of a plan (the reader may report them too).
+  const outOfRange = (d: IsoDate) => d < PLAN_EARLIEST || d > PLAN_HORIZON;
+  let horizonBroken = false;
+  if (outOfRange(planningStart)) {
+    const fromOverride = overrides.planningStart !== undefined;
+    const ref = fromOverride ? noteRef : (settingRef('planningStart') ?? noteRef);
+    findings.push(
+      finding(
+        'error',
+        'DATE_OUT_OF_RANGE',
+        `Der Planungsbeginn ${germanDate(planningStart)}${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} liegt außerhalb des planbaren Zeitraums ${HORIZON_TEXT}. Bitte einen Planungsbeginn in diesem Zeitraum wählen.`,
+        ref.sheet,
+        ref.cell,
+      ),
+    );
+    horizonBroken = true;
+  } else if (waveDates(undefined, undefined, { planningStart, waveMonths }).end > PLAN_HORIZON) {
+    const fromOverride = overrides.waveMonths !== undefined;
+    const ref = fromOverride ? noteRef : (settingRef('waveMonths') ?? noteRef);
+    findings.push(
+      finding(
+        'error',
+        'WAVE_BEYOND_HORIZON',
+        `Mit einer Wellendauer von ${formatNumber(waveMonths)} Monaten${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} endet schon die erste Welle nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}). Bitte die Wellendauer prüfen (üblich sind 3 bis 12 Monate).`,
+        ref.sheet,
+        ref.cell,
+      ),
+    );
+    horizonBroken = true;
+  }
+  for (const d of input.waves) {
+    for (const field of ['start', 'end'] as const) {
+      const date = d[field];
+      if (date === undefined || !outOfRange(date)) continue;
+      findings.push(
+        finding(
+          'error',
+          'DATE_OUT_OF_RANGE',
+          `${field === 'start' ? 'Der Beginn' : 'Das Ende'} von Welle ${d.number}${d.themenfeld ? ` im Themenfeld „${d.themenfeld}“` : ''} (${germanDate(date)}) liegt außerhalb des planbaren Zeitraums ${HORIZON_TEXT}. Bitte das Datum korrigieren.`,
+          d.src.sheet,
+          cellOf(d.src, field),
+        ),
+      );
+      horizonBroken = true;
+    }
+  }
+
   const referenceDeadline = settings.referenceDeadline ?? DEFAULT_REFERENCE_DEADLINE;
   const ozgDeadline = settings.ozgDeadline ?? DEFAULT_OZG_DEADLINE;
   if (ozgDeadline < referenceDeadline) {
@@ -139,7 +192,7 @@ export function planConfigFrom(
       ),
     );
   }
-  if (planningStart > referenceDeadline) {
+  if (!horizonBroken && planningStart > referenceDeadline) {
     const ref = overrides.planningStart !== undefined ? noteRef : (settingRef('planningStart') ?? noteRef);
     findings.push(
       finding(
@@ -168,7 +221,7 @@ export function planConfigFrom(
           finding(
             'info',
             'OVERRIDE_REPLACES_SHEET',
-            `Für diesen Planungslauf gilt ${OVERRIDE_LABEL[key]} = ${overrides[key]} statt ${row[key]} (Themenfeld „${tf}“).`,
+            `Für diesen Planungslauf gilt ${OVERRIDE_LABEL[key]} = ${formatNumber(overrides[key]!)} statt ${formatNumber(row[key]!)} (Themenfeld „${tf}“).`,
             ref.sheet,
             ref.cell,
           ),
@@ -191,14 +244,14 @@ export function planConfigFrom(
     if (waveCount !== undefined && (!Number.isInteger(waveCount) || waveCount < 1)) {
       const ref = countRef ?? noteRef;
       findings.push(
-        finding('error', 'INVALID_WAVE_COUNT', `Die Anzahl der Wellen (${waveCount}) muss eine ganze Zahl ab 1 sein.`, ref.sheet, ref.cell),
+        finding('error', 'INVALID_WAVE_COUNT', `Die Anzahl der Wellen (${formatNumber(waveCount)}) muss eine ganze Zahl ab 1 sein.`, ref.sheet, ref.cell),
       );
       waveCount = undefined;
     }
     if (capacity !== undefined && !(capacity > 0 && Number.isFinite(capacity))) {
       const ref = capacityRef ?? noteRef;
       findings.push(
-        finding('error', 'INVALID_CAPACITY', `Die Kapazität je Welle (${capacity}) muss größer als 0 sein.`, ref.sheet, ref.cell),
+        finding('error', 'INVALID_CAPACITY', `Die Kapazität je Welle (${formatNumber(capacity)}) muss größer als 0 sein.`, ref.sheet, ref.cell),
       );
       capacity = undefined;
     }
@@ -214,6 +267,23 @@ export function planConfigFrom(
     else mode = 'open';
     const resolvedCount = waveCount ?? (lastDefined || (mode === 'open' ? 1 : PLAN_DEFAULTS.waveCount));
     if (!countRef && waveCount === undefined && lastDefined > 0) countRef = waves[waves.length - 1].ref;
+
+    if (!horizonBroken) {
+      const late = firstWaveBeyondHorizon(waves, resolvedCount, { planningStart, waveMonths });
+      if (late) {
+        const fromOverride = overrides.waveCount !== undefined;
+        const ref = fromOverride ? noteRef : (countRef ?? settingRef('planningStart') ?? noteRef);
+        findings.push(
+          finding(
+            'error',
+            'WAVE_BEYOND_HORIZON',
+            `Im Themenfeld „${tf}“ endet Welle ${late.number} erst am ${germanDate(late.end)}, nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}): ${resolvedCount} Wellen${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} ab ${germanDate(planningStart)} passen nicht hinein. Bitte Anzahl Wellen, Wellendauer oder Planungsbeginn prüfen.`,
+            ref.sheet,
+            ref.cell,
+          ),
+        );
+      }
+    }
 
     themenfelder.push({ themenfeld: tf, mode, waveCount: resolvedCount, capacity, waves, countRef, capacityRef });
   }
@@ -231,6 +301,24 @@ export function planConfigFrom(
     },
     findings,
   };
+}
+
+/** The first of waves 1…count that ends after the horizon, if any. Stops there, so any count is cheap. */
+function firstWaveBeyondHorizon(
+  waves: WaveSpec[],
+  count: number,
+  config: Pick<PlanConfig, 'planningStart' | 'waveMonths'>,
+): { number: number; end: IsoDate } | undefined {
+  const specs = new Map(waves.map((w) => [w.number, w]));
+  let prevEnd: IsoDate | undefined;
+  // Past the Wellen rows every wave ends at least a day after the one before (and dates stop
+  // at 9999-12-31), so the loop ends within the horizon's days whatever the count.
+  for (let n = 1; n <= count; n++) {
+    const { end } = waveDates(specs.get(n), prevEnd, config);
+    if (end > PLAN_HORIZON) return { number: n, end };
+    prevEnd = end;
+  }
+  return undefined;
 }
 
 /** The Wellen rows for one Themenfeld: its own rows over the rows for all Themenfelder. */
@@ -306,7 +394,7 @@ export function waveDates(
   prevEnd: IsoDate | undefined,
   config: Pick<PlanConfig, 'planningStart' | 'waveMonths'>,
 ): { start: IsoDate; end: IsoDate } {
-  const start = spec?.start ?? (prevEnd ? addDays(prevEnd, 1) : config.planningStart);
-  const end = spec?.end ?? addDays(addMonths(start, config.waveMonths), -1);
+  const start = spec?.start ?? (prevEnd ? clampedAddDays(prevEnd, 1) : config.planningStart);
+  const end = spec?.end ?? clampedAddDays(clampedAddMonths(start, config.waveMonths), -1);
   return { start, end: end < start ? start : end };
 }
