@@ -47,6 +47,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '18px' },
 });
 
+const LAYOUT_DE = { form: 'Formular', table: 'Tabelle', skipped: 'übersprungen' } as const;
+
 /** Rows shown per list in the preview; the rest is counted. */
 const SHOWN = 100;
 /** Select value for "no mapping entry" (as opposed to "" = ignore this label). */
@@ -327,6 +329,16 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
               ])}
             />
           )}
+          <details>
+            <summary>{`Gelesene Blätter (${plan.sheets.length})`}</summary>
+            <ul className={styles.list}>
+              {plan.sheets.slice(0, SHOWN).map((sh) => (
+                <li key={`${sh.file}/${sh.sheet}`}>
+                  {`${sh.file} › ${sh.sheet}: ${LAYOUT_DE[sh.layout]}${sh.layout === 'skipped' ? '' : `, ${count(sh.records, 'Leistung', 'Leistungen')}`}`}
+                </li>
+              ))}
+            </ul>
+          </details>
           {others.length > 0 && (
             <details>
               <summary>{`Weitere Hinweise (${others.length})`}</summary>
