@@ -14,7 +14,7 @@ export interface LayoutOptions {
   validation: boolean;
   /** worksheet.getRanges (RangeAreas, ExcelApi 1.9): one command formats many rectangles. */
   rangeAreas: boolean;
-  /** Largest estimated request per values chunk. */
+  /** Largest estimated request per chunk of link formulas. */
   chunkBytes: number;
 }
 

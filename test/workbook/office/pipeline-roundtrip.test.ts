@@ -18,8 +18,10 @@ async function setup() {
 
 describe('Office adapter in the pipeline', () => {
   it('writes outputs that read back unchanged, so a second write is not taken for a hand edit', async () => {
-    const { port, bundle } = await setup();
+    const { fake, port, bundle } = await setup();
+    expect(bundle.chart).toBeDefined(); // a plan, so every output sheet and the chart are written
     const first = await writeOutputs(port, bundle);
+    expect(fake.sheet(bundle.chart!.sheet).charts).toHaveLength(1);
     expect(first.editedSheets).toEqual([]);
     expect(first.stats?.sheetsWritten).toEqual(bundle.layouts.map((l) => l.name));
     const second = await writeOutputs(port, bundle);
