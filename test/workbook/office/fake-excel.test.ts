@@ -40,6 +40,18 @@ describe('fake Excel', () => {
     });
   });
 
+  it('fails at sync when a property name to load does not exist', async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet('Daten', [['a']]);
+    const err = await failure(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Daten').getRange('A1').load('valuez');
+        await ctx.sync();
+      }),
+    );
+    expect(err.code).toBe('InvalidArgument');
+  });
+
   it('refuses a bare load() (loading every property)', async () => {
     const fake = new FakeExcel();
     fake.seedSheet('Daten', [['a']]);
