@@ -182,7 +182,11 @@ describe('task pane in Chromium (file mode)', () => {
     await page.getByRole('button', { name: 'Neue Arbeitsmappe mit Vorlage' }).click();
     await page.getByTestId('notice').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('notice').textContent()).toMatch(/^Vorlage angelegt: „Leistungen“, „Umsetzungsprojekte“, „Themenfelder“, „Wellen“, „Einstellungen“/);
+    // the Steckbrief import (loaded on demand) is mounted under the template
+    await page.getByRole('heading', { name: 'Steckbriefe importieren' }).waitFor();
+    await page.getByText('Import wird geladen …').waitFor({ state: 'detached', timeout: 60_000 });
     await screenshot(page, '07-vorlage');
+    expect(await axeViolations(page)).toEqual([]);
     const file = await download(page, () => page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).click(), 'pane-vorlage.xlsx');
     const wb = await readXlsx(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Leistungen', 'Umsetzungsprojekte', 'Themenfelder', 'Wellen', 'Einstellungen']);

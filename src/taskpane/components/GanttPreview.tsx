@@ -196,7 +196,7 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
         {model.markersOutside.map((m) => (
           <span key={m.kind}>{`${m.label} (außerhalb des Planungszeitraums)`}</span>
         ))}
-        <span>Rot umrandet: endet nach der Frist Referenzimplementierung</span>
+        {model.rows.some((r) => r.kind === 'project' && r.late) && <span>Rot umrandet: endet nach der Frist Referenzimplementierung</span>}
       </div>
       <div className={styles.details} aria-live="polite" data-testid="project-details">
         {selectedRow ? (
