@@ -9,8 +9,3 @@ export function splitAddress(address: string): { sheet: string; range: string; b
   const range = address.slice(bang + 1).replace(/\$/g, '');
   return { sheet, range, box: parseRange(range) };
 }
-
-/** Whole columns for a 1-based column run, e.g. (1, 3) -> "A:C". */
-export function columnsAddress(from: number, to: number, letter: (n: number) => string): string {
-  return `${letter(from)}:${letter(to)}`;
-}

@@ -4,10 +4,10 @@
  * stays under a budget with a safety margin.
  */
 
-/** Microsoft's documented limit for one request (and one response) in Excel on the web. */
-export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
-
-/** What one batch may carry by estimate: the limit less about a quarter of margin. */
+/**
+ * What one batch may carry by estimate: Microsoft's documented 5 MB limit per request in
+ * Excel on the web, less about a quarter of margin.
+ */
 export const DEFAULT_BATCH_BUDGET_BYTES = 4_000_000;
 
 /**
