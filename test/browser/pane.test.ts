@@ -211,6 +211,34 @@ describe('task pane in Chromium (file mode)', () => {
     expect(cell('Themenfelder', 'B5')?.type).toBe('list');
   });
 
+  it('with errors in the data: no planning, and only the Prüfbericht is written', async () => {
+    const { page } = s;
+    const file = path.join(OUT, 'fehlerhafte-mappe.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Leistungen');
+    ws.addRows([
+      ['OZG-ID', 'Leistung', 'Themenfeld'],
+      ['10000', 'Elterngeld', 'Familie & Kind'],
+      ['10000', 'Elterngeld doppelt', 'Familie & Kind'],
+    ]);
+    await wb.xlsx.writeFile(file);
+
+    await page.goto(`${s.url}taskpane.html`);
+    await openFile(page, file);
+    const summary = page.getByTestId('check-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toMatch(/Fehler verhindern die Planung: bitte in der Arbeitsmappe korrigieren und erneut prüfen\./);
+    expect(await page.getByRole('tab', { name: '2 Planen' }).isDisabled()).toBe(true);
+    await screenshot(page, '09-fehler');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('tab', { name: '3 Schreiben' }).click();
+    expect(await page.getByTestId('write-list').textContent()).toBe('Blatt „Prüfbericht“: alle Befunde mit Link zur Zelle');
+    const result = await download(page, () => page.getByRole('button', { name: 'Schreiben und herunterladen' }).click(), 'fehlerhafte-mappe-Wellenplan.xlsx');
+    const written = await readXlsx(result);
+    expect(written.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Leistungen', 'Prüfbericht']);
+  });
+
   it('refuses a file that is not a workbook with a German message', async () => {
     const { page } = s;
     const bad = path.join(OUT, 'keine-arbeitsmappe.xlsx');
