@@ -12,7 +12,7 @@ import {
   type SteckbriefFile,
 } from '../core/import';
 import { megabytes } from '../core/import/limits';
-import { FileWorkbook, WorkbookReadError } from '../workbook/file';
+import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
 import { openWorkbookFile, saveWorkbookFile } from '../workbook/file/node';
 
 interface Writer {
@@ -25,6 +25,8 @@ export interface ImportCommandArgs {
   /** Without --out the command only previews: it reports what would change and writes no workbook. */
   out?: string;
   json?: string;
+  /** Write even if the workbook has parts (charts, PivotTables, macros) the file adapter cannot keep. */
+  force?: boolean;
   stdout: Writer;
   stderr: Writer;
 }
@@ -91,9 +93,9 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
       applied = true;
     }
     try {
-      await saveWorkbookFile(workbook, args.out);
+      await saveWorkbookFile(workbook, args.out, { allowLoss: args.force });
     } catch (e) {
-      return fail(`Die Ergebnisdatei ${args.out} ließ sich nicht schreiben (${(e as Error).message}).`);
+      return fail(e instanceof WorkbookWriteError ? e.message : `Die Ergebnisdatei ${args.out} ließ sich nicht schreiben (${(e as Error).message}).`);
     }
     args.stdout.write(applied ? `Geschrieben: ${args.out}\n` : `Nichts zu importieren; ${args.out} entspricht der Arbeitsmappe.\n`);
   } else {

@@ -52,6 +52,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           steckbriefe: args.positional.slice(1),
           out: stringOption(args, 'out'),
           json: stringOption(args, 'json'),
+          force: args.options.force === true,
           stdout: io.stdout,
           stderr: io.stderr,
         });
