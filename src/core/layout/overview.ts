@@ -4,7 +4,7 @@ import { box, heightForLines, SheetBuilder, wrappedLines } from './grid';
 import { COLORS, tint, waveColor, waveTint } from './palette';
 import { groupByThemenfeld, NO_COORDINATOR, plural, serviceCount, type PlanRow } from './rows';
 import { SHEET_UEBERSICHT } from './sheets';
-import { buildTimeline, periodOf, periodSpan, type Timeline } from './timeline';
+import { buildTimeline, periodOf, periodSpan, type Period, type Timeline } from './timeline';
 import type { SheetLayout } from './types';
 
 export const OVERVIEW_TITLE = 'Wellenplanung der OZG-Umsetzungsprojekte';
@@ -31,7 +31,8 @@ interface Marker {
 
 /**
  * `Wellenübersicht`: the printable Gantt-style overview. Label columns on the left, one
- * column per month (or quarter) on the right, bars as filled cells in the wave's colour.
+ * column per month, quarter or year on the right (see buildTimeline), bars as filled cells in
+ * the wave's colour.
  */
 export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, today: IsoDate): SheetLayout {
   const b = new SheetBuilder(SHEET_UEBERSICHT);
@@ -73,12 +74,16 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
   LABEL_COLUMNS.forEach((c, i) => {
     b.set(yearRow, i + 1, c.header).merge(yearRow, i + 1, markerRow, i + 1);
   });
+  // The top row groups the columns: by year, or by decade when each column is a year.
+  const groupOf = (p: Period) => (timeline.scale === 'year' ? Math.floor(p.year / 10) * 10 : p.year);
   let runStart = 0;
   timeline.periods.forEach((p, i) => {
     b.set(labelRow, FIRST_PERIOD_COL + i, p.label);
     const next = timeline.periods[i + 1];
-    if (!next || next.year !== p.year) {
-      b.set(yearRow, FIRST_PERIOD_COL + runStart, p.year).merge(yearRow, FIRST_PERIOD_COL + runStart, yearRow, FIRST_PERIOD_COL + i);
+    if (!next || groupOf(next) !== groupOf(p)) {
+      const group = groupOf(p);
+      b.set(yearRow, FIRST_PERIOD_COL + runStart, timeline.scale === 'year' ? `${group}–${group + 9}` : p.year);
+      b.merge(yearRow, FIRST_PERIOD_COL + runStart, yearRow, FIRST_PERIOD_COL + i);
       runStart = i + 1;
     }
   });
@@ -209,6 +214,14 @@ function placeLegend(b: SheetBuilder, top: number, timeline: Timeline, markers: 
       };
     }),
   ];
+  if (timeline.cutPlanEnd) {
+    items.push({
+      text: `Zeitachse gekürzt: der Plan reicht bis ${germanDate(timeline.cutPlanEnd)}, gezeigt bis ${germanDate(timeline.end)}`,
+      swatch: COLORS.white,
+      symbol: '»',
+      symbolColor: COLORS.referenceDeadline,
+    });
+  }
   if (rows.some((r) => r.project.coordinator.source === 'lead-state')) {
     items.push({ text: '* Koordination fällt dem federführenden Land zu', swatch: COLORS.white, symbol: '*', symbolColor: COLORS.muted });
   }

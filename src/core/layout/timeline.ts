@@ -1,4 +1,3 @@
-import { addDays, addMonths } from '../dates';
 import type { IsoDate } from '../model';
 
 /** One column of the overview's time axis. */
@@ -6,72 +5,99 @@ export interface Period {
   start: IsoDate;
   /** Last day of the period. */
   end: IsoDate;
-  /** Short label: "Jan" or "Q1". */
+  /** Short label: "Jan", "Q1" or "2031". */
   label: string;
   year: number;
 }
 
-export type TimeScale = 'month' | 'quarter';
+export type TimeScale = 'month' | 'quarter' | 'year';
 
 export interface Timeline {
   scale: TimeScale;
   periods: Period[];
   start: IsoDate;
   end: IsoDate;
+  /** Set when the axis stops before the plan ends (MAX_PERIODS): the plan's last day. */
+  cutPlanEnd?: IsoDate;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'];
 
 /** Longest plan still shown month by month; longer plans get one column per quarter. */
 export const MAX_MONTH_COLUMNS = 36;
+/** Longest plan still shown by quarter (12 years); longer plans get one column per year. */
+export const MAX_QUARTER_COLUMNS = 48;
+/** Hard cap on the axis' columns, far below Excel's 16,384: a longer plan is cut, with a note. */
+export const MAX_PERIODS = 120;
 /** The axis is never shorter than this, so the legend and year labels have room. */
 export const MIN_MONTHS = 12;
 /** A deadline this close after the plan's end stretches the axis so its marker shows. */
 export const DEADLINE_REACH_MONTHS = 12;
 
-function monthStart(iso: IsoDate): IsoDate {
-  return `${iso.slice(0, 7)}-01`;
+const STEP: Record<TimeScale, number> = { month: 1, quarter: 3, year: 12 };
+/** Month indexes (year · 12 + month − 1) stay within Excel's dates, 1900-01 … 9999-12. */
+const MIN_INDEX = 1900 * 12;
+const MAX_INDEX = 9999 * 12 + 11;
+
+function monthIndex(iso: IsoDate): number {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!m) return iso > '9999' ? MAX_INDEX : MIN_INDEX;
+  return Math.min(MAX_INDEX, Math.max(MIN_INDEX, Number(m[1]) * 12 + Number(m[2]) - 1));
 }
 
-function monthsBetween(a: IsoDate, b: IsoDate): number {
-  const [ya, ma] = a.split('-').map(Number);
-  const [yb, mb] = b.split('-').map(Number);
-  return (yb - ya) * 12 + (mb - ma);
+function firstDay(index: number): IsoDate {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+function lastDay(index: number): IsoDate {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leap(year) ? 1 : 0);
+  return `${firstDay(index).slice(0, 8)}${String(days).padStart(2, '0')}`;
+}
+
+function leap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 /**
  * The time axis for a plan running from `first` to `last` (inclusive). Deadlines that fall
  * shortly after the plan's end widen the axis; deadlines far outside stay off it (the
- * overview names them in its legend instead of printing empty months).
+ * overview names them in its legend instead of printing empty months). The scale grows with
+ * the plan (months up to 3 years, quarters up to 12, then years), and the axis never has more
+ * than MAX_PERIODS columns: a plan beyond that is cut and `cutPlanEnd` says so. Any dates work.
  */
 export function buildTimeline(first: IsoDate, last: IsoDate, deadlines: IsoDate[]): Timeline {
-  let from = monthStart(first);
-  let to = monthStart(last);
+  const from = monthIndex(first < last ? first : last);
+  const lastIndex = monthIndex(first < last ? last : first);
+  let to = lastIndex;
   for (const d of deadlines) {
-    if (d > last && monthsBetween(to, monthStart(d)) <= DEADLINE_REACH_MONTHS) to = monthStart(d);
+    const k = monthIndex(d);
+    if (d > last && k > to && k - to <= DEADLINE_REACH_MONTHS) to = k;
   }
-  let months = monthsBetween(from, to) + 1;
-  if (months < MIN_MONTHS) {
-    to = addMonths(to, MIN_MONTHS - months);
-    months = MIN_MONTHS;
-  }
-  const scale: TimeScale = months > MAX_MONTH_COLUMNS ? 'quarter' : 'month';
-  const step = scale === 'month' ? 1 : 3;
-  if (scale === 'quarter') {
-    const m = Number(from.slice(5, 7));
-    from = addMonths(from, -((m - 1) % 3));
-  }
+  to = Math.min(MAX_INDEX, Math.max(to, from + MIN_MONTHS - 1));
+  const months = to - from + 1;
+  const scale: TimeScale = months <= MAX_MONTH_COLUMNS ? 'month' : months <= MAX_QUARTER_COLUMNS * 3 ? 'quarter' : 'year';
+  const step = STEP[scale];
+  const start = from - (from % step);
+  const wanted = Math.floor((to - start) / step) + 1;
+  const count = Math.min(wanted, MAX_PERIODS);
   const periods: Period[] = [];
-  for (let p = from; p <= to; p = addMonths(p, step)) {
-    const m = Number(p.slice(5, 7));
+  for (let k = 0; k < count; k++) {
+    const index = start + k * step;
+    const year = Math.floor(index / 12);
+    const month = index % 12;
     periods.push({
-      start: p,
-      end: addDays(addMonths(p, step), -1),
-      label: scale === 'month' ? MONTHS[m - 1] : `Q${Math.floor((m - 1) / 3) + 1}`,
-      year: Number(p.slice(0, 4)),
+      start: firstDay(index),
+      end: lastDay(Math.min(MAX_INDEX, index + step - 1)),
+      label: scale === 'month' ? MONTHS[month] : scale === 'quarter' ? `Q${Math.floor(month / 3) + 1}` : String(year),
+      year,
     });
   }
-  return { scale, periods, start: periods[0].start, end: periods[periods.length - 1].end };
+  const end = periods[periods.length - 1].end;
+  const timeline: Timeline = { scale, periods, start: periods[0].start, end };
+  if (end < last) timeline.cutPlanEnd = last;
+  return timeline;
 }
 
 /** Indexes of the periods that overlap [start, end]. */

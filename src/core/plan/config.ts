@@ -277,7 +277,7 @@ export function planConfigFrom(
           finding(
             'error',
             'WAVE_BEYOND_HORIZON',
-            `Im Themenfeld „${tf}“ endet Welle ${late.number} erst am ${germanDate(late.end)}, nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}): ${resolvedCount} Wellen${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} ab ${germanDate(planningStart)} passen nicht hinein. Bitte Anzahl Wellen, Wellendauer oder Planungsbeginn prüfen.`,
+            `Im Themenfeld „${tf}“ endet Welle ${late.number} erst am ${germanDate(late.end)}, nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}): ${resolvedCount} Wellen${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} ab ${germanDate(planningStart)}${waves.length ? '' : ` zu je ${formatNumber(waveMonths)} ${waveMonths === 1 ? 'Monat' : 'Monaten'}`} passen nicht hinein. Bitte Anzahl Wellen, Wellendauer oder Planungsbeginn prüfen.`,
             ref.sheet,
             ref.cell,
           ),

@@ -2,10 +2,10 @@ import type { IsoDate } from '../model';
 
 /**
  * The planning horizon: waves must start on or after PLAN_EARLIEST and end on or before
- * PLAN_HORIZON. Dates outside it are almost always typing errors (31.12.9999, a Wellendauer
+ * PLAN_HORIZON (the same range the reader accepts for dates on the sheets). Dates outside it are almost always typing errors (31.12.9999, a Wellendauer
  * of 1000000000 months), and Excel cannot show them sensibly anyway.
  */
-export const PLAN_EARLIEST: IsoDate = '1900-01-01';
+export const PLAN_EARLIEST: IsoDate = '1990-01-01';
 export const PLAN_HORIZON: IsoDate = '2100-12-31';
 
 /** Date arithmetic below never leaves this range (Excel's 1900 system ends on 9999-12-31). */

@@ -1,4 +1,8 @@
+import ExcelJS from 'exceljs';
 import { isoToSerial } from '../../../src/core/dates';
+import { guardOutputs } from '../../../src/core/layout/guard';
+import { MAX_PERIODS } from '../../../src/core/layout/timeline';
+import { applyBundle } from '../../../src/workbook/file/apply';
 import { buildOutputs, OUTPUT_SHEETS } from '../../../src/core/layout';
 import { parseRange } from '../../../src/core/address';
 import { tint, waveColor } from '../../../src/core/layout/palette';
@@ -313,5 +317,27 @@ describe('text format', () => {
         );
       }
     }
+  });
+});
+
+describe('a wave in the year 9999 (QA 6)', () => {
+  const specs: ProjectSpec[] = [
+    { id: 'A-1', name: 'Heute', themenfeld: 'Bildung', services: ['1'], wave: 1 },
+    { id: 'A-2', name: 'Ferne Zukunft', themenfeld: 'Bildung', services: ['2'], wave: 2 },
+  ];
+  const far = fixture(specs);
+  for (const w of far.plan.waves.filter((x) => x.number === 2)) Object.assign(w, { start: '9999-01-01', end: '9999-12-31' });
+  for (const a of far.plan.assignments.filter((x) => x.wave === 2)) Object.assign(a, { start: '9999-01-01', end: '9999-12-31' });
+
+  it('keeps the overview within a bounded number of columns, says it was cut, and can be guarded and written', async () => {
+    const bundle = buildOutputs(far);
+    const ov = sheet(bundle.layouts, 'Wellenübersicht');
+    expect(ov.columnWidths.length).toBeLessThanOrEqual(5 + MAX_PERIODS);
+    expect(cellsOf(ov)).toContain('Zeitachse gekürzt: der Plan reicht bis 31.12.9999, gezeigt bis 31.12.2139');
+    expect(cellsOf(ov)).toContain('2020–2029');
+    expect(() => guardOutputs([], {}, bundle)).not.toThrow();
+    const wb = new ExcelJS.Workbook();
+    expect(() => applyBundle(wb, bundle)).not.toThrow();
+    expect(wb.getWorksheet('Wellenübersicht')!.columnCount).toBeLessThanOrEqual(5 + MAX_PERIODS);
   });
 });

@@ -1,4 +1,5 @@
-import { buildTimeline, MAX_MONTH_COLUMNS, MIN_MONTHS, periodOf, periodSpan } from '../../../src/core/layout/timeline';
+import fc from 'fast-check';
+import { buildTimeline, MAX_MONTH_COLUMNS, MAX_PERIODS, MIN_MONTHS, periodOf, periodSpan } from '../../../src/core/layout/timeline';
 
 describe('buildTimeline', () => {
   it('gives one column per month for a plan up to three years, starting at the first month', () => {
@@ -35,5 +36,42 @@ describe('buildTimeline', () => {
     expect(periodSpan(t, '2030-01-01', '2030-12-31')).toBeNull();
     expect(periodOf(t, '2021-12-31')).toBe(23);
     expect(periodOf(t, '2019-12-31')).toBe(-1);
+  });
+});
+
+describe('buildTimeline for long and far-off plans (QA 6)', () => {
+  it('uses quarters up to twelve years, then years, grouped by decade in the overview', () => {
+    expect(buildTimeline('2020-01-01', '2031-12-31', []).scale).toBe('quarter');
+    const t = buildTimeline('2020-05-01', '2041-06-30', []);
+    expect(t.scale).toBe('year');
+    expect(t.periods[0]).toEqual({ start: '2020-01-01', end: '2020-12-31', label: '2020', year: 2020 });
+    expect(t.periods.at(-1)).toEqual({ start: '2041-01-01', end: '2041-12-31', label: '2041', year: 2041 });
+    expect(t.cutPlanEnd).toBeUndefined();
+  });
+
+  it('cuts a plan running to 9999 at MAX_PERIODS columns and says where the plan ends', () => {
+    const t = buildTimeline('2020-01-01', '9999-12-31', []);
+    expect(t.periods).toHaveLength(MAX_PERIODS);
+    expect(t.end).toBe('2139-12-31');
+    expect(t.cutPlanEnd).toBe('9999-12-31');
+  });
+
+  it('gives a contiguous, bounded axis for any two dates', () => {
+    const date = fc
+      .record({ y: fc.integer({ min: 1900, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+      .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(date, date, fc.array(date, { maxLength: 2 }), (a, b, deadlines) => {
+        const [first, last] = a <= b ? [a, b] : [b, a];
+        const t = buildTimeline(first, last, deadlines);
+        expect(t.periods.length).toBeGreaterThan(0);
+        expect(t.periods.length).toBeLessThanOrEqual(MAX_PERIODS);
+        expect(t.start <= first).toBe(true);
+        expect(t.end >= last || t.cutPlanEnd === last).toBe(true);
+        for (let i = 1; i < t.periods.length; i++) expect(t.periods[i].start > t.periods[i - 1].end).toBe(true);
+        expect(periodOf(t, first)).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

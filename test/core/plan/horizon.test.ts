@@ -35,6 +35,7 @@ describe('planning horizon (QA 5)', () => {
     const [f] = only(res, 'WAVE_BEYOND_HORIZON');
     expect(f).toMatchObject({ severity: 'error', sheet: 'Einstellungen', cell: 'B4' });
     expect(f.message).toContain('endet Welle 9 erst am 31.12.2109');
+    expect(f.message).toContain('5000 Wellen ab 01.01.2020 zu je 120 Monaten passen nicht hinein');
   });
 
   it('points at the Themenfelder row when its Anzahl Wellen is too many', () => {
@@ -116,5 +117,14 @@ describe('numbers in messages (QA 14)', () => {
     expect(formatNumber(12345.678)).toBe('12.345,68');
     expect(formatNumber(-0.5)).toBe('-0,5');
     expect(formatNumber(0)).toBe('0');
+  });
+});
+
+describe('planning horizon, lower end', () => {
+  it('rejects a Planungsbeginn before 1990 given as an override', () => {
+    const res = planConfigFrom(input(), projects, { planningStart: '1950-01-01' });
+    expect(res.findings).toEqual([
+      expect.objectContaining({ code: 'DATE_OUT_OF_RANGE', sheet: 'Umsetzungsprojekte', cell: 'A1', message: expect.stringContaining('01.01.1990–31.12.2100') }),
+    ]);
   });
 });
