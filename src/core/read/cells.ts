@@ -4,7 +4,7 @@
  * (`isBlank`): an empty optional cell takes its default, an empty required cell is a finding.
  */
 import type { CapacityUnit, CellValue, CoordinatorKind, IsoDate, LeikaType, Priority, ProjectStatus } from '../model';
-import { dateToIso, isoFromParts, serialToIso } from '../dates';
+import { dateToIso, isExcelLeapDay, isoFromParts, serialToIso } from '../dates';
 import { normalizeLabel } from './normalize';
 
 export function isBlank(value: CellValue | undefined): boolean {
@@ -81,11 +81,12 @@ const MAX_SERIAL = 2_958_465;
 
 /**
  * A date from an Excel serial number, a JS Date, or text: German "31.12.2021" (also "1.1.21",
- * two-digit years meaning 20yy) or ISO "2021-12-31" (a time part is ignored).
+ * two-digit years meaning 20yy) or ISO "2021-12-31" (a time part is ignored). Serial 60, Excel's
+ * fictitious 29 February 1900, is no date. Whether a date is plausible is the caller's check.
  */
 export function readDate(value: CellValue | undefined): IsoDate | null {
   if (typeof value === 'number') {
-    return Number.isFinite(value) && value >= 1 && value <= MAX_SERIAL ? serialToIso(value) : null;
+    return Number.isFinite(value) && value >= 1 && value <= MAX_SERIAL && !isExcelLeapDay(value) ? serialToIso(value) : null;
   }
   if (value instanceof Date) return dateToIso(value);
   if (typeof value !== 'string') return null;

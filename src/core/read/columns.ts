@@ -110,24 +110,48 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   SETTINGS_SHEET,
 ];
 
-/** Normalised header label → column spec, for one sheet. */
-const INDEXES = new WeakMap<SheetSpec, Map<string, ColumnSpec>>();
+/**
+ * Aliases so common that a sheet may well have such a column beside the real one: a running
+ * number "ID"/"Nr." before "OZG-ID", a "Name" beside "Leistung". A column named by one of these
+ * yields to a column of the same field named by its contract name or a specific alias, and is
+ * then an unknown column (see `findHeaderRow`).
+ */
+export const GENERIC_ALIASES: readonly string[] = ['ID', 'Nr.', 'Name', 'Bezeichnung', 'Projekt', 'Wellen', 'Land'];
+const GENERIC = new Set(GENERIC_ALIASES.map(normalizeLabel));
 
-export function columnIndex(spec: SheetSpec): Map<string, ColumnSpec> {
+export interface ColumnMatch {
+  column: ColumnSpec;
+  /** Named by a generic alias (GENERIC_ALIASES) rather than its label or a specific alias. */
+  generic: boolean;
+}
+
+/** Normalised header label → column match, for one sheet. */
+const INDEXES = new WeakMap<SheetSpec, Map<string, ColumnMatch>>();
+
+export function columnIndex(spec: SheetSpec): Map<string, ColumnMatch> {
   let index = INDEXES.get(spec);
   if (!index) {
-    index = new Map<string, ColumnSpec>();
+    index = new Map<string, ColumnMatch>();
+    for (const c of spec.columns) index.set(normalizeLabel(c.label), { column: c, generic: false });
     for (const c of spec.columns) {
-      for (const label of [c.label, ...c.aliases]) index.set(normalizeLabel(label), c);
+      for (const alias of c.aliases) {
+        const key = normalizeLabel(alias);
+        if (!index.has(key)) index.set(key, { column: c, generic: GENERIC.has(key) });
+      }
     }
     INDEXES.set(spec, index);
   }
   return index;
 }
 
+/** The column a header cell names on this sheet, and whether by a generic alias; or undefined. */
+export function matchColumnRanked(spec: SheetSpec, header: string): ColumnMatch | undefined {
+  return lookupLabel(columnIndex(spec), header);
+}
+
 /** The column spec a header cell names on this sheet, or undefined. */
 export function matchColumn(spec: SheetSpec, header: string): ColumnSpec | undefined {
-  return lookupLabel(columnIndex(spec), header);
+  return matchColumnRanked(spec, header)?.column;
 }
 
 export function columnLabel(spec: SheetSpec, field: string): string {

@@ -17,6 +17,7 @@ import {
   type Themenfeld,
 } from '../model';
 import { finding } from '../source';
+import { germanDate, isPlausibleDate, PLAUSIBLE_DATES } from '../dates';
 import { matchThemenfeld } from '../reference/themenfelder';
 import {
   displayValue,
@@ -49,11 +50,20 @@ export interface FieldKind<T> {
   allowed?: z.ZodType<T>;
   /** Finding code for a readable value that is not allowed (default: `code`). */
   rangeCode?: string;
+  /** German: what the cell may hold, in the message for a readable but disallowed value (default: `expected`). */
+  rangeExpected?: string;
   /** German hint for particular unreadable values. */
   hint?: (value: CellValue) => string | undefined;
 }
 
 const kind = <T>(k: FieldKind<T>): FieldKind<T> => k;
+
+/**
+ * Upper bounds of the plan's size: more waves or longer waves than this are typing slips
+ * (5000 Wellen, Wellendauer 1000000000) and would make the planner compute absurd calendars.
+ */
+export const MAX_WAVES = 50;
+export const MAX_WAVE_MONTHS = 60;
 
 const number = (allowed: z.ZodType<number>, expected: string): FieldKind<number> => ({
   parse: readNumber,
@@ -112,12 +122,13 @@ export const KINDS = {
   reifegrad: number(z.number().int().min(0).max(4), 'eine ganze Zahl von 0 bis 4'),
   effort: number(z.number().positive(), 'eine Zahl größer als 0'),
   capacity: number(z.number().positive(), 'eine Zahl größer als 0'),
-  count: number(z.number().int().min(1), 'eine ganze Zahl ab 1'),
+  /** Anzahl Wellen (Einstellungen, Themenfelder). */
+  waveCount: number(z.number().int().min(1).max(MAX_WAVES), `eine ganze Zahl von 1 bis ${MAX_WAVES}`),
   wave: kind<number>({
     parse: readWaveNumber,
     code: 'INVALID_WAVE',
-    expected: 'eine ganze Zahl ab 1 (Welle 1, 2, 3 …)',
-    allowed: z.number().int().min(1),
+    expected: `eine ganze Zahl von 1 bis ${MAX_WAVES} (Welle 1, 2, 3 …)`,
+    allowed: z.number().int().min(1).max(MAX_WAVES),
   }),
   /** Vorarbeiten: every non-blank value is readable (a description counts as ja). */
   yesNo: kind<boolean>({ parse: readYesNo, code: 'INVALID_YES_NO', expected: 'ja oder nein' }),
@@ -125,6 +136,9 @@ export const KINDS = {
     parse: readDate,
     code: 'INVALID_DATE',
     expected: 'ein Datum (z. B. 31.12.2021 oder 2021-12-31)',
+    allowed: z.string().refine(isPlausibleDate),
+    rangeCode: 'IMPLAUSIBLE_DATE',
+    rangeExpected: `ein Datum vom ${germanDate(PLAUSIBLE_DATES.from)} bis zum ${germanDate(PLAUSIBLE_DATES.to)}; ein Datum außerhalb ist vermutlich ein Tippfehler (z. B. 31.12.9999) oder eine Zahl, die Excel als Datum liest (1 = 01.01.1900)`,
   }),
   capacityUnit: kind<CapacityUnit>({
     parse: readCapacityUnit,
@@ -174,7 +188,7 @@ export function parseCell<T>(value: CellValue, kind: FieldKind<T>, place: Place,
       finding(
         'error',
         kind.rangeCode ?? kind.code,
-        `„${displayValue(value)}“ ${place.subject} ist nicht erlaubt. Erlaubt ist ${kind.expected}. Bitte die Zelle korrigieren.`,
+        `„${displayValue(value)}“ ${place.subject} ist nicht erlaubt. Erlaubt ist ${kind.rangeExpected ?? kind.expected}. Bitte die Zelle korrigieren.`,
         place.sheet,
         place.cell,
       ),
@@ -193,6 +207,28 @@ function placeOf(table: Table, row: TableRow, field: string): Place {
 }
 
 /**
+ * An empty required cell. Excel keeps a merged cell's value only in its first row, so blank
+ * cells in consecutive rows below a filled one are probably one merged cell: such a run gets
+ * one MISSING_VALUE at its first cell, naming the whole range, instead of one per row.
+ */
+function reportMissing(table: Table, row: TableRow, field: string, findings: Finding[]): void {
+  const label = columnLabel(table.spec, field);
+  const cell = placeOf(table, row, field).cell;
+  const run = row.blankRun(field);
+  if (run && run.first !== row.row) return; // reported at the run's first cell
+  let message = `In der Pflichtspalte „${label}“ fehlt in Zeile ${row.row} ein Wert. Bitte ergänzen.`;
+  if (run && run.last === run.first) {
+    message += ' Falls die Zelle mit der darüber verbunden ist: bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.';
+  } else if (run) {
+    const column = cell.replace(/\d+$/, '');
+    message =
+      `${column}${run.first}:${column}${run.last} sind leer – vermutlich verbundene Zellen: Excel behält den Wert einer verbundenen Zelle nur in der ersten Zeile (${column}${run.anchor}), ` +
+      `die Zeilen ${run.first} bis ${run.last} haben in der Pflichtspalte „${label}“ keinen Wert. Bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.`;
+  }
+  findings.push(finding('error', 'MISSING_VALUE', message, row.src.sheet, cell));
+}
+
+/**
  * A field of a row: undefined when blank (a required field's blank cell is a MISSING_VALUE
  * error; a missing required column was reported once at the header) or unreadable (reported).
  */
@@ -206,22 +242,7 @@ export function readField<T>(
 ): T | undefined {
   const value = row.value(field);
   if (isBlank(value)) {
-    if (required && table.header.columns.has(field)) {
-      const label = columnLabel(table.spec, field);
-      // Excel keeps a merged cell's value only in its first row; the rows below read as empty.
-      const merged = isBlank(row.above(field))
-        ? ''
-        : ' Falls die Zelle mit der darüber verbunden ist: bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.';
-      findings.push(
-        finding(
-          'error',
-          'MISSING_VALUE',
-          `In der Pflichtspalte „${label}“ fehlt in Zeile ${row.row} ein Wert. Bitte ergänzen.${merged}`,
-          row.src.sheet,
-          placeOf(table, row, field).cell,
-        ),
-      );
-    }
+    if (required && table.header.columns.has(field)) reportMissing(table, row, field, findings);
     return undefined;
   }
   return parseCell(value, kind, placeOf(table, row, field), findings);

@@ -1,7 +1,7 @@
 import type { CellValue, SheetData } from '../model';
 import { parseRange, type RangeBox } from '../address';
-import { matchColumn, type SheetSpec } from './columns';
-import { normalizeLabel } from './normalize';
+import { matchColumnRanked, type SheetSpec } from './columns';
+import { cleanText, normalizeLabel } from './normalize';
 
 /** Where a sheet's data lies: a whole worksheet, or the range of an Excel table on it. */
 export interface LocatedSheet {
@@ -65,8 +65,10 @@ export function locateSheet(sheets: readonly SheetData[], spec: Pick<SheetSpec, 
   return { ...chosen, alsoMatched: [...new Set(others.map(describe))] };
 }
 
+/** A cell of the sheet (1-based); text comes with invisible characters removed (`cleanText`). */
 export function cellAt(values: readonly (readonly CellValue[] | undefined)[], row: number, col: number): CellValue {
-  return values[row - 1]?.[col - 1] ?? null;
+  const value = values[row - 1]?.[col - 1] ?? null;
+  return typeof value === 'string' ? cleanText(value) : value;
 }
 
 export interface HeaderRow {
@@ -78,22 +80,37 @@ export interface HeaderRow {
   duplicates: { field: string; col: number; firstCol: number }[];
 }
 
-/** The first row in the box that names at least two known columns of the sheet. */
+/**
+ * The first row in the box that names at least two known columns of the sheet. A field named
+ * by several columns is read from the first column named by its label or a specific alias;
+ * columns naming it by a generic alias ("ID", "Nr." …) are then ignored as unknown columns.
+ * Only among columns of the same rank is the first read and the others reported as duplicates.
+ */
 export function findHeaderRow(located: Pick<LocatedSheet, 'values' | 'box'>, spec: SheetSpec): HeaderRow | null {
   const { box, values } = located;
   for (let row = box.top; row <= box.bottom; row++) {
-    const columns = new Map<string, number>();
-    const duplicates: HeaderRow['duplicates'] = [];
+    const named = new Map<string, { col: number; generic: boolean }[]>();
     for (let col = box.left; col <= box.right; col++) {
       const value = cellAt(values, row, col);
       if (typeof value !== 'string') continue;
-      const column = matchColumn(spec, value);
-      if (!column) continue;
-      const firstCol = columns.get(column.field);
-      if (firstCol === undefined) columns.set(column.field, col);
-      else duplicates.push({ field: column.field, col, firstCol });
+      const match = matchColumnRanked(spec, value);
+      if (!match) continue;
+      const list = named.get(match.column.field) ?? [];
+      list.push({ col, generic: match.generic });
+      named.set(match.column.field, list);
     }
-    if (columns.size >= 2) return { row, columns, duplicates };
+    if (named.size < 2) continue;
+    const chosen: [string, number][] = [];
+    const duplicates: HeaderRow['duplicates'] = [];
+    for (const [field, list] of named) {
+      const specific = list.filter((c) => !c.generic);
+      const read = specific.length > 0 ? specific : list;
+      chosen.push([field, read[0].col]);
+      for (const other of read.slice(1)) duplicates.push({ field, col: other.col, firstCol: read[0].col });
+    }
+    chosen.sort((a, b) => a[1] - b[1]);
+    duplicates.sort((a, b) => a.col - b.col);
+    return { row, columns: new Map(chosen), duplicates };
   }
   return null;
 }

@@ -6,9 +6,24 @@
  * - spells out umlauts and ß (ä→ae, ö→oe, ü→ue, ß→ss) and "&" as "und",
  * - drops blanks of every kind, line breaks, hyphens and dashes (incl. soft hyphens), dots,
  *   underscores (Excel table names use them for blanks), colons, asterisks (required-field
- *   markers), parentheses and brackets.
+ *   markers), parentheses and brackets, and invisible characters (zero-width space, joiners,
+ *   word joiner, BOM).
  */
-const DROPPED = /[\s\u00a0\u2007\u202f\u00ad\-\u2010-\u2015\u2212._:*()[\]{}]/g;
+const DROPPED = /[\s\u00a0\u2007\u202f\u00ad\u200b-\u200d\u2060\ufeff\-\u2010-\u2015\u2212._:*()[\]{}]/g;
+
+/** Characters that show nothing: zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Non-breaking and narrow blanks (NBSP, figure space, narrow NBSP). */
+const ODD_BLANKS = /[\u00a0\u2007\u202f]/g;
+
+/**
+ * A cell's text as the planner sees it: invisible characters (left by copying from web pages
+ * and PDF catalogues) removed, non-breaking blanks turned into ordinary blanks. Applied to
+ * every text cell before it is parsed, so "\u200b10005" is the OZG-ID 10005.
+ */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(ODD_BLANKS, ' ');
+}
 
 export function normalizeLabel(text: string): string {
   return text

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   DEFAULT_OZG_DEADLINE,
   DEFAULT_REFERENCE_DEADLINE,
@@ -9,7 +10,7 @@ import { a1 } from '../address';
 import { finding } from '../source';
 import { isBlank, readNumber, readText } from './cells';
 import { SETTINGS_SHEET } from './columns';
-import { KINDS, parseCell, type FieldKind } from './fields';
+import { KINDS, MAX_WAVE_MONTHS, parseCell, type FieldKind } from './fields';
 import { cellAt, findHeaderRow, type LocatedSheet } from './locate';
 import { lookupLabel, normalizeLabel } from './normalize';
 import { readTable } from './table';
@@ -24,9 +25,11 @@ export interface SettingSpec {
   kind: FieldKind<string> | FieldKind<number>;
 }
 
-/** Wellendauer: a whole number of months, also written "6 Monate". */
+/** Wellendauer: a whole number of months up to MAX_WAVE_MONTHS, also written "6 Monate". */
 const MONTHS: FieldKind<number> = {
-  ...KINDS.count,
+  ...KINDS.waveCount,
+  expected: `eine ganze Zahl von 1 bis ${MAX_WAVE_MONTHS} (Monate)`,
+  allowed: z.number().int().min(1).max(MAX_WAVE_MONTHS),
   parse: (value) => readNumber(typeof value === 'string' ? value.replace(/\s*(monate?|mon\.?)\s*$/i, '') : value),
 };
 
@@ -38,7 +41,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     aliases: ['Wellendauer', 'Wellendauer (Monate)', 'Dauer je Welle', 'Dauer einer Welle', 'Monate je Welle', 'Monate pro Welle'],
     kind: MONTHS,
   },
-  { key: 'waveCount', label: 'Anzahl Wellen', aliases: ['Wellen', 'Wellenanzahl', 'Anzahl der Wellen'], kind: KINDS.count },
+  { key: 'waveCount', label: 'Anzahl Wellen', aliases: ['Wellen', 'Wellenanzahl', 'Anzahl der Wellen'], kind: KINDS.waveCount },
   { key: 'capacity', label: 'Kapazität je Welle', aliases: ['Kapazität', 'Kapazität pro Welle'], kind: KINDS.capacity },
   {
     key: 'capacityUnit',

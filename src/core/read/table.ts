@@ -1,7 +1,7 @@
 import type { CellValue, Finding, Source } from '../model';
 import { a1, columnLetter } from '../address';
 import { finding } from '../source';
-import { columnLabel, type SheetSpec } from './columns';
+import { columnLabel, matchColumn, type SheetSpec } from './columns';
 import { displayValue, isBlank, isFormulaError } from './cells';
 import { cellAt, findHeaderRow, type HeaderRow, type LocatedSheet } from './locate';
 
@@ -15,6 +15,20 @@ export interface TableRow {
   value(field: string): CellValue;
   /** The cell of a field in the row above, if that row is below the header (else null). */
   above(field: string): CellValue;
+  /**
+   * For a blank cell: the run of blank cells in its column that it belongs to, when the run
+   * lies in consecutive data rows directly below a filled cell of a data row – the pattern a
+   * vertically merged cell leaves, since Excel keeps the value only in its first row. Null when
+   * the cell is filled or no filled cell stands directly above the run.
+   */
+  blankRun(field: string): BlankRun | null;
+}
+
+/** Rows `first`…`last` of a column are blank below the filled cell in row `anchor`. */
+export interface BlankRun {
+  anchor: number;
+  first: number;
+  last: number;
 }
 
 export interface Table {
@@ -35,9 +49,22 @@ export interface ReadTableOptions {
 const TOTALS_LABEL = /^\s*(summe|gesamtsumme|gesamt|insgesamt|total|ergebnis)\b/i;
 
 /**
+ * Whether a row repeats the header: at least two cells (or the only one, for a one-column
+ * header) name the very column they stand in, as two pasted lists each with its header do.
+ */
+function repeatsHeader(values: readonly (readonly CellValue[] | undefined)[], row: number, spec: SheetSpec, fields: [string, number][]): boolean {
+  let same = 0;
+  for (const [field, col] of fields) {
+    const value = cellAt(values, row, col);
+    if (typeof value === 'string' && matchColumn(spec, value)?.field === field) same++;
+  }
+  return same >= Math.min(2, fields.length);
+}
+
+/**
  * Read a located sheet as a table: find the header row, report header problems, and return
- * the data rows below it. Skipped rows: empty rows (silently), totals rows (info) and rows
- * whose only entry is a note in one cell (warning).
+ * the data rows below it. Skipped rows: empty rows (silently), repeated header rows (info),
+ * totals rows (info) and rows whose only entry is a note in one cell (warning).
  */
 export function readTable(located: LocatedSheet, spec: SheetSpec, findings: Finding[], options: ReadTableOptions): Table | null {
   const { sheet, values, box } = located;
@@ -90,6 +117,19 @@ export function readTable(located: LocatedSheet, spec: SheetSpec, findings: Find
     const filled = fields.filter(([, col]) => !isBlank(cellAt(values, row, col)));
     if (filled.length === 0) continue;
 
+    if (repeatsHeader(values, row, spec, fields)) {
+      findings.push(
+        finding(
+          'info',
+          'REPEATED_HEADER_SKIPPED',
+          `Zeile ${row} wiederholt die Kopfzeile (Zeile ${header.row}) und wird nicht als Datensatz gelesen. Stammt sie aus einer zweiten, angehängten Liste, kann sie gelöscht werden.`,
+          sheet,
+          a1(row, filled[0][1]),
+        ),
+      );
+      continue;
+    }
+
     const totals = filled.find(([, col]) => {
       const v = cellAt(values, row, col);
       return typeof v === 'string' && TOTALS_LABEL.test(v);
@@ -139,7 +179,21 @@ export function readTable(located: LocatedSheet, spec: SheetSpec, findings: Find
         const col = header.columns.get(field);
         return col === undefined || row - 1 <= header.row ? null : cellAt(values, row - 1, col);
       },
+      blankRun: (field) => blankRun(field, row),
     });
+  }
+  const dataRows = new Set(rows.map((r) => r.row));
+  const blankAt = (col: number, r: number) => isBlank(cellAt(values, r, col));
+  function blankRun(field: string, row: number): BlankRun | null {
+    const col = header!.columns.get(field);
+    if (col === undefined || !blankAt(col, row)) return null;
+    let first = row;
+    while (dataRows.has(first - 1) && blankAt(col, first - 1)) first--;
+    const anchor = first - 1;
+    if (!dataRows.has(anchor)) return null;
+    let last = row;
+    while (dataRows.has(last + 1) && blankAt(col, last + 1)) last++;
+    return { anchor, first, last };
   }
   return { sheet, spec, header, rows };
 }

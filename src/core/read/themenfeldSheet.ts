@@ -25,7 +25,7 @@ export function readThemenfeldSheet(located: LocatedSheet, findings: Finding[]):
     const record = {
       leadState: readField(table, row, 'leadState', KINDS.text, findings),
       leadMinistry: readField(table, row, 'leadMinistry', KINDS.text, findings),
-      waveCount: readField(table, row, 'waveCount', KINDS.count, findings),
+      waveCount: readField(table, row, 'waveCount', KINDS.waveCount, findings),
       capacity: readField(table, row, 'capacity', KINDS.capacity, findings),
       src: row.src,
     };

@@ -1,5 +1,5 @@
 import { findHeaderRow, locateSheet } from '../../../src/core/read/locate';
-import { SERVICES_SHEET, SETTINGS_SHEET, SHEET_SPECS } from '../../../src/core/read/columns';
+import { PROJECTS_SHEET, SERVICES_SHEET, SETTINGS_SHEET, SHEET_SPECS } from '../../../src/core/read/columns';
 import { OUTPUT_SHEETS } from '../../../src/core/layout';
 import { META_SHEET } from '../../../src/workbook/port';
 import { sheet } from './helpers';
@@ -79,12 +79,31 @@ describe('findHeaderRow', () => {
   });
 
   it('keeps the first of two columns with the same meaning and lists the second', () => {
-    const header = findHeaderRow(located([['OZG-ID', 'Leistung', 'ID', 'Bezeichnung']]), SERVICES_SHEET);
+    const header = findHeaderRow(located([['OZG-ID', 'Leistung', 'OZG-Nummer', 'Leistungsname']]), SERVICES_SHEET);
     expect(header?.columns.get('ozgId')).toBe(1);
     expect(header?.duplicates).toEqual([
       { field: 'ozgId', col: 3, firstCol: 1 },
       { field: 'name', col: 4, firstCol: 2 },
     ]);
+  });
+
+  it('prefers the contract name or a specific alias over a generic alias, in either order', () => {
+    const after = findHeaderRow(located([['OZG-ID', 'Leistung', 'ID', 'Bezeichnung']]), SERVICES_SHEET);
+    expect([...after!.columns]).toEqual([
+      ['ozgId', 1],
+      ['name', 2],
+    ]);
+    expect(after?.duplicates).toEqual([]);
+    const before = findHeaderRow(located([['ID', 'Nr.', 'OZG ID', 'Name', 'Leistung']]), SERVICES_SHEET);
+    expect([...before!.columns]).toEqual([
+      ['ozgId', 3],
+      ['name', 5],
+    ]);
+    expect(before?.duplicates).toEqual([]);
+    // Two generic columns and nothing better: the first is read, the second is a duplicate.
+    const generic = findHeaderRow(located([['Nr.', 'ID', 'Projekt']]), PROJECTS_SHEET);
+    expect(generic?.columns.get('id')).toBe(1);
+    expect(generic?.duplicates).toEqual([{ field: 'id', col: 2, firstCol: 1 }]);
   });
 
   it('returns null when no row names two known columns', () => {

@@ -106,11 +106,34 @@ describe('readWorkbook: Leistungen', () => {
     ]);
   });
 
-  it('hints at merged cells when a required value is missing under a filled cell', () => {
-    const input = read([LEISTUNGEN_HEADER, [10000, 'A', 'Bildung'], [10001, 'B', null], [10002, 'C', null]]);
-    expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C3', 'MISSING_VALUE@Leistungen!C4']);
+  it('hints at a merged cell when one required value is missing under a filled cell', () => {
+    const input = read([LEISTUNGEN_HEADER, [10000, 'A', 'Bildung'], [10001, 'B', null], [10002, 'C', 'Bildung']]);
+    expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C3']);
     expect(input.findings[0].message).toContain('Verbindung aufheben');
-    expect(input.findings[1].message).not.toContain('Verbindung');
+  });
+
+  it('reports a run of empty required cells under a filled one once, naming the range', () => {
+    const input = read([
+      LEISTUNGEN_HEADER,
+      [10000, 'A', 'Bildung'],
+      [10001, 'B', null],
+      [10002, 'C', null],
+      [10003, 'D', null],
+      [10004, 'E', 'Bildung'],
+      [10005, 'F', null],
+    ]);
+    expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C3', 'MISSING_VALUE@Leistungen!C7']);
+    expect(input.findings[0]).toMatchObject({ severity: 'error' });
+    expect(input.findings[0].message).toMatch(/^C3:C5 sind leer – vermutlich verbundene Zellen.*C2.*Zeilen 3 bis 5/);
+    expect(input.findings[1].message).toContain('in Zeile 7');
+    // The values are still missing: the services are read without a Themenfeld.
+    expect(input.services.map((s) => s.themenfeld)).toEqual(['Bildung', null, null, null, 'Bildung', null]);
+  });
+
+  it('reports empty required cells one by one when no filled cell stands above them', () => {
+    const input = read([LEISTUNGEN_HEADER, [10000, 'A', null], [10001, 'B', null], [], [10002, 'C', 'Bildung'], [], [10003, null, 'Bildung']]);
+    expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C2', 'MISSING_VALUE@Leistungen!C3', 'MISSING_VALUE@Leistungen!B7']);
+    for (const f of input.findings) expect(f.message).not.toContain('verbunden');
   });
 
   it('reports missing required columns once, at the header row', () => {
