@@ -9,7 +9,7 @@ import { ganttSteps } from './gantt-chart';
 import { layoutSteps } from './layout-steps';
 import { readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
-import { readAllSheets } from './read';
+import { readAllSheets, WorkbookShape } from './read';
 import { streamRows } from './rows-writer';
 import { writePatch } from './write-block';
 import {
@@ -48,13 +48,16 @@ export function officeRequirementIssues(requirements: RequirementChecker | null 
 }
 
 /**
- * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 2, readMeta 1,
+ * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 2 (1 when the
+ * sheets are those of the previous read), readMeta 1,
  * select 1, writeMeta 1 (2 the first time), writeBlock 1 per 4 MB (+1 for a new sheet),
  * applyOutputs 1 + one per 4 MB of commands.
  */
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'office' as const;
   private readonly budget: number;
+  /** Sheets and tables seen by the last read: the next read asks for them in the same sync as the list. */
+  private shape: WorkbookShape | null = null;
 
   constructor(
     private readonly run: ExcelRunner = excelRun,
@@ -74,7 +77,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     this.requireBase();
-    return this.run((ctx) => readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }));
+    const { data, shape } = await this.run((ctx) => readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.shape));
+    this.shape = shape;
+    return data;
   }
 
   async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {

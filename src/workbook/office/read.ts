@@ -3,34 +3,94 @@ import type { CellValue, SheetData } from '../../core/model';
 import { splitAddress } from './address';
 import { countedSync, SyncCounter } from './batches';
 import { fromOffice } from './cells';
-import { isPayloadLimit } from './errors';
+import { errorCode, isPayloadLimit } from './errors';
 import { jsonBytes } from './payload';
 
+/** Sheet and table names of the last read, to read the next time in one sync. */
+export interface WorkbookShape {
+  sheets: string[];
+  tables: string[];
+}
+
 /**
- * readSheets in two syncs, whatever the workbook's size: the first lists the sheets (names,
- * visibility) and tables, the second fetches every sheet's used range (address and values
- * only, valuesOnly = true so formatting alone does not widen it) and every table's address.
- * The sheet list has to be known before its used ranges can be asked for, so one sync is not
- * possible with this API.
+ * readSheets. Without a known shape: two syncs, whatever the workbook's size. The first lists
+ * the sheets (names, visibility) and tables; the second fetches every sheet's used range
+ * (address and values only, valuesOnly = true so formatting alone does not widen it) and every
+ * table's address. The sheet list has to be known before its used ranges can be asked for.
  *
- * When the values exceed Excel on the web's 5 MB response limit, that second sync fails and
- * the same batch goes on reading the used ranges in row blocks (more syncs, only for very
- * large workbooks on the web).
+ * With the shape of the previous read (the pane reads before checking, planning and writing):
+ * one sync that lists the sheets and reads the expected ones by name together. If the list
+ * still matches, that is all; if sheets or tables were added, one more sync reads from the
+ * fresh list; if one was removed (ItemNotFound), the two-sync read runs.
+ *
+ * When the values exceed Excel on the web's 5 MB response limit, the reading sync fails and the
+ * same batch goes on reading the used ranges in row blocks (more syncs, only for very large
+ * workbooks on the web).
  */
-export async function readAllSheets(ctx: Excel.RequestContext, counter: SyncCounter): Promise<SheetData[]> {
+export async function readAllSheets(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  expected: WorkbookShape | null,
+): Promise<{ data: SheetData[]; shape: WorkbookShape }> {
+  if (expected) {
+    const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+    const tables = ctx.workbook.tables.load('items/name');
+    const used = expected.sheets.map((n) => ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true).load('address,values'));
+    const tableRanges = expected.tables.map((n) => ctx.workbook.tables.getItem(n).getRange().load('address'));
+    let failed: unknown = null;
+    try {
+      await countedSync(ctx, counter, 0);
+    } catch (e) {
+      if (errorCode(e) !== 'ItemNotFound' && !isPayloadLimit(e)) throw e;
+      failed = e;
+    }
+    if (!failed) {
+      const shape = shapeOf(sheets, tables);
+      if (sameShape(shape, expected)) return { data: collect(sheets, tables, used, tableRanges), shape };
+      return readListed(ctx, counter, sheets, tables);
+    }
+    if (isPayloadLimit(failed)) {
+      // too large for one response: list again, then straight to row blocks
+      const listed = await listSheets(ctx, counter);
+      return { data: await readInBlocks(ctx, counter, listed.sheets, listed.tables), shape: shapeOf(listed.sheets, listed.tables) };
+    }
+  }
   const { sheets, tables } = await listSheets(ctx, counter);
+  return readListed(ctx, counter, sheets, tables);
+}
+
+async function readListed(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  sheets: Excel.WorksheetCollection,
+  tables: Excel.TableCollection,
+): Promise<{ data: SheetData[]; shape: WorkbookShape }> {
   const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address,values'));
   const tableRanges = tables.items.map((t) => t.getRange().load('address'));
+  const shape = shapeOf(sheets, tables);
   try {
     await countedSync(ctx, counter, 0);
   } catch (e) {
     // Only Excel on the web refuses large responses; the listed sheets are read in row blocks then.
     if (!isPayloadLimit(e)) throw e;
-    return readInBlocks(ctx, counter, sheets, tables);
+    return { data: await readInBlocks(ctx, counter, sheets, tables), shape };
   }
+  return { data: collect(sheets, tables, used, tableRanges), shape };
+}
+
+function collect(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection, used: Excel.Range[], tableRanges: Excel.Range[]): SheetData[] {
   const data = sheets.items.map((ws, i) => sheetData(ws, used[i].isNullObject ? null : used[i].address, used[i].isNullObject ? [] : used[i].values));
   attachTables(data, tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })));
   return data;
+}
+
+function shapeOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection): WorkbookShape {
+  return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
+}
+
+function sameShape(a: WorkbookShape, b: WorkbookShape): boolean {
+  const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.sheets, b.sheets) && same(a.tables, b.tables);
 }
 
 async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter): Promise<{ sheets: Excel.WorksheetCollection; tables: Excel.TableCollection }> {

@@ -44,6 +44,31 @@ describe('OfficeWorkbook.readSheets', () => {
     expect(sheets[2].hidden).toBe(true);
   });
 
+  it('reads again in one sync while the sheets stay the same', async () => {
+    const { fake, port } = setup();
+    fake.seedSheet('Leistungen', [['OZG-ID'], ['10001']]);
+    fake.seedSheet('Umsetzungsprojekte', [['Projekt-ID'], ['P1']]);
+    await port.readSheets();
+    fake.resetCounters();
+    fake.seedSheet('Leistungen', [[null], ['10002']]);
+    const again = await port.readSheets();
+    expect(fake.syncCount).toBe(1);
+    expect(again[0].values).toEqual([['OZG-ID'], ['10002']]);
+
+    // a new sheet: the list shows it, one more sync reads it
+    fake.resetCounters();
+    fake.seedSheet('Wellen', [['Welle'], [1]]);
+    expect((await port.readSheets()).map((s) => s.name)).toEqual(['Leistungen', 'Umsetzungsprojekte', 'Wellen']);
+    expect(fake.syncCount).toBe(2);
+
+    // a removed sheet: the speculative sync fails with ItemNotFound, the two-sync read follows
+    fake.resetCounters();
+    await fake.run(async (ctx) => ctx.workbook.worksheets.getItem('Umsetzungsprojekte').delete());
+    fake.resetCounters();
+    expect((await port.readSheets()).map((s) => s.name)).toEqual(['Leistungen', 'Wellen']);
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ItemNotFound', 'ok', 'ok']);
+  });
+
   it('needs the same two syncs for 20,000 rows as for 20', async () => {
     for (const services of [20, 20_000]) {
       const { fake, port } = setup();
