@@ -11,6 +11,7 @@ import { finding, findingAt, sortFindings } from '../source';
 import { compareIds } from './order';
 import { effectiveLoad, type WaveCalendar } from './calendar';
 import type { Problem } from './problem';
+import { PLAN_HORIZON } from './horizon';
 import { formatNumber } from './text';
 
 const PRIORITY_TEXT = { 1: 'hoch', 2: 'mittel', 3: 'niedrig' } as const;
@@ -94,6 +95,20 @@ export function assemblePlan(problem: Problem, calendars: WaveCalendar[], wave: 
           'warning',
           'WAVES_ADDED',
           `Im Themenfeld „${tf.config.themenfeld}“ reichen ${tf.config.waveCount} Wellen nicht: Kapazität, feste Wellen und Abhängigkeiten erfordern ${count} Wellen. Bitte die Kapazität oder die Anzahl der Wellen erhöhen.`,
+          ref.sheet,
+          ref.cell,
+        ),
+      );
+    }
+    const late = Array.from({ length: count }, (_, k) => k + 1).find((w) => cal.span(w).end > PLAN_HORIZON);
+    if (late !== undefined) {
+      // Only waves the planner had to add can get here: planConfigFrom rejects the asked ones.
+      const ref = tf.config.capacityRef ?? tf.config.countRef ?? config.noteRef;
+      findings.push(
+        finding(
+          'warning',
+          'WAVE_BEYOND_HORIZON',
+          `Im Themenfeld „${tf.config.themenfeld}“ braucht der Plan ${count} Wellen; ab Welle ${late} (Ende ${germanDate(cal.span(late).end)}) liegen sie nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}). Bitte die Kapazität erhöhen oder die Wellendauer verkürzen.`,
           ref.sheet,
           ref.cell,
         ),

@@ -128,3 +128,16 @@ describe('planning horizon, lower end', () => {
     ]);
   });
 });
+
+describe('waves the planner adds beyond the horizon', () => {
+  it('warns at the capacity cell when a tiny capacity pushes waves past 2100, and dates stay valid', () => {
+    const many = Array.from({ length: 200 }, (_, k) => project(`M-${k + 1}`));
+    const res = planConfigFrom(withSettings({ capacity: 0.001, cells: { capacity: 'B5' } }), many);
+    expect(res.findings).toEqual([]);
+    const plan = planRules(many, res.config);
+    const [f] = plan.findings.filter((x) => x.code === 'WAVE_BEYOND_HORIZON');
+    expect(f).toMatchObject({ severity: 'warning', sheet: 'Einstellungen', cell: 'B5' });
+    expect(f.message).toContain('braucht der Plan 200 Wellen; ab Welle 163 (Ende 30.06.2101)');
+    expect(plan.waves.every((w) => /^\d{4}-\d{2}-\d{2}$/.test(w.end) && w.start <= w.end)).toBe(true);
+  });
+});
