@@ -9,10 +9,13 @@
  *   markers), parentheses and brackets, and invisible characters (zero-width space, joiners,
  *   word joiner, BOM).
  */
-const DROPPED = /[\s\u00a0\u2007\u202f\u00ad\u200b-\u200d\u2060\ufeff\-\u2010-\u2015\u2212._:*()[\]{}]/g;
+const DROPPED = /[\s\u00a0\u2007\u202f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\-\u2010-\u2015\u2212._:*()[\]{}]/g;
 
-/** Characters that show nothing: zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/**
+ * Characters that show nothing: zero-width space/non-joiner/joiner, left-to-right and
+ * right-to-left marks and embeddings, word joiner and invisible operators, BOM, soft hyphen.
+ */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
 /** Non-breaking and narrow blanks (NBSP, figure space, narrow NBSP). */
 const ODD_BLANKS = /[\u00a0\u2007\u202f]/g;
 

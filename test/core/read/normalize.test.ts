@@ -1,4 +1,5 @@
-import { lookupLabel, normalizeLabel } from '../../../src/core/read/normalize';
+import { cleanText, lookupLabel, normalizeLabel } from '../../../src/core/read/normalize';
+import { matchThemenfeld } from '../../../src/core/reference/themenfelder';
 
 describe('normalizeLabel', () => {
   it.each([
@@ -49,5 +50,18 @@ describe('lookupLabel', () => {
     expect(lookupLabel(index, 'Welle (Nummer)')).toBe('wave');
     expect(lookupLabel(index, 'Fallzahlen (pro Jahr)')).toBeUndefined();
     expect(lookupLabel(index, 'Bemerkung')).toBeUndefined();
+  });
+});
+
+describe('invisible characters', () => {
+  it('cleanText drops what shows nothing and turns odd blanks into blanks', () => {
+    expect(cleanText('\u200b10005\u2060')).toBe('10005');
+    expect(cleanText('\ufeffFK\u00ad-01\u200c\u200d\u200e\u200f')).toBe('FK-01');
+    expect(cleanText('Familie\u00a0&\u202fKind\u2007')).toBe('Familie & Kind ');
+  });
+  it('normalizeLabel and matchThemenfeld ignore them', () => {
+    expect(normalizeLabel('OZG-\u200bID')).toBe(normalizeLabel('OZG-ID'));
+    expect(matchThemenfeld('Familie\u200b & Kind')).toBe('Familie & Kind');
+    expect(matchThemenfeld('\ufeffBildung\u2060')).toBe('Bildung');
   });
 });
