@@ -1,7 +1,7 @@
 import { parseRange } from '../../core/address';
 import type { CellValue, SheetData } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
-import type { WorkbookPort, WriteStats } from '../port';
+import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { Batcher, countedSync, SyncCounter } from './batches';
 import { patchBlock } from './cells';
 import { errorCode } from './errors';
@@ -99,7 +99,7 @@ export class OfficeWorkbook implements WorkbookPort {
     // ExcelApi 1.8: chart axis number format and data validation
     const axisFormat = this.supports(CHART_AXIS_FORMAT_SET);
 
-    return this.run(async (ctx) => {
+    const stats = await this.run(async (ctx) => {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
       const sheets = ctx.workbook.worksheets.load('items/name');
       const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
@@ -131,9 +131,15 @@ export class OfficeWorkbook implements WorkbookPort {
         },
       });
 
+      // what the workbook will look like: kept sheets, then the new ones at the end
+      const shape: WorkbookShape = {
+        sheets: [...sheets.items.map((ws) => ws.name).filter((n) => !names.has(n.toLowerCase())), ...layouts.map((l) => l.name)],
+        tables: tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name),
+      };
       let cells = 0;
       for (const layout of layouts) {
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
+        if (tableName) shape.tables.push(tableName);
         const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, validation: axisFormat, rangeAreas: print, chunkBytes: this.budget - 4 * COMMAND_BYTES });
         cells += steps.cells;
         await streamRows(batcher, sheetOf(layout.name), steps.block.values, steps.block.formats, { top: 1, left: 1 }, steps.block.width);
@@ -144,8 +150,10 @@ export class OfficeWorkbook implements WorkbookPort {
         await batcher.add({ bytes: commandsBytes(1), queue: () => sheetOf(layouts[0].name)().activate() });
       }
       await batcher.flush();
+      this.shape = shape;
       return { sheetsWritten: layouts.map((l) => l.name), cellsWritten: cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
     });
+    return stats;
   }
 
   async writeBlock(sheet: string, topLeft: string, values: (CellValue | null)[][]): Promise<WriteStats> {
@@ -155,7 +163,8 @@ export class OfficeWorkbook implements WorkbookPort {
     const screen = this.supports(PRINT_SET);
     return this.run(async (ctx) => {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
-      await writePatch(ctx, counter, sheet, origin, patch, this.budget, screen);
+      const created = await writePatch(ctx, counter, sheet, origin, patch, this.budget, screen);
+      if (created && this.shape) this.shape = { ...this.shape, sheets: [...this.shape.sheets, sheet] };
       return { sheetsWritten: [sheet], cellsWritten: patch.cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
     });
   }
@@ -168,7 +177,8 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeMeta(meta: Record<string, string>): Promise<void> {
     this.requireBase();
     const screen = this.supports(PRINT_SET);
-    await this.run((ctx) => writeMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, meta, this.budget, screen));
+    const created = await this.run((ctx) => writeMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, meta, this.budget, screen));
+    if (created && this.shape) this.shape = { ...this.shape, sheets: [...this.shape.sheets, META_SHEET] };
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -37,7 +37,7 @@ export function metaFromRows(rows: unknown[][]): Record<string, string> {
 /**
  * Replaces the metadata sheet's content, very hidden, text as text. One sync when the sheet
  * exists (the usual case); when it does not, that sync fails with ItemNotFound before changing
- * anything and a second one creates it.
+ * anything and a second one creates it. Returns whether the sheet was created.
  */
 export async function writeMetaSheet(
   ctx: Excel.RequestContext,
@@ -45,12 +45,14 @@ export async function writeMetaSheet(
   meta: Record<string, string>,
   budgetBytes: number,
   screenUpdating: boolean,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await writeMetaInto(ctx, counter, meta, budgetBytes, screenUpdating, false);
+    return false;
   } catch (e) {
     if (errorCode(e) !== 'ItemNotFound') throw e;
     await writeMetaInto(ctx, counter, meta, budgetBytes, screenUpdating, true);
+    return true;
   }
 }
 

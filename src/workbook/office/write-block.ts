@@ -11,6 +11,7 @@ type Patch = ReturnType<typeof patchBlock>;
  * Writes a patch block into `sheet` at `origin`, in row chunks filling each batch. Assumes the
  * sheet exists (one sync for a small block); if it does not, the first sync fails with
  * ItemNotFound before anything changed, and the block is written again into a new sheet.
+ * Returns whether the sheet was created.
  */
 export async function writePatch(
   ctx: Excel.RequestContext,
@@ -20,12 +21,14 @@ export async function writePatch(
   patch: Patch,
   budgetBytes: number,
   screenUpdating: boolean,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await writeInto(ctx, counter, sheet, origin, patch, budgetBytes, screenUpdating, false);
+    return false;
   } catch (e) {
     if (errorCode(e) !== 'ItemNotFound' || counter.syncs > 1) throw e;
     await writeInto(ctx, counter, sheet, origin, patch, budgetBytes, screenUpdating, true);
+    return true;
   }
 }
 

@@ -1235,7 +1235,7 @@ interface TablesScope {
 
 export class FakeTableCollection
   extends FakeCollection<TablesScope, FakeTable, TableModel>
-  implements Conform<Excel.TableCollection, 'add' | 'load' | 'items'>
+  implements Conform<Excel.TableCollection, 'add' | 'getItem' | 'load' | 'items'>
 {
   protected readonly entity = 'TableCollection';
   protected readonly props = {};
@@ -1244,6 +1244,13 @@ export class FakeTableCollection
   }
   protected makeItem(): FakeTable {
     return new FakeTable(this.context, () => null);
+  }
+  getItem(key: string): FakeTable {
+    return new FakeTable(this.context, () => {
+      const scope = this.target();
+      const t = scope.wb.tableNamed(key);
+      return t && (!scope.sheet || t.sheet === scope.sheet) ? t : null;
+    }).queuePath('TableCollection.getItem', [key]);
   }
   add(address: unknown, hasHeaders: boolean): FakeTable {
     if (typeof address !== 'string') throw new Error('fake-excel: tables.add is modelled for address strings only');

@@ -22,6 +22,10 @@ describe('Office adapter in the pipeline', () => {
     expect(bundle.chart).toBeDefined(); // a plan, so every output sheet and the chart are written
     const first = await writeOutputs(port, bundle);
     expect(fake.sheet(bundle.chart!.sheet).charts).toHaveLength(1);
+    // the adapter knows the sheets it wrote, so the next read is one sync
+    fake.resetCounters();
+    await port.readSheets();
+    expect(fake.syncCount).toBe(1);
     expect(first.editedSheets).toEqual([]);
     expect(first.stats?.sheetsWritten).toEqual(bundle.layouts.map((l) => l.name));
     const second = await writeOutputs(port, bundle);
