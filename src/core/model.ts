@@ -29,6 +29,12 @@ export interface Finding {
   message: string;
   sheet: string;
   cell: string;
+  /**
+   * When the finding stands for several cells (e.g. a run of empty cells below a merged one):
+   * their A1 range, such as "C3:C9"; `cell` is its first cell. Later stages should treat every
+   * cell of the range as already reported.
+   */
+  range?: string;
 }
 
 /** ISO date, YYYY-MM-DD. */

@@ -217,15 +217,19 @@ function reportMissing(table: Table, row: TableRow, field: string, findings: Fin
   const run = row.blankRun(field);
   if (run && run.first !== row.row) return; // reported at the run's first cell
   let message = `In der Pflichtspalte „${label}“ fehlt in Zeile ${row.row} ein Wert. Bitte ergänzen.`;
+  let range: string | undefined;
   if (run && run.last === run.first) {
     message += ' Falls die Zelle mit der darüber verbunden ist: bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.';
   } else if (run) {
     const column = cell.replace(/\d+$/, '');
+    range = `${cell}:${column}${run.last}`;
     message =
-      `${column}${run.first}:${column}${run.last} sind leer – vermutlich verbundene Zellen: Excel behält den Wert einer verbundenen Zelle nur in der ersten Zeile (${column}${run.anchor}), ` +
+      `${range} sind leer – vermutlich verbundene Zellen: Excel behält den Wert einer verbundenen Zelle nur in der ersten Zeile (${column}${run.anchor}), ` +
       `die Zeilen ${run.first} bis ${run.last} haben in der Pflichtspalte „${label}“ keinen Wert. Bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.`;
   }
-  findings.push(finding('error', 'MISSING_VALUE', message, row.src.sheet, cell));
+  const reported = finding('error', 'MISSING_VALUE', message, row.src.sheet, cell);
+  if (range) reported.range = range;
+  findings.push(reported);
 }
 
 /**

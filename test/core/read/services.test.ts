@@ -123,7 +123,8 @@ describe('readWorkbook: Leistungen', () => {
       [10005, 'F', null],
     ]);
     expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C3', 'MISSING_VALUE@Leistungen!C7']);
-    expect(input.findings[0]).toMatchObject({ severity: 'error' });
+    expect(input.findings[0]).toMatchObject({ severity: 'error', cell: 'C3', range: 'C3:C5' });
+    expect(input.findings[1].range).toBeUndefined();
     expect(input.findings[0].message).toMatch(/^C3:C5 sind leer – vermutlich verbundene Zellen.*C2.*Zeilen 3 bis 5/);
     expect(input.findings[1].message).toContain('in Zeile 7');
     // The values are still missing: the services are read without a Themenfeld.
