@@ -121,6 +121,8 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
       await nextFrame();
       await work();
     } catch (e) {
+      // The stack goes to the console for support; the planner reads the German message.
+      console.error(e);
       if (!(e instanceof OptimiseCancelled)) setError(describeError(e, action));
       else setNotice('Optimierung abgebrochen. Der bisherige Plan bleibt bestehen.');
     } finally {
