@@ -28,6 +28,14 @@ export interface WorkbookPort {
    */
   writeBlock(sheet: string, topLeft: string, values: (CellValue | null)[][]): Promise<WriteStats>;
 
+  /**
+   * Optional: set the range of the Excel table (ListObject) `table` on `sheet` to `range`
+   * (A1, header row included; same top-left corner). The Steckbrief import grows the table
+   * "Leistungen" with it so that appended rows are read. Adapters without it make such an
+   * import stop with an error instead. Office.js: `table.resize(range)` (ExcelApi 1.13).
+   */
+  resizeTable?(sheet: string, table: string, range: string): Promise<void>;
+
   /** Key/value metadata kept in the workbook (a very hidden sheet `_Wellenplaner`). */
   readMeta(): Promise<Record<string, string>>;
   writeMeta(meta: Record<string, string>): Promise<void>;

@@ -5,6 +5,8 @@ import { runImportCommand } from '../../src/cli/import';
 import { openWorkbookFile, saveWorkbookFile } from '../../src/workbook/file/node';
 import { MAPPING_META_KEY, metaWithMapping } from '../../src/core/import';
 import { buildFixtures, type Fixtures } from '../fixtures/steckbriefe/build';
+import { FileWorkbook } from '../../src/workbook/file';
+import { readWorkbook } from '../../src/core/read';
 
 let fx: Fixtures;
 let out: string;
@@ -142,5 +144,41 @@ describe('wellenplaner import', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/riesig\.xlsx: Die Datei ist mit 11 MB größer als die erlaubten 10 MB/);
     expect(existsSync(`${out}-huge.xlsx`)).toBe(false);
+  });
+
+  describe('Leistungen as an Excel table „Leistungen“ (QA 4)', () => {
+    async function tableWorkbook(sheetName: string, path: string) {
+      const wb = FileWorkbook.create();
+      wb.workbook.addWorksheet(sheetName).addTable({
+        name: 'Leistungen', ref: 'A1', headerRow: true,
+        columns: [{ name: 'OZG-ID' }, { name: 'Leistung' }, { name: 'Themenfeld' }],
+        rows: [['10000', 'Elterngeld', 'Familie & Kind'], ['10001', 'Vaterschaftsanerkennung', 'Familie & Kind']],
+      });
+      await saveWorkbookFile(wb, path);
+    }
+    async function steckbrief(path: string) {
+      const wb = FileWorkbook.create();
+      const ws = wb.workbook.addWorksheet('Steckbrief');
+      for (const row of [['OZG-ID', 10005], ['Leistung', 'Kindergeld'], ['Themenfeld', 'Familie & Kind'], ['Lebenslage', 'Geburt']]) ws.addRow(row);
+      await saveWorkbookFile(wb, path);
+    }
+
+    it.each(['Leistungen', 'Tabelle1'])('grows the table on sheet %s so that check and plan read the new services', async (sheetName) => {
+      const mappe = join(fx.dir, `tabelle-${sheetName}.xlsx`);
+      const sb = join(fx.dir, `sb-tabelle-${sheetName}.xlsx`);
+      const result = `${out}-tabelle-${sheetName}.xlsx`;
+      await tableWorkbook(sheetName, mappe);
+      await steckbrief(sb);
+      const { code, stdout } = await run([sb], { workbook: mappe, out: result });
+      expect(code).toBe(0);
+      expect(stdout).toContain('IMPORT_TABLE_EXTENDED');
+      const reopened = await openWorkbookFile(result);
+      const sheets = await reopened.readSheets();
+      expect(sheets.find((s) => s.name === sheetName)!.tables).toEqual([{ name: 'Leistungen', range: 'A1:D4' }]);
+      const input = readWorkbook(sheets);
+      expect(input.services.map((s) => s.ozgId)).toEqual(['10000', '10001', '10005']);
+      expect(input.services[2].name).toBe('Kindergeld');
+      expect(input.services[2].lebenslage).toBe('Geburt');
+    });
   });
 });

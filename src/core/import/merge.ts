@@ -1,4 +1,4 @@
-import { a1 } from '../address';
+import { a1, rangeA1, type RangeBox } from '../address';
 import type { CellValue, Finding } from '../model';
 import { finding } from '../source';
 import { knownColumnFor, knownColumns } from './labels';
@@ -12,6 +12,7 @@ import type {
   ImportedValue,
   NewService,
   SteckbriefRecord,
+  TableResize,
   TargetColumn,
 } from './types';
 
@@ -84,6 +85,12 @@ export interface MergeResult {
   conflicts: Conflict[];
   addedColumns: AddedColumn[];
   findings: Finding[];
+  tableResize?: TableResize;
+}
+
+export interface MergeOptions {
+  /** The workbook adapter can resize an Excel table (WorkbookPort.resizeTable). */
+  canResizeTables?: boolean;
 }
 
 /**
@@ -91,9 +98,10 @@ export interface MergeResult {
  * cells filled and every differing filled cell reported (never overwritten); an unknown ID
  * is appended below the last used row, its values placed under the matching headers. A
  * column the sheet lacks is added at the end of the header row, only when a Steckbrief has
- * a value for it.
+ * a value for it. When the sheet is an Excel table, new rows and columns go directly below
+ * and right of it and the table grows over them (only a table's range is read).
  */
-export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedRecord[]): MergeResult {
+export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedRecord[], options: MergeOptions = {}): MergeResult {
   const result: MergeResult = { writes: [], newServices: [], filledCells: [], conflicts: [], addedColumns: [], findings: [] };
   const sheet = target.sheet;
   const columns = new Map(target.columns);
@@ -121,15 +129,17 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
   const missing = [...needed.values()]
     .filter((c) => !columns.has(c.key))
     .sort((a, b) => rank(order, a.key) - rank(order, b.key));
-  let nextCol = firstFreeColumn(target);
+  const box = target.tableBox;
+  let nextCol = box ? box.right + 1 : firstFreeColumn(target);
   for (const column of missing) {
     columns.set(column.key, { col: nextCol, column });
     write(headerRow, nextCol, column.label);
     result.addedColumns.push({ label: column.label, cell: a1(headerRow, nextCol) });
-    nextCol = firstFreeColumn(target, nextCol + 1);
+    // A table's new columns must be adjacent to it; whether they are free is checked below.
+    nextCol = box ? nextCol + 1 : firstFreeColumn(target, nextCol + 1);
   }
 
-  let nextRow = Math.max(lastUsedRow(target), headerRow) + 1;
+  let nextRow = Math.max(box ? lastUsedRowIn(target, box) : lastUsedRow(target), headerRow) + 1;
   for (const record of merged) {
     const existingRow = target.rows.get(record.ozgId);
     if (existingRow !== undefined) {
@@ -184,15 +194,60 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
       );
     }
   }
-  const firstNew = result.newServices[0];
-  if (firstNew && target.table) {
-    result.findings.push(
-      finding('warning', 'IMPORT_OUTSIDE_TABLE',
-        `Die Leistungen stehen in der Excel-Tabelle „${target.table}“; die ${result.newServices.length} neuen Zeilen werden darunter eingetragen (ab Zeile ${firstNew.row}), die Tabelle wächst dabei nicht mit. Bitte die Tabelle in Excel erweitern (Tabellenentwurf → Tabellengröße ändern), damit die neuen Leistungen gelesen werden.`,
-        sheet, a1(firstNew.row, target.left)),
-    );
+  if (box && result.writes.length > 0) {
+    const grown: RangeBox = {
+      ...box,
+      bottom: Math.max(box.bottom, nextRow - 1),
+      right: result.addedColumns.length ? nextCol - 1 : box.right,
+    };
+    growTable(target, box, grown, result, options);
   }
   return result;
+}
+
+/**
+ * Lets the Excel table grow over the new rows and columns, or reports why it cannot: the cells
+ * it would take over must be empty, and the adapter must be able to resize tables.
+ */
+function growTable(target: TargetSheet, box: RangeBox, grown: RangeBox, result: MergeResult, options: MergeOptions): void {
+  if (grown.bottom === box.bottom && grown.right === box.right) return;
+  const sheet = target.sheet;
+  const table = target.table!;
+  const rows = grown.bottom - box.bottom;
+  const what = [
+    rows ? `${rows} ${rows === 1 ? 'neue Zeile' : 'neue Zeilen'}` : '',
+    result.addedColumns.length ? `die neue${result.addedColumns.length === 1 ? ' Spalte' : 'n Spalten'} ${result.addedColumns.map((c) => `„${c.label}“`).join(', ')}` : '',
+  ].filter(Boolean).join(' und ');
+  for (let row = grown.top; row <= grown.bottom; row++) {
+    for (let col = grown.left; col <= grown.right; col++) {
+      if (row <= box.bottom && col <= box.right) continue;
+      const value = cellAt(target, row, col);
+      if (isBlank(value)) continue;
+      result.findings.push(
+        finding('error', 'IMPORT_TABLE_BLOCKED',
+          `Die Leistungen stehen in der Excel-Tabelle „${table}“ (${sheet}!${rangeA1(box)}), und nur ihr Bereich wird gelesen. Für ${what} müsste sie auf ${rangeA1(grown)} wachsen, doch in ${sheet}!${a1(row, col)} steht schon „${shown(value)}“. Bitte unter bzw. rechts neben der Tabelle Platz schaffen (z. B. Zeilen einfügen), dann erneut importieren. Es wurde nichts importiert.`,
+          sheet, a1(row, col)),
+      );
+      return;
+    }
+  }
+  if (!options.canResizeTables) {
+    const columns = result.addedColumns.length
+      ? `, die neue${result.addedColumns.length === 1 ? ' Spalte' : 'n Spalten'} ${result.addedColumns.map((c) => `„${c.label}“`).join(', ')} benennen`
+      : '';
+    result.findings.push(
+      finding('error', 'IMPORT_TABLE_NOT_EXTENSIBLE',
+        `Die Leistungen stehen in der Excel-Tabelle „${table}“, und nur ihr Bereich wird gelesen. Für ${what} müsste sie auf ${rangeA1(grown)} wachsen; das kann diese Excel-Version aus dem Add-in nicht. Bitte die Tabelle in Excel vergrößern (Tabellenentwurf → Tabellengröße ändern: ${rangeA1(grown)})${columns} und den Import wiederholen. Es wurde nichts importiert.`,
+        sheet, a1(box.top, box.left)),
+    );
+    return;
+  }
+  result.tableResize = { sheet, table, from: rangeA1(box), to: rangeA1(grown) };
+  result.findings.push(
+    finding('info', 'IMPORT_TABLE_EXTENDED',
+      `Die Excel-Tabelle „${table}“ wird für ${what} von ${rangeA1(box)} auf ${rangeA1(grown)} erweitert, damit Prüfung und Planung sie lesen.`,
+      sheet, a1(box.top, box.left)),
+  );
 }
 
 function rank(order: string[], key: string): number {
@@ -210,6 +265,15 @@ function lastUsedRow(target: TargetSheet): number {
     if ((target.values[r - 1] ?? []).some((v) => !isBlank(v))) return r;
   }
   return 0;
+}
+
+/** Last row of the table with a value in one of its columns (its header row at least). */
+function lastUsedRowIn(target: TargetSheet, box: RangeBox): number {
+  for (let r = box.bottom; r > box.top; r--) {
+    const row = target.values[r - 1] ?? [];
+    for (let c = box.left; c <= box.right; c++) if (!isBlank(row[c - 1] ?? null)) return r;
+  }
+  return box.top;
 }
 
 /** The first column right of the header (from `from` on) that is empty in every row. */

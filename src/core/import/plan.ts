@@ -17,6 +17,11 @@ export interface PlanImportArgs {
   /** Findings found before planning, e.g. files that could not be read at all. */
   findings?: readonly Finding[];
   limits?: ImportLimits;
+  /**
+   * The adapter can resize Excel tables (WorkbookPort.resizeTable). Without it, an import that
+   * would have to grow a table "Leistungen" is blocked with an error saying what to do.
+   */
+  canResizeTables?: boolean;
 }
 
 /**
@@ -58,7 +63,7 @@ export function planImport(args: PlanImportArgs): ImportPlan {
     canApply: false,
   };
   if (!target) return { ...empty, findings: sortFindings(findings) };
-  const merge = mergeIntoTarget(target, folded.merged);
+  const merge = mergeIntoTarget(target, folded.merged, { canResizeTables: args.canResizeTables });
   findings.push(...merge.findings);
   const blocked = hasErrors(findings);
   return {
@@ -72,5 +77,6 @@ export function planImport(args: PlanImportArgs): ImportPlan {
     blocks: toBlocks(target.sheet, merge.writes),
     undoBlocks: toBlocks(target.sheet, merge.writes, true),
     canApply: !blocked && merge.writes.length > 0,
+    ...(merge.tableResize ? { tableResize: merge.tableResize } : {}),
   };
 }

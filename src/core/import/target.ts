@@ -1,4 +1,4 @@
-import { a1 } from '../address';
+import { a1, type RangeBox } from '../address';
 import type { CellValue, Finding, SheetData } from '../model';
 import { SERVICES_SHEET } from '../read/columns';
 import { cellAt, findHeaderRow, locateSheet } from '../read/locate';
@@ -24,8 +24,10 @@ export interface TargetSheet {
   rows: Map<string, number>;
   /** Header texts of columns that are not known Leistungen columns (kept and matched by name). */
   extraHeaders: string[];
-  /** The Excel table the sheet was found by (its range does not grow with appended rows). */
+  /** The Excel table the sheet was found by; only its range is read, so it must grow with new rows. */
   table?: string;
+  /** The table's range (header row included). */
+  tableBox?: RangeBox;
 }
 
 export function locateTarget(sheets: readonly SheetData[]): { target: TargetSheet | null; findings: Finding[] } {
@@ -36,7 +38,8 @@ export function locateTarget(sheets: readonly SheetData[]): { target: TargetShee
       findings: [],
     };
   }
-  const base = { sheet: located.sheet, exists: true, left: located.box.left, values: located.values, extraHeaders: [] as string[], table: located.table };
+  const base = { sheet: located.sheet, exists: true, left: located.box.left, values: located.values, extraHeaders: [] as string[], table: located.table,
+    tableBox: located.table ? located.box : undefined };
   const header = findHeaderRow(located, SERVICES_SHEET);
   if (!header) {
     const empty = !located.values.some((row) => row?.some((v) => !isBlank(v)));
@@ -72,7 +75,9 @@ export function locateTarget(sheets: readonly SheetData[]): { target: TargetShee
     };
   }
   const rows = new Map<string, number>();
-  for (let row = header.row + 1; row <= located.values.length; row++) {
+  // Rows below a table are not read as Leistungen, so only the table's rows count as present.
+  const lastRow = located.table ? located.box.bottom : located.values.length;
+  for (let row = header.row + 1; row <= lastRow; row++) {
     const id = readOzgId(cellAt(located.values, row, idCol));
     if (id !== null && !rows.has(id)) rows.set(id, row);
   }

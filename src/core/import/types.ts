@@ -149,4 +149,16 @@ export interface ImportPlan {
   undoBlocks: WriteBlock[];
   /** true when there is something to write and no error finding blocks the import. */
   canApply: boolean;
+  /**
+   * The Leistungen are an Excel table: it grows from `from` to `to` (A1 ranges, header row
+   * included) so that new rows and columns lie inside it, where they are read.
+   */
+  tableResize?: TableResize;
+}
+
+export interface TableResize {
+  sheet: string;
+  table: string;
+  from: string;
+  to: string;
 }

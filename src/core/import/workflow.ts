@@ -21,7 +21,13 @@ export async function previewImport(
   const [sheets, meta] = await Promise.all([port.readSheets(), port.readMeta()]);
   const stored = mappingFromMeta(meta);
   const mapping = options.mapping ?? stored.mapping;
-  const plan = planImport({ workbook: sheets, files, mapping, findings: [...stored.findings, ...(options.findings ?? [])] });
+  const plan = planImport({
+    workbook: sheets,
+    files,
+    mapping,
+    findings: [...stored.findings, ...(options.findings ?? [])],
+    canResizeTables: typeof port.resizeTable === 'function',
+  });
   return { plan, mapping, storedMapping: stored.mapping };
 }
 
@@ -41,14 +47,18 @@ export class ImportApplyError extends Error {
 
 /** A stable fingerprint of what a plan would write. */
 export function planFingerprint(plan: ImportPlan): string {
-  return JSON.stringify(plan.blocks.map((b) => [b.sheet, b.topLeft, b.values.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v)))]));
+  return JSON.stringify([
+    plan.blocks.map((b) => [b.sheet, b.topLeft, b.values.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v)))]),
+    plan.tableResize ?? null,
+  ]);
 }
 
 /**
  * Applies a previewed import, all or nothing: re-reads the workbook and re-plans first (if
  * anything changed since the preview, nothing is written and the new preview is returned);
- * then writes the blocks and saves the mapping. If a write fails half-way, the blocks
- * already written are restored from the values they replaced.
+ * then grows the Excel table (if the plan says so), writes the blocks and saves the mapping.
+ * If a write fails half-way, the blocks already written are restored from the values they
+ * replaced and the table gets its old range back.
  */
 export async function applyImport(
   port: WorkbookPort,
@@ -61,7 +71,14 @@ export async function applyImport(
   if (!fresh.plan.canApply) return { status: 'blocked', preview: fresh };
   const stats: WriteStats[] = [];
   const written: WriteBlock[] = [];
+  const resize = fresh.plan.tableResize;
+  let resized = false;
   try {
+    if (resize) {
+      if (!port.resizeTable) throw new Error(`Die Tabelle „${resize.table}“ lässt sich hier nicht vergrößern`);
+      await port.resizeTable(resize.sheet, resize.table, resize.to);
+      resized = true;
+    }
     for (const [i, block] of fresh.plan.blocks.entries()) {
       stats.push(await port.writeBlock(block.sheet, block.topLeft, block.values));
       written.push(fresh.plan.undoBlocks[i]);
@@ -78,6 +95,13 @@ export async function applyImport(
     for (const undo of written.reverse()) {
       try {
         await port.writeBlock(undo.sheet, undo.topLeft, undo.values);
+      } catch {
+        rolledBack = false;
+      }
+    }
+    if (resized) {
+      try {
+        await port.resizeTable!(resize!.sheet, resize!.table, resize!.from);
       } catch {
         rolledBack = false;
       }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, SheetData } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
 import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
-import { parseA1 } from '../../core/address';
+import { a1, parseA1, parseRange, rangeA1 } from '../../core/address';
 import { applyBundle } from './apply';
 import { lossyPartsOf } from './parts';
 
@@ -124,6 +124,36 @@ export class FileWorkbook implements WorkbookPort {
     return { sheetsWritten: [ws.name], cellsWritten: cells, syncs: 0, largestPayloadBytes: 0 };
   }
 
+  /**
+   * Sets the range of a table (ListObject) to `range` (same top-left corner, header row
+   * included): new columns are named after their header cells, dropped columns removed.
+   */
+  async resizeTable(sheet: string, table: string, range: string): Promise<void> {
+    const ws = this.workbook.getWorksheet(sheet);
+    const found = ws?.getTables().find((t) => tableModel(t).name === table);
+    if (!ws || !found) throw new WorkbookWriteError(`Die Tabelle „${table}“ gibt es auf dem Blatt „${sheet}“ nicht.`);
+    const model = tableModel(found);
+    const from = parseRange(model.tableRef ?? model.ref ?? '');
+    const to = parseRange(range);
+    if (to.top !== from.top || to.left !== from.left || to.bottom < to.top + (model.totalsRow ? 2 : 1)) {
+      throw new WorkbookWriteError(`Die Tabelle „${table}“ kann nicht auf ${range} geändert werden (die linke obere Ecke muss ${a1(from.top, from.left)} bleiben).`);
+    }
+    const width = to.right - to.left + 1;
+    const columns = model.columns.slice(0, width);
+    const names = new Set(columns.map((c) => c.name));
+    for (let col = to.left + columns.length; col <= to.right; col++) {
+      const header = model.headerRow === false ? null : plainValue(ws.getCell(to.top, col));
+      let name = header === null || header === '' ? `Spalte${col - to.left + 1}` : String(header);
+      for (let n = 2; names.has(name); n++) name = `${String(header ?? 'Spalte')}${n}`;
+      names.add(name);
+      columns.push({ name, filterButton: columns[columns.length - 1]?.filterButton ?? true });
+    }
+    model.columns = columns;
+    model.tableRef = rangeA1(to);
+    // The AutoFilter covers the header and data rows, not a totals row.
+    model.autoFilterRef = rangeA1({ ...to, bottom: to.bottom - (model.totalsRow ? 1 : 0) });
+  }
+
   async readMeta(): Promise<Record<string, string>> {
     const ws = this.workbook.getWorksheet(META_SHEET);
     const meta: Record<string, string> = {};
@@ -148,6 +178,22 @@ export class FileWorkbook implements WorkbookPort {
   async select(): Promise<void> {
     // A file has no selection to show; the pane highlights the finding instead.
   }
+}
+
+interface TableModel {
+  name: string;
+  ref?: string;
+  tableRef?: string;
+  autoFilterRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns: { name: string; filterButton?: boolean }[];
+}
+
+/** ExcelJS keeps a loaded table's definition in `table`, a newly added one's in `model`. */
+function tableModel(t: unknown): TableModel {
+  const raw = t as unknown as { table?: TableModel; model: TableModel };
+  return raw.table ?? raw.model;
 }
 
 function readWorksheet(ws: ExcelJS.Worksheet): SheetData {

@@ -70,19 +70,56 @@ describe('planImport', () => {
     expect(after).toEqual([{ name: 'Leistungen', values: [['OZG-ID', 'Leistung', 'Themenfeld', 'Zuständigkeit'], ['1', 'Abfall', 'Umwelt', 'Kreis']] }]);
   });
 
-  it('finds the Leistungen sheet by alias and by Excel table, and appends below the last used row', () => {
+  describe('Leistungen in an Excel table (only its range is read)', () => {
     const wb: SheetData[] = [{
       name: 'Tabelle1',
       values: [[], ['Notiz'], [null, 'OZG-ID', 'Leistung', 'Themenfeld'], [null, '1', 'A', 'Umwelt'], [], [null, null, 'Stand 2020']],
       tables: [{ name: 'OZG_Leistungen', range: 'B3:D4' }],
     }];
-    const plan = planImport({ workbook: wb, files: [form('a', [['OZG-ID', 2], ['Leistung', 'B'], ['Themenfeld', 'Umwelt'], ['Typ', '2/3']])] });
-    expect(plan.targetSheet).toBe('Tabelle1');
-    expect(plan.findings.map((f) => [f.code, f.cell])).toEqual([['IMPORT_OUTSIDE_TABLE', 'B7']]);
-    expect(plan.addedColumns).toEqual([{ label: 'Typ', cell: 'E3' }]);
-    const after = applyBlocks(wb, plan.blocks);
-    expect(after[0].values[6]).toEqual([null, '2', 'B', 'Umwelt', '2/3']);
-    expect(after[0].values[5]).toEqual([null, null, 'Stand 2020']);
+    const files = [form('a', [['OZG-ID', 2], ['Leistung', 'B'], ['Themenfeld', 'Umwelt'], ['Typ', '2/3']])];
+
+    it('appends directly below the table and grows it over the new row and column', () => {
+      const plan = planImport({ workbook: wb, files, canResizeTables: true });
+      expect(plan.targetSheet).toBe('Tabelle1');
+      expect(plan.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([['info', 'IMPORT_TABLE_EXTENDED', 'B3']]);
+      expect(plan.tableResize).toEqual({ sheet: 'Tabelle1', table: 'OZG_Leistungen', from: 'B3:D4', to: 'B3:E5' });
+      expect(plan.addedColumns).toEqual([{ label: 'Typ', cell: 'E3' }]);
+      expect(plan.canApply).toBe(true);
+      const after = applyBlocks(wb, plan.blocks);
+      expect(after[0].values[4]).toEqual([null, '2', 'B', 'Umwelt', '2/3']);
+      expect(after[0].values[5]).toEqual([null, null, 'Stand 2020']);
+    });
+
+    it('blocks the import with what to do when the adapter cannot resize tables', () => {
+      const plan = planImport({ workbook: wb, files });
+      expect(plan.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([['error', 'IMPORT_TABLE_NOT_EXTENSIBLE', 'B3']]);
+      expect(plan.findings[0].message).toContain('Tabellengröße ändern: B3:E5');
+      expect(plan.findings[0].message).toContain('„Typ“ benennen');
+      expect(plan.canApply).toBe(false);
+      expect(plan.tableResize).toBeUndefined();
+    });
+
+    it('blocks the import when a cell the table would grow over is in use', () => {
+      const crowded: SheetData[] = [{ ...wb[0], values: [...wb[0].values.slice(0, 4), [null, null, null, null, 'Summe']] }];
+      const plan = planImport({ workbook: crowded, files, canResizeTables: true });
+      expect(plan.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([['error', 'IMPORT_TABLE_BLOCKED', 'E5']]);
+      expect(plan.findings[0].message).toContain('„Summe“');
+      expect(plan.canApply).toBe(false);
+    });
+
+    it('fills empty rows the planner added to the table first, without resizing', () => {
+      const roomy: SheetData[] = [{ ...wb[0], tables: [{ name: 'OZG_Leistungen', range: 'B3:D5' }] }];
+      const plan = planImport({ workbook: roomy, files: [form('a', [['OZG-ID', 2], ['Leistung', 'B'], ['Themenfeld', 'Umwelt']])] });
+      expect(plan.findings).toEqual([]);
+      expect(plan.tableResize).toBeUndefined();
+      expect(plan.newServices.map((s) => s.row)).toEqual([5]);
+    });
+
+    it('treats an OZG-ID below the table as not present (it is not read there)', () => {
+      const below: SheetData[] = [{ ...wb[0], values: [...wb[0].values.slice(0, 4), [], [], [null, '2', 'alt']] }];
+      const plan = planImport({ workbook: below, files, canResizeTables: true });
+      expect(plan.newServices.map((s) => [s.ozgId, s.row])).toEqual([['2', 5]]);
+    });
   });
 
   it('adds a column past any column used below the header', () => {

@@ -99,6 +99,69 @@ describe('previewImport / applyImport through a WorkbookPort', () => {
   });
 });
 
+describe('import into an Excel table „Leistungen“', () => {
+  function tableWorkbook(): FileWorkbook {
+    const wb = FileWorkbook.create();
+    wb.workbook.addWorksheet('Leistungen').addTable({
+      name: 'Leistungen', ref: 'A1', headerRow: true,
+      columns: [{ name: 'OZG-ID' }, { name: 'Leistung' }, { name: 'Themenfeld' }],
+      rows: [['10076', 'Elterngeld', 'Familie & Kind']],
+    });
+    return wb;
+  }
+  const tables = async (wb: FileWorkbook) => (await wb.readSheets()).find((s) => s.name === 'Leistungen')!.tables;
+  const neu = [file('b.xlsx', sheet('S', [['OZG-ID', 10500], ['Leistung', 'Wohngeld'], ['Themenfeld', 'Bauen & Wohnen'], ['Fallzahl', 40]]))];
+
+  it('grows the table over the new row and column', async () => {
+    const wb = tableWorkbook();
+    const preview = await previewImport(wb, neu);
+    expect(preview.plan.tableResize).toEqual({ sheet: 'Leistungen', table: 'Leistungen', from: 'A1:C2', to: 'A1:D3' });
+    expect((await applyImport(wb, neu, preview)).status).toBe('applied');
+    expect(await tables(wb)).toEqual([{ name: 'Leistungen', range: 'A1:D3' }]);
+    expect((await grid(wb))[2]).toEqual(['10500', 'Wohngeld', 'Bauen & Wohnen', 40]);
+  });
+
+  it('is blocked with an error when the adapter cannot resize tables (e.g. an older Excel)', async () => {
+    const wb = tableWorkbook();
+    const noResize: WorkbookPort = {
+      kind: 'file',
+      readSheets: () => wb.readSheets(),
+      readMeta: () => wb.readMeta(),
+      writeMeta: (m) => wb.writeMeta(m),
+      applyOutputs: (b) => wb.applyOutputs(b),
+      select: () => wb.select(),
+      writeBlock: (s, tl, v) => wb.writeBlock(s, tl, v),
+    };
+    const preview = await previewImport(noResize, neu);
+    expect(preview.plan.findings.map((f) => f.code)).toEqual(['IMPORT_TABLE_NOT_EXTENSIBLE']);
+    expect((await applyImport(noResize, neu, preview)).status).toBe('blocked');
+    expect(await tables(wb)).toEqual([{ name: 'Leistungen', range: 'A1:C2' }]);
+  });
+
+  it('puts the table range back when writing fails after the resize', async () => {
+    const wb = tableWorkbook();
+    const flaky: WorkbookPort = {
+      kind: 'file',
+      readSheets: () => wb.readSheets(),
+      readMeta: () => wb.readMeta(),
+      writeMeta: (m) => wb.writeMeta(m),
+      applyOutputs: (b) => wb.applyOutputs(b),
+      select: () => wb.select(),
+      resizeTable: (s, t, r) => wb.resizeTable(s, t, r),
+      writeBlock: async () => {
+        throw new Error('Netzwerkfehler');
+      },
+    };
+    const before = await grid(wb);
+    const preview = await previewImport(flaky, neu);
+    const error = await applyImport(flaky, neu, preview).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportApplyError);
+    expect(error.rolledBack).toBe(true);
+    expect(await tables(wb)).toEqual([{ name: 'Leistungen', range: 'A1:C2' }]);
+    expect(await grid(wb)).toEqual(before);
+  });
+});
+
 describe('mapping metadata', () => {
   it('round-trips with normalised keys and keeps other metadata', () => {
     const meta = metaWithMapping({ other: 'x' }, { 'Kennung ': 'OZG-ID', Titel: '' });
