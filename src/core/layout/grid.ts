@@ -78,12 +78,48 @@ export class SheetBuilder {
  * Lines a text needs in a wrapped column of `width` characters (an estimate, for row
  * heights: Excel does not fit rows to wrapped text when it opens a file). A column's width
  * unit is the digit "0"; average text is narrower, about 1.2 characters per unit at 11 pt.
+ * Wraps word by word as Excel and LibreOffice do (a word longer than a line is broken), and
+ * counts wide letters (W, M, capitals) wider, so long names never spill into the next row.
  */
 export function wrappedLines(text: string, width: number): number {
   const usable = Math.max(1, Math.floor(width * 1.2) - 2);
-  return text
-    .split('\n')
-    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / usable)), 0);
+  return text.split('\n').reduce((n, line) => n + linesOf(line, usable), 0);
+}
+
+/** A character's width relative to an average letter (measured on LibreOffice's fallback font). */
+function charWidth(ch: string): number {
+  if (ch === 'W' || ch === 'M') return 1.7;
+  if (ch === 'm' || ch === 'w' || ch === '@' || ch === '%') return 1.5;
+  if (/[ijlI.,:;!|' ]/.test(ch)) return 0.6;
+  if (/[ftr()\-]/.test(ch)) return 0.8;
+  if (ch !== ch.toLowerCase()) return 1.3;
+  return 1;
+}
+
+function linesOf(line: string, usable: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of line.split(' ')) {
+    let w = 0;
+    for (const ch of word) w += charWidth(ch);
+    const needed = used === 0 ? w : used + charWidth(' ') + w;
+    if (needed <= usable) {
+      used = needed;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word longer than a line is broken character by character.
+    used = 0;
+    for (const ch of word) {
+      const c = charWidth(ch);
+      if (used + c > usable && used > 0) {
+        lines++;
+        used = 0;
+      }
+      used += c;
+    }
+  }
+  return lines;
 }
 
 /** Points for a row of `lines` lines of text in an 11 pt font (10 pt when small). */
