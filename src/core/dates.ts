@@ -4,8 +4,8 @@ import type { IsoDate } from './model';
  * Excel's 1900 date system: serial 1 = 1900-01-01 … serial 59 = 1900-02-28, then serial 60 =
  * 1900-02-29, a day that never existed (Lotus 1-2-3's leap-year bug, kept by Excel), and
  * serial 61 = 1900-03-01. From 61 on, serial = days since 1899-12-30; below 60 a serial is one
- * day later than that count. Serial 60 has no real date: `serialToIso(60)` gives 1900-03-01
- * (the day Excel's count resumes); `isExcelLeapDay` tells it apart.
+ * day later than that count. Serial 60 has no real date: `serialToIso(60)` gives 1900-02-28
+ * (like 59), and `isoToSerial` never returns 60; `isExcelLeapDay` tells it apart.
  */
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;

@@ -10,6 +10,7 @@ describe('dates', () => {
   it("counts serials below 60 as Excel does, around its fictitious 1900-02-29", () => {
     expect(serialToIso(1)).toBe('1900-01-01');
     expect(serialToIso(59)).toBe('1900-02-28');
+    expect(serialToIso(60)).toBe('1900-02-28');
     expect(serialToIso(61)).toBe('1900-03-01');
     expect(serialToIso(1.75)).toBe('1900-01-01');
     expect(isoToSerial('1900-01-01')).toBe(1);
