@@ -78,3 +78,23 @@ describe('workbooks nobody has seen', () => {
     );
   });
 });
+
+describe('one finding for one problem', () => {
+  it('reports vertically merged Themenfeld cells once, not again in the checks', () => {
+    const outcome = runPlan([
+      {
+        name: 'Leistungen',
+        values: [
+          ['OZG-ID', 'Leistung', 'Themenfeld'],
+          ['10000', 'Elterngeld', 'Familie & Kind'],
+          ['10001', 'Vaterschaftsanerkennung', null],
+          ['10002', 'Familienversicherung', null],
+          ['10003', 'Geburtsanzeige', null],
+        ],
+      },
+    ]);
+    const atThemenfeld = outcome.findings.filter((f) => f.sheet === 'Leistungen' && /^C[345]$/.test(f.cell));
+    expect(atThemenfeld).toHaveLength(1);
+    expect(atThemenfeld[0]).toMatchObject({ code: 'MISSING_VALUE', cell: 'C3', range: 'C3:C5' });
+  });
+});

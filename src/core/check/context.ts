@@ -1,3 +1,4 @@
+import { a1, parseRange } from '../address';
 import type { Finding, Severity, Source, WorkbookInput } from '../model';
 
 /** Shared state of one checkInput run: the input, the reader's findings (to avoid repeats) and the collected findings. */
@@ -6,7 +7,16 @@ export class CheckContext {
   private readonly readerCells = new Set<string>();
 
   constructor(readonly input: WorkbookInput) {
-    for (const f of input.findings) this.readerCells.add(cellKey(f.sheet, f.cell));
+    for (const f of input.findings) {
+      this.readerCells.add(cellKey(f.sheet, f.cell));
+      // One reader finding may stand for a run of cells (e.g. vertically merged cells).
+      if (f.range) {
+        const box = parseRange(f.range);
+        for (let row = box.top; row <= box.bottom; row++) {
+          for (let col = box.left; col <= box.right; col++) this.readerCells.add(cellKey(f.sheet, a1(row, col)));
+        }
+      }
+    }
   }
 
   /** true when the reading layer already reported a problem at this cell. */
