@@ -28,7 +28,7 @@ export const MAX_MONTH_COLUMNS = 36;
 /** Longest plan still shown by quarter (12 years); longer plans get one column per year. */
 export const MAX_QUARTER_COLUMNS = 48;
 /** Hard cap on the axis' columns, far below Excel's 16,384: a longer plan is cut, with a note. */
-export const MAX_PERIODS = 120;
+export const MAX_PERIODS = 60;
 /** The axis is never shorter than this, so the legend and year labels have room. */
 export const MIN_MONTHS = 12;
 /** A deadline this close after the plan's end stretches the axis so its marker shows. */

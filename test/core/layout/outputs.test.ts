@@ -333,7 +333,7 @@ describe('a wave in the year 9999 (QA 6)', () => {
     const bundle = buildOutputs(far);
     const ov = sheet(bundle.layouts, 'Wellenübersicht');
     expect(ov.columnWidths.length).toBeLessThanOrEqual(5 + MAX_PERIODS);
-    expect(cellsOf(ov)).toContain('Zeitachse gekürzt: der Plan reicht bis 31.12.9999, gezeigt bis 31.12.2139');
+    expect(cellsOf(ov)).toContain('Zeitachse gekürzt: der Plan reicht bis 31.12.9999, gezeigt bis 31.12.2079');
     expect(cellsOf(ov)).toContain('2020–2029');
     expect(() => guardOutputs([], {}, bundle)).not.toThrow();
     const wb = new ExcelJS.Workbook();
