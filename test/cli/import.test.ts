@@ -146,6 +146,17 @@ describe('wellenplaner import', () => {
     expect(existsSync(`${out}-huge.xlsx`)).toBe(false);
   });
 
+  it('reads a Steckbrief given twice only once (QA 15)', async () => {
+    const once = await run([fx.formsMulti], { json: `${out}-einmal.json` });
+    const twice = await run([fx.formsMulti, fx.formsMulti], { json: `${out}-zweimal.json` });
+    expect(twice.code).toBe(once.code);
+    const findings = (name: string) => JSON.parse(readFileSync(`${out}-${name}.json`, 'utf8')).findings as { code: string; severity: string; message: string }[];
+    const duplicate = findings('zweimal').filter((f) => f.code === 'IMPORT_FILE_DUPLICATE');
+    expect(duplicate.map((f) => f.severity)).toEqual(['info']);
+    expect(duplicate[0].message).toMatch(/^Datei doppelt gewählt, nur einmal gelesen/);
+    expect(findings('zweimal').filter((f) => f.code !== 'IMPORT_FILE_DUPLICATE')).toEqual(findings('einmal'));
+  });
+
   describe('Leistungen as an Excel table „Leistungen“ (QA 4)', () => {
     async function tableWorkbook(sheetName: string, path: string) {
       const wb = FileWorkbook.create();

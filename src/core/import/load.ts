@@ -1,4 +1,5 @@
 import type { SheetData } from '../model';
+import { bytesFingerprint } from './duplicates';
 import { inspectSteckbriefBytes } from './fileCheck';
 import { IMPORT_LIMITS } from './limits';
 import type { SteckbriefFile } from './types';
@@ -29,7 +30,10 @@ export async function loadSteckbrief(
     const workbook = await open(bytes);
     const sheets = await workbook.readSheets();
     const merges = new Map(workbook.workbook.worksheets.map((ws) => [ws.name, mergedRanges(ws)]));
-    return { ok: true, file: { name, sheets: sheets.map((s) => ({ ...s, merges: merges.get(s.name) ?? [] })) } };
+    return {
+      ok: true,
+      file: { name, sheets: sheets.map((s) => ({ ...s, merges: merges.get(s.name) ?? [] })), fingerprint: bytesFingerprint(bytes) },
+    };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, message: `${name}: ${reason || 'Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen.'}` };

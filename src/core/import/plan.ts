@@ -1,6 +1,7 @@
 import type { Finding, SheetData } from '../model';
 import { finding, hasErrors, sortFindings } from '../source';
 import { toBlocks } from './blocks';
+import { dropDuplicateFiles } from './duplicates';
 import { LabelResolver } from './labels';
 import { type ImportLimits, IMPORT_LIMITS } from './limits';
 import { foldDuplicates, mergeIntoTarget } from './merge';
@@ -35,14 +36,17 @@ export function planImport(args: PlanImportArgs): ImportPlan {
   const { target, findings: targetFindings } = locateTarget(args.workbook);
   findings.push(...targetFindings);
   const resolver = new LabelResolver(args.mapping ?? {}, target?.extraHeaders ?? []);
-  if (args.files.length > limits.maxFiles) {
+  const unique = dropDuplicateFiles(args.files);
+  findings.push(...unique.findings);
+  const files = unique.files;
+  if (files.length > limits.maxFiles) {
     findings.push(
       finding('error', 'IMPORT_TOO_MANY_FILES',
-        `Es wurden ${args.files.length} Dateien gewählt, je Import sind höchstens ${limits.maxFiles} erlaubt. Bitte in mehreren Schritten importieren.`,
+        `Es wurden ${files.length} Dateien gewählt, je Import sind höchstens ${limits.maxFiles} erlaubt. Bitte in mehreren Schritten importieren.`,
         target?.sheet ?? 'Leistungen', 'A1'),
     );
   }
-  const parsed = parseSteckbriefe(args.files.slice(0, limits.maxFiles), resolver, limits);
+  const parsed = parseSteckbriefe(files.slice(0, limits.maxFiles), resolver, limits);
   findings.push(...parsed.findings);
   const folded = foldDuplicates(parsed.records);
   findings.push(...folded.findings);

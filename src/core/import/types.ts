@@ -5,6 +5,8 @@ export interface SteckbriefFile {
   /** File name as the planner knows it (no directories), used in messages. */
   name: string;
   sheets: SteckbriefSheet[];
+  /** Fingerprint of the file's bytes (bytesFingerprint); the same file chosen twice is read once. */
+  fingerprint?: string;
 }
 
 export interface SteckbriefSheet extends SheetData {

@@ -157,6 +157,40 @@ describe('planImport', () => {
     expect(plan.canApply).toBe(true);
   });
 
+  describe('the same file chosen twice (QA 15)', () => {
+    const sb = () => form('sb', [['OZG-ID', 10078], ['Leistung', 'Wohngeld'], ['Themenfeld', 'Bauen & Wohnen'], ['Typ', 'x']]);
+
+    it('reads a file once when it comes twice with the same name and content', () => {
+      const once = planImport({ workbook: workbook(), files: [sb()] });
+      const twice = planImport({ workbook: workbook(), files: [sb(), sb()] });
+      expect(twice.findings.filter((f) => f.code === 'IMPORT_FILE_DUPLICATE').map((f) => [f.severity, f.message])).toEqual([
+        ['info', 'Datei doppelt gewählt, nur einmal gelesen: „sb.xlsx“ ist mehrfach ausgewählt. Es ist nichts zu tun.'],
+      ]);
+      expect(twice.findings.filter((f) => f.code !== 'IMPORT_FILE_DUPLICATE')).toEqual(once.findings);
+      expect(twice.findings.some((f) => f.code === 'IMPORT_DUPLICATE_STECKBRIEF')).toBe(false);
+      expect(twice.blocks).toEqual(once.blocks);
+      expect(twice.sheets).toEqual(once.sheets);
+    });
+
+    it('reads a file once when two names carry the same bytes, and names both', () => {
+      const plan = planImport({
+        workbook: workbook(),
+        files: [{ ...sb(), fingerprint: 'f1' }, { ...sb(), name: 'sb (1).xlsx', fingerprint: 'f1' }],
+      });
+      expect(plan.findings.filter((f) => f.code === 'IMPORT_FILE_DUPLICATE').map((f) => f.message)).toEqual([
+        'Datei doppelt gewählt, nur einmal gelesen: „sb (1).xlsx“ hat denselben Inhalt wie „sb.xlsx“. Es ist nichts zu tun.',
+      ]);
+      expect(plan.sheets).toHaveLength(1);
+    });
+
+    it('reads both when the same name has different content', () => {
+      const other = form('sb', [['OZG-ID', 10078], ['Leistung', 'Wohngeld'], ['Themenfeld', 'Bauen & Wohnen'], ['Fallzahl', 5]]);
+      const plan = planImport({ workbook: workbook(), files: [sb(), other] });
+      expect(plan.findings.some((f) => f.code === 'IMPORT_FILE_DUPLICATE')).toBe(false);
+      expect(plan.findings.some((f) => f.code === 'IMPORT_DUPLICATE_STECKBRIEF')).toBe(true);
+    });
+  });
+
   it('folds duplicates across files: first value wins, disagreements reported', () => {
     const plan = planImport({
       workbook: workbook(),
