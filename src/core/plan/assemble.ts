@@ -223,13 +223,14 @@ function assignment(
       // No capacity was set: the limit is only the balancing share, so this is a note, not a
       // request to raise a capacity the planner never entered.
       parts.push(`umfasst ${size}, mehr als die ausgeglichene Kapazität einer Welle (${formatNumber(cap)})`);
-      findings.push(
+      // Alone in its Themenfeld, the project has nobody to share a wave with: nothing to say.
+      if (tf.members.length > 1) findings.push(
         findingAt(
           p.src,
           config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
           'info',
           'LARGE_PROJECT_OWN_WAVE',
-          `${p.id} umfasst ${size}, mehr als die ausgeglichene Kapazität von ${formatNumber(cap)} je Welle im Themenfeld „${tf.config.themenfeld}“ (berechnet aus ${sizeText(tf.totalSize, config.capacityUnit)} auf ${tf.config.waveCount} Wellen; eine Kapazität je Welle ist nicht eingetragen). Weil Projekte nicht geteilt werden, belegt es Welle ${w} allein. Soll es sich eine Welle mit anderen Projekten teilen, bitte das Projekt aufteilen oder eine Kapazität je Welle eintragen.`,
+          `${p.id} umfasst ${size}, mehr als die ausgeglichene Kapazität von ${sizeText(cap, config.capacityUnit)} je Welle im Themenfeld „${tf.config.themenfeld}“ (berechnet aus ${sizeText(tf.totalSize, config.capacityUnit)} auf ${tf.config.waveCount} Wellen; eine Kapazität je Welle ist nicht eingetragen). Weil Projekte nicht geteilt werden, belegt es Welle ${w} allein. Soll es sich eine Welle mit anderen Projekten teilen, bitte das Projekt aufteilen oder eine Kapazität je Welle eintragen.`,
         ),
       );
     } else {

@@ -84,17 +84,27 @@ describe('planning horizon (QA 5)', () => {
 
 describe('oversize project without a capacity (QA 8)', () => {
   it('notes (info, no warning) that the project takes a balanced wave alone, naming the computed capacity', () => {
-    const ps = [project('P1', { size: 2 })];
+    // 6 Leistungen on 3 waves: balanced capacity 2; P1 with 4 takes wave 1 alone.
+    const ps = [project('P1', { size: 4, priority: 1 }), project('P2'), project('P3')];
     const { config } = planConfigFrom(input(), ps);
     const plan = planRules(ps, config);
     expect(plan.findings.filter((f) => f.code === 'OVERSIZE_PROJECT')).toEqual([]);
+    expect(plan.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     const [note] = plan.findings.filter((f) => f.code === 'LARGE_PROJECT_OWN_WAVE');
     expect(note).toMatchObject({ severity: 'info', cell: ps[0].src.cells.ozgIds });
-    expect(note.message).toContain('ausgeglichene Kapazität von 1 je Welle');
-    expect(note.message).toContain('2 Leistungen auf 3 Wellen');
+    expect(note.message).toContain('ausgeglichene Kapazität von 2 Leistungen je Welle');
+    expect(note.message).toContain('6 Leistungen auf 3 Wellen');
     expect(note.message).toContain('eine Kapazität je Welle ist nicht eingetragen');
     expect(note.message).not.toContain('Kapazität erhöhen');
-    expect(plan.assignments[0].explanation).toContain('mehr als die ausgeglichene Kapazität einer Welle (1)');
+    expect(plan.assignments.find((a) => a.projectId === 'P1')!.explanation).toContain('mehr als die ausgeglichene Kapazität einer Welle (2)');
+    expect(plan.waves.find((w) => w.number === 1)!.projectIds).toEqual(['P1']);
+  });
+
+  it('says nothing when the project is alone in its Themenfeld (QA case: one project, two Leistungen)', () => {
+    const ps = [project('P1', { size: 2 })];
+    const plan = planRules(ps, planConfigFrom(input(), ps).config);
+    expect(plan.findings).toEqual([]);
+    expect(plan.assignments[0].reasons).toContain('OVERSIZE');
   });
 });
 
