@@ -213,22 +213,47 @@ function parseForm(
   /**
    * The value beside a label: the cell under the form's "Wert"/"Angabe" heading if it has one
    * (so an explanation column between label and value is skipped), else the next filled
-   * cell to its right that is not another label.
+   * cell to its right that is not another label. `undefined`: nothing at all right of it.
    */
-  const valueBeside = (row: number, col: number, text: string): { value: CellValue; col: number } | null => {
+  const valueRight = (row: number, col: number, text: string): { value: CellValue; col: number; row: number } | null | undefined => {
     if (valueColumn && row > valueColumn.row && col < valueColumn.col) {
       const v = at(sheet.values, row, valueColumn.col);
-      return isBlank(v) || isPlaceholder(v) ? null : { value: v, col: valueColumn.col };
+      return isBlank(v) || isPlaceholder(v) ? null : { value: v, col: valueColumn.col, row };
     }
     const cells = sheet.values[row - 1] ?? [];
     for (let c = col + 1; c <= cells.length; c++) {
       const v = at(sheet.values, row, c);
       if (isBlank(v) || sameText(v, text)) continue;
       if (isLabelAt(row, c) || isPlaceholder(v)) return null;
-      return { value: v, col: c };
+      return { value: v, col: c, row };
     }
-    return null;
+    return valueColumn ? null : undefined;
   };
+  /** The value under a label (forms taken over from Word): the next cell down, unless it is a label. */
+  const valueBelow = (row: number, col: number): { value: CellValue; col: number; row: number } | null => {
+    const v = at(sheet.values, row + 1, col);
+    if (isBlank(v) || isPlaceholder(v) || isLabelAt(row + 1, col) || positions.has(`${row + 1},${col}`)) return null;
+    if (typeof v === 'string' && resolver.resolve(v) !== null) return null;
+    return { value: v, col, row: row + 1 };
+  };
+  // Values stand below the labels when more labels have a value only below than to the right;
+  // deciding per sheet keeps a section heading under an empty field from being read as its value.
+  let right = 0;
+  let below = 0;
+  for (const l of labels) {
+    if (!labelColumns.has(l.col) || l.inline !== undefined) continue;
+    const r = valueRight(l.row, l.col, l.text);
+    if (r) right++;
+    else if (r === undefined && valueBelow(l.row, l.col)) below++;
+  }
+  const valuesBelow = below > right;
+  const valueBeside = (row: number, col: number, text: string): { value: CellValue; col: number; row: number } | null => {
+    const r = valueRight(row, col, text);
+    if (r !== undefined || !valuesBelow) return r ?? null;
+    return valueBelow(row, col);
+  };
+  /** Cells read as values below a label: not labels themselves. */
+  const taken = new Set<string>();
 
   const startKey = labels[0].column.key;
   let current: SteckbriefRecord | null = null;
@@ -241,9 +266,10 @@ function parseForm(
       records.push(current);
       firstCell.set(current, new Map());
     }
-    const found = label.inline !== undefined ? { value: label.inline, col: label.col } : valueBeside(label.row, label.col, label.text);
+    const found = label.inline !== undefined ? { value: label.inline, col: label.col, row: label.row } : valueBeside(label.row, label.col, label.text);
     if (!found) continue;
-    const cell = a1(label.row, found.col);
+    const cell = a1(found.row, found.col);
+    if (found.row !== label.row) taken.add(`${found.row},${found.col}`);
     const seen = firstCell.get(current)!;
     if (current.values.has(label.column.key)) {
       out.findings.push(
@@ -263,8 +289,10 @@ function parseForm(
       const v = row[c - 1];
       if (typeof v !== 'string' || isBlank(v) || resolver.resolve(v) !== null || positions.has(`${r + 1},${c}`)) continue;
       if (valueColumn && r + 1 <= valueColumn.row) continue; // the form's own heading row
+      if (taken.has(`${r + 1},${c}`)) continue;
       const found = valueBeside(r + 1, c, v);
       if (found && looksLikeLabel(v)) {
+        if (found.row !== r + 1) taken.add(`${found.row},${found.col}`);
         out.unrecognised(normalizeLabel(v), v, found.value, { file, sheet: where, cell: a1(r + 1, c) });
       }
     }

@@ -164,6 +164,38 @@ describe('form layout', () => {
   });
 });
 
+describe('forms with the value below the label (QA 16)', () => {
+  it('reads the value from the cell under each label when nothing stands to its right', () => {
+    const parsed = parseSteckbriefe(
+      [file('sb.xlsx', sheet('Steckbrief', [['Steckbrief'], ['OZG-ID'], [10076], ['Bezeichnung der Leistung'], ['Elterngeld'], ['Themenfeld'], ['Familie & Kind']]))],
+      resolver(),
+    );
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.sheets).toEqual([{ file: 'sb.xlsx', sheet: 'Steckbrief', layout: 'form', records: 1 }]);
+    const [r] = parsed.records;
+    expect(r.ozgId).toBe('10076');
+    expect(valuesOf(r)).toEqual({ ozgid: 10076, leistung: 'Elterngeld', themenfeld: 'Familie & Kind' });
+    expect([...r.values.values()].map((v) => v.origin.cell)).toEqual(['A3', 'A5', 'A7']);
+  });
+
+  it('leaves an empty field empty instead of taking the next label, and offers unknown labels with the value below', () => {
+    const parsed = parseSteckbriefe(
+      [file('sb.xlsx', sheet('S', [['OZG-ID'], [10077], ['Fallzahl'], ['Leistung'], ['Kindergeld'], ['Ansprechperson'], ['Frau Muster'], ['Themenfeld'], ['Familie & Kind']]))],
+      resolver(),
+    );
+    expect(valuesOf(parsed.records[0])).toEqual({ ozgid: 10077, leistung: 'Kindergeld', themenfeld: 'Familie & Kind' });
+    expect(parsed.unrecognised.map((u) => [u.text, u.example, u.occurrences.map((o) => o.cell)])).toEqual([['Ansprechperson', 'Frau Muster', ['A6']]]);
+  });
+
+  it('does not read a section heading as the value of an empty field in a form with values to the right', () => {
+    const parsed = parseSteckbriefe(
+      [file('sb.xlsx', sheet('S', [['OZG-ID', 10078], ['Leistung', 'Wohngeld'], ['Fallzahl'], ['2. Zuständigkeit'], ['Themenfeld', 'Bauen & Wohnen']]))],
+      resolver(),
+    );
+    expect(valuesOf(parsed.records[0])).toEqual({ ozgid: 10078, leistung: 'Wohngeld', themenfeld: 'Bauen & Wohnen' });
+  });
+});
+
 describe('table layout', () => {
   const table = sheet('Übersicht', [
     ['Steckbriefe Mobilität'],
