@@ -6,6 +6,7 @@ import {
   baseName,
   IMPORT_LIMITS,
   importReport,
+  ImportApplyError,
   importSummary,
   loadSteckbrief,
   previewImport,
@@ -88,7 +89,13 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
     args.stdout.write('Wegen der Fehler wurde nichts importiert. Bitte die Steckbriefe oder die Zuordnung korrigieren.\n');
   } else if (args.out) {
     if (plan.canApply) {
-      const outcome = await applyImport(workbook, files, preview);
+      let outcome;
+      try {
+        outcome = await applyImport(workbook, files, preview);
+      } catch (e) {
+        if (e instanceof ImportApplyError) return fail(`${e.message} Es wurde keine Ergebnisdatei geschrieben.`);
+        throw e;
+      }
       if (outcome.status !== 'applied') throw new Error(`Import nicht angewendet: ${outcome.status}`);
       applied = true;
     }

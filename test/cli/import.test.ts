@@ -157,6 +157,20 @@ describe('wellenplaner import', () => {
     expect(findings('zweimal').filter((f) => f.code !== 'IMPORT_FILE_DUPLICATE')).toEqual(findings('einmal'));
   });
 
+  it('imports a form whose values stand below the labels (QA 16)', async () => {
+    const sb = join(fx.dir, 'wert-darunter.xlsx');
+    const wb = FileWorkbook.create();
+    const ws = wb.workbook.addWorksheet('Steckbrief');
+    for (const row of [['Steckbrief'], ['OZG-ID'], [10976], ['Bezeichnung der Leistung'], ['Elterngeld plus'], ['Themenfeld'], ['Familie & Kind']]) ws.addRow(row);
+    await saveWorkbookFile(wb, sb);
+    const result = `${out}-darunter.xlsx`;
+    const { code, stdout } = await run([sb], { out: result });
+    expect(stdout).not.toContain('IMPORT_FILE_NOT_RECOGNISED');
+    expect(code).toBe(0);
+    const rows = await leistungen(result);
+    expect(rows.some((r) => r[0] === '10976' && r[1] === 'Elterngeld plus' && r[2] === 'Familie & Kind')).toBe(true);
+  });
+
   describe('Leistungen as an Excel table „Leistungen“ (QA 4)', () => {
     async function tableWorkbook(sheetName: string, path: string) {
       const wb = FileWorkbook.create();
@@ -180,9 +194,12 @@ describe('wellenplaner import', () => {
       const result = `${out}-tabelle-${sheetName}.xlsx`;
       await tableWorkbook(sheetName, mappe);
       await steckbrief(sb);
-      const { code, stdout } = await run([sb], { workbook: mappe, out: result });
+      const json = `${out}-tabelle-${sheetName}.json`;
+      const { code, stdout } = await run([sb], { workbook: mappe, out: result, json });
       expect(code).toBe(0);
       expect(stdout).toContain('IMPORT_TABLE_EXTENDED');
+      expect(stdout).toContain('Die Excel-Tabelle „Leistungen“ wird von A1:C3 auf A1:D4 erweitert.');
+      expect(JSON.parse(readFileSync(json, 'utf8')).import.tableResize).toEqual({ sheet: sheetName, table: 'Leistungen', from: 'A1:C3', to: 'A1:D4' });
       const reopened = await openWorkbookFile(result);
       const sheets = await reopened.readSheets();
       expect(sheets.find((s) => s.name === sheetName)!.tables).toEqual([{ name: 'Leistungen', range: 'A1:D4' }]);

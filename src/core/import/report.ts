@@ -14,6 +14,8 @@ export interface ImportReport {
     addedColumns: ImportPlan['addedColumns'];
     unrecognisedLabels: { label: string; key: string; example: string; cells: string[] }[];
     sheets: SheetSummary[];
+    /** The Excel table „Leistungen“ grown over the new rows/columns, or null. */
+    tableResize: { sheet: string; table: string; from: string; to: string } | null;
   };
 }
 
@@ -38,6 +40,7 @@ export function importReport(plan: ImportPlan, applied: boolean): ImportReport {
         cells: u.occurrences.map(at),
       })),
       sheets: plan.sheets,
+      tableResize: plan.tableResize ?? null,
     },
   };
 }
@@ -58,6 +61,9 @@ export function importSummary(plan: ImportPlan): string[] {
       `${plural(plan.conflicts.length, 'Konflikt', 'Konflikte')}${plan.addedColumns.length ? `, neue Spalten: ${plan.addedColumns.map((c) => c.label).join(', ')}` : ''}.`,
   );
   if (plan.createsSheet) lines.push(`Das Blatt „${plan.targetSheet}“ wird angelegt.`);
+  if (plan.tableResize) {
+    lines.push(`Die Excel-Tabelle „${plan.tableResize.table}“ wird von ${plan.tableResize.from} auf ${plan.tableResize.to} erweitert.`);
+  }
   for (const u of plan.unrecognised) {
     lines.push(`Nicht erkannte Beschriftung „${u.text}“ (${u.occurrences.map(at).join(', ')}) – nicht übernommen.`);
   }

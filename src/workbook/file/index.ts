@@ -135,6 +135,11 @@ export class FileWorkbook implements WorkbookPort {
     const model = tableModel(found);
     const from = parseRange(model.tableRef ?? model.ref ?? '');
     const to = parseRange(range);
+    if (model.totalsRow && rangeA1(to) !== rangeA1(from)) {
+      throw new WorkbookWriteError(
+        `Die Tabelle „${table}“ hat eine Ergebniszeile; neue Zeilen kämen unter sie. Bitte die Ergebniszeile ausschalten (Tabellenentwurf → Ergebniszeile), dann erneut importieren und sie danach wieder einschalten.`,
+      );
+    }
     if (to.top !== from.top || to.left !== from.left || to.bottom < to.top + (model.totalsRow ? 2 : 1)) {
       throw new WorkbookWriteError(`Die Tabelle „${table}“ kann nicht auf ${range} geändert werden (die linke obere Ecke muss ${a1(from.top, from.left)} bleiben).`);
     }

@@ -138,6 +138,23 @@ describe('import into an Excel table „Leistungen“', () => {
     expect(await tables(wb)).toEqual([{ name: 'Leistungen', range: 'A1:C2' }]);
   });
 
+  it('refuses to grow a table with a totals row, writing nothing, and says what to do', async () => {
+    const wb = FileWorkbook.create();
+    wb.workbook.addWorksheet('Leistungen').addTable({
+      name: 'Leistungen', ref: 'A1', headerRow: true, totalsRow: true,
+      columns: [{ name: 'OZG-ID', totalsRowLabel: 'Summe' }, { name: 'Leistung' }, { name: 'Themenfeld' }],
+      rows: [['10076', 'Elterngeld', 'Familie & Kind']],
+    });
+    const before = await grid(wb);
+    const preview = await previewImport(wb, neu);
+    const error = await applyImport(wb, neu, preview).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportApplyError);
+    expect(error.message).toContain('Ergebniszeile ausschalten');
+    expect(error.message).toContain('Die Mappe ist unverändert');
+    expect(await grid(wb)).toEqual(before);
+    expect(await tables(wb)).toEqual([{ name: 'Leistungen', range: 'A1:C3' }]);
+  });
+
   it('puts the table range back when writing fails after the resize', async () => {
     const wb = tableWorkbook();
     const flaky: WorkbookPort = {
