@@ -8,24 +8,6 @@
  * needed; `npm run build` prints the gzipped size of the initial chunks (scripts/bundle-size.js).
  */
 const path = require('path');
-const Module = require('module');
-
-// node_modules hoists ajv 6 to the top while ajv-keywords 5 (used by schema-utils, i.e. by the
-// webpack plugins' option validation) needs ajv 8, which npm placed under schema-utils. Resolve
-// ajv-keywords' `ajv/...` requests there, so the build works without reinstalling packages.
-const AJV8_HOME = path.join(__dirname, 'node_modules', 'schema-utils', 'node_modules');
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
-  if (/^ajv(\/|$)/.test(request) && parent && /[\\/]ajv-keywords[\\/]/.test(parent.filename || '')) {
-    try {
-      return require.resolve(request, { paths: [AJV8_HOME] });
-    } catch {
-      /* fall through to the normal resolution */
-    }
-  }
-  return resolveFilename.call(this, request, parent, ...rest);
-};
-
 const webpack = require('webpack');
 // webpack 5.113 minifies through minimizer-webpack-plugin (terser inside).
 const MinimizerPlugin = require('minimizer-webpack-plugin');

@@ -66,6 +66,7 @@ function applySheet(workbook: ExcelJS.Workbook, layout: SheetLayout): number {
     } as ExcelJS.CellFormulaValue;
     cell.style = { ...cell.style, font: { ...(cell.font ?? DEFAULT_FONT), underline: true } };
   }
+  for (const v of layout.validations ?? []) addListValidation(ws, v.range, v.list);
   if (layout.print) applyPrint(ws, layout.print);
   if (layout.tabColor) ws.properties.tabColor = { argb: argb(layout.tabColor) };
   return cells;
@@ -202,4 +203,24 @@ function argb(rgb: string): string {
 function forEachCell(range: string, fn: (row: number, col: number) => void): void {
   const b = parseRange(range);
   for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) fn(r, c);
+}
+
+/**
+ * A drop-down list over a range. Excel takes the list as one quoted, comma-separated literal
+ * (at most 255 characters), so entries containing a comma or a quote cannot be offered there.
+ */
+function addListValidation(ws: ExcelJS.Worksheet, range: string, list: string[]): void {
+  const source = list.filter((v) => !v.includes(',') && !v.includes('"')).join(',');
+  if (source.length === 0 || source.length > 255) return;
+  // ExcelJS's typings omit the worksheet's range-based collection; it exists at runtime.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  validations.add(range, {
+    type: 'list',
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: 'Wert nicht in der Liste',
+    error: 'Bitte einen Wert aus der Liste wählen.',
+    formulae: [`"${source}"`],
+  });
 }

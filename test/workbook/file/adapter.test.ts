@@ -125,3 +125,28 @@ describe('files on disk', () => {
     expect(sheet.values).toEqual([['OZG-ID']]);
   });
 });
+
+describe('drop-down lists from a layout', () => {
+  it('are written as list validations over the whole range and survive a round trip', async () => {
+    const port = FileWorkbook.create();
+    await port.applyOutputs({
+      layouts: [
+        {
+          name: 'Umsetzungsprojekte',
+          values: [['Projekt-ID', 'Status']],
+          styles: [],
+          numberFormats: [],
+          merges: [],
+          columnWidths: [12, 24],
+          validations: [{ range: 'B2:B200', list: ['offen', 'begonnen', 'Bereitschaft signalisiert'] }],
+        },
+      ],
+    });
+    const reread = await FileWorkbook.fromBuffer(await port.toBuffer());
+    const ws = reread.workbook.getWorksheet('Umsetzungsprojekte')!;
+    for (const cell of ['B2', 'B57', 'B200']) {
+      expect(ws.getCell(cell).dataValidation).toMatchObject({ type: 'list', formulae: ['"offen,begonnen,Bereitschaft signalisiert"'] });
+    }
+    expect(ws.getCell('B201').dataValidation).toBeUndefined();
+  });
+});
