@@ -10,17 +10,20 @@ import { layoutSteps } from './layout-steps';
 import { readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { readAllSheets, WorkbookShape } from './read';
+import { resizeTable } from './resize-table';
 import { streamRows } from './rows-writer';
 import { writePatch } from './write-block';
 import {
   BASE_SET,
   CHART_AXIS_FORMAT_SET,
   MESSAGE_BASE,
+  MESSAGE_TABLE_RESIZE,
   officeRequirements,
   OfficeRequirementError,
   PRINT_SET,
   RequirementChecker,
   requirementIssues,
+  TABLE_RESIZE_SET,
 } from './requirements';
 
 export { OfficeRequirementError } from './requirements';
@@ -51,7 +54,7 @@ export function officeRequirementIssues(requirements: RequirementChecker | null 
  * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 2 (1 when the
  * sheets are those of the previous read), readMeta 1,
  * select 1, writeMeta 1 (2 the first time), writeBlock 1 per 4 MB (+1 for a new sheet),
- * applyOutputs 1 + one per 4 MB of commands.
+ * applyOutputs 1 + one per 4 MB of commands, resizeTable 1.
  */
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'office' as const;
@@ -168,6 +171,23 @@ export class OfficeWorkbook implements WorkbookPort {
       return { sheetsWritten: [sheet], cellsWritten: patch.cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
     });
   }
+
+  /**
+   * `WorkbookPort.resizeTable`, offered only where Excel has ExcelApi 1.13 (Table.resize):
+   * elsewhere this is undefined, so the Steckbrief import plans no table growth and reports
+   * IMPORT_TABLE_NOT_EXTENSIBLE instead. Looked up on every access, as the requirement sets
+   * are known only once Office is ready.
+   */
+  get resizeTable(): ((sheet: string, table: string, range: string) => Promise<void>) | undefined {
+    return this.supports(TABLE_RESIZE_SET) ? this.resizeTableNow : undefined;
+  }
+
+  private readonly resizeTableNow = async (sheet: string, table: string, range: string): Promise<void> => {
+    this.requireBase();
+    // a reference kept from when 1.13 was reported must not fall through to ApiNotFound
+    if (!this.supports(TABLE_RESIZE_SET)) throw new OfficeRequirementError(MESSAGE_TABLE_RESIZE);
+    await this.run((ctx) => resizeTable(ctx, { syncs: 0, largestPayloadBytes: 0 }, sheet, table, range));
+  };
 
   async readMeta(): Promise<Record<string, string>> {
     this.requireBase();

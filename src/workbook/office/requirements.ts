@@ -12,6 +12,8 @@ export const BASE_SET = '1.7';
 export const CHART_AXIS_FORMAT_SET = '1.8';
 /** Print settings (pageLayout) and suspending screen updating. */
 export const PRINT_SET = '1.9';
+/** Growing an Excel table (Table.resize), used by the Steckbrief import. */
+export const TABLE_RESIZE_SET = '1.13';
 
 export const MESSAGE_BASE =
   'Diese Excel-Version ist für den Wellenplaner zu alt: Er braucht die Excel-JavaScript-API 1.7 ' +
@@ -25,6 +27,10 @@ export const MESSAGE_PRINT =
   'Diese Excel-Version kann die Druckeinstellungen der Wellenübersicht nicht setzen (ExcelApi 1.9 fehlt): ' +
   'Querformat, eine Seite breit, Wiederholungszeilen und Fußzeile bitte über „Seitenlayout“ selbst einrichten ' +
   'oder Excel aktualisieren.';
+
+export const MESSAGE_TABLE_RESIZE =
+  'Diese Excel-Version kann eine Excel-Tabelle aus dem Add-in nicht vergrößern (ExcelApi 1.13 fehlt). ' +
+  'Bitte die Tabelle von Hand vergrößern (Tabellenentwurf → Tabellengröße ändern) oder Excel aktualisieren.';
 
 export class OfficeRequirementError extends Error {
   override readonly name = 'OfficeRequirementError';

@@ -1275,7 +1275,7 @@ export class FakeTableCollection
 
 export class FakeTable
   extends FakeClientObject<TableModel>
-  implements Conform<Excel.Table, 'name' | 'style' | 'worksheet' | 'getRange' | 'load'>
+  implements Conform<Excel.Table, 'name' | 'style' | 'showTotals' | 'worksheet' | 'getRange' | 'resize' | 'load'>
 {
   protected readonly entity = 'Table';
   protected readonly props: Record<string, PropSpec<TableModel>> = {
@@ -1285,6 +1285,12 @@ export class FakeTable
       set: (m, v) => {
         if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(String(v))) throw richError('InvalidArgument', `Unknown table style '${v}'.`);
         m.style = String(v);
+      },
+    },
+    showTotals: {
+      get: (m) => m.showTotals,
+      set: () => {
+        throw new Error('fake-excel: switching the totals row on or off is not modelled; set TableModel.showTotals in the test');
       },
     },
   };
@@ -1300,6 +1306,12 @@ export class FakeTable
   get style(): string {
     return this.read('style');
   }
+  set showTotals(v: boolean) {
+    this.write('showTotals', v);
+  }
+  get showTotals(): boolean {
+    return this.read('showTotals');
+  }
   get worksheet(): FakeWorksheet {
     return this.child('worksheet', () => new FakeWorksheet(this.context, () => this.target().sheet));
   }
@@ -1308,6 +1320,31 @@ export class FakeTable
   }
   getRange(): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.target().sheet, box: this.target().box })).queuePath('Table.getRange', []);
+  }
+  /** ExcelApi 1.13. A Range of this context or an address ("A1:F9", "Leistungen!A1:F9"). */
+  resize(newRange: unknown): void {
+    if (typeof newRange !== 'string' && !(newRange instanceof FakeRange)) {
+      throw new Error('fake-excel: Table.resize takes a Range or an address string');
+    }
+    const address = typeof newRange === 'string' ? newRange : null;
+    this.context.enqueue('Table.resize', 13, address === null ? [] : [address], () => {
+      const t = this.target();
+      if (newRange instanceof FakeRange) {
+        const r = newRange.target();
+        this.context.model.resizeTable(t, r.sheet, { ...r.box });
+        return;
+      }
+      let sheet = t.sheet;
+      let bare = address!;
+      if (bare.includes('!')) {
+        const name = bare.slice(0, bare.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+        const named = this.context.model.sheet(name);
+        if (!named) throw richError('InvalidArgument', `No worksheet for address '${address}'.`);
+        sheet = named;
+        bare = bare.slice(bare.lastIndexOf('!') + 1);
+      }
+      this.context.model.resizeTable(t, sheet, parseAddress(bare));
+    });
   }
 }
 

@@ -47,6 +47,8 @@ export interface TableModel {
   sheet: SheetModel;
   box: RangeBox;
   style: string;
+  /** The last row of `box` is a totals row. */
+  showTotals: boolean;
   deleted: boolean;
 }
 
@@ -224,7 +226,7 @@ export class WorkbookModel {
     let name: string;
     do name = `Tabelle${++this.tableCounter}`;
     while (this.tableNamed(name));
-    const t: TableModel = { name, sheet, box, style: 'TableStyleMedium2', deleted: false };
+    const t: TableModel = { name, sheet, box, style: 'TableStyleMedium2', showTotals: false, deleted: false };
     this.tables.push(t);
     return t;
   }
@@ -241,6 +243,44 @@ export class WorkbookModel {
     const other = this.tableNamed(name);
     if (other && other !== t) throw richError('InvalidArgument', `A table named '${name}' already exists.`);
     t.name = name;
+  }
+
+  /**
+   * Table.resize as Excel does it: the header row stays in its row, the new range overlaps the
+   * old one, keeps a data row (and the totals row, if shown), stays on the sheet and covers no
+   * other table and no merged cells. Header cells the table takes in get a name if empty
+   * ("Spalte3") or a number if their name is taken ("Status2"), since table headers are unique.
+   */
+  resizeTable(t: TableModel, sheet: SheetModel, box: RangeBox): void {
+    if (sheet !== t.sheet) throw richError('InvalidArgument', 'The new table range must be on the same worksheet.');
+    if (box.top !== t.box.top) throw richError('InvalidArgument', 'The headers of the table must remain in the same row.');
+    if (!overlaps(box, t.box)) throw richError('InvalidArgument', 'The new table range must overlap the original table range.');
+    if (box.bottom - box.top < (t.showTotals ? 2 : 1)) throw richError('InvalidArgument', 'The table must contain at least one row of data.');
+    if (this.tables.some((o) => o !== t && o.sheet === sheet && overlaps(o.box, box))) {
+      throw richError('InvalidArgument', 'A table cannot overlap another table.');
+    }
+    if (sheet.merges.some((m) => overlaps(m, box))) {
+      throw richError('InvalidArgument', 'A table cannot overlap a range that contains merged cells.');
+    }
+    const taken = new Set<string>();
+    const kept: number[] = [];
+    for (let col = box.left; col <= box.right; col++) {
+      if (col >= t.box.left && col <= t.box.right) kept.push(col);
+    }
+    for (const col of kept) taken.add(String(sheet.cell(box.top, col)?.value ?? '').toLowerCase());
+    for (let col = box.left; col <= box.right; col++) {
+      if (kept.includes(col)) continue;
+      const cell = sheet.cellForWrite(box.top, col);
+      const base = cell.value === '' ? `Spalte${col - box.left + 1}` : String(cell.value);
+      let name = base;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+      if (name !== cell.value) {
+        cell.value = name;
+        delete cell.formula;
+      }
+      taken.add(name.toLowerCase());
+    }
+    t.box = { ...box };
   }
 
   deleteTable(t: TableModel): void {
