@@ -1,4 +1,4 @@
-import { parseRange } from '../../core/address';
+import { parseRange, rangeA1 } from '../../core/address';
 import type { CellValue, SheetData } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
 import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
@@ -10,7 +10,7 @@ import { layoutSteps } from './layout-steps';
 import { readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { readAllSheets, WorkbookShape } from './read';
-import { resizeTable } from './resize-table';
+import { resizeTable, type ResizeResult } from './resize-table';
 import { streamRows } from './rows-writer';
 import { writePatch } from './write-block';
 import {
@@ -61,6 +61,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly budget: number;
   /** Sheets and tables seen by the last read: the next read asks for them in the same sync as the list. */
   private shape: WorkbookShape | null = null;
+  /** Per table, the last resize that made Excel name empty header cells. */
+  private readonly grown = new Map<string, ResizeResult>();
 
   constructor(
     private readonly run: ExcelRunner = excelRun,
@@ -186,7 +188,14 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireBase();
     // a reference kept from when 1.13 was reported must not fall through to ApiNotFound
     if (!this.supports(TABLE_RESIZE_SET)) throw new OfficeRequirementError(MESSAGE_TABLE_RESIZE);
-    await this.run((ctx) => resizeTable(ctx, { syncs: 0, largestPayloadBytes: 0 }, sheet, table, range));
+    // Excel names the empty header cells a table grows over; going back to the range before
+    // (the import's rollback) empties them again, so the sheet is as it was.
+    const key = `${sheet}\u0000${table}`.toLowerCase();
+    const last = this.grown.get(key);
+    const clear = last && rangeA1(parseRange(range)) === last.from ? last.namedHeaders : [];
+    const result = await this.run((ctx) => resizeTable(ctx, { syncs: 0, largestPayloadBytes: 0 }, sheet, table, range, clear));
+    if (result.namedHeaders.length > 0) this.grown.set(key, result);
+    else this.grown.delete(key);
   };
 
   async readMeta(): Promise<Record<string, string>> {

@@ -3,15 +3,30 @@ import { countedSync, SyncCounter } from './batches';
 import { splitAddress } from './address';
 import { errorCode } from './errors';
 
+export interface ResizeResult {
+  /** Old range, without sheet ("A1:C3"). */
+  from: string;
+  /** Header cells of columns the table took in that were empty before (Excel names them "Spalte4"). */
+  namedHeaders: string[];
+}
+
 /**
  * Sets the range of the table `table` on `sheet` to `range` (A1, header row included) with
  * `Table.resize` (ExcelApi 1.13), in one sync. The same sync reads the table's old range and
  * whether it shows a totals row (loads run in queue order, so they see the table before the
  * resize). Two cases Excel accepts but the port does not are undone with a second sync and
  * reported: a moved top-left corner, and a table with a totals row (new rows would come below
- * it; the ExcelJS adapter refuses the same).
+ * it; the ExcelJS adapter refuses the same). `clearAfter` (A1 cells) are emptied in the same sync
+ * after the resize: the header names Excel gave when the table grew, once it shrinks back.
  */
-export async function resizeTable(ctx: Excel.RequestContext, counter: SyncCounter, sheet: string, table: string, range: string): Promise<void> {
+export async function resizeTable(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  sheet: string,
+  table: string,
+  range: string,
+  clearAfter: readonly string[] = [],
+): Promise<ResizeResult> {
   let to: string;
   try {
     to = rangeA1(parseRange(range));
@@ -22,7 +37,10 @@ export async function resizeTable(ctx: Excel.RequestContext, counter: SyncCounte
   const t = ws.tables.getItem(table);
   const before = t.getRange().load('address');
   t.load('showTotals');
+  const toBox = parseRange(to);
+  const headers = ws.getRange(rangeA1({ ...toBox, bottom: toBox.top })).load('values');
   t.resize(ws.getRange(to));
+  for (const cell of clearAfter) ws.getRange(cell).values = [['']];
   try {
     await countedSync(ctx, counter, 0);
   } catch (e) {
@@ -40,7 +58,14 @@ export async function resizeTable(ctx: Excel.RequestContext, counter: SyncCounte
   const box = parseRange(to);
   const cornerMoved = from.top !== box.top || from.left !== box.left;
   const belowTotals = t.showTotals && rangeA1(from) !== to;
-  if (!cornerMoved && !belowTotals) return;
+  if (!cornerMoved && !belowTotals) {
+    const namedHeaders: string[] = [];
+    headers.values[0].forEach((v, i) => {
+      const col = box.left + i;
+      if (col > from.right && (v === '' || v === null)) namedHeaders.push(a1(box.top, col));
+    });
+    return { from: rangeA1(from), namedHeaders };
+  }
   t.resize(ws.getRange(rangeA1(from)));
   await countedSync(ctx, counter, 0);
   if (cornerMoved) {

@@ -277,3 +277,66 @@ describe('fake Excel', () => {
     expect(fake.cell('Daten', 'A1')?.value).toBe('b');
   });
 });
+
+describe('fake Excel: Table.resize (ExcelApi 1.13)', () => {
+  async function withTable(excelApi = '1.13') {
+    const fake = new FakeExcel({ excelApi });
+    fake.seedSheet('Daten', [['A', 'B'], [1, 2], [3, 4]]);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Daten').tables.add('A1:B3', true).name = 'T';
+    });
+    return { fake, box: () => fake.model.tableNamed('T')!.box };
+  }
+  const resize = (fake: FakeExcel, to: string) =>
+    fake.run(async (ctx) => {
+      ctx.workbook.tables.getItem('T').resize(to);
+      await ctx.sync();
+    });
+
+  it('changes the range at sync, not before, and names new header cells', async () => {
+    const { fake, box } = await withTable();
+    fake.seedSheet('Daten', [['B']], 'D1');
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Daten');
+      ws.tables.getItem('T').resize(ws.getRange('A1:D5'));
+      expect(box()).toEqual({ top: 1, left: 1, bottom: 3, right: 2 });
+      await ctx.sync();
+    });
+    expect(box()).toEqual({ top: 1, left: 1, bottom: 5, right: 4 });
+    expect(fake.cell('Daten', 'C1')?.value).toBe('Spalte3');
+    expect(fake.cell('Daten', 'D1')?.value).toBe('B2');
+  });
+
+  it('takes an address with the sheet name', async () => {
+    const { fake, box } = await withTable();
+    await resize(fake, 'Daten!A1:B4');
+    expect(box()).toEqual({ top: 1, left: 1, bottom: 4, right: 2 });
+  });
+
+  it.each([
+    ['the header row moves', 'A2:B5'],
+    ['it does not overlap the old range', 'D1:E4'],
+    ['no data row is left', 'A1:B1'],
+  ])('fails with InvalidArgument when %s', async (_why, to) => {
+    const { fake, box } = await withTable();
+    const e = await failure(resize(fake, to));
+    expect(e.code).toBe('InvalidArgument');
+    expect(box()).toEqual({ top: 1, left: 1, bottom: 3, right: 2 });
+  });
+
+  it('fails with InvalidArgument over another table or merged cells', async () => {
+    const { fake } = await withTable();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Daten');
+      ws.tables.add('D1:D2', true);
+      ws.getRange('A7:B7').merge(false);
+    });
+    expect((await failure(resize(fake, 'A1:D3'))).code).toBe('InvalidArgument');
+    expect((await failure(resize(fake, 'A1:B7'))).code).toBe('InvalidArgument');
+  });
+
+  it('fails with ApiNotFound below ExcelApi 1.13', async () => {
+    const { fake } = await withTable('1.12');
+    expect((await failure(resize(fake, 'A1:B4'))).code).toBe('ApiNotFound');
+  });
+});

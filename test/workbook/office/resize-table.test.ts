@@ -29,11 +29,27 @@ describe('OfficeWorkbook.resizeTable', () => {
     expect(sheets.find((s) => s.name === 'Leistungen')!.tables).toEqual([{ name: 'Leistungen', range: 'A1:D4' }]);
   });
 
-  it('shrinks back to the old range (the import rolls back with it)', async () => {
-    const { port, range } = await setup();
-    await port.resizeTable!('Leistungen', 'Leistungen', 'A1:C5');
+  it('going back to the old range (the rollback of the import) empties the header names Excel gave, in one sync', async () => {
+    const { fake, port, range } = await setup();
+    await port.resizeTable!('Leistungen', 'Leistungen', 'A1:E3');
+    expect([fake.cell('Leistungen', 'D1')?.value, fake.cell('Leistungen', 'E1')?.value]).toEqual(['Spalte4', 'Spalte5']);
+    fake.resetCounters();
     await port.resizeTable!('Leistungen', 'Leistungen', 'A1:C2');
+    expect(fake.syncCount).toBe(1);
     expect(range()).toBe('A1:C2');
+    expect([fake.cell('Leistungen', 'D1')?.value, fake.cell('Leistungen', 'E1')?.value]).toEqual(['', '']);
+  });
+
+  it('leaves header cells alone when shrinking to another range, and names that were there before', async () => {
+    const { fake, port, range } = await setup();
+    fake.seedSheet('Leistungen', [['Lebenslage']], 'E1');
+    await port.resizeTable!('Leistungen', 'Leistungen', 'A1:E3');
+    await port.resizeTable!('Leistungen', 'Leistungen', 'A1:D3');
+    expect(range()).toBe('A1:D3');
+    expect(fake.cell('Leistungen', 'D1')?.value).toBe('Spalte4');
+    await port.resizeTable!('Leistungen', 'Leistungen', 'A1:E3');
+    await port.resizeTable!('Leistungen', 'Leistungen', 'A1:D3');
+    expect(fake.cell('Leistungen', 'E1')?.value).toBe('Lebenslage');
   });
 
   it('is not offered below ExcelApi 1.13, so the import reports IMPORT_TABLE_NOT_EXTENSIBLE', async () => {
