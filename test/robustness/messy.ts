@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../../scripts/csv';
 
 export type Cell = ExcelJS.CellValue;
 export type Rows = Cell[][];
@@ -31,34 +32,12 @@ export async function save(wb: ExcelJS.Workbook, path: string): Promise<void> {
 /** The real catalogue (557 OZG-Leistungen, kdn-nrw/OZG-Datenbank-NRW, MIT). */
 export function catalogue(): { id: string; name: string; themenfeld: string; lage: string; typ: string }[] {
   const text = readFileSync(join(ROOT, 'data/ozg/kdn-nrw/ozg_leistungen.csv'), 'utf8');
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  return lines.slice(1).map((line) => {
-    const f = parseCsvLine(line);
-    return { id: f[0], name: f[1], themenfeld: f[3], lage: f[5], typ: f[7] };
-  });
+  return parseCsv(text)
+    .slice(1)
+    .filter((f) => f.length > 1)
+    .map((f) => ({ id: f[0], name: f[1], themenfeld: f[3], lage: f[5], typ: f[7] }));
 }
 
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 /**
  * The "messy ministry workbook": Leistungen with a merged title, line breaks and Ae/Oe/Ue in
