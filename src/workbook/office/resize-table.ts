@@ -1,4 +1,4 @@
-import { a1, parseRange, rangeA1 } from '../../core/address';
+import { a1, parseRange, rangeA1, type RangeBox } from '../../core/address';
 import { countedSync, SyncCounter } from './batches';
 import { splitAddress } from './address';
 import { errorCode } from './errors';
@@ -27,18 +27,18 @@ export async function resizeTable(
   range: string,
   clearAfter: readonly string[] = [],
 ): Promise<ResizeResult> {
-  let to: string;
+  let box: RangeBox;
   try {
-    to = rangeA1(parseRange(range));
+    box = parseRange(range);
   } catch {
     throw new Error(`„${range}“ ist kein gültiger Bereich für die Tabelle „${table}“.`);
   }
+  const to = rangeA1(box);
   const ws = ctx.workbook.worksheets.getItem(sheet);
   const t = ws.tables.getItem(table);
   const before = t.getRange().load('address');
   t.load('showTotals');
-  const toBox = parseRange(to);
-  const headers = ws.getRange(rangeA1({ ...toBox, bottom: toBox.top })).load('values');
+  const headers = ws.getRange(rangeA1({ ...box, bottom: box.top })).load('values');
   t.resize(ws.getRange(to));
   for (const cell of clearAfter) ws.getRange(cell).values = [['']];
   try {
@@ -55,18 +55,16 @@ export async function resizeTable(
     throw e;
   }
   const from = splitAddress(before.address).box;
-  const box = parseRange(to);
+  const namedHeaders: string[] = [];
+  headers.values[0].forEach((v, i) => {
+    const col = box.left + i;
+    if ((col < from.left || col > from.right) && (v === '' || v === null)) namedHeaders.push(a1(box.top, col));
+  });
   const cornerMoved = from.top !== box.top || from.left !== box.left;
   const belowTotals = t.showTotals && rangeA1(from) !== to;
-  if (!cornerMoved && !belowTotals) {
-    const namedHeaders: string[] = [];
-    headers.values[0].forEach((v, i) => {
-      const col = box.left + i;
-      if (col > from.right && (v === '' || v === null)) namedHeaders.push(a1(box.top, col));
-    });
-    return { from: rangeA1(from), namedHeaders };
-  }
+  if (!cornerMoved && !belowTotals) return { from: rangeA1(from), namedHeaders };
   t.resize(ws.getRange(rangeA1(from)));
+  for (const cell of namedHeaders) ws.getRange(cell).values = [['']];
   await countedSync(ctx, counter, 0);
   if (cornerMoved) {
     throw new Error(`Die Tabelle „${table}“ kann nicht auf ${to} geändert werden (die linke obere Ecke muss ${a1(from.top, from.left)} bleiben).`);

@@ -111,6 +111,7 @@ describe('OfficeWorkbook.resizeTable', () => {
     expect(error.message).toBe('Die Tabelle „Leistungen“ kann nicht auf B1:D3 geändert werden (die linke obere Ecke muss A1 bleiben).');
     expect(fake.syncCount).toBe(2);
     expect(range()).toBe('A1:C2');
+    expect(fake.cell('Leistungen', 'D1')?.value).toBe('');
   });
 
   it('puts the range back for a table with a totals row, like the file adapter refuses it', async () => {
