@@ -5,6 +5,7 @@ import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { a1, parseA1, parseRange, rangeA1 } from '../../core/address';
 import { applyBundle } from './apply';
 import { lossyPartsOf } from './parts';
+import { OUTPUT_SHEETS } from '../../core/layout';
 
 /** The file could not be opened as a workbook. The message is German and meant for the user. */
 export class WorkbookReadError extends Error {
@@ -93,7 +94,7 @@ export class FileWorkbook implements WorkbookPort {
         `Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen (${e instanceof Error ? e.message : String(e)}).`,
       );
     }
-    return new FileWorkbook(workbook, lossyPartsOf(bytes));
+    return new FileWorkbook(workbook, await lossyPartsOf(bytes, OUTPUT_SHEETS));
   }
 
   async toBuffer(): Promise<Uint8Array> {

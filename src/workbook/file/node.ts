@@ -27,7 +27,7 @@ export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
 
 /** The message for a workbook whose charts, PivotTables or macros saving would drop. */
 export function lossyPartsMessage(wb: FileWorkbook): string {
-  return `Die Arbeitsmappe enthält ${wb.lossyParts.join(', ')}. Beim Schreiben über die Kommandozeile gingen diese verloren, daher wurde nichts geschrieben. Nutzen Sie das Excel-Add-in (es lässt alles andere unberührt) oder schreiben Sie mit --force trotzdem eine Ergebnisdatei ohne diese Teile; die Originaldatei bleibt in jedem Fall unverändert.`;
+  return `Die Arbeitsmappe enthält ${wb.lossyParts.join(', ')}. Beim Schreiben über die Kommandozeile gingen diese verloren, daher wurde nichts geschrieben. Nutzen Sie das Excel-Add-in (es lässt alles andere unberührt) oder schreiben Sie mit --force trotzdem eine Ergebnisdatei ohne diese Teile – mit --out in eine neue Datei, dann bleibt das Original erhalten.`;
 }
 
 /**
