@@ -6,7 +6,9 @@ import { checkInput, checkPlannedCoordination } from './check';
 import { planConfigFrom, planRules, type PlanConfig, type PlanOverrides } from './plan';
 import { planOptimised } from './plan/optimise';
 import { buildOutputs } from './layout';
-import { guardOutputs } from './layout/guard';
+import { fingerprintValues, guardOutputs } from './layout/guard';
+import { OUTPUT_SHEETS } from './layout';
+import { META_SHEET } from '../workbook/port';
 import { finding, hasErrors, sortFindings } from './source';
 
 export interface CheckOutcome {
@@ -20,6 +22,8 @@ export interface PlanOutcome extends CheckOutcome {
   plan: Plan | null;
   /** Errors exist: the plan must not be written (only the Prüfbericht is). */
   blocked: boolean;
+  /** Fingerprint of the input sheets this outcome was computed from. */
+  inputFingerprint?: string;
 }
 
 export interface PlanOptions {
@@ -28,23 +32,52 @@ export interface PlanOptions {
 
 interface Prepared extends CheckOutcome {
   config: PlanConfig | null;
+  inputFingerprint: string;
+}
+
+const NOT_INPUT = new Set<string>([...OUTPUT_SHEETS, META_SHEET]);
+
+/** Fingerprint of every sheet except the add-in's own outputs and metadata. */
+export function inputFingerprintOf(sheets: SheetData[]): string {
+  return sheets
+    .filter((s) => !NOT_INPUT.has(s.name))
+    .map((s) => `${s.name}\u0000${fingerprintValues(s.values)}`)
+    .join('\u0001');
+}
+
+/** The input sheets changed after the plan was made: write nothing, check and plan again. */
+export class StaleInputError extends Error {
+  constructor() {
+    super(
+      'Die Eingabeblätter wurden seit dem letzten Prüfen bzw. Planen geändert. Bitte erneut prüfen und planen und dann schreiben, damit Wellenplan und Prüfbericht zu den aktuellen Daten passen.',
+    );
+    this.name = 'StaleInputError';
+  }
 }
 
 function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
   const input = readWorkbook(sheets);
   const check = checkInput(input);
   const findings = [...input.findings, ...check.findings];
-  if (hasErrors(findings)) return { input, projects: check.projects, findings, config: null };
+  const inputFingerprint = inputFingerprintOf(sheets);
+  if (hasErrors(findings)) return { input, projects: check.projects, findings, config: null, inputFingerprint };
   const { config, findings: configFindings } = planConfigFrom(input, check.projects, options.overrides);
   findings.push(...configFindings);
-  return { input, projects: check.projects, findings, config: hasErrors(configFindings) ? null : config };
+  return { input, projects: check.projects, findings, config: hasErrors(configFindings) ? null : config, inputFingerprint };
 }
 
 function finish(prepared: Prepared, plan: Plan | null): PlanOutcome {
   const findings = [...prepared.findings];
   if (plan) findings.push(...plan.findings, ...checkPlannedCoordination(prepared.projects, plan));
   const sorted = sortFindings(dedupe(findings));
-  return { input: prepared.input, projects: prepared.projects, findings: sorted, plan, blocked: hasErrors(sorted) };
+  return {
+    input: prepared.input,
+    projects: prepared.projects,
+    findings: sorted,
+    plan,
+    blocked: hasErrors(sorted),
+    inputFingerprint: prepared.inputFingerprint,
+  };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
@@ -90,13 +123,14 @@ export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOpt
 
 /** The sheets to write: all outputs when the plan stands, only the Prüfbericht when errors block it. */
 export function outputsFor(outcome: PlanOutcome, today: IsoDate): OutputBundle {
-  return buildOutputs({
+  const bundle = buildOutputs({
     input: outcome.input,
     projects: outcome.projects,
     plan: outcome.blocked ? null : outcome.plan,
     findings: outcome.findings,
     today,
   });
+  return { ...bundle, inputFingerprint: outcome.inputFingerprint };
 }
 
 export interface WriteOutcome {
@@ -108,6 +142,7 @@ export interface WriteOutcome {
 /**
  * Writes the output sheets unless one of them was edited by hand since it was written
  * (or is the planner's own sheet of that name); `force` overrides that protection.
+ * Throws StaleInputError, writing nothing, when the input sheets changed after the plan was made.
  */
 export async function writeOutputs(
   port: WorkbookPort,
@@ -115,6 +150,9 @@ export async function writeOutputs(
   opts: { force?: boolean } = {},
 ): Promise<WriteOutcome> {
   const [sheets, meta] = await Promise.all([port.readSheets(), port.readMeta()]);
+  if (bundle.inputFingerprint !== undefined && inputFingerprintOf(sheets) !== bundle.inputFingerprint) {
+    throw new StaleInputError();
+  }
   const guard = guardOutputs(sheets, meta, bundle);
   if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
   const stats = await port.applyOutputs(bundle);

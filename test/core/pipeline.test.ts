@@ -98,3 +98,22 @@ describe('one finding for one problem', () => {
     expect(atThemenfeld[0]).toMatchObject({ code: 'MISSING_VALUE', cell: 'C3', range: 'C3:C5' });
   });
 });
+
+describe('writing what was planned', () => {
+  it('refuses, writing nothing, when the input sheets changed after planning', async () => {
+    const { FileWorkbook } = await import('../../src/workbook/file');
+    const { StaleInputError, writeOutputs } = await import('../../src/core/pipeline');
+    const wb = await FileWorkbook.fromBuffer(readFileSync(join(__dirname, '../../examples/beispiel-wellenplanung.xlsx')));
+    const outcome = runPlan(await wb.readSheets());
+    const bundle = outputsFor(outcome, '2020-01-15');
+    wb.workbook.getWorksheet('Umsetzungsprojekte')!.getCell('E2').value = 'Saarland';
+    await expect(writeOutputs(wb, bundle)).rejects.toBeInstanceOf(StaleInputError);
+    expect(wb.workbook.getWorksheet('Wellenplan')).toBeUndefined();
+
+    const fresh = outputsFor(runPlan(await wb.readSheets()), '2020-01-15');
+    const result = await writeOutputs(wb, fresh);
+    expect(result.stats?.sheetsWritten).toContain('Wellenplan');
+    // Writing the outputs does not make the plan stale: it can be written again.
+    expect((await writeOutputs(wb, fresh)).stats).not.toBeNull();
+  });
+});

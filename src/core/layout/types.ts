@@ -116,4 +116,6 @@ export interface GanttChartSpec {
 export interface OutputBundle {
   layouts: SheetLayout[];
   chart?: GanttChartSpec;
+  /** Fingerprint of the input sheets the plan was made from; writing refuses if they changed since. */
+  inputFingerprint?: string;
 }
