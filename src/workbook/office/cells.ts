@@ -2,11 +2,14 @@ import { parseRange, RangeBox } from '../../core/address';
 import { dateToIso, isoToSerial } from '../../core/dates';
 import type { CellValue } from '../../core/model';
 import type { LayoutValue, NumberFormatRange } from '../../core/layout/types';
+import { needsTextFormat } from './text-format';
 
 /**
  * Text format. A cell formatted "@" takes what it is given literally, so a string such as
  * "=1+1", "+49 30", "-", "@Bund" or "00123" stays that text instead of becoming a formula or
- * a number. Set before the values in the same batch.
+ * a number. Set before the values in the same batch, and only on strings Excel would
+ * otherwise reinterpret (needsTextFormat): Excel desktop shows "####" for a text-formatted
+ * cell with more than 255 characters.
  */
 export const TEXT_FORMAT = '@';
 export const GENERAL_FORMAT = 'General';
@@ -25,7 +28,7 @@ export interface Block {
 
 /**
  * A layout's values as one rectangular block anchored at A1, with the number format of every
- * cell: "@" for text, the layout's format where a NumberFormatRange covers the cell, else null
+ * cell: "@" for text Excel would reinterpret, the layout's format where a NumberFormatRange covers the cell, else null
  * (General, the format of a new sheet).
  */
 export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormatRange[]): Block {
@@ -45,7 +48,7 @@ export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormat
       if (v !== null && v !== undefined) cells++;
       if (typeof v === 'string') {
         line[c] = v;
-        if (v !== '') formats[r][c] = TEXT_FORMAT;
+        if (needsTextFormat(v)) formats[r][c] = TEXT_FORMAT;
       } else if (typeof v === 'number') line[c] = Number.isFinite(v) ? v : '';
       else if (typeof v === 'boolean') line[c] = v;
       else line[c] = '';
@@ -62,7 +65,7 @@ function clip(box: RangeBox, height: number, width: number): RangeBox | null {
 
 /**
  * A block for writeBlock into an existing sheet: `null` leaves a cell (value and format) as it
- * is, "" clears the value, text gets "@", a Date becomes a serial with a date format, numbers
+ * is, "" clears the value, text Excel would reinterpret gets "@", a Date becomes a serial with a date format, numbers
  * keep the cell's format.
  */
 export function patchBlock(values: (CellValue | null)[][]): {
@@ -84,7 +87,7 @@ export function patchBlock(values: (CellValue | null)[][]): {
       cells++;
       if (typeof cell === 'string') {
         v[c] = cell;
-        if (cell !== '') f[c] = TEXT_FORMAT;
+        if (needsTextFormat(cell)) f[c] = TEXT_FORMAT;
       } else if (typeof cell === 'number') v[c] = Number.isFinite(cell) ? cell : '';
       else if (typeof cell === 'boolean') v[c] = cell;
       else if (cell instanceof Date) {

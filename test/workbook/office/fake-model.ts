@@ -4,6 +4,7 @@
  * modelled the way Excel behaves (value coercion, formulas, name rules).
  */
 import { a1, columnNumber, RangeBox } from '../../../src/core/address';
+import { isoFromParts, isoToSerial } from '../../../src/core/dates';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -368,9 +369,31 @@ export function quoteSheet(name: string): string {
 const NUMERIC = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
 
 /**
+ * A number or date Excel (de-DE) makes of text typed into a General cell, with the number
+ * format it gives the cell: plain numbers ("42", "1.5", "1,5", "1.234,5"), percentages
+ * ("12 %", "12,5%"), German dates ("01.05.2026", "1.5.26") and ISO dates ("2026-05-01").
+ */
+function reinterpret(t: string): { value: number; format?: string } | null {
+  if (NUMERIC.test(t) && !/,/.test(t)) return { value: Number(t) };
+  const german = /^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$/.exec(t);
+  if (german) return { value: Number(t.replace(/\./g, '').replace(',', '.')) };
+  const pct = /^([+-]?\d+([.,]\d+)?)\s?%$/.exec(t);
+  if (pct) return { value: Number(pct[1].replace(',', '.')) / 100, format: '0%' };
+  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  let ymd: [number, number, number] | null = null;
+  if (de) ymd = [de[3].length === 2 ? 2000 + Number(de[3]) : Number(de[3]), Number(de[2]), Number(de[1])];
+  else if (iso) ymd = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  const date = ymd ? isoFromParts(ymd[0], ymd[1], ymd[2]) : null;
+  if (date) return { value: isoToSerial(date), format: 'DD.MM.YYYY' };
+  return null;
+}
+
+/**
  * What Excel stores when `values` receives `input` for a cell with number format `format`
  * (input already went through JSON, as on the wire). Text-formatted cells ("@") keep the text
- * as typed; elsewhere a leading = + - @ makes a formula and numeric text becomes a number.
+ * as typed; elsewhere a leading = + - @ makes a formula, and number-, date-, percentage- and
+ * boolean-like text becomes a number or boolean (see reinterpret).
  */
 export function storeInput(cell: CellModel, input: unknown): void {
   if (input === null) return; // null leaves the cell unchanged
@@ -385,8 +408,14 @@ export function storeInput(cell: CellModel, input: unknown): void {
       cell.value = input;
       return;
     }
-    if (NUMERIC.test(input.trim()) && !/,/.test(input)) {
-      cell.value = Number(input.trim());
+    if (input.startsWith("'")) {
+      cell.value = input.slice(1); // Excel keeps a leading apostrophe only as a prefix, not in the value
+      return;
+    }
+    const reread = reinterpret(input.trim());
+    if (reread) {
+      cell.value = reread.value;
+      if (reread.format && cell.numberFormat === 'General') cell.numberFormat = reread.format;
       return;
     }
     if (/^[=+\-@]/.test(input) && input.length > 1) {
@@ -394,8 +423,8 @@ export function storeInput(cell: CellModel, input: unknown): void {
       cell.value = cell.formula;
       return;
     }
-    if (/^(true|false)$/i.test(input)) {
-      cell.value = input.toLowerCase() === 'true';
+    if (/^(true|false|wahr|falsch)$/i.test(input.trim())) {
+      cell.value = /^(true|wahr)$/i.test(input.trim());
       return;
     }
     cell.value = input;

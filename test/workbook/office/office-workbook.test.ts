@@ -188,9 +188,9 @@ describe('OfficeWorkbook.applyOutputs', () => {
       formula: `=HYPERLINK("#'Bund''s Liste'!C3","=A3 ""zitiert""")`,
       numberFormat: 'General',
     });
-    // too long for a formula's text constant: a native hyperlink
+    // too long for a formula's text constant: a native hyperlink; plain text stays General ("@" over 255 characters shows ####)
     expect(s.hyperlinks.get('B6')).toEqual({ documentReference: "'Leistungen'!A4", textToDisplay: 'lang '.repeat(60) });
-    expect(fake.cell('Prüfbericht', 'B6')).toEqual({ value: 'lang '.repeat(60), numberFormat: '@' });
+    expect(fake.cell('Prüfbericht', 'B6')).toEqual({ value: 'lang '.repeat(60), numberFormat: 'General' });
     // a number stays a number, so the sheet reads back as the layout (fingerprints match)
     expect(fake.cell('Prüfbericht', 'B7')).toEqual({ value: 42, formula: `=HYPERLINK("#'Leistungen'!A5",42)`, numberFormat: 'General' });
     expect(s.validations).toEqual([{ box: { top: 4, left: 1, bottom: 5, right: 1 }, rule: { list: { inCellDropDown: true, source: 'X,Y' } } }]);
