@@ -107,7 +107,8 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {
-    return applyBundle(this.workbook, bundle);
+    const date1904 = (this.workbook.properties as { date1904?: boolean }).date1904 === true;
+    return applyBundle(this.workbook, date1904 ? shiftDateSerials(bundle, -DAYS_1900_TO_1904) : bundle);
   }
 
   async writeBlock(sheet: string, topLeft: string, values: (CellValue | null)[][]): Promise<WriteStats> {
@@ -222,4 +223,29 @@ function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
   if (tables.length) data.tables = tables.filter((t) => t.range);
   if (ws.state !== 'visible') data.hidden = true;
   return data;
+}
+
+/** Days between Excel's 1900 and 1904 date systems (Mac workbooks may use the latter). */
+const DAYS_1900_TO_1904 = 1462;
+const DATE_FORMAT = /(^|[^"\\])(d{1,4}|y{2,4})/i;
+
+/** Layouts carry 1900-system serials; a 1904-system workbook needs its date cells shifted. */
+export function shiftDateSerials(bundle: OutputBundle, days: number): OutputBundle {
+  const layouts = bundle.layouts.map((layout) => {
+    const values = layout.values.map((row) => [...row]);
+    for (const nf of layout.numberFormats) {
+      if (!DATE_FORMAT.test(nf.format)) continue;
+      const box = parseRange(nf.range);
+      for (let r = box.top; r <= Math.min(box.bottom, values.length); r++) {
+        const row = values[r - 1];
+        for (let c = box.left; c <= Math.min(box.right, row.length); c++) {
+          const v = row[c - 1];
+          if (typeof v === 'number') row[c - 1] = v + days;
+        }
+      }
+    }
+    return { ...layout, values };
+  });
+  const chart = bundle.chart && { ...bundle.chart, minSerial: bundle.chart.minSerial + days, maxSerial: bundle.chart.maxSerial + days };
+  return { ...bundle, layouts, chart };
 }

@@ -150,3 +150,29 @@ describe('drop-down lists from a layout', () => {
     expect(ws.getCell('B201').dataValidation).toBeUndefined();
   });
 });
+
+describe('workbooks in the 1904 date system (Mac)', () => {
+  it('get their written dates in that system, so they show the planned day', async () => {
+    const { runPlan, outputsFor } = await import('../../../src/core/pipeline');
+    const port = await roundTrip((wb) => {
+      (wb.properties as { date1904?: boolean }).date1904 = true;
+      const ls = wb.addWorksheet('Leistungen');
+      ls.addRow(['OZG-ID', 'Leistung', 'Themenfeld']);
+      ls.addRow(['10000', 'Elterngeld', 'Familie & Kind']);
+      const ps = wb.addWorksheet('Umsetzungsprojekte');
+      ps.addRow(['Projekt-ID', 'Projekt', 'OZG-IDs', 'Koordination']);
+      ps.addRow(['P1', 'Elterngeld digital', '10000', 'Bremen']);
+      const es = wb.addWorksheet('Einstellungen');
+      es.addRow(['Einstellung', 'Wert']);
+      es.addRow(['Planungsbeginn', new Date(Date.UTC(2021, 0, 1))]);
+    });
+    const outcome = runPlan(await port.readSheets());
+    expect(outcome.plan!.assignments[0].start).toBe('2021-01-01');
+    await port.applyOutputs(outputsFor(outcome, '2021-01-01'));
+    const reread = await FileWorkbook.fromBuffer(await port.toBuffer());
+    const plan = (await reread.readSheets()).find((s) => s.name === 'Wellenplan')!;
+    const header = plan.values[0] as string[];
+    const start = plan.values[1][header.indexOf('Beginn')];
+    expect(start).toEqual(new Date(Date.UTC(2021, 0, 1)));
+  });
+});
