@@ -5,7 +5,7 @@ export interface ParsedArgs {
   options: Record<string, string | true>;
 }
 
-const FLAGS = new Set(['force', 'optimise', 'optimize', 'help', 'quiet']);
+const FLAGS = new Set(['force', 'optimise', 'optimize', 'help']);
 
 export class UsageError extends Error {}
 
@@ -37,7 +37,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
 const PLAN_SETTINGS = ['waves', 'wave-months', 'start', 'capacity', 'unit'];
 const ALLOWED: Record<string, string[]> = {
   check: ['json', 'help', ...PLAN_SETTINGS],
-  plan: ['out', 'json', 'force', 'optimise', 'optimize', 'time-limit', 'today', 'help', 'quiet', ...PLAN_SETTINGS],
+  plan: ['out', 'json', 'force', 'optimise', 'optimize', 'time-limit', 'today', 'help', ...PLAN_SETTINGS],
   import: ['out', 'json', 'force', 'help'],
 };
 

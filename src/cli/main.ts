@@ -8,7 +8,7 @@ import { WorkbookReadError, WorkbookWriteError } from '../workbook/file';
 import { lossyPartsMessage, openWorkbookFile, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
 import { finding } from '../core/source';
 import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
-import { parseOverrides } from './overrides';
+import { parseOverrides, positiveNumber } from './overrides';
 import { parseGermanOrIsoDate } from './dateArg';
 import { runImportCommand } from './import';
 
@@ -69,13 +69,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function positiveOption(args: ParsedArgs, name: string): number | undefined {
-  const raw = stringOption(args, name);
-  if (raw === undefined) return undefined;
-  const n = Number(raw.replace(',', '.'));
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name}: „${raw}“ ist keine Zahl größer 0.`);
-  return n;
-}
 
 function stringOption(args: ParsedArgs, name: string): string | undefined {
   const v = args.options[name];
@@ -104,7 +97,7 @@ async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const wb = await openWorkbookFile(path);
   const sheets = await wb.readSheets();
   const optimise = args.options.optimise === true || args.options.optimize === true;
-  const timeLimit = positiveOption(args, 'time-limit');
+  const timeLimit = positiveNumber(args, 'time-limit', false);
   let outcome = optimise
     ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit })
     : runPlan(sheets, { overrides });

@@ -4,7 +4,7 @@ import { parseGermanOrIsoDate } from './dateArg';
 import { germanDate, isPlausibleDate, PLAUSIBLE_DATES } from '../core/dates';
 import { MAX_WAVE_MONTHS, MAX_WAVES } from '../core/read/fields';
 
-function positiveNumber(args: ParsedArgs, name: string, integer: boolean, max = Infinity): number | undefined {
+export function positiveNumber(args: ParsedArgs, name: string, integer: boolean, max = Infinity): number | undefined {
   const raw = args.options[name];
   if (raw === undefined) return undefined;
   const n = typeof raw === 'string' ? Number(raw.replace(',', '.')) : NaN;
