@@ -35,7 +35,7 @@ export function buildFindings(findings: Finding[], linkableSheets: Set<string>, 
   const summary =
     `Stand: ${germanDate(today)} · ${count('error')} Fehler, ${count('warning')} ${count('warning') === 1 ? 'Warnung' : 'Warnungen'}, ` +
     `${count('info')} ${count('info') === 1 ? 'Hinweis' : 'Hinweise'}` +
-    (planWritten ? '' : ' · Es wurde kein Wellenplan geschrieben: bitte zuerst die Fehler beheben und dann erneut planen.');
+    (planWritten ? '' : ' · Es wurde kein Wellenplan geschrieben: bitte zuerst die Fehler beheben und dann erneut planen. Vorhandene Blätter Wellenplan, Wellenübersicht, Koordination und Wellendiagramm stammen aus einem früheren Lauf.');
   b.set(2, 1, summary).merge(2, 1, 2, lastCol);
   b.style(box(2, 1), { italic: planWritten, bold: !planWritten, fontColor: planWritten ? COLORS.muted : SEVERITY_STYLE.error.font });
 

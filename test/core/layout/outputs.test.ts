@@ -52,6 +52,7 @@ describe('buildOutputs', () => {
     expect(blocked.layouts.map((l) => l.name)).toEqual(['Prüfbericht']);
     expect(blocked.chart).toBeUndefined();
     expect(String(blocked.layouts[0].values[1][0])).toContain('kein Wellenplan geschrieben');
+    expect(String(blocked.layouts[0].values[1][0])).toContain('stammen aus einem früheren Lauf');
   });
 
   it('is deterministic', () => {
