@@ -4,7 +4,8 @@ import { editedSheetFinding, outputsFor, runCheck, runPlan, runPlanOptimised, wr
 import { toJsonReport } from '../core/report';
 import { germanDate, todayIso } from '../core/dates';
 import { sortFindings } from '../core/source';
-import { WorkbookReadError, WorkbookWriteError } from '../workbook/file';
+import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
+import { overridesFrom, settingsFromMeta } from '../core/planSettings';
 import { lossyPartsMessage, openWorkbookFile, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
 import { finding } from '../core/source';
 import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -70,6 +71,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 
+/**
+ * The plan settings saved in the workbook by the task pane ("Planen"), overridden by options,
+ * so the command line plans what a colleague planned in Excel.
+ */
+async function effectiveSettings(wb: FileWorkbook, args: ParsedArgs, io: Io): Promise<{ overrides: PlanOverrides; optimise: boolean }> {
+  const saved = settingsFromMeta(await wb.readMeta());
+  const fromPane = overridesFrom(saved);
+  const overrides: PlanOverrides = { ...fromPane, ...parseOverrides(args) };
+  const optimise = args.options.optimise === true || args.options.optimize === true || (args.command === 'plan' && saved.mode === 'optimised');
+  const used = Object.keys(fromPane).filter((k) => !(k in parseOverrides(args)));
+  if (used.length > 0 || saved.mode === 'optimised') {
+    const labels: Record<string, string> = { waveCount: 'Anzahl Wellen', waveMonths: 'Wellendauer', planningStart: 'Planungsbeginn', capacity: 'Kapazität', capacityUnit: 'Kapazität zählt' };
+    const parts = used.map((k) => `${labels[k] ?? k} ${String(fromPane[k as keyof PlanOverrides])}`);
+    if (saved.mode === 'optimised' && args.command === 'plan') parts.push('Verfahren optimiert');
+    if (parts.length) io.stdout.write(`Einstellungen aus dem Aufgabenbereich (in der Arbeitsmappe gespeichert): ${parts.join(', ')}\n`);
+  }
+  return { overrides, optimise };
+}
+
 function stringOption(args: ParsedArgs, name: string): string | undefined {
   const v = args.options[name];
   return typeof v === 'string' ? v : undefined;
@@ -85,7 +105,8 @@ function requireWorkbookPath(args: ParsedArgs): string {
 async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = requireWorkbookPath(args);
   const wb = await openWorkbookFile(path);
-  const outcome = runCheck(await wb.readSheets(), { overrides: parseOverrides(args) });
+  const { overrides } = await effectiveSettings(wb, args, io);
+  const outcome = runCheck(await wb.readSheets(), { overrides });
   await writeJson(args, outcome);
   printFindings(outcome.findings, io);
   return outcome.blocked ? 1 : 0;
@@ -93,10 +114,9 @@ async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = requireWorkbookPath(args);
-  const overrides: PlanOverrides = parseOverrides(args);
   const wb = await openWorkbookFile(path);
+  const { overrides, optimise } = await effectiveSettings(wb, args, io);
   const sheets = await wb.readSheets();
-  const optimise = args.options.optimise === true || args.options.optimize === true;
   const timeLimit = positiveNumber(args, 'time-limit', false);
   let outcome = optimise
     ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit })

@@ -228,3 +228,24 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
     expect(piped.stderr).toBe('');
   });
 });
+
+describe('settings the task pane saved in the workbook', () => {
+  it('are used by the command line, and options win over them', async () => {
+    const wb = await FileWorkbook.fromBuffer(readFileSync(EXAMPLE));
+    await wb.writeMeta({ 'taskpane.anzahlWellen': '2', 'taskpane.wellendauerMonate': '12', 'taskpane.verfahren': 'rules' });
+    const path = join(dir, 'mit-einstellungen.xlsx');
+    writeFileSync(path, await wb.toBuffer());
+
+    const json = join(dir, 'einstellungen.json');
+    const r = await run('plan', path, '--json', json);
+    expect(r.stdout).toMatch(/Einstellungen aus dem Aufgabenbereich .*Anzahl Wellen 2, Wellendauer 12/);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const familie = report.waves.filter((w: { themenfeld: string }) => w.themenfeld === 'Familie & Kind');
+    expect(familie.map((w: { number: number }) => w.number)).toEqual([1, 2]);
+    expect(familie[0]).toMatchObject({ start: '2020-01-01', end: '2020-12-31' });
+
+    await run('plan', path, '--json', json, '--waves', '3');
+    const again = JSON.parse(readFileSync(json, 'utf8'));
+    expect(again.waves.filter((w: { themenfeld: string }) => w.themenfeld === 'Familie & Kind')).toHaveLength(3);
+  });
+});
