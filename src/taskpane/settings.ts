@@ -1,80 +1,20 @@
 import type { CapacityUnit, IsoDate } from '../core/model';
 import { isoFromParts } from '../core/dates';
+import { positiveInt, positiveNumber, type PlanSettings } from '../core/planSettings';
 
-/**
- * The planner's choices in the "Planen" step. Empty fields mean "as the workbook says"
- * (sheet Einstellungen, else the defaults of the core). Saved in the workbook's metadata, so a
- * colleague opening the workbook gets the same plan.
- */
-export interface PlanSettings {
-  waveCount?: number;
-  waveMonths?: number;
-  planningStart?: IsoDate;
-  capacity?: number;
-  capacityUnit: CapacityUnit;
-  mode: 'rules' | 'optimised';
-}
+export { META_KEYS, overridesFrom, settingsFromMeta, settingsToMeta, type PlanSettings } from '../core/planSettings';
 
-export const DEFAULT_SETTINGS: PlanSettings = { capacityUnit: 'Leistungen', mode: 'rules' };
+/** Nothing chosen: every field as the workbook says, rule-based planning. */
+export const DEFAULT_SETTINGS: PlanSettings = { mode: 'rules' };
 
-/** Text fields of the settings form, as typed. */
+/** Text fields of the settings form, as typed; capacityUnit '' = as the workbook says. */
 export interface SettingsForm {
   waveCount: string;
   waveMonths: string;
   planningStart: string;
   capacity: string;
-  capacityUnit: CapacityUnit;
+  capacityUnit: CapacityUnit | '';
   mode: 'rules' | 'optimised';
-}
-
-const META_KEYS = {
-  waveCount: 'taskpane.anzahlWellen',
-  waveMonths: 'taskpane.wellendauerMonate',
-  planningStart: 'taskpane.planungsbeginn',
-  capacity: 'taskpane.kapazitaet',
-  capacityUnit: 'taskpane.kapazitaetEinheit',
-  mode: 'taskpane.verfahren',
-} as const;
-
-export function settingsToMeta(s: PlanSettings): Record<string, string> {
-  return {
-    [META_KEYS.waveCount]: s.waveCount === undefined ? '' : String(s.waveCount),
-    [META_KEYS.waveMonths]: s.waveMonths === undefined ? '' : String(s.waveMonths),
-    [META_KEYS.planningStart]: s.planningStart ?? '',
-    [META_KEYS.capacity]: s.capacity === undefined ? '' : String(s.capacity),
-    [META_KEYS.capacityUnit]: s.capacityUnit,
-    [META_KEYS.mode]: s.mode,
-  };
-}
-
-function positiveInt(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;
-  const n = Number(text.trim());
-  return n >= 1 ? n : undefined;
-}
-
-function positiveNumber(text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const n = Number(text.trim());
-  return Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
-/** Settings saved by an earlier session; unknown or damaged values fall back to "as the workbook says". */
-export function settingsFromMeta(meta: Record<string, string>): PlanSettings {
-  const start = meta[META_KEYS.planningStart];
-  return {
-    waveCount: positiveInt(meta[META_KEYS.waveCount]),
-    waveMonths: positiveInt(meta[META_KEYS.waveMonths]),
-    planningStart: start && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : undefined,
-    capacity: positiveNumber(meta[META_KEYS.capacity]),
-    capacityUnit: meta[META_KEYS.capacityUnit] === 'Aufwand' ? 'Aufwand' : 'Leistungen',
-    mode: meta[META_KEYS.mode] === 'optimised' ? 'optimised' : 'rules',
-  };
-}
-
-/** Whether the metadata holds settings saved by the pane. */
-export function hasSavedSettings(meta: Record<string, string>): boolean {
-  return Object.values(META_KEYS).some((k) => k in meta);
 }
 
 export function formFromSettings(s: PlanSettings): SettingsForm {
@@ -83,7 +23,7 @@ export function formFromSettings(s: PlanSettings): SettingsForm {
     waveMonths: s.waveMonths === undefined ? '' : String(s.waveMonths),
     planningStart: s.planningStart ? germanFromIso(s.planningStart) : '',
     capacity: s.capacity === undefined ? '' : String(s.capacity).replace('.', ','),
-    capacityUnit: s.capacityUnit,
+    capacityUnit: s.capacityUnit ?? '',
     mode: s.mode,
   };
 }
@@ -111,7 +51,8 @@ export type SettingsErrors = Partial<Record<keyof SettingsForm, string>>;
 /** Validate the form; German messages per field say what to enter. */
 export function settingsFromForm(form: SettingsForm): { settings: PlanSettings; errors: SettingsErrors } {
   const errors: SettingsErrors = {};
-  const settings: PlanSettings = { capacityUnit: form.capacityUnit, mode: form.mode };
+  const settings: PlanSettings = { mode: form.mode };
+  if (form.capacityUnit !== '') settings.capacityUnit = form.capacityUnit;
 
   const count = form.waveCount.trim();
   if (count !== '') {
@@ -138,20 +79,4 @@ export function settingsFromForm(form: SettingsForm): { settings: PlanSettings; 
     else settings.capacity = n;
   }
   return { settings, errors };
-}
-
-/** What the core's planConfigFrom takes as overrides (only the fields the planner set). */
-export function overridesFrom(s: PlanSettings): {
-  waveCount?: number;
-  waveMonths?: number;
-  planningStart?: IsoDate;
-  capacity?: number;
-  capacityUnit?: CapacityUnit;
-} {
-  const o: ReturnType<typeof overridesFrom> = { capacityUnit: s.capacityUnit };
-  if (s.waveCount !== undefined) o.waveCount = s.waveCount;
-  if (s.waveMonths !== undefined) o.waveMonths = s.waveMonths;
-  if (s.planningStart !== undefined) o.planningStart = s.planningStart;
-  if (s.capacity !== undefined) o.capacity = s.capacity;
-  return o;
 }

@@ -1,7 +1,6 @@
 import {
   DEFAULT_SETTINGS,
   formFromSettings,
-  hasSavedSettings,
   overridesFrom,
   parseGermanDate,
   settingsFromForm,
@@ -10,21 +9,17 @@ import {
 } from '../../src/taskpane/settings';
 
 describe('plan settings', () => {
-  it('survive a round trip through the workbook metadata', () => {
-    const s = { waveCount: 4, waveMonths: 6, planningStart: '2020-01-01', capacity: 12.5, capacityUnit: 'Aufwand' as const, mode: 'optimised' as const };
-    const meta = settingsToMeta(s);
-    expect(hasSavedSettings(meta)).toBe(true);
-    expect(settingsFromMeta(meta)).toEqual(s);
+  it('re-export the core\'s metadata logic (the command line reads what the pane saved)', () => {
+    const s = { waveCount: 4, capacityUnit: 'Aufwand' as const, mode: 'optimised' as const };
+    expect(settingsFromMeta(settingsToMeta(s))).toEqual(s);
   });
 
-  it('read empty or damaged metadata as "as the workbook says"', () => {
-    expect(hasSavedSettings({})).toBe(false);
-    expect(settingsFromMeta({})).toEqual({ ...DEFAULT_SETTINGS, waveCount: undefined, waveMonths: undefined, planningStart: undefined, capacity: undefined });
-    const damaged = settingsFromMeta({ 'taskpane.anzahlWellen': 'drei', 'taskpane.planungsbeginn': '31.12.2020', 'taskpane.kapazitaet': '-1', 'taskpane.verfahren': 'x' });
-    expect(damaged.waveCount).toBeUndefined();
-    expect(damaged.planningStart).toBeUndefined();
-    expect(damaged.capacity).toBeUndefined();
-    expect(damaged.mode).toBe('rules');
+  it('leave "Kapazität zählt" to the workbook when the planner did not choose it', () => {
+    expect(DEFAULT_SETTINGS.capacityUnit).toBeUndefined();
+    expect(formFromSettings(DEFAULT_SETTINGS).capacityUnit).toBe('');
+    const { settings } = settingsFromForm(formFromSettings(DEFAULT_SETTINGS));
+    expect(overridesFrom(settings)).toEqual({});
+    expect(settingsToMeta(settings)['taskpane.kapazitaetEinheit']).toBe('');
   });
 
   it('parse German and ISO dates and reject impossible ones', () => {
@@ -49,10 +44,6 @@ describe('plan settings', () => {
     const form = formFromSettings({ waveCount: 2, planningStart: '2020-07-01', capacity: 1.5, capacityUnit: 'Leistungen', mode: 'rules' });
     expect(form).toEqual({ waveCount: '2', waveMonths: '', planningStart: '01.07.2020', capacity: '1,5', capacityUnit: 'Leistungen', mode: 'rules' });
     expect(settingsFromForm(form).settings).toEqual({ waveCount: 2, planningStart: '2020-07-01', capacity: 1.5, capacityUnit: 'Leistungen', mode: 'rules' });
-  });
-
-  it('pass only the fields the planner set as overrides', () => {
-    expect(overridesFrom({ capacityUnit: 'Leistungen', mode: 'rules' })).toEqual({ capacityUnit: 'Leistungen' });
-    expect(overridesFrom({ waveCount: 5, capacityUnit: 'Aufwand', mode: 'optimised' })).toEqual({ waveCount: 5, capacityUnit: 'Aufwand' });
+    expect(settingsFromForm({ ...form, capacityUnit: '' }).settings).toEqual({ waveCount: 2, planningStart: '2020-07-01', capacity: 1.5, mode: 'rules' });
   });
 });

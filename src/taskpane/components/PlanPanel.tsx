@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { Play20Regular } from '@fluentui/react-icons';
-import type { CapacityUnit, Settings } from '../../core/model';
+import type { Settings } from '../../core/model';
 import type { PlanOutcome } from '../../core/pipeline';
 import { germanDate, todayIso } from '../../core/dates';
 import type { SettingsErrors, SettingsForm } from '../settings';
@@ -30,6 +30,12 @@ function placeholder(value: string | number | undefined, fallback: string): stri
   return value === undefined ? fallback : `${value} (Mappe)`;
 }
 
+/** The "as the workbook says" choice, named after what the workbook says. */
+function unitDefaultLabel(ws: Settings | null): string {
+  if (!ws) return 'wie in der Mappe';
+  return ws.cells.capacityUnit ? `${ws.capacityUnit} (Mappe)` : `${ws.capacityUnit} (Standard)`;
+}
+
 export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, savedNote, onChange, onPlan }: PlanPanelProps): React.JSX.Element {
   const styles = useStyles();
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => onChange({ ...form, [key]: value });
@@ -38,6 +44,8 @@ export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, s
     validationState: errors[key] ? ('error' as const) : ('none' as const),
   });
   const objective = outcome?.plan ? objectiveSummary(outcome.plan) : null;
+  // Re-rendered on every keystroke in the form: the summary only changes with the plan.
+  const summary = React.useMemo(() => (outcome ? planSummary(outcome) : null), [outcome]);
 
   return (
     <section className={styles.root} aria-labelledby="planen-title">
@@ -70,7 +78,8 @@ export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, s
           </Field>
         </div>
         <Field label="Kapazität zählt">
-          <RadioGroup layout="horizontal" value={form.capacityUnit} onChange={(_, d) => set('capacityUnit', d.value as CapacityUnit)}>
+          <RadioGroup layout="horizontal" value={form.capacityUnit} onChange={(_, d) => set('capacityUnit', d.value as SettingsForm['capacityUnit'])}>
+            <Radio value="" label={unitDefaultLabel(ws)} />
             <Radio value="Leistungen" label="Leistungen" />
             <Radio value="Aufwand" label="Aufwand" />
           </RadioGroup>
@@ -90,7 +99,7 @@ export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, s
       {savedNote && <Text size={200}>{savedNote}</Text>}
       {outcome && (
         <div className={styles.summary} role="status" data-testid="plan-summary">
-          <Text block>{planSummary(outcome)}</Text>
+          <Text block>{summary}</Text>
           {objective && <Text block>{objective}</Text>}
         </div>
       )}
