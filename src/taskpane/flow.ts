@@ -2,6 +2,8 @@ import type { Plan } from '../core/model';
 import type { PlanOutcome } from '../core/pipeline';
 import type { WriteStats } from '../workbook/port';
 import { germanDate } from '../core/dates';
+import { OUTPUT_SHEETS } from '../core/layout';
+import { SHEET_PRUEFBERICHT } from '../core/layout/sheets';
 
 /** The pane's steps, in the order a planner goes through them. */
 export type Step = 'pruefen' | 'planen' | 'schreiben' | 'vorlage';
@@ -34,6 +36,29 @@ export function stepStates(hasWorkbook: boolean, check: PlanOutcome | null, plan
   return { pruefen: { enabled: true }, planen, schreiben, vorlage: { enabled: true } };
 }
 
+/**
+ * The sheets "Schreiben" will write, without building them: only the Prüfbericht when errors
+ * block the plan (as outputsFor does), else all output sheets, the Gantt chart with them.
+ */
+export function sheetsToWrite(outcome: PlanOutcome): { sheets: string[]; chart: boolean } {
+  if (outcome.blocked || !outcome.plan) return { sheets: [SHEET_PRUEFBERICHT], chart: false };
+  return { sheets: [...OUTPUT_SHEETS], chart: outcome.plan.assignments.length > 0 };
+}
+
+/**
+ * Warning for a file whose parts ExcelJS cannot write back (file mode only); null when nothing
+ * would be lost.
+ */
+export function lossyPartsWarning(parts: readonly string[]): { title: string; message: string; confirm: string } | null {
+  if (parts.length === 0) return null;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} und ${parts[parts.length - 1]}`;
+  return {
+    title: 'Heruntergeladene Datei wird unvollständig sein',
+    message: `Die geöffnete Datei enthält ${list}. Außerhalb von Excel kann der Wellenplaner diese Teile nicht zurückschreiben: Die heruntergeladene Arbeitsmappe enthält sie nicht mehr. Die geöffnete Datei selbst bleibt unverändert. Das Add-in in Excel lässt diese Teile erhalten – dort planen, wenn sie gebraucht werden.`,
+    confirm: `Verstanden: Die heruntergeladene Datei enthält ${list} nicht.`,
+  };
+}
+
 const n = (x: number) => x.toLocaleString('de-DE');
 const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
@@ -41,7 +66,8 @@ const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? on
 export function planSummary(outcome: PlanOutcome): string {
   const plan = outcome.plan;
   if (!plan) return 'Es wurde kein Plan erstellt, weil die Prüfung Fehler gefunden hat.';
-  const services = plan.assignments.reduce((sum, a) => sum + (outcome.projects.find((p) => p.id === a.projectId)?.services.length ?? 0), 0);
+  const serviceCount = new Map(outcome.projects.map((p) => [p.id, p.services.length]));
+  const services = plan.assignments.reduce((sum, a) => sum + (serviceCount.get(a.projectId) ?? 0), 0);
   const themen = new Set(plan.waves.map((w) => w.themenfeld)).size;
   const waveCount = Math.max(0, ...plan.waves.map((w) => w.number));
   const parts = [

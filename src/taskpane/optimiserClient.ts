@@ -31,67 +31,95 @@ export interface OptimiseJob {
 /** Time the solver may take; the rule-based plan is its starting point, so a limit never loses it. */
 export const OPTIMISE_TIME_LIMIT_SECONDS = 10;
 
-let nextId = 1;
+/** Just what the client uses of a Worker, so tests can stand in for it. */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<OptimiseResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: OptimiseRequest): void;
+  terminate(): void;
+}
+
+const defaultCreateWorker = (): WorkerLike => new Worker(new URL('optimiser.worker.js', document.baseURI).href);
 
 /**
- * Start the optimiser in a Web Worker (optimiser.worker.js next to the pane's page). Progress is
- * reported each second; cancel() ends the worker at once.
+ * The optimiser in a Web Worker (optimiser.worker.js next to the pane's page). One worker lives as
+ * long as the pane, so HiGHS (WebAssembly) loads once and later runs reuse it. Progress is reported
+ * each second; cancel() ends the worker at once (a running solve cannot be interrupted otherwise),
+ * and the next run starts a new one.
  */
-export function optimiseInWorker(
-  sheets: SheetData[],
-  overrides: PlanOverrides,
-  onProgress: (p: OptimiseProgress) => void,
-  timeLimitSeconds = OPTIMISE_TIME_LIMIT_SECONDS,
-): OptimiseJob {
-  if (typeof Worker === 'undefined' || typeof WebAssembly === 'undefined') {
-    return {
-      result: Promise.reject(new SolverUnavailableError('Web Worker oder WebAssembly fehlen in dieser Umgebung.')),
-      cancel: () => undefined,
-    };
-  }
-  const worker = new Worker(new URL('optimiser.worker.js', document.baseURI).href);
-  const id = nextId++;
-  const started = Date.now();
-  let phase: OptimiseProgress['phase'] = 'loading';
-  let rejectJob: (e: Error) => void = () => undefined;
-  const report = () => onProgress({ phase, elapsedSeconds: Math.round((Date.now() - started) / 1000), timeLimitSeconds });
-  const timer = setInterval(report, 1000);
-  const finish = () => {
-    clearInterval(timer);
-    worker.terminate();
-  };
+export class OptimiserClient {
+  private worker: WorkerLike | null = null;
+  private nextId = 1;
+  private cancelCurrent: (() => void) | null = null;
 
-  const result = new Promise<PlanOutcome>((resolve, reject) => {
-    rejectJob = reject;
-    worker.onmessage = (event: MessageEvent<OptimiseResponse>) => {
-      const m = event.data;
-      if (m.id !== id) return;
-      if (m.type === 'progress') {
-        phase = m.phase;
-        report();
-      } else if (m.type === 'done') {
-        finish();
-        resolve(m.outcome);
-      } else {
-        finish();
-        const err = new Error(m.message);
-        err.name = m.name;
-        reject(err);
-      }
+  constructor(private readonly createWorker: () => WorkerLike = defaultCreateWorker) {}
+
+  run(sheets: SheetData[], overrides: PlanOverrides, onProgress: (p: OptimiseProgress) => void, timeLimitSeconds = OPTIMISE_TIME_LIMIT_SECONDS): OptimiseJob {
+    if (typeof WebAssembly === 'undefined' || (this.createWorker === defaultCreateWorker && typeof Worker === 'undefined')) {
+      return {
+        result: Promise.reject(new SolverUnavailableError('Web Worker oder WebAssembly fehlen in dieser Umgebung.')),
+        cancel: () => undefined,
+      };
+    }
+    // The pane allows one run at a time; should a second come anyway, the first is ended.
+    this.cancelCurrent?.();
+    const worker = (this.worker ??= this.createWorker());
+    const id = this.nextId++;
+    const started = Date.now();
+    let phase: OptimiseProgress['phase'] = 'loading';
+    let settled = false;
+    let rejectJob: (e: Error) => void = () => undefined;
+    const report = () => onProgress({ phase, elapsedSeconds: Math.round((Date.now() - started) / 1000), timeLimitSeconds });
+    const timer = setInterval(report, 1000);
+    const finish = (keepWorker: boolean) => {
+      settled = true;
+      clearInterval(timer);
+      worker.onmessage = null;
+      worker.onerror = null;
+      this.cancelCurrent = null;
+      if (!keepWorker && this.worker === worker) this.dispose();
     };
-    worker.onerror = (event) => {
-      finish();
-      reject(new SolverUnavailableError(event.message || 'Der Optimierer konnte nicht geladen werden.'));
-    };
-  });
-  const request: OptimiseRequest = { id, sheets, overrides, timeLimitSeconds };
-  worker.postMessage(request);
-  report();
-  return {
-    result,
-    cancel: () => {
-      finish();
+
+    const result = new Promise<PlanOutcome>((resolve, reject) => {
+      rejectJob = reject;
+      worker.onmessage = (event: MessageEvent<OptimiseResponse>) => {
+        const m = event.data;
+        if (m.id !== id) return;
+        if (m.type === 'progress') {
+          phase = m.phase;
+          report();
+        } else if (m.type === 'done') {
+          finish(true);
+          resolve(m.outcome);
+        } else {
+          // The worker forgets a failed solver itself; the worker stays usable.
+          finish(true);
+          const err = new Error(m.message);
+          err.name = m.name;
+          reject(err);
+        }
+      };
+      worker.onerror = (event) => {
+        finish(false);
+        reject(new SolverUnavailableError(event.message || 'Der Optimierer konnte nicht geladen werden.'));
+      };
+    });
+    worker.postMessage({ id, sheets, overrides, timeLimitSeconds });
+    report();
+    const cancel = () => {
+      if (settled) return;
+      finish(false);
       rejectJob(new OptimiseCancelled());
-    },
-  };
+    };
+    this.cancelCurrent = cancel;
+    return { result, cancel };
+  }
+
+  /** End the worker (when a run is cancelled, and when the pane closes). */
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = null;
+    this.cancelCurrent?.();
+    worker?.terminate();
+  }
 }

@@ -1,6 +1,9 @@
 import type { Plan, WorkbookInput } from '../../src/core/model';
 import type { PlanOutcome } from '../../src/core/pipeline';
-import { isDarkColor, objectiveSummary, planSummary, resultFileName, stepStates, writeSummary } from '../../src/taskpane/flow';
+import type { SheetData } from '../../src/core/model';
+import { outputsFor, runCheck, runPlan } from '../../src/core/pipeline';
+import { isDarkColor, lossyPartsWarning, objectiveSummary, planSummary, resultFileName, sheetsToWrite, stepStates, writeSummary } from '../../src/taskpane/flow';
+import { templateAsSheets } from '../../src/taskpane/template';
 import { describeError } from '../../src/taskpane/errors';
 
 const settings = { capacityUnit: 'Leistungen' as const, referenceDeadline: '2020-09-30', ozgDeadline: '2022-12-31', cells: {} };
@@ -54,6 +57,19 @@ describe('summaries', () => {
     );
     expect(planSummary(outcome({ plan: null, blocked: true }))).toMatch(/kein Plan/);
   });
+  it('look each project up once, not once per assignment (20,000 projects must not take seconds)', () => {
+    const count = 2000;
+    let idReads = 0;
+    const projects = Array.from({ length: count }, (_, i) => {
+      const p = { services: ['1'] } as unknown as PlanOutcome['projects'][number];
+      Object.defineProperty(p, 'id', { get: () => (idReads++, `P${i}`) });
+      return p;
+    });
+    const assignments = Array.from({ length: count }, (_, i) => ({ ...plan.assignments[0], projectId: `P${i}` }));
+    const text = planSummary(outcome({ projects, plan: { ...plan, assignments } }));
+    expect(text).toMatch(/^2\.000 Projekte \(2\.000 Leistungen\)/);
+    expect(idReads).toBeLessThanOrEqual(count);
+  });
   it('compare the optimised plan with the rule-based one', () => {
     expect(objectiveSummary(plan)).toBeNull();
     expect(objectiveSummary({ ...plan, mode: 'optimised', objective: { rules: 12, optimised: 10, gap: 0.004, seconds: 2.25 } })).toBe(
@@ -95,5 +111,29 @@ describe('describeError', () => {
     expect(e.title).toBe('Planen fehlgeschlagen');
     expect(e.detail).toBe('boom');
     expect(e.message).toMatch(/erneut versuchen/);
+  });
+});
+
+describe('before writing', () => {
+  // The template checks without errors; a Leistung without its ID blocks planning.
+  const sheets = (broken: boolean): SheetData[] =>
+    templateAsSheets().map((s) => (broken && s.name === 'Leistungen' ? { ...s, values: s.values.map((r, i) => (i === 1 ? ['', ...r.slice(1)] : r)) } : s));
+  it('names the sheets to write without building them, as outputsFor would', () => {
+    const planned = runPlan(sheets(false));
+    expect(planned.blocked).toBe(false);
+    const bundle = outputsFor(planned, '2026-11-28');
+    expect(sheetsToWrite(planned)).toEqual({ sheets: bundle.layouts.map((l) => l.name), chart: bundle.chart !== undefined });
+    const blocked = runCheck(sheets(true));
+    expect(blocked.blocked).toBe(true);
+    expect(sheetsToWrite(blocked)).toEqual({ sheets: outputsFor(blocked, '2026-11-28').layouts.map((l) => l.name), chart: false });
+    expect(sheetsToWrite(blocked).sheets).toEqual(['Prüfbericht']);
+  });
+  it('warns in German about parts a download would lose, and nothing when none would be', () => {
+    expect(lossyPartsWarning([])).toBeNull();
+    const w = lossyPartsWarning(['Diagramme', 'PivotTables', 'Makros (VBA)'])!;
+    expect(w.message).toContain('Diagramme, PivotTables und Makros (VBA)');
+    expect(w.message).toMatch(/heruntergeladene Arbeitsmappe enthält sie nicht/);
+    expect(w.message).toMatch(/Add-in in Excel/);
+    expect(w.confirm).toMatch(/^Verstanden/);
   });
 });

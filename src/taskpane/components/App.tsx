@@ -1,6 +1,7 @@
 import * as React from 'react';
 import {
   Button,
+  Checkbox,
   Field,
   FluentProvider,
   makeStyles,
@@ -22,7 +23,7 @@ import { outputsFor, runCheck, runPlan, writeOutputs, type PlanOutcome } from '.
 import { todayIso } from '../../core/dates';
 import type { WorkbookPort } from '../../workbook/port';
 import { describeError, type PaneError } from '../errors';
-import { resultFileName, STEP_LABELS, stepStates, writeSummary, type Step } from '../flow';
+import { lossyPartsWarning, resultFileName, sheetsToWrite, STEP_LABELS, stepStates, writeSummary, type Step } from '../flow';
 import {
   DEFAULT_SETTINGS,
   formFromSettings,
@@ -36,7 +37,7 @@ import {
 } from '../settings';
 import { TEMPLATE_START, templateConflicts, templateLayouts } from '../template';
 import { isFileWorkbook, newFileWorkbook, offerDownload, openWorkbookFile } from '../ports';
-import { OptimiseCancelled, optimiseInWorker } from '../optimiserClient';
+import { OptimiseCancelled, OptimiserClient } from '../optimiserClient';
 import { CheckPanel } from './CheckPanel';
 import { PlanPanel } from './PlanPanel';
 import { WritePanel, type WriteResultView } from './WritePanel';
@@ -100,17 +101,22 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
   const [savedNote, setSavedNote] = React.useState<string | null>(null);
   const [written, setWritten] = React.useState<WriteResultView | null>(null);
   const [edited, setEdited] = React.useState<string[] | null>(null);
+  const [lossyConfirmed, setLossyConfirmed] = React.useState(false);
   const downloadUrl = React.useRef<string | null>(null);
+  const optimiser = React.useRef<OptimiserClient | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   const steps = stepStates(port !== null, check, planned);
   const toWrite = planned ?? check;
-  const preview = React.useMemo(() => {
-    if (step !== 'schreiben' || !toWrite) return null;
-    const bundle = outputsFor(toWrite, todayIso());
-    return { sheets: bundle.layouts.map((l) => l.name), chart: bundle.chart !== undefined };
-  }, [step, toWrite]);
+  // Only the names: the bundle itself is built once, when writing.
+  const preview = React.useMemo(() => (toWrite ? sheetsToWrite(toWrite) : null), [toWrite]);
   const fileMode = isFileWorkbook(port);
+  const lossy = isFileWorkbook(port) ? lossyPartsWarning(port.lossyParts) : null;
+  /** Why a download must wait: parts of the opened file would be lost and the planner has not confirmed it. */
+  const downloadBlocked = lossy !== null && !lossyConfirmed;
+
+  // One optimiser worker while the pane lives (the solver loads once); ended when the pane closes.
+  React.useEffect(() => () => optimiser.current?.dispose(), []);
 
   /** Run an action with a progress bar; errors become a German message. */
   const run = React.useCallback(async (label: string, action: string, work: () => Promise<void>) => {
@@ -166,6 +172,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
       const wb = await openWorkbookFile(file);
       setPort(wb);
       setFileName(file.name);
+      setLossyConfirmed(false);
       await loadWorkbook(wb);
     });
 
@@ -189,7 +196,8 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
       const sheets = await port.readSheets();
       let outcome: PlanOutcome;
       if (next.mode === 'optimised') {
-        const job = optimiseInWorker(sheets, overridesFrom(next), (p) =>
+        optimiser.current ??= new OptimiserClient();
+        const job = optimiser.current.run(sheets, overridesFrom(next), (p) =>
           setBusy({
             label: p.phase === 'loading' ? 'Optimierer wird geladen …' : `Optimierung läuft … ${p.elapsedSeconds} von höchstens ${p.timeLimitSeconds} s`,
             value: p.phase === 'loading' ? undefined : Math.min(1, p.elapsedSeconds / p.timeLimitSeconds),
@@ -210,7 +218,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
 
   const onWrite = (force: boolean) => {
     const outcome = planned ?? check;
-    if (!port || !outcome) return;
+    if (!port || !outcome || (isFileWorkbook(port) && downloadBlocked)) return;
     void run('Ergebnis wird geschrieben …', 'Schreiben', async () => {
       const bundle = outputsFor(outcome, todayIso());
       const result = await writeOutputs(port, bundle, { force });
@@ -265,7 +273,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
   };
 
   const onDownloadCurrent = () => {
-    if (!isFileWorkbook(port)) return;
+    if (!isFileWorkbook(port) || downloadBlocked) return;
     void run('Arbeitsmappe wird gespeichert …', 'Herunterladen', async () => {
       downloadUrl.current = offerDownload(await port.toBuffer(), fileName ?? 'Wellenplanung.xlsx', downloadUrl.current);
     });
@@ -298,6 +306,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
             chart={preview?.chart ?? false}
             fileMode={fileMode}
             busy={busy !== null}
+            writeBlocked={downloadBlocked ? 'Bitte zuerst oben bestätigen, dass die heruntergeladene Datei Teile der geöffneten Datei nicht enthält.' : null}
             result={written}
             editedSheets={edited}
             onWrite={onWrite}
@@ -352,7 +361,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
                 Arbeitsmappe öffnen
               </Button>
               {fileMode && (
-                <Button icon={<ArrowDownload20Regular />} onClick={onDownloadCurrent} disabled={busy !== null}>
+                <Button icon={<ArrowDownload20Regular />} onClick={onDownloadCurrent} disabled={busy !== null || downloadBlocked}>
                   Arbeitsmappe herunterladen
                 </Button>
               )}
@@ -394,6 +403,15 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
             <MessageBarActions>
               <Button appearance="transparent" aria-label="Meldung schließen" icon={<Dismiss20Regular />} onClick={() => setError(null)} />
             </MessageBarActions>
+          </MessageBar>
+        )}
+        {lossy && (
+          <MessageBar intent="warning" layout="multiline" data-testid="lossy-warning">
+            <MessageBarBody>
+              <MessageBarTitle>{lossy.title}</MessageBarTitle>
+              {lossy.message}
+              <Checkbox checked={lossyConfirmed} onChange={(_, d) => setLossyConfirmed(d.checked === true)} label={lossy.confirm} />
+            </MessageBarBody>
           </MessageBar>
         )}
         {officeIssues.map((issue) => (

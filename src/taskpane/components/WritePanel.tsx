@@ -30,13 +30,15 @@ export interface WritePanelProps {
   chart: boolean;
   fileMode: boolean;
   busy: boolean;
+  /** Why writing cannot start yet (German), e.g. a download that would lose parts is not confirmed. */
+  writeBlocked?: string | null;
   result: WriteResultView | null;
   editedSheets: string[] | null;
   onWrite(force: boolean): void;
   onCancelOverwrite(): void;
 }
 
-export function WritePanel({ outcome, sheets, chart, fileMode, busy, result, editedSheets, onWrite, onCancelOverwrite }: WritePanelProps): React.JSX.Element {
+export function WritePanel({ outcome, sheets, chart, fileMode, busy, writeBlocked = null, result, editedSheets, onWrite, onCancelOverwrite }: WritePanelProps): React.JSX.Element {
   const styles = useStyles();
   const planned = outcome !== null && outcome.plan !== null && !outcome.blocked;
   return (
@@ -52,9 +54,14 @@ export function WritePanel({ outcome, sheets, chart, fileMode, busy, result, edi
         {chart && <li>{fileMode ? 'Gantt-Diagramm: in einer Datei als Balken auf der Wellenübersicht; in Excel als natives Diagramm' : 'ein Gantt-Diagramm der Wellen (Excel-Diagramm)'}</li>}
       </ul>
       <div>
-        <Button appearance="primary" icon={fileMode ? <ArrowDownload20Regular /> : <Save20Regular />} onClick={() => onWrite(false)} disabled={busy || !outcome}>
+        <Button appearance="primary" icon={fileMode ? <ArrowDownload20Regular /> : <Save20Regular />} onClick={() => onWrite(false)} disabled={busy || !outcome || writeBlocked !== null}>
           {fileMode ? 'Schreiben und herunterladen' : 'In die Arbeitsmappe schreiben'}
         </Button>
+        {writeBlocked && (
+          <Text block size={200} role="note">
+            {writeBlocked}
+          </Text>
+        )}
       </div>
       {editedSheets && editedSheets.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="edited-warning">
@@ -63,7 +70,7 @@ export function WritePanel({ outcome, sheets, chart, fileMode, busy, result, edi
             {`Von Hand geändert seit dem letzten Schreiben: ${editedSheets.map((s) => `„${s}“`).join(', ')}. Überschreiben ersetzt diese Änderungen. Sichern Sie sie vorher (z. B. Blatt kopieren), wenn Sie sie behalten wollen.`}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => onWrite(true)} disabled={busy}>
+            <Button onClick={() => onWrite(true)} disabled={busy || writeBlocked !== null}>
               Trotzdem überschreiben
             </Button>
             <Button appearance="subtle" onClick={onCancelOverwrite}>

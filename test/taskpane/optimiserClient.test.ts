@@ -1,0 +1,62 @@
+import type { PlanOutcome } from '../../src/core/pipeline';
+import { OptimiseCancelled, OptimiserClient, type WorkerLike } from '../../src/taskpane/optimiserClient';
+import type { OptimiseRequest, OptimiseResponse } from '../../src/taskpane/worker/protocol';
+
+/** Stands in for the Web Worker: answers each request with "done", unless told to stay silent. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<OptimiseResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  requests: OptimiseRequest[] = [];
+  constructor(private readonly answer: boolean) {}
+  postMessage(message: OptimiseRequest): void {
+    this.requests.push(message);
+    if (this.answer) {
+      const outcome = { blocked: false, plan: null, findings: [], projects: [] } as unknown as PlanOutcome;
+      queueMicrotask(() => this.onmessage?.({ data: { id: message.id, type: 'done', outcome } } as MessageEvent<OptimiseResponse>));
+    }
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('OptimiserClient', () => {
+  const noProgress = () => undefined;
+
+  it('keeps one worker for successive runs, so the solver loads once', async () => {
+    const created: FakeWorker[] = [];
+    const client = new OptimiserClient(() => (created.push(new FakeWorker(true)), created[created.length - 1]));
+    await client.run([], {}, noProgress).result;
+    await client.run([], { waveCount: 2 }, noProgress).result;
+    expect(created).toHaveLength(1);
+    expect(created[0].terminated).toBe(false);
+    expect(created[0].requests.map((r) => r.overrides)).toEqual([{}, { waveCount: 2 }]);
+    client.dispose();
+    expect(created[0].terminated).toBe(true);
+  });
+
+  it('ends the worker on cancel and starts a new one for the next run', async () => {
+    const created: FakeWorker[] = [];
+    let answer = false;
+    const client = new OptimiserClient(() => (created.push(new FakeWorker(answer)), created[created.length - 1]));
+    const job = client.run([], {}, noProgress);
+    job.cancel();
+    await expect(job.result).rejects.toBeInstanceOf(OptimiseCancelled);
+    expect(created[0].terminated).toBe(true);
+    answer = true;
+    await client.run([], {}, noProgress).result;
+    expect(created).toHaveLength(2);
+    expect(created[1].terminated).toBe(false);
+    client.dispose();
+  });
+
+  it('ends a run still going when the pane closes', async () => {
+    const worker = new FakeWorker(false);
+    const client = new OptimiserClient(() => worker);
+    const job = client.run([], {}, noProgress);
+    client.dispose();
+    await expect(job.result).rejects.toBeInstanceOf(OptimiseCancelled);
+    expect(worker.terminated).toBe(true);
+  });
+});
