@@ -11,6 +11,8 @@ import { readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { readAllSheets, WorkbookShape } from './read';
 import { resizeTable, type ResizeResult } from './resize-table';
+import { loadOutputSheets } from './load-outputs';
+import { prepareOutputSheets } from './output-sheets';
 import { streamRows } from './rows-writer';
 import { writePatch } from './write-block';
 import {
@@ -106,39 +108,22 @@ export class OfficeWorkbook implements WorkbookPort {
 
     const stats = await this.run(async (ctx) => {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
-      const sheets = ctx.workbook.worksheets.load('items/name');
-      const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
-      await countedSync(ctx, counter, 0);
+      const { sheets, tables, existing } = await loadOutputSheets(ctx, counter, layouts.map((l) => l.name), this.shape);
 
-      const existing = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
       const takenTables = new Set(
         tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name.toLowerCase()),
       );
       const batcher = new Batcher(ctx, counter, this.budget, { calculation: true, screenUpdating: print });
       const created = new Map<string, Excel.Worksheet>();
       const sheetOf = (name: string) => () => created.get(name.toLowerCase())!;
+      await batcher.add(prepareOutputSheets(ctx, layouts, existing, created, { validation: axisFormat }));
 
-      // Old output sheets are renamed, the new ones added, then the old ones deleted: this
-      // works even when the output sheets were the only visible ones.
-      await batcher.add({
-        bytes: commandsBytes(layouts.length * 3, layouts.map((l) => l.name)),
-        queue: () => {
-          const old: Excel.Worksheet[] = [];
-          const used = new Set(existing.keys());
-          layouts.forEach((l) => {
-            const ws = existing.get(l.name.toLowerCase());
-            if (!ws) return;
-            ws.name = freeName(used, '_alt_Wellenplaner');
-            old.push(ws);
-          });
-          for (const l of layouts) created.set(l.name.toLowerCase(), ctx.workbook.worksheets.add(l.name));
-          for (const ws of old) ws.delete();
-        },
-      });
-
-      // what the workbook will look like: kept sheets, then the new ones at the end
+      // what the workbook will look like: the sheets in their places, new ones at the end
       const shape: WorkbookShape = {
-        sheets: [...sheets.items.map((ws) => ws.name).filter((n) => !names.has(n.toLowerCase())), ...layouts.map((l) => l.name)],
+        sheets: [
+          ...sheets.items.map((ws) => layouts.find((l) => l.name.toLowerCase() === ws.name.toLowerCase())?.name ?? ws.name),
+          ...layouts.filter((l) => !existing.has(l.name.toLowerCase())).map((l) => l.name),
+        ],
         tables: tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name),
       };
       let cells = 0;
@@ -227,14 +212,6 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     });
   }
-}
-
-function freeName(used: Set<string>, base: string): string {
-  let i = 1;
-  while (used.has(`${base}${i}`.toLowerCase())) i++;
-  const name = `${base}${i}`;
-  used.add(name.toLowerCase());
-  return name;
 }
 
 /** The layout's table name, or Name_2, Name_3 … when a table on an input sheet already has it. */

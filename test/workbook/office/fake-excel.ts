@@ -645,6 +645,7 @@ export class FakeRange
       | 'columnCount'
       | 'format'
       | 'merge'
+      | 'unmerge'
       | 'select'
       | 'hyperlink'
       | 'dataValidation'
@@ -776,6 +777,12 @@ export class FakeRange
       m.sheet.merges.push({ ...m.box });
     });
   }
+  unmerge(): void {
+    this.call('unmerge', 2, [], (m) => {
+      const keep = m.sheet.merges.filter((b) => !overlapsBox(b, m.box));
+      m.sheet.merges.splice(0, m.sheet.merges.length, ...keep);
+    });
+  }
   select(): void {
     this.call('select', 1, [], (m) => {
       if (this.context.model.active !== m.sheet) throw richError('InvalidOperation', 'Select is only possible on the active worksheet.');
@@ -785,14 +792,21 @@ export class FakeRange
   clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents'): void {
     this.call('clear', 1, [applyTo], (m) => {
       if (applyTo !== undefined && applyTo !== 'All') throw new Error(`fake-excel: clear(${applyTo}) is not modelled`);
-      for (const [row, cols] of m.sheet.cells) for (const col of [...cols.keys()]) if (inside(m.box, row, col)) cols.delete(col);
+      for (const [row, cols] of [...m.sheet.cells]) {
+        for (const col of [...cols.keys()]) if (inside(m.box, row, col)) cols.delete(col);
+        if (cols.size === 0) m.sheet.cells.delete(row);
+      }
       const keep = m.sheet.formats.filter((op) => !(op.box.top >= m.box.top && op.box.bottom <= m.box.bottom && op.box.left >= m.box.left && op.box.right <= m.box.right));
       m.sheet.formats.splice(0, m.sheet.formats.length, ...keep);
+      for (const address of [...m.sheet.hyperlinks.keys()]) {
+        const cell = parseAddress(address);
+        if (inside(m.box, cell.top, cell.left)) m.sheet.hyperlinks.delete(address);
+      }
     });
   }
 }
 
-export class FakeDataValidation extends FakeClientObject<RangeModel> implements Conform<Excel.DataValidation, 'rule'> {
+export class FakeDataValidation extends FakeClientObject<RangeModel> implements Conform<Excel.DataValidation, 'rule' | 'clear'> {
   protected readonly entity = 'DataValidation';
   protected readonly props: Record<string, PropSpec<RangeModel>> = {
     rule: {
@@ -810,6 +824,12 @@ export class FakeDataValidation extends FakeClientObject<RangeModel> implements 
   };
   set rule(v: Excel.DataValidationRule) {
     this.write('rule', v);
+  }
+  clear(): void {
+    this.call('clear', 8, [], (m) => {
+      const keep = m.sheet.validations.filter((v) => !overlapsBox(v.box, m.box));
+      m.sheet.validations.splice(0, m.sheet.validations.length, ...keep);
+    });
   }
   get rule(): Excel.DataValidationRule {
     return this.read('rule');
@@ -1068,10 +1088,13 @@ export class FakeRangeBorder
 
 export class FakeFreezePanes
   extends FakeClientObject<SheetModel>
-  implements Conform<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'freezeAt'>
+  implements Conform<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'freezeAt' | 'unfreeze'>
 {
   protected readonly entity = 'WorksheetFreezePanes';
   protected readonly props = {};
+  unfreeze(): void {
+    this.call('unfreeze', 7, [], (m) => (m.freeze = null));
+  }
   freezeRows(count?: number): void {
     this.call('freezeRows', 7, [count], (m) => (m.freeze = { rows: count ?? 1, columns: 0 }));
   }
@@ -1275,7 +1298,7 @@ export class FakeTableCollection
 
 export class FakeTable
   extends FakeClientObject<TableModel>
-  implements Conform<Excel.Table, 'name' | 'style' | 'showTotals' | 'worksheet' | 'getRange' | 'resize' | 'load'>
+  implements Conform<Excel.Table, 'name' | 'style' | 'showTotals' | 'worksheet' | 'getRange' | 'resize' | 'delete' | 'load'>
 {
   protected readonly entity = 'Table';
   protected readonly props: Record<string, PropSpec<TableModel>> = {
@@ -1321,6 +1344,9 @@ export class FakeTable
   getRange(): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.target().sheet, box: this.target().box })).queuePath('Table.getRange', []);
   }
+  delete(): void {
+    this.call('delete', 1, [], (m) => this.context.model.deleteTable(m));
+  }
   /** ExcelApi 1.13. A Range of this context or an address ("A1:F9", "Leistungen!A1:F9"). */
   resize(newRange: unknown): void {
     if (typeof newRange !== 'string' && !(newRange instanceof FakeRange)) {
@@ -1352,9 +1378,18 @@ export class FakeTable
 
 const CHART_TYPES = ['BarStacked', 'BarClustered', 'ColumnClustered', 'ColumnStacked', 'Line'];
 
-export class FakeChartCollection extends FakeClientObject<SheetModel> implements Conform<Excel.ChartCollection, 'add'> {
+export class FakeChartCollection
+  extends FakeCollection<SheetModel, FakeChart, ChartModel>
+  implements Conform<Excel.ChartCollection, 'add' | 'load' | 'items'>
+{
   protected readonly entity = 'ChartCollection';
   protected readonly props = {};
+  protected itemsOf(m: SheetModel): ChartModel[] {
+    return m.charts;
+  }
+  protected makeItem(): FakeChart {
+    return new FakeChart(this.context, () => null);
+  }
   add(type: string, sourceData: unknown, seriesBy?: 'Auto' | 'Columns' | 'Rows'): FakeChart {
     if (!(sourceData instanceof FakeRange)) throw new Error('fake-excel: charts.add needs a Range from this context');
     let created: ChartModel | null = null;
@@ -1397,7 +1432,7 @@ export class FakeChartCollection extends FakeClientObject<SheetModel> implements
 
 export class FakeChart
   extends FakeClientObject<ChartModel>
-  implements Conform<Excel.Chart, 'name' | 'title' | 'legend' | 'axes' | 'series' | 'setPosition' | 'width' | 'height'>
+  implements Conform<Excel.Chart, 'name' | 'title' | 'legend' | 'axes' | 'series' | 'setPosition' | 'width' | 'height' | 'delete'>
 {
   protected readonly entity = 'Chart';
   protected readonly props: Record<string, PropSpec<ChartModel>> = {
@@ -1434,6 +1469,12 @@ export class FakeChart
   }
   get series(): FakeChartSeriesCollection {
     return this.child('series', () => new FakeChartSeriesCollection(this.context, () => this.target()));
+  }
+  delete(): void {
+    this.call('delete', 1, [], (m) => {
+      m.deleted = true;
+      m.sheet.charts.splice(m.sheet.charts.indexOf(m), 1);
+    });
   }
   setPosition(startCell: unknown, endCell?: unknown): void {
     if (typeof startCell !== 'string' || (endCell !== undefined && typeof endCell !== 'string')) {

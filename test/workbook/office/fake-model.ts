@@ -169,6 +169,8 @@ export class SheetModel {
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
+  /** Defined names and the formula each refers to ("=Wellenplan!$A$1"). */
+  readonly names = new Map<string, string>();
   active: SheetModel | null = null;
   selection: { sheet: string; address: string } | null = null;
   private tableCounter = 0;
@@ -192,7 +194,28 @@ export class WorkbookModel {
     validateSheetName(name);
     const other = this.sheet(name);
     if (other && other !== sheet) throw richError('ItemAlreadyExists', `A worksheet named '${name}' already exists.`);
+    const from = sheet.name;
     sheet.name = name;
+    this.rewriteReferences(from, name);
+  }
+
+  /**
+   * Formulas and defined names follow a renamed sheet; a deleted sheet leaves #REF! in every
+   * reference to it (also in the cells of other sheets), as in Excel.
+   */
+  private rewriteReferences(from: string, to: string | null): void {
+    for (const [key, formula] of this.names) this.names.set(key, replaceSheetReferences(formula, from, to));
+    for (const s of this.sheets) {
+      for (const cols of s.cells.values()) {
+        for (const c of cols.values()) {
+          if (c.formula === undefined) continue;
+          const next = replaceSheetReferences(c.formula, from, to);
+          if (next === c.formula) continue;
+          c.formula = next;
+          if (to === null) c.value = '#REF!';
+        }
+      }
+    }
   }
 
   deleteSheet(sheet: SheetModel): void {
@@ -202,6 +225,7 @@ export class WorkbookModel {
     }
     sheet.deleted = true;
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.rewriteReferences(sheet.name, null);
     for (const t of this.tables.filter((t) => t.sheet === sheet)) this.deleteTable(t);
     for (const c of sheet.charts) c.deleted = true;
     if (this.active === sheet) this.active = this.sheets.find((s) => s.visibility === 'Visible') ?? null;
@@ -292,6 +316,17 @@ export class WorkbookModel {
   nextChartName(): string {
     return `Diagramm ${++this.chartCounter}`;
   }
+}
+
+const SHEET_REFERENCE = /(?<![\p{L}\p{N}_.'!])(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu;
+
+/** A formula with its references to sheet `from` pointed at `to`, or made #REF! (to null). */
+export function replaceSheetReferences(formula: string, from: string, to: string | null): string {
+  return formula.replace(SHEET_REFERENCE, (whole, quoted: string | undefined, bare: string | undefined) => {
+    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+    if (name.toLowerCase() !== from.toLowerCase()) return whole;
+    return to === null ? '#REF!' : `${quoteSheet(to)}!`;
+  });
 }
 
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;

@@ -285,12 +285,12 @@ describe('OfficeWorkbook.applyOutputs', () => {
     expect(stats.sheetsWritten).toEqual(second.layouts.map((l) => l.name));
   });
 
-  it('replaces output sheets even when they are the only visible sheets', async () => {
+  it('rewrites output sheets even when they are the only visible sheets', async () => {
     const { fake, port } = setup();
     fake.seedSheet('Prüfbericht', [['alt']]);
     fake.seedSheet(META_SHEET, [['Schlüssel', 'Wert']]).visibility = 'VeryHidden';
     await port.applyOutputs({ layouts: [layout('Prüfbericht', [['neu']])] });
-    expect(fake.model.sheets.map((s) => s.name)).toEqual([META_SHEET, 'Prüfbericht']);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Prüfbericht', META_SHEET]);
     expect(fake.cell('Prüfbericht', 'A1')?.value).toBe('neu');
   });
 
