@@ -16,7 +16,11 @@ export async function loadOutputSheets(
   counter: SyncCounter,
   outputNames: string[],
   shape: WorkbookShape | null,
-): Promise<{ sheets: Excel.WorksheetCollection; tables: Excel.TableCollection; existing: Map<string, ExistingOutput> }> {
+): Promise<{
+  sheets: Excel.WorksheetCollection;
+  tables: Excel.TableCollection;
+  existing: Map<string, ExistingOutput>;
+}> {
   const known = new Set((shape?.sheets ?? []).map((n) => n.toLowerCase()));
   const wanted = new Set(outputNames.map((n) => n.toLowerCase()));
   const charts = new Map<string, Excel.ChartCollection>();

@@ -30,7 +30,10 @@ export function prepareOutputSheets(
     commands += old ? 9 + old.tables.length + old.charts.length : 1;
   }
   return {
-    bytes: commandsBytes(commands, layouts.map((l) => l.name)),
+    bytes: commandsBytes(
+      commands,
+      layouts.map((l) => l.name),
+    ),
     queue: () => {
       for (const l of layouts) {
         const key = l.name.toLowerCase();

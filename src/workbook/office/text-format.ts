@@ -11,7 +11,8 @@
 const FORMULA_LIKE = /^[=+\-@]/;
 const APOSTROPHE = /^['\u2018\u2019]/;
 const BOOLEAN = /^(wahr|falsch|true|false)$/i;
-const ERROR_VALUE = /^#(nv|n\/a|wert!|value!|bezug!|ref!|div\/0!|name\?|zahl!|num!|null!|überlauf!|spill!|kalk!|calc!)$/i;
+const ERROR_VALUE =
+  /^#(nv|n\/a|wert!|value!|bezug!|ref!|div\/0!|name\?|zahl!|num!|null!|überlauf!|spill!|kalk!|calc!)$/i;
 const INTEGER = String.raw`(\d+|\d{1,3}([.,'\u00a0\u202f ]\d{3})+)`;
 const NUMBER = new RegExp(
   String.raw`^\(?[+-]?(€|\$|EUR)?\s?(${INTEGER}([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?\s?(%|€|\$|EUR)?\)?$`,

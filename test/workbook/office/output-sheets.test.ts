@@ -44,7 +44,11 @@ describe('OfficeWorkbook.applyOutputs reuses existing output sheets', () => {
     await port.applyOutputs(syntheticBundle(40));
 
     expect(fake.model.sheets.map((s) => s.name)).toEqual(order);
-    expect(overview.cell(1, 2)).toEqual({ value: 'P-00001 / Prüfbericht', formula: "=Wellenplan!A2&' / '&'Prüfbericht'!A1", numberFormat: 'General' });
+    expect(overview.cell(1, 2)).toEqual({
+      value: 'P-00001 / Prüfbericht',
+      formula: "=Wellenplan!A2&' / '&'Prüfbericht'!A1",
+      numberFormat: 'General',
+    });
     expect(fake.model.names.get('Planbeginn')).toBe('=Wellenplan!$F$2');
   });
 

@@ -14,7 +14,20 @@ function layout(name: string, values: SheetLayout['values']): SheetLayout {
   return { name, values, styles: [], numberFormats: [], merges: [], columnWidths: [] };
 }
 
-const REINTERPRETED = ['42', '1,5', '1.234,5', '12 %', '12,5%', '01.05.2026', '1.5.26', '2026-05-01', 'WAHR', 'falsch', 'TRUE', "'10001"];
+const REINTERPRETED = [
+  '42',
+  '1,5',
+  '1.234,5',
+  '12 %',
+  '12,5%',
+  '01.05.2026',
+  '1.5.26',
+  '2026-05-01',
+  'WAHR',
+  'falsch',
+  'TRUE',
+  "'10001",
+];
 
 describe('text format only where Excel would reinterpret the string', () => {
   it('the fake, like Excel, turns number- and date-like text in General cells into values', async () => {
@@ -24,7 +37,20 @@ describe('text format only where Excel would reinterpret the string', () => {
       ctx.workbook.worksheets.getItem('Daten').getRange('A1:L1').values = [REINTERPRETED];
     });
     const stored = REINTERPRETED.map((_, i) => fake.sheet('Daten').cell(1, i + 1)?.value);
-    expect(stored).toEqual([42, 1.5, 1234.5, 0.12, 0.125, isoToSerial('2026-05-01'), isoToSerial('2026-05-01'), isoToSerial('2026-05-01'), true, false, true, '10001']);
+    expect(stored).toEqual([
+      42,
+      1.5,
+      1234.5,
+      0.12,
+      0.125,
+      isoToSerial('2026-05-01'),
+      isoToSerial('2026-05-01'),
+      isoToSerial('2026-05-01'),
+      true,
+      false,
+      true,
+      '10001',
+    ]);
   });
 
   it('keeps such strings text through "@", and leaves long and plain text General', async () => {
@@ -60,11 +86,29 @@ describe('text format only where Excel would reinterpret the string', () => {
   });
 
   it.each([
-    ['=1+1', true], ['+49 30 1234', true], ['-', true], ['@Bund', true], ["'x", true], ['00123', true],
-    ['3,14', true], ['1.234.567', true], ['1e5', true], ['50%', true], ['12:30', true], ['1. Mai 2026', true],
-    ['Mai 2026', true], ['1/2', true], ['#NV', true], ['Wahr', true],
-    ['Elterngeld', false], ['OZG-ID 10001', false], ['10001, 10002', false], ['Welle 2', false], ['', false],
-    ['Bund (federführend)', false], ['x'.repeat(300), false],
+    ['=1+1', true],
+    ['+49 30 1234', true],
+    ['-', true],
+    ['@Bund', true],
+    ["'x", true],
+    ['00123', true],
+    ['3,14', true],
+    ['1.234.567', true],
+    ['1e5', true],
+    ['50%', true],
+    ['12:30', true],
+    ['1. Mai 2026', true],
+    ['Mai 2026', true],
+    ['1/2', true],
+    ['#NV', true],
+    ['Wahr', true],
+    ['Elterngeld', false],
+    ['OZG-ID 10001', false],
+    ['10001, 10002', false],
+    ['Welle 2', false],
+    ['', false],
+    ['Bund (federführend)', false],
+    ['x'.repeat(300), false],
   ])('needsTextFormat(%j) is %s', (text, expected) => {
     expect(needsTextFormat(text)).toBe(expected);
   });
