@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { axeViolations, ensureBuilt, OFFICE_TELEMETRY_HOST, openSession, OUT, ROOT, screenshot, type Session } from './harness';
 
@@ -173,6 +174,48 @@ describe('task pane in Chromium (file mode)', () => {
     const forced = await download(page, () => page.getByRole('button', { name: 'Trotzdem überschreiben' }).click(), 'pane-ergebnis-erzwungen.xlsx');
     const after = await readXlsx(forced);
     expect(after.getWorksheet('Wellenplan')!.getCell('A1').value).not.toBe('Von Hand geändert');
+  });
+
+  it('warns before a download that would lose parts of the file, and keeps the workbook\'s "Kapazität zählt"', async () => {
+    const { page } = s;
+    // The example with "Kapazität zählt: Aufwand" and a macro part, which ExcelJS cannot write back.
+    const wb = await readXlsx(EXAMPLE);
+    wb.getWorksheet('Einstellungen')!.addRow(['Kapazität zählt', 'Aufwand']);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    zip.file('xl/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+    const withMacros = path.join(OUT, 'mit-makros.xlsx');
+    fs.writeFileSync(withMacros, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    await page.goto(`${s.url}taskpane.html`);
+    await openFile(page, withMacros);
+    await page.getByTestId('check-summary').waitFor({ timeout: 60_000 });
+    const warning = page.getByTestId('lossy-warning');
+    expect(await warning.textContent()).toMatch(/enthält Makros \(VBA\)\..*heruntergeladene Arbeitsmappe enthält sie nicht.*Add-in in Excel/);
+    expect(await page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).isDisabled()).toBe(true);
+
+    // Planen: the form shows the workbook's unit as the default and leaves it to the workbook.
+    await page.getByRole('tab', { name: '2 Planen' }).click();
+    expect(await page.getByRole('radio', { name: 'Aufwand (Mappe)' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'regelbasiert' }).check();
+    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
+
+    await page.getByRole('tab', { name: '3 Schreiben' }).click();
+    const write = page.getByRole('button', { name: 'Schreiben und herunterladen' });
+    expect(await write.isDisabled()).toBe(true);
+    await screenshot(page, '06b-teile-gehen-verloren');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('checkbox', { name: /^Verstanden: Die heruntergeladene Datei enthält Makros \(VBA\) nicht\./ }).check();
+    expect(await page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).isDisabled()).toBe(false);
+    const result = await download(page, () => write.click(), 'mit-makros-ergebnis.xlsx');
+    const resultZip = await JSZip.loadAsync(fs.readFileSync(result));
+    expect(resultZip.file('xl/vbaProject.bin')).toBeNull();
+    const meta = (await readXlsx(result)).getWorksheet('_Wellenplaner')!;
+    const metaMap = Object.fromEntries(sheetValues(meta).slice(1).map((r) => [r[0], r[1]]));
+    expect(metaMap['taskpane.verfahren']).toBe('rules');
+    expect(metaMap['taskpane.kapazitaetEinheit'] ?? '').toBe('');
+    expect(s.pageErrors).toEqual([]);
   });
 
   it('creates the template in a new workbook, and the template checks without errors', async () => {
