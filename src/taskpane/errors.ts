@@ -22,6 +22,9 @@ export function describeError(err: unknown, action: string): PaneError {
   if (name === 'OfficeRequirementError') {
     return { title: 'Excel-Version zu alt', message };
   }
+  if (name === 'StaleInputError') {
+    return { title: 'Daten seit dem Planen geändert', message };
+  }
   if (name === 'WorkbookReadError') {
     return { title: 'Datei nicht lesbar', message: `${message} Bitte eine Excel-Arbeitsmappe (.xlsx) wählen.` };
   }

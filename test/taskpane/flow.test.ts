@@ -5,6 +5,7 @@ import { outputsFor, runCheck, runPlan } from '../../src/core/pipeline';
 import { isDarkColor, lossyPartsWarning, objectiveSummary, planSummary, resultFileName, sheetsToWrite, stepStates, writeSummary } from '../../src/taskpane/flow';
 import { templateAsSheets } from '../../src/taskpane/template';
 import { describeError } from '../../src/taskpane/errors';
+import { StaleInputError } from '../../src/core/pipeline';
 
 const settings = { capacityUnit: 'Leistungen' as const, referenceDeadline: '2020-09-30', ozgDeadline: '2022-12-31', cells: {} };
 const input = { services: [], projects: [], themenfelder: [], waves: [], settings, sheetNames: {}, findings: [] } as WorkbookInput;
@@ -105,6 +106,10 @@ describe('describeError', () => {
     });
     expect(describeError({ code: 'InvalidOperationInCellEditMode', message: 'x' }, 'Schreiben').title).toBe('Excel ist im Bearbeitungsmodus');
     expect(describeError({ code: 'RequestPayloadSizeLimitExceeded', message: 'x' }, 'Schreiben').message).toMatch(/Desktop/);
+    expect(describeError(new StaleInputError(), 'Schreiben')).toEqual({
+      title: 'Daten seit dem Planen geändert',
+      message: expect.stringMatching(/Bitte erneut prüfen und planen/),
+    });
   });
   it('falls back to a general message with the technical detail', () => {
     const e = describeError(new Error('boom'), 'Planen');
