@@ -9,6 +9,7 @@ import { buildOutputs } from './layout';
 import { fingerprintValues, guardOutputs } from './layout/guard';
 import { OUTPUT_SHEETS } from './layout';
 import { META_SHEET } from '../workbook/port';
+import { metaFromRows } from './meta';
 import { finding, hasErrors, sortFindings } from './source';
 
 export interface CheckOutcome {
@@ -149,7 +150,10 @@ export async function writeOutputs(
   bundle: OutputBundle,
   opts: { force?: boolean } = {},
 ): Promise<WriteOutcome> {
-  const [sheets, meta] = await Promise.all([port.readSheets(), port.readMeta()]);
+  const sheets = await port.readSheets();
+  // The metadata sheet is among the sheets just read: no second read (in Excel: no extra sync).
+  const metaSheet = sheets.find((s) => s.name === META_SHEET);
+  const meta = metaSheet ? metaFromRows(metaSheet.values) : {};
   if (bundle.inputFingerprint !== undefined && inputFingerprintOf(sheets) !== bundle.inputFingerprint) {
     throw new StaleInputError();
   }

@@ -5,6 +5,7 @@ import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { a1, parseA1, parseRange, rangeA1 } from '../../core/address';
 import { applyBundle } from './apply';
 import { lossyPartsOf } from './parts';
+import { META_HEADER, metaFromRows } from '../../core/meta';
 import { OUTPUT_SHEETS } from '../../core/layout';
 
 /** The file could not be opened as a workbook. The message is German and meant for the user. */
@@ -163,22 +164,14 @@ export class FileWorkbook implements WorkbookPort {
 
   async readMeta(): Promise<Record<string, string>> {
     const ws = this.workbook.getWorksheet(META_SHEET);
-    const meta: Record<string, string> = {};
-    if (!ws) return meta;
-    ws.eachRow((row, n) => {
-      if (n === 1) return;
-      const key = flatten(row.getCell(1).value);
-      const value = flatten(row.getCell(2).value);
-      if (key !== null && key !== '') meta[String(key)] = value === null ? '' : String(value);
-    });
-    return meta;
+    return ws ? metaFromRows(readWorksheet(ws).values) : {};
   }
 
   async writeMeta(meta: Record<string, string>): Promise<void> {
     const existing = this.workbook.getWorksheet(META_SHEET);
     if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
-    ws.addRow(['Schlüssel', 'Wert']);
+    ws.addRow([...META_HEADER]);
     for (const key of Object.keys(meta).sort()) ws.addRow([key, meta[key]]);
   }
 

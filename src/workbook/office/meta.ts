@@ -5,8 +5,8 @@ import { layoutSteps } from './layout-steps';
 import { streamRows } from './rows-writer';
 import { errorCode } from './errors';
 import { commandsBytes } from './payload';
+import { META_HEADER, metaFromRows } from '../../core/meta';
 
-export const META_HEADER = ['Schlüssel', 'Wert'] as const;
 
 /**
  * One sync: the metadata sheet's used values. A missing sheet shows as ItemNotFound at that
@@ -23,16 +23,6 @@ export async function readMetaSheet(ctx: Excel.RequestContext, counter: SyncCoun
   return used.isNullObject ? {} : metaFromRows(used.values);
 }
 
-export function metaFromRows(rows: unknown[][]): Record<string, string> {
-  const meta: Record<string, string> = {};
-  rows.forEach((row, i) => {
-    const key = row[0] === undefined || row[0] === null ? '' : String(row[0]).trim();
-    if (!key || (i === 0 && key === META_HEADER[0])) return;
-    const value = row[1];
-    meta[key] = value === undefined || value === null ? '' : String(value);
-  });
-  return meta;
-}
 
 /**
  * Replaces the metadata sheet's content, very hidden, text as text. One sync when the sheet
