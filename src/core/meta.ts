@@ -1,3 +1,6 @@
+/** Name of the very hidden sheet that holds the add-in's metadata (fingerprints, settings, mappings). */
+export const META_SHEET = '_Wellenplaner';
+
 /** The add-in's metadata sheet (very hidden): two columns, Schlüssel | Wert. */
 export const META_HEADER = ['Schlüssel', 'Wert'] as const;
 

@@ -8,8 +8,7 @@ import { planOptimised } from './plan/optimise';
 import { buildOutputs } from './layout';
 import { fingerprintValues, guardOutputs } from './layout/guard';
 import { OUTPUT_SHEETS } from './layout';
-import { META_SHEET } from '../workbook/port';
-import { metaFromRows } from './meta';
+import { META_SHEET, metaFromRows } from './meta';
 import { finding, hasErrors, sortFindings } from './source';
 
 export interface CheckOutcome {

@@ -53,5 +53,4 @@ export interface WriteStats {
   largestPayloadBytes: number;
 }
 
-/** Name of the very hidden sheet that holds the add-in's metadata (fingerprints, settings, mappings). */
-export const META_SHEET = '_Wellenplaner';
+export { META_SHEET } from '../core/meta';

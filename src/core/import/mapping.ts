@@ -1,7 +1,7 @@
 import type { Finding } from '../model';
 import { normalizeLabel } from '../read/normalize';
 import { finding } from '../source';
-import { META_SHEET } from '../../workbook/port';
+import { META_SHEET } from '../meta';
 import type { LabelMapping } from './types';
 
 /** Metadata key under which the planner's label mapping is kept in the workbook. */
