@@ -76,7 +76,9 @@ module.exports = async (env, argv) => {
     optimization: {
       splitChunks: {
         chunks: 'async',
-        cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 10 } },
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 10 },
+        },
       },
       // exceljs ships minified (dist/exceljs.min.js); minifying it again only costs build time.
       minimizer: [new MinimizerPlugin({ exclude: /exceljs/, minify: MinimizerPlugin.terserMinify })],

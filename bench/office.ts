@@ -28,7 +28,13 @@ interface Row {
 
 const kb = (n: number) => Math.round(n / 1024);
 
-async function measure<T>(fake: FakeExcel, services: number, step: string, rows: Row[], f: () => Promise<T>): Promise<T> {
+async function measure<T>(
+  fake: FakeExcel,
+  services: number,
+  step: string,
+  rows: Row[],
+  f: () => Promise<T>,
+): Promise<T> {
   const from = fake.syncLog.length;
   const t0 = performance.now();
   const result = await f();
@@ -58,12 +64,28 @@ async function main() {
     const t0 = performance.now();
     const outcome = runPlan(sheets);
     const bundle = outputsFor(outcome, '2020-06-01');
-    rows.push({ services, step: `plan + layouts (${outcome.plan ? 'Plan' : 'kein Plan'})`, syncs: 0, refused: 0, requestKB: 0, responseKB: 0, ms: Math.round(performance.now() - t0) });
+    rows.push({
+      services,
+      step: `plan + layouts (${outcome.plan ? 'Plan' : 'kein Plan'})`,
+      syncs: 0,
+      refused: 0,
+      requestKB: 0,
+      responseKB: 0,
+      ms: Math.round(performance.now() - t0),
+    });
     const from = fake.syncLog.length;
     const written = await measure(fake, services, 'writeOutputs (1. Mal)', rows, () => writeOutputs(port, bundle));
     rows[rows.length - 1].estimateKB = kb(written.stats?.largestPayloadBytes ?? 0);
     const full = fake.syncLog.slice(from);
-    rows.push({ services, step: '  davon applyOutputs', syncs: written.stats?.syncs ?? 0, refused: 0, requestKB: 0, responseKB: 0, ms: 0 });
+    rows.push({
+      services,
+      step: '  davon applyOutputs',
+      syncs: written.stats?.syncs ?? 0,
+      refused: 0,
+      requestKB: 0,
+      responseKB: 0,
+      ms: 0,
+    });
     const again = await measure(fake, services, 'writeOutputs (erneut)', rows, () => writeOutputs(port, bundle));
     rows[rows.length - 1].estimateKB = kb(again.stats?.largestPayloadBytes ?? 0);
     if (full.some((s) => s.requestBytes > PAYLOAD_LIMIT_BYTES)) throw new Error('request over 5 MB');
@@ -71,16 +93,29 @@ async function main() {
     const synth = new FakeExcel();
     synth.seedSheet('Leistungen', [['OZG-ID']]);
     const synthPort = new OfficeWorkbook(synth.run, { requirements: synth.requirements });
-    const stats = await measure(synth, services, 'applyOutputs (synthetisch)', rows, () => synthPort.applyOutputs(syntheticBundle(services)));
+    const stats = await measure(synth, services, 'applyOutputs (synthetisch)', rows, () =>
+      synthPort.applyOutputs(syntheticBundle(services)),
+    );
     rows[rows.length - 1].estimateKB = kb(stats.largestPayloadBytes);
   }
   console.log('Office-Adapter gegen die strenge Excel-Attrappe (Grenze je Anfrage/Antwort: 5120 KB;');
   console.log('„größte Antwort“ schließt abgelehnte Antworten ein, „Schätzung“ ist die des Adapters)\n');
   console.log(
-    ['Leistungen', 'Schritt', 'Syncs', 'davon fehlgeschlagen', 'größte Anfrage KB', 'größte Antwort KB', 'Schätzung KB', 'ms'].join(' | '),
+    [
+      'Leistungen',
+      'Schritt',
+      'Syncs',
+      'davon fehlgeschlagen',
+      'größte Anfrage KB',
+      'größte Antwort KB',
+      'Schätzung KB',
+      'ms',
+    ].join(' | '),
   );
   for (const r of rows) {
-    console.log([r.services, r.step, r.syncs, r.refused, r.requestKB, r.responseKB, r.estimateKB ?? '', r.ms].join(' | '));
+    console.log(
+      [r.services, r.step, r.syncs, r.refused, r.requestKB, r.responseKB, r.estimateKB ?? '', r.ms].join(' | '),
+    );
   }
 }
 

@@ -22,7 +22,13 @@ export function rng(seed: number): () => number {
   };
 }
 
-function baseProject(id: string, themenfeld: Themenfeld, services: string[], r: () => number, row: number): PlanProject {
+function baseProject(
+  id: string,
+  themenfeld: Themenfeld,
+  services: string[],
+  r: () => number,
+  row: number,
+): PlanProject {
   const u = r();
   const status: ProjectStatus = u < 0.05 ? 'begonnen' : u < 0.15 ? 'Bereitschaft signalisiert' : 'offen';
   return {
@@ -82,12 +88,22 @@ function syntheticProjects(services: number, seed: number): PlanProject[] {
 }
 
 /** The optimiser instance: one Themenfeld, n projects, 8 waves, 5 % pinned, ~arcs dependency arcs. */
-export function optimiserInstance(n: number, arcs: number, seed: number): { projects: PlanProject[]; config: PlanConfig } {
+export function optimiserInstance(
+  n: number,
+  arcs: number,
+  seed: number,
+): { projects: PlanProject[]; config: PlanConfig } {
   const r = rng(seed);
   const projects: PlanProject[] = [];
   for (let i = 0; i < n; i++) {
     const size = 1 + Math.floor(r() * 6);
-    const p = baseProject(`O-${i + 1}`, 'Bildung', Array.from({ length: size }, (_, k) => `${i}-${k}`), r, i + 2);
+    const p = baseProject(
+      `O-${i + 1}`,
+      'Bildung',
+      Array.from({ length: size }, (_, k) => `${i}-${k}`),
+      r,
+      i + 2,
+    );
     if (r() < 0.05) p.pinnedWave = 1 + Math.floor(r() * 8);
     projects.push(p);
   }
@@ -110,7 +126,12 @@ function configFor(projects: PlanProject[], overrides: { waveCount?: number; cap
     projects: [],
     themenfelder: [],
     waves: [],
-    settings: { capacityUnit: 'Leistungen' as const, referenceDeadline: '2021-12-31', ozgDeadline: '2022-12-31', cells: {} },
+    settings: {
+      capacityUnit: 'Leistungen' as const,
+      referenceDeadline: '2021-12-31',
+      ozgDeadline: '2022-12-31',
+      cells: {},
+    },
     sheetNames: {},
     findings: [],
   };
@@ -145,23 +166,34 @@ function calibration(): number {
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const os = await import('os');
-  console.log(`Last: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min), ${os.cpus().length} Kerne; Kalibrierung 10⁶ × sqrt: ${calibration().toFixed(1)} ms`);
+  console.log(
+    `Last: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1/5/15 min), ${os.cpus().length} Kerne; Kalibrierung 10⁶ × sqrt: ${calibration().toFixed(1)} ms`,
+  );
   const catalogue = catalogueProjects();
   const catConfig = configFor(catalogue);
   const catPlan = planRules(catalogue, catConfig);
   const catMs = time(() => planRules(catalogue, catConfig), 20);
   console.log('Regelbasierter Plan, OZG-Katalog');
-  console.log(`  ${catalogue.reduce((s, p) => s + p.services.length, 0)} Leistungen, ${catalogue.length} Projekte, ${catPlan.waves.length} Wellen: ${catMs.toFixed(2)} ms (Median aus 20)`);
+  console.log(
+    `  ${catalogue.reduce((s, p) => s + p.services.length, 0)} Leistungen, ${catalogue.length} Projekte, ${catPlan.waves.length} Wellen: ${catMs.toFixed(2)} ms (Median aus 20)`,
+  );
 
   console.log('Regelbasierter Plan, Wachstum (synthetisch, 14 Themenfelder, 3 Wellen ausgeglichen)');
   for (const services of [1000, 5000, 20000]) {
     const ps = syntheticProjects(services, services);
     const config = configFor(ps);
     const ms = time(() => planRules(ps, config), services > 5000 ? 5 : 10);
-    console.log(`  ${String(services).padStart(6)} Leistungen, ${String(ps.length).padStart(5)} Projekte: ${ms.toFixed(1)} ms`);
+    console.log(
+      `  ${String(services).padStart(6)} Leistungen, ${String(ps.length).padStart(5)} Projekte: ${ms.toFixed(1)} ms`,
+    );
   }
 
-  console.log('Optimierer (HiGHS), 600 Projekte × 8 Wellen, 5 % fest, ~300 Abhängigkeiten, Grenze 0,5 %, Zeitlimit 10 s');
+  console.log(
+    'Optimierer (HiGHS), 600 Projekte × 8 Wellen, 5 % fest, ~300 Abhängigkeiten, Grenze 0,5 %, Zeitlimit 10 s',
+  );
   const highs = await require('highs')();
   const seeds = quick ? [1] : [1, 2, 3];
   for (const seed of seeds) {

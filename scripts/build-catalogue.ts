@@ -16,7 +16,6 @@ export { parseCsv };
 export const DEFAULT_CSV = join(__dirname, '..', 'data', 'ozg', 'kdn-nrw', 'ozg_leistungen.csv');
 const OUT = join(__dirname, '..', 'src', 'core', 'reference', 'ozg-katalog.ts');
 
-
 export function buildCatalogueModule(csvPath: string = DEFAULT_CSV): string {
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
   const col = (name: string) => {

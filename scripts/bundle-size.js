@@ -38,7 +38,10 @@ function report() {
   const chunkDir = path.join(DIST, 'chunks');
   if (fs.existsSync(chunkDir)) {
     console.log('Loaded on demand (gzip):');
-    for (const f of fs.readdirSync(chunkDir).filter((f) => f.endsWith('.js')).sort()) {
+    for (const f of fs
+      .readdirSync(chunkDir)
+      .filter((f) => f.endsWith('.js'))
+      .sort()) {
       console.log(`  chunks/${f.padEnd(41)} ${kb(gz(path.join(chunkDir, f)))}`);
     }
   }
@@ -46,7 +49,8 @@ function report() {
     const p = path.join(DIST, f);
     if (fs.existsSync(p)) console.log(`  ${f.padEnd(48)} ${kb(gz(p))}`);
   }
-  if (total > BUDGET_KB * 1024) console.error(`Initiales JavaScript ${kb(total)} überschreitet das Budget von ${BUDGET_KB} KB.`);
+  if (total > BUDGET_KB * 1024)
+    console.error(`Initiales JavaScript ${kb(total)} überschreitet das Budget von ${BUDGET_KB} KB.`);
   return total;
 }
 

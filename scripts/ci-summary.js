@@ -2,7 +2,10 @@
 /* Prints one closing line over jest's JSON results: "tests: N passed, N failed, N skipped". */
 const { existsSync, readFileSync } = require('node:fs');
 
-let passed = 0, failed = 0, skipped = 0, missing = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  missing = 0;
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
     console.error(`${file}: fehlt (der Testlauf ist abgebrochen)`);

@@ -11,48 +11,165 @@ import { parseCsv } from './csv';
 
 const root = join(__dirname, '..');
 
-
-interface CatalogueRow { id: string; name: string; themenfeld: string; lage: string; typ: string }
+interface CatalogueRow {
+  id: string;
+  name: string;
+  themenfeld: string;
+  lage: string;
+  typ: string;
+}
 
 function catalogue(): CatalogueRow[] {
   const [header, ...rows] = parseCsv(readFileSync(join(root, 'data/ozg/kdn-nrw/ozg_leistungen.csv'), 'utf8'));
   const col = (n: string) => header.indexOf(n);
-  return rows.filter((r) => r.length > 3).map((r) => ({
-    id: r[col('ozg_id')],
-    name: r[col('ozg_leistung')],
-    themenfeld: r[col('themenfeld')],
-    lage: r[col('lage')],
-    typ: r[col('leika_typen')].split(';')[0],
-  }));
+  return rows
+    .filter((r) => r.length > 3)
+    .map((r) => ({
+      id: r[col('ozg_id')],
+      name: r[col('ozg_leistung')],
+      themenfeld: r[col('themenfeld')],
+      lage: r[col('lage')],
+      typ: r[col('leika_typen')].split(';')[0],
+    }));
 }
 
 interface ExampleProject {
-  id: string; name: string; services: string[]; coordinator?: string; kind?: string;
-  status?: string; priorWork?: string; dependsOn?: string; pinned?: number;
+  id: string;
+  name: string;
+  services: string[];
+  coordinator?: string;
+  kind?: string;
+  status?: string;
+  priorWork?: string;
+  dependsOn?: string;
+  pinned?: number;
 }
 
 const PROJECTS: ExampleProject[] = [
-  { id: 'FK-01', name: 'Geburt und Elterngeld digital', services: ['10000', '10001', '10003', '10009'], coordinator: 'Bremen', status: 'begonnen', priorWork: 'ELFE-Pilot (Einfach Leistungen für Eltern)' },
-  { id: 'FK-02', name: 'Kindergeld und Kinderzuschlag', services: ['10005', '10020'], coordinator: 'Bundesagentur für Arbeit', kind: 'Bundesbehörde', status: 'Bereitschaft signalisiert' },
-  { id: 'FK-03', name: 'Schwangerschaft, Mutterschaft und Familienversicherung', services: ['10002', '10004', '10006', '10007', '10008', '10010', '10021'], coordinator: 'Nordrhein-Westfalen' },
-  { id: 'FK-04', name: 'Kinderbetreuung und Hilfen zur Erziehung', services: ['10017', '10018', '10019'], coordinator: 'Hamburg', priorWork: 'ja' },
+  {
+    id: 'FK-01',
+    name: 'Geburt und Elterngeld digital',
+    services: ['10000', '10001', '10003', '10009'],
+    coordinator: 'Bremen',
+    status: 'begonnen',
+    priorWork: 'ELFE-Pilot (Einfach Leistungen für Eltern)',
+  },
+  {
+    id: 'FK-02',
+    name: 'Kindergeld und Kinderzuschlag',
+    services: ['10005', '10020'],
+    coordinator: 'Bundesagentur für Arbeit',
+    kind: 'Bundesbehörde',
+    status: 'Bereitschaft signalisiert',
+  },
+  {
+    id: 'FK-03',
+    name: 'Schwangerschaft, Mutterschaft und Familienversicherung',
+    services: ['10002', '10004', '10006', '10007', '10008', '10010', '10021'],
+    coordinator: 'Nordrhein-Westfalen',
+  },
+  {
+    id: 'FK-04',
+    name: 'Kinderbetreuung und Hilfen zur Erziehung',
+    services: ['10017', '10018', '10019'],
+    coordinator: 'Hamburg',
+    priorWork: 'ja',
+  },
   { id: 'FK-05', name: 'Familienleistungen der Länder', services: ['10015', '10016', '10022'], coordinator: 'Bayern' },
-  { id: 'FK-06', name: 'Freizeit- und Bildungsangebote für Kinder', services: ['10014', '10023', '10024'], coordinator: 'Stadt Bremerhaven', kind: 'Kommune', dependsOn: 'FK-04' },
+  {
+    id: 'FK-06',
+    name: 'Freizeit- und Bildungsangebote für Kinder',
+    services: ['10014', '10023', '10024'],
+    coordinator: 'Stadt Bremerhaven',
+    kind: 'Kommune',
+    dependsOn: 'FK-04',
+  },
   { id: 'FK-07', name: 'Adoption und Pflegekinder', services: ['10011', '10013'], coordinator: 'Berlin' },
-  { id: 'FK-08', name: 'Eheschließung und Namensrecht', services: ['10025', '10026', '10027', '10028', '10029'], coordinator: 'BMI', status: 'Bereitschaft signalisiert' },
-  { id: 'FK-09', name: 'Trennung und Scheidung', services: ['10030', '10031', '10032', '10033', '10034', '10036', '10588'], coordinator: 'BMFSFJ', dependsOn: 'FK-08' },
-  { id: 'FK-10', name: 'Unterhaltsvorschuss', services: ['10035'], coordinator: 'Baden-Württemberg', status: 'begonnen' },
-  { id: 'EA-01', name: 'Aufenthalt und Beschäftigung', services: ['10255', '10594', '10596', '10597'], status: 'begonnen' },
+  {
+    id: 'FK-08',
+    name: 'Eheschließung und Namensrecht',
+    services: ['10025', '10026', '10027', '10028', '10029'],
+    coordinator: 'BMI',
+    status: 'Bereitschaft signalisiert',
+  },
+  {
+    id: 'FK-09',
+    name: 'Trennung und Scheidung',
+    services: ['10030', '10031', '10032', '10033', '10034', '10036', '10588'],
+    coordinator: 'BMFSFJ',
+    dependsOn: 'FK-08',
+  },
+  {
+    id: 'FK-10',
+    name: 'Unterhaltsvorschuss',
+    services: ['10035'],
+    coordinator: 'Baden-Württemberg',
+    status: 'begonnen',
+  },
+  {
+    id: 'EA-01',
+    name: 'Aufenthalt und Beschäftigung',
+    services: ['10255', '10594', '10596', '10597'],
+    status: 'begonnen',
+  },
   { id: 'EA-02', name: 'Einbürgerung', services: ['10257', '10258', '10259', '10272'], coordinator: 'Hamburg' },
-  { id: 'EA-03', name: 'Visum und Einreise', services: ['10268', '10273', '10274'], coordinator: 'Auswärtiges Amt', kind: 'Bundesressort' },
-  { id: 'EA-04', name: 'Integration und Leistungen für Geflüchtete', services: ['10263', '10264', '10266'], coordinator: 'BAMF', kind: 'Bundesbehörde', dependsOn: 'EA-01' },
+  {
+    id: 'EA-03',
+    name: 'Visum und Einreise',
+    services: ['10268', '10273', '10274'],
+    coordinator: 'Auswärtiges Amt',
+    kind: 'Bundesressort',
+  },
+  {
+    id: 'EA-04',
+    name: 'Integration und Leistungen für Geflüchtete',
+    services: ['10263', '10264', '10266'],
+    coordinator: 'BAMF',
+    kind: 'Bundesbehörde',
+    dependsOn: 'EA-01',
+  },
   { id: 'EA-05', name: 'Spätaussiedler und Vertriebene', services: ['10256', '10265', '10269', '10270'] },
-  { id: 'EA-06', name: 'Staatsangehörigkeit und Auswanderung', services: ['10275', '10276', '10278'], dependsOn: 'EA-02' },
-  { id: 'SZ-01', name: 'Einkommensteuer und Steuer-ID', services: ['10077', '10078', '10080', '10081'], status: 'begonnen', priorWork: 'ELSTER' },
-  { id: 'SZ-02', name: 'Erbschaft- und Schenkungsteuer', services: ['10079', '10228'], coordinator: 'Nordrhein-Westfalen' },
-  { id: 'SZ-03', name: 'Verbrauchsteuern', services: ['10358', '10360', '10361', '10362', '10365', '10371', '10373', '10374'], coordinator: 'Generalzolldirektion', kind: 'Bundesbehörde' },
-  { id: 'SZ-04', name: 'Kommunale Steuern und Abgaben', services: ['10364', '10368', '10369', '10375', '10377'], coordinator: 'Stadt Frankfurt am Main', kind: 'Kommune', status: 'Bereitschaft signalisiert' },
-  { id: 'SZ-05', name: 'Zoll und Außenwirtschaft', services: ['10378', '10379', '10380', '10381', '10382', '10384', '10387'], coordinator: 'BMF', dependsOn: 'SZ-03' },
+  {
+    id: 'EA-06',
+    name: 'Staatsangehörigkeit und Auswanderung',
+    services: ['10275', '10276', '10278'],
+    dependsOn: 'EA-02',
+  },
+  {
+    id: 'SZ-01',
+    name: 'Einkommensteuer und Steuer-ID',
+    services: ['10077', '10078', '10080', '10081'],
+    status: 'begonnen',
+    priorWork: 'ELSTER',
+  },
+  {
+    id: 'SZ-02',
+    name: 'Erbschaft- und Schenkungsteuer',
+    services: ['10079', '10228'],
+    coordinator: 'Nordrhein-Westfalen',
+  },
+  {
+    id: 'SZ-03',
+    name: 'Verbrauchsteuern',
+    services: ['10358', '10360', '10361', '10362', '10365', '10371', '10373', '10374'],
+    coordinator: 'Generalzolldirektion',
+    kind: 'Bundesbehörde',
+  },
+  {
+    id: 'SZ-04',
+    name: 'Kommunale Steuern und Abgaben',
+    services: ['10364', '10368', '10369', '10375', '10377'],
+    coordinator: 'Stadt Frankfurt am Main',
+    kind: 'Kommune',
+    status: 'Bereitschaft signalisiert',
+  },
+  {
+    id: 'SZ-05',
+    name: 'Zoll und Außenwirtschaft',
+    services: ['10378', '10379', '10380', '10381', '10382', '10384', '10387'],
+    coordinator: 'BMF',
+    dependsOn: 'SZ-03',
+  },
 ];
 
 const HIGH = new Set(['10000', '10005', '10019', '10035', '10077', '10255', '10257', '10274', '10376']);
@@ -93,27 +210,58 @@ async function main() {
   const ls = wb.addWorksheet('Leistungen');
   ls.getCell('A1').value = 'OZG-Leistungen (Auszug aus dem OZG-Umsetzungskatalog, Stand 2019)';
   ls.getCell('A1').font = { bold: true, size: 13 };
-  ls.getRow(3).values = ['OZG-ID', 'Leistung', 'Themenfeld', 'Lebenslage', 'LeiKa-Typ', 'Priorität', 'Umsetzungsprojekt'];
+  ls.getRow(3).values = [
+    'OZG-ID',
+    'Leistung',
+    'Themenfeld',
+    'Lebenslage',
+    'LeiKa-Typ',
+    'Priorität',
+    'Umsetzungsprojekt',
+  ];
   header(ls, 3);
   services.forEach((s, i) => {
     ls.getRow(4 + i).values = [
-      s.id, s.name, s.themenfeld, s.lage, s.typ || null,
+      s.id,
+      s.name,
+      s.themenfeld,
+      s.lage,
+      s.typ || null,
       HIGH.has(s.id) ? 'hoch' : LOW.has(s.id) ? 'niedrig' : 'mittel',
       // Membership is also given in the project list; both agree.
-      s.themenfeld === 'Familie & Kind' ? projectOf.get(s.id) ?? null : null,
+      s.themenfeld === 'Familie & Kind' ? (projectOf.get(s.id) ?? null) : null,
     ];
   });
   [10, 60, 22, 28, 10, 10, 18].forEach((w, i) => (ls.getColumn(i + 1).width = w));
   ls.views = [{ state: 'frozen', ySplit: 3 }];
 
   const ps = wb.addWorksheet('Umsetzungsprojekte');
-  ps.getRow(1).values = ['Projekt-ID', 'Projekt', 'Themenfeld', 'OZG-IDs', 'Koordination', 'Koordinationsart', 'Status', 'Vorarbeiten', 'Abhängig von', 'Welle (fest)'];
+  ps.getRow(1).values = [
+    'Projekt-ID',
+    'Projekt',
+    'Themenfeld',
+    'OZG-IDs',
+    'Koordination',
+    'Koordinationsart',
+    'Status',
+    'Vorarbeiten',
+    'Abhängig von',
+    'Welle (fest)',
+  ];
   header(ps, 1);
   PROJECTS.forEach((p, i) => {
     const tf = services.find((s) => s.id === p.services[0])!.themenfeld;
     ps.getRow(2 + i).values = [
-      p.id, p.name, tf, p.services.join(', '), p.coordinator ?? null, p.kind ?? null,
-      p.status ?? 'offen', p.priorWork ?? 'nein', p.dependsOn ?? null, p.pinned ?? null,
+      p.id,
+      p.name,
+      tf,
+      p.services.join(', '),
+      p.coordinator ?? null,
+      p.kind ?? null,
+      p.status ?? 'offen',
+      p.priorWork ?? 'nein',
+      p.dependsOn ?? null,
+      p.pinned ?? null,
     ];
   });
   [11, 50, 22, 40, 26, 18, 24, 24, 14, 12].forEach((w, i) => (ps.getColumn(i + 1).width = w));

@@ -23,7 +23,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
         options[name] = inline;
       } else {
         const value = rest[i + 1];
-        if (value === undefined || value.startsWith('--')) throw new UsageError(`Die Option --${name} braucht einen Wert.`);
+        if (value === undefined || value.startsWith('--'))
+          throw new UsageError(`Die Option --${name} braucht einen Wert.`);
         options[name] = value;
         i++;
       }

@@ -47,7 +47,9 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
   if (!args.workbook) return fail('Bitte die Arbeitsmappe und mindestens eine Steckbrief-Datei (.xlsx) angeben.');
   if (args.steckbriefe.length === 0) return fail('Bitte mindestens eine Steckbrief-Datei (.xlsx) angeben.');
   if (args.steckbriefe.length > IMPORT_LIMITS.maxFiles) {
-    return fail(`Es wurden ${args.steckbriefe.length} Steckbrief-Dateien angegeben, je Import sind höchstens ${IMPORT_LIMITS.maxFiles} erlaubt.`);
+    return fail(
+      `Es wurden ${args.steckbriefe.length} Steckbrief-Dateien angegeben, je Import sind höchstens ${IMPORT_LIMITS.maxFiles} erlaubt.`,
+    );
   }
 
   let workbook: FileWorkbook;
@@ -72,7 +74,10 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
     else unreadable.push(loaded.message);
   }
   if (unreadable.length) {
-    const more = unreadable.length > 1 ? ` (und ${unreadable.length - 1} weitere nicht lesbare Datei${unreadable.length > 2 ? 'en' : ''})` : '';
+    const more =
+      unreadable.length > 1
+        ? ` (und ${unreadable.length - 1} weitere nicht lesbare Datei${unreadable.length > 2 ? 'en' : ''})`
+        : '';
     return fail(`Steckbrief nicht lesbar – ${unreadable[0]}${more} Es wurde nichts importiert.`);
   }
 
@@ -86,7 +91,9 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
   const blocked = hasErrors(plan.findings);
   let applied = false;
   if (blocked) {
-    args.stdout.write('Wegen der Fehler wurde nichts importiert. Bitte die Steckbriefe oder die Zuordnung korrigieren.\n');
+    args.stdout.write(
+      'Wegen der Fehler wurde nichts importiert. Bitte die Steckbriefe oder die Zuordnung korrigieren.\n',
+    );
   } else if (args.out) {
     if (plan.canApply) {
       let outcome;
@@ -102,9 +109,15 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
     try {
       await saveWorkbookFile(workbook, args.out, { allowLoss: args.force });
     } catch (e) {
-      return fail(e instanceof WorkbookWriteError ? e.message : `Die Ergebnisdatei ${args.out} ließ sich nicht schreiben (${(e as Error).message}).`);
+      return fail(
+        e instanceof WorkbookWriteError
+          ? e.message
+          : `Die Ergebnisdatei ${args.out} ließ sich nicht schreiben (${(e as Error).message}).`,
+      );
     }
-    args.stdout.write(applied ? `Geschrieben: ${args.out}\n` : `Nichts zu importieren; ${args.out} entspricht der Arbeitsmappe.\n`);
+    args.stdout.write(
+      applied ? `Geschrieben: ${args.out}\n` : `Nichts zu importieren; ${args.out} entspricht der Arbeitsmappe.\n`,
+    );
   } else {
     args.stdout.write('Nur Vorschau: ohne --out <ergebnis.xlsx> wurde nichts geschrieben.\n');
   }

@@ -1,6 +1,14 @@
 import type { Finding, IsoDate } from '../core/model';
 import type { PlanOverrides } from '../core/plan';
-import { editedSheetFinding, outputsFor, runCheck, runPlan, runPlanOptimised, writeOutputs, type PlanOutcome } from '../core/pipeline';
+import {
+  editedSheetFinding,
+  outputsFor,
+  runCheck,
+  runPlan,
+  runPlanOptimised,
+  writeOutputs,
+  type PlanOutcome,
+} from '../core/pipeline';
 import { toJsonReport } from '../core/report';
 import { germanDate, todayIso } from '../core/dates';
 import { sortFindings } from '../core/source';
@@ -70,22 +78,35 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-
 /**
  * The plan settings saved in the workbook by the task pane ("Planen"), overridden by options,
  * so the command line plans what a colleague planned in Excel.
  */
-async function effectiveSettings(wb: FileWorkbook, args: ParsedArgs, io: Io): Promise<{ overrides: PlanOverrides; optimise: boolean }> {
+async function effectiveSettings(
+  wb: FileWorkbook,
+  args: ParsedArgs,
+  io: Io,
+): Promise<{ overrides: PlanOverrides; optimise: boolean }> {
   const saved = settingsFromMeta(await wb.readMeta());
   const fromPane = overridesFrom(saved);
   const overrides: PlanOverrides = { ...fromPane, ...parseOverrides(args) };
-  const optimise = args.options.optimise === true || args.options.optimize === true || (args.command === 'plan' && saved.mode === 'optimised');
+  const optimise =
+    args.options.optimise === true ||
+    args.options.optimize === true ||
+    (args.command === 'plan' && saved.mode === 'optimised');
   const used = Object.keys(fromPane).filter((k) => !(k in parseOverrides(args)));
   if (used.length > 0 || saved.mode === 'optimised') {
-    const labels: Record<string, string> = { waveCount: 'Anzahl Wellen', waveMonths: 'Wellendauer', planningStart: 'Planungsbeginn', capacity: 'Kapazität', capacityUnit: 'Kapazität zählt' };
+    const labels: Record<string, string> = {
+      waveCount: 'Anzahl Wellen',
+      waveMonths: 'Wellendauer',
+      planningStart: 'Planungsbeginn',
+      capacity: 'Kapazität',
+      capacityUnit: 'Kapazität zählt',
+    };
     const parts = used.map((k) => `${labels[k] ?? k} ${String(fromPane[k as keyof PlanOverrides])}`);
     if (saved.mode === 'optimised' && args.command === 'plan') parts.push('Verfahren optimiert');
-    if (parts.length) io.stdout.write(`Einstellungen aus dem Aufgabenbereich (in der Arbeitsmappe gespeichert): ${parts.join(', ')}\n`);
+    if (parts.length)
+      io.stdout.write(`Einstellungen aus dem Aufgabenbereich (in der Arbeitsmappe gespeichert): ${parts.join(', ')}\n`);
   }
   return { overrides, optimise };
 }
@@ -98,7 +119,8 @@ function stringOption(args: ParsedArgs, name: string): string | undefined {
 function requireWorkbookPath(args: ParsedArgs): string {
   const path = args.positional[0];
   if (!path) throw new UsageError(`Bitte eine Arbeitsmappe (.xlsx) angeben.\n${USAGE}`);
-  if (args.positional.length > 1) throw new UsageError(`Zu viele Argumente: ${args.positional.slice(1).join(' ')}\n${USAGE}`);
+  if (args.positional.length > 1)
+    throw new UsageError(`Zu viele Argumente: ${args.positional.slice(1).join(' ')}\n${USAGE}`);
   return path;
 }
 
@@ -126,7 +148,9 @@ async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const force = args.options.force === true;
   if (out && wb.lossyParts.length > 0 && !force) {
     const first = sheets.find((sh) => !sh.hidden)?.name ?? 'Leistungen';
-    outcome = withFindings(outcome, [finding('error', 'WORKBOOK_PARTS_WOULD_BE_LOST', lossyPartsMessage(wb), first, 'A1')]);
+    outcome = withFindings(outcome, [
+      finding('error', 'WORKBOOK_PARTS_WOULD_BE_LOST', lossyPartsMessage(wb), first, 'A1'),
+    ]);
   } else if (out) {
     const todayArg = stringOption(args, 'today');
     const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
@@ -165,7 +189,9 @@ function printFindings(findings: Finding[], io: Io): void {
     io.stdout.write(`  ${LABEL[f.severity]}${f.sheet}!${f.cell}  ${f.code}  ${f.message}\n`);
   }
   if (infos > MAX_INFOS_PRINTED) {
-    io.stdout.write(`  … und ${infos - MAX_INFOS_PRINTED} weitere Hinweise (vollständig im Prüfbericht und mit --json).\n`);
+    io.stdout.write(
+      `  … und ${infos - MAX_INFOS_PRINTED} weitere Hinweise (vollständig im Prüfbericht und mit --json).\n`,
+    );
   }
 }
 
@@ -197,5 +223,6 @@ function printPlan(outcome: PlanOutcome, io: Io): void {
       `\nOptimiert: Zielwert ${o.optimised} statt ${o.rules} (regelbasiert)${o.gap !== undefined ? `, Abstand zur unteren Schranke ${(o.gap * 100).toFixed(2).replace('.', ',')} %` : ''}.\n`,
     );
   }
-  if (outcome.blocked) io.stdout.write('\nDer Wellenplan wird wegen der Fehler nicht geschrieben (nur der Prüfbericht).\n');
+  if (outcome.blocked)
+    io.stdout.write('\nDer Wellenplan wird wegen der Fehler nicht geschrieben (nur der Prüfbericht).\n');
 }

@@ -28,13 +28,16 @@ export function parseOverrides(args: ParsedArgs): PlanOverrides {
   if (typeof start === 'string') {
     const iso = parseGermanOrIsoDate(start, '--start');
     if (!isPlausibleDate(iso)) {
-      throw new UsageError(`--start: ${start} liegt nicht zwischen ${germanDate(PLAUSIBLE_DATES.from)} und ${germanDate(PLAUSIBLE_DATES.to)}.`);
+      throw new UsageError(
+        `--start: ${start} liegt nicht zwischen ${germanDate(PLAUSIBLE_DATES.from)} und ${germanDate(PLAUSIBLE_DATES.to)}.`,
+      );
     }
     overrides.planningStart = iso;
   }
   const unit = args.options.unit;
   if (unit !== undefined) {
-    if (unit !== 'Leistungen' && unit !== 'Aufwand') throw new UsageError('--unit: erlaubt sind „Leistungen“ oder „Aufwand“.');
+    if (unit !== 'Leistungen' && unit !== 'Aufwand')
+      throw new UsageError('--unit: erlaubt sind „Leistungen“ oder „Aufwand“.');
     overrides.capacityUnit = unit;
   }
   return overrides;

@@ -63,7 +63,13 @@ function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
   if (hasErrors(findings)) return { input, projects: check.projects, findings, config: null, inputFingerprint };
   const { config, findings: configFindings } = planConfigFrom(input, check.projects, options.overrides);
   findings.push(...configFindings);
-  return { input, projects: check.projects, findings, config: hasErrors(configFindings) ? null : config, inputFingerprint };
+  return {
+    input,
+    projects: check.projects,
+    findings,
+    config: hasErrors(configFindings) ? null : config,
+    inputFingerprint,
+  };
 }
 
 function finish(prepared: Prepared, plan: Plan | null): PlanOutcome {

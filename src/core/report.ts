@@ -4,7 +4,15 @@ import type { PlanOutcome } from './pipeline';
 /** The JSON report of the command line contract (keys keep their meaning; more may be added). */
 export interface JsonReport {
   findings: Finding[];
-  waves: { themenfeld: string; number: number; start: IsoDate; end: IsoDate; projects: string[]; capacity: number | null; load: number }[];
+  waves: {
+    themenfeld: string;
+    number: number;
+    start: IsoDate;
+    end: IsoDate;
+    projects: string[];
+    capacity: number | null;
+    load: number;
+  }[];
   projects: {
     id: string;
     name: string;
@@ -18,7 +26,16 @@ export interface JsonReport {
     explanation: string | null;
     synthetic: boolean;
   }[];
-  summary: { errors: number; warnings: number; infos: number; services: number; projects: number; waves: number; planned: boolean; blocked: boolean };
+  summary: {
+    errors: number;
+    warnings: number;
+    infos: number;
+    services: number;
+    projects: number;
+    waves: number;
+    planned: boolean;
+    blocked: boolean;
+  };
   plan: { mode: 'rules' | 'optimised'; capacityUnit: string; objective: PlanObjective } | null;
 }
 

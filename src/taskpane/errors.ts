@@ -31,14 +31,16 @@ export function describeError(err: unknown, action: string): PaneError {
   if (code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded') {
     return {
       title: 'Datenmenge zu groß für Excel im Web',
-      message: 'Excel im Web hat die Datenmenge abgelehnt. Bitte die Arbeitsmappe in Excel für den Desktop öffnen und dort erneut versuchen.',
+      message:
+        'Excel im Web hat die Datenmenge abgelehnt. Bitte die Arbeitsmappe in Excel für den Desktop öffnen und dort erneut versuchen.',
       detail: message,
     };
   }
   if (code === 'InvalidOperationInCellEditMode' || /cell edit mode|Zellbearbeitungsmodus/i.test(message)) {
     return {
       title: 'Excel ist im Bearbeitungsmodus',
-      message: 'Eine Zelle wird gerade bearbeitet. Bitte die Eingabe mit der Eingabetaste abschließen und erneut versuchen.',
+      message:
+        'Eine Zelle wird gerade bearbeitet. Bitte die Eingabe mit der Eingabetaste abschließen und erneut versuchen.',
     };
   }
   if (code === 'AccessDenied' || /protect|geschützt/i.test(message)) {
@@ -51,13 +53,15 @@ export function describeError(err: unknown, action: string): PaneError {
   if (name === 'SolverUnavailableError' || /WebAssembly/i.test(message)) {
     return {
       title: 'Optimierung nicht verfügbar',
-      message: 'Diese Excel-Version kann den Optimierer nicht ausführen. Bitte „regelbasiert“ planen; das Ergebnis ist vollständig und begründet.',
+      message:
+        'Diese Excel-Version kann den Optimierer nicht ausführen. Bitte „regelbasiert“ planen; das Ergebnis ist vollständig und begründet.',
       detail: message,
     };
   }
   return {
     title: `${action} fehlgeschlagen`,
-    message: 'Bitte erneut versuchen. Tritt der Fehler wieder auf, die Arbeitsmappe speichern, den Aufgabenbereich schließen und neu öffnen; hilft das nicht, die technische Angabe an den Support geben.',
+    message:
+      'Bitte erneut versuchen. Tritt der Fehler wieder auf, die Arbeitsmappe speichern, den Aufgabenbereich schließen und neu öffnen; hilft das nicht, die technische Angabe an den Support geben.',
     detail: message || name || code || undefined,
   };
 }

@@ -50,12 +50,14 @@ export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {
 export function checkSummary(findings: readonly Finding[], projectCount: number, serviceCount: number): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const services = serviceCount === 1 ? '1 Leistung' : `${serviceCount.toLocaleString('de-DE')} Leistungen`;
-  const projects = projectCount === 1 ? '1 Umsetzungsprojekt' : `${projectCount.toLocaleString('de-DE')} Umsetzungsprojekten`;
+  const projects =
+    projectCount === 1 ? '1 Umsetzungsprojekt' : `${projectCount.toLocaleString('de-DE')} Umsetzungsprojekten`;
   const base = `${services} in ${projects} geprüft.`;
   if (findings.length === 0) return `${base} Keine Auffälligkeiten.`;
   const parts = (['error', 'warning', 'info'] as Severity[]).filter((s) => n(s) > 0).map((s) => countLabel(s, n(s)));
-  const tail = n('error') > 0
-    ? 'Fehler verhindern die Planung: bitte in der Arbeitsmappe korrigieren und erneut prüfen.'
-    : 'Die Planung ist möglich.';
+  const tail =
+    n('error') > 0
+      ? 'Fehler verhindern die Planung: bitte in der Arbeitsmappe korrigieren und erneut prüfen.'
+      : 'Die Planung ist möglich.';
   return `${base} ${parts.join(', ')}. ${tail}`;
 }

@@ -22,17 +22,23 @@ export interface StepState {
 }
 
 /** Which steps are open, given the last check and the last plan. */
-export function stepStates(hasWorkbook: boolean, check: PlanOutcome | null, plan: PlanOutcome | null): Record<Step, StepState> {
+export function stepStates(
+  hasWorkbook: boolean,
+  check: PlanOutcome | null,
+  plan: PlanOutcome | null,
+): Record<Step, StepState> {
   const noWorkbook = { enabled: false, hint: 'Bitte zuerst eine Arbeitsmappe öffnen.' };
-  if (!hasWorkbook) return { pruefen: noWorkbook, planen: noWorkbook, schreiben: noWorkbook, vorlage: { enabled: true } };
+  if (!hasWorkbook)
+    return { pruefen: noWorkbook, planen: noWorkbook, schreiben: noWorkbook, vorlage: { enabled: true } };
   const planen: StepState = !check
     ? { enabled: false, hint: 'Bitte zuerst prüfen.' }
     : check.blocked
-      ? { enabled: false, hint: 'Die Prüfung hat Fehler gefunden. Bitte die Fehler in der Arbeitsmappe beheben und erneut prüfen.' }
+      ? {
+          enabled: false,
+          hint: 'Die Prüfung hat Fehler gefunden. Bitte die Fehler in der Arbeitsmappe beheben und erneut prüfen.',
+        }
       : { enabled: true };
-  const schreiben: StepState = !check
-    ? { enabled: false, hint: 'Bitte zuerst prüfen.' }
-    : { enabled: true };
+  const schreiben: StepState = !check ? { enabled: false, hint: 'Bitte zuerst prüfen.' } : { enabled: true };
   return { pruefen: { enabled: true }, planen, schreiben, vorlage: { enabled: true } };
 }
 
@@ -49,7 +55,9 @@ export function sheetsToWrite(outcome: PlanOutcome): { sheets: string[]; chart: 
  * Warning for a file whose parts ExcelJS cannot write back (file mode only); null when nothing
  * would be lost.
  */
-export function lossyPartsWarning(parts: readonly string[]): { title: string; message: string; confirm: string } | null {
+export function lossyPartsWarning(
+  parts: readonly string[],
+): { title: string; message: string; confirm: string } | null {
   if (parts.length === 0) return null;
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} und ${parts[parts.length - 1]}`;
   return {
@@ -75,7 +83,10 @@ export function planSummary(outcome: PlanOutcome): string {
   ];
   const deadline = outcome.input.settings.referenceDeadline;
   const late = plan.assignments.filter((a) => a.end > deadline).length;
-  if (late > 0) parts.push(`${plural(late, 'Projekt endet', 'Projekte enden')} nach der Frist Referenzimplementierung (${germanDate(deadline)}).`);
+  if (late > 0)
+    parts.push(
+      `${plural(late, 'Projekt endet', 'Projekte enden')} nach der Frist Referenzimplementierung (${germanDate(deadline)}).`,
+    );
   const warnings = outcome.findings.filter((f) => f.severity === 'warning').length;
   if (warnings > 0) parts.push(`${plural(warnings, 'Warnung', 'Warnungen')} im Schritt „Prüfen“.`);
   return parts.join(' ');
@@ -86,9 +97,13 @@ export function objectiveSummary(plan: Plan): string | null {
   const o = plan.objective;
   if (plan.mode !== 'optimised' || o.optimised === undefined) return null;
   const pct = (x: number) => `${(x * 100).toLocaleString('de-DE', { maximumFractionDigits: 1 })} %`;
-  const parts = [`Optimiert: gewichtete Verspätung ${n(round(o.optimised))} statt ${n(round(o.rules))} (regelbasiert).`];
-  if (o.gap !== undefined) parts.push(o.gap <= 1e-6 ? 'Nachweislich optimal.' : `Höchstens ${pct(o.gap)} vom Optimum entfernt.`);
-  if (o.seconds !== undefined) parts.push(`Rechenzeit ${o.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s.`);
+  const parts = [
+    `Optimiert: gewichtete Verspätung ${n(round(o.optimised))} statt ${n(round(o.rules))} (regelbasiert).`,
+  ];
+  if (o.gap !== undefined)
+    parts.push(o.gap <= 1e-6 ? 'Nachweislich optimal.' : `Höchstens ${pct(o.gap)} vom Optimum entfernt.`);
+  if (o.seconds !== undefined)
+    parts.push(`Rechenzeit ${o.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s.`);
   return parts.join(' ');
 }
 
@@ -99,7 +114,8 @@ function round(x: number): number {
 /** What was written, in one sentence. */
 export function writeSummary(stats: WriteStats, chart: boolean): string {
   const sheets = stats.sheetsWritten.map((s) => `„${s}“`);
-  const list = sheets.length <= 1 ? sheets.join('') : `${sheets.slice(0, -1).join(', ')} und ${sheets[sheets.length - 1]}`;
+  const list =
+    sheets.length <= 1 ? sheets.join('') : `${sheets.slice(0, -1).join(', ')} und ${sheets[sheets.length - 1]}`;
   const what = sheets.length === 1 ? `das Blatt ${list}` : `die Blätter ${list}`;
   return `Geschrieben: ${what} (${plural(stats.cellsWritten, 'Zelle', 'Zellen')})${chart ? ' und das Gantt-Diagramm' : ''}. Eingabeblätter wurden nicht verändert.`;
 }

@@ -13,7 +13,8 @@ import { describeError } from './errors';
 function prefersDark(): boolean {
   const forced = new URLSearchParams(window.location.search).get('theme');
   if (forced === 'dark' || forced === 'light') return forced === 'dark';
-  if (typeof Office !== 'undefined' && Office.context?.officeTheme) return isDarkColor(Office.context.officeTheme.bodyBackgroundColor);
+  if (typeof Office !== 'undefined' && Office.context?.officeTheme)
+    return isDarkColor(Office.context.officeTheme.bodyBackgroundColor);
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
 
@@ -24,7 +25,9 @@ async function start(inExcel: boolean): Promise<void> {
     root.render(<App officePort={office?.port ?? null} officeIssues={office?.issues ?? []} dark={prefersDark()} />);
   } catch (e) {
     // The adapter chunk could not be loaded (e.g. the add-in's server is unreachable).
-    root.render(<App officePort={null} startupError={describeError(e, 'Laden des Wellenplaners')} dark={prefersDark()} />);
+    root.render(
+      <App officePort={null} startupError={describeError(e, 'Laden des Wellenplaners')} dark={prefersDark()} />,
+    );
   }
 }
 

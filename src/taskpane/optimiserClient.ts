@@ -54,8 +54,16 @@ export class OptimiserClient {
 
   constructor(private readonly createWorker: () => WorkerLike = defaultCreateWorker) {}
 
-  run(sheets: SheetData[], overrides: PlanOverrides, onProgress: (p: OptimiseProgress) => void, timeLimitSeconds = OPTIMISE_TIME_LIMIT_SECONDS): OptimiseJob {
-    if (typeof WebAssembly === 'undefined' || (this.createWorker === defaultCreateWorker && typeof Worker === 'undefined')) {
+  run(
+    sheets: SheetData[],
+    overrides: PlanOverrides,
+    onProgress: (p: OptimiseProgress) => void,
+    timeLimitSeconds = OPTIMISE_TIME_LIMIT_SECONDS,
+  ): OptimiseJob {
+    if (
+      typeof WebAssembly === 'undefined' ||
+      (this.createWorker === defaultCreateWorker && typeof Worker === 'undefined')
+    ) {
       return {
         result: Promise.reject(new SolverUnavailableError('Web Worker oder WebAssembly fehlen in dieser Umgebung.')),
         cancel: () => undefined,
@@ -69,7 +77,8 @@ export class OptimiserClient {
     let phase: OptimiseProgress['phase'] = 'loading';
     let settled = false;
     let rejectJob: (e: Error) => void = () => undefined;
-    const report = () => onProgress({ phase, elapsedSeconds: Math.round((Date.now() - started) / 1000), timeLimitSeconds });
+    const report = () =>
+      onProgress({ phase, elapsedSeconds: Math.round((Date.now() - started) / 1000), timeLimitSeconds });
     const timer = setInterval(report, 1000);
     const finish = (keepWorker: boolean) => {
       settled = true;

@@ -6,7 +6,9 @@ import type { FileWorkbook } from '../workbook/file';
  * pane running in Excel, and the Office.js adapter is not needed outside Office.
  */
 export async function officePort(): Promise<{ port: WorkbookPort; issues: string[] }> {
-  const { OfficeWorkbook, officeRequirementIssues } = await import(/* webpackChunkName: "office-workbook" */ '../workbook/office');
+  const { OfficeWorkbook, officeRequirementIssues } = await import(
+    /* webpackChunkName: "office-workbook" */ '../workbook/office'
+  );
   // Messages about requirement sets this Excel lacks (e.g. no print settings before ExcelApi 1.9).
   return { port: new OfficeWorkbook(), issues: officeRequirementIssues() };
 }
@@ -28,7 +30,9 @@ export function isFileWorkbook(port: WorkbookPort | null): port is FileWorkbook 
 /** Offer bytes as a download (file mode outside Office). Returns the object URL for a visible link. */
 export function offerDownload(bytes: Uint8Array, fileName: string, previousUrl?: string | null): string {
   if (previousUrl) URL.revokeObjectURL(previousUrl);
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const blob = new Blob([bytes as BlobPart], {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -57,13 +57,15 @@ export function settingsFromForm(form: SettingsForm): { settings: PlanSettings; 
   const count = form.waveCount.trim();
   if (count !== '') {
     const n = positiveInt(count);
-    if (n === undefined || n > 50) errors.waveCount = 'Bitte eine ganze Zahl von 1 bis 50 eingeben oder das Feld leeren.';
+    if (n === undefined || n > 50)
+      errors.waveCount = 'Bitte eine ganze Zahl von 1 bis 50 eingeben oder das Feld leeren.';
     else settings.waveCount = n;
   }
   const months = form.waveMonths.trim();
   if (months !== '') {
     const n = positiveInt(months);
-    if (n === undefined || n > 60) errors.waveMonths = 'Bitte eine ganze Zahl von Monaten (1 bis 60) eingeben oder das Feld leeren.';
+    if (n === undefined || n > 60)
+      errors.waveMonths = 'Bitte eine ganze Zahl von Monaten (1 bis 60) eingeben oder das Feld leeren.';
     else settings.waveMonths = n;
   }
   const start = form.planningStart.trim();
@@ -75,7 +77,8 @@ export function settingsFromForm(form: SettingsForm): { settings: PlanSettings; 
   const capacity = form.capacity.trim();
   if (capacity !== '') {
     const n = positiveNumber(capacity.replace(/\./g, '').replace(',', '.'));
-    if (n === undefined) errors.capacity = 'Bitte eine Zahl größer als 0 eingeben oder das Feld leeren (dann wird gleichmäßig verteilt).';
+    if (n === undefined)
+      errors.capacity = 'Bitte eine Zahl größer als 0 eingeben oder das Feld leeren (dann wird gleichmäßig verteilt).';
     else settings.capacity = n;
   }
   return { settings, errors };

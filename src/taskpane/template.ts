@@ -16,7 +16,13 @@ import { SHEET_SPECS } from '../core/read/columns';
 /** Rows (2 … VALIDATION_LAST_ROW) that get the drop-down lists, beyond the table's example rows. */
 export const VALIDATION_LAST_ROW = 1000;
 
-const HEADER_STYLE: CellStyle = { bold: true, fill: '1F4E79', fontColor: 'FFFFFF', wrapText: true, verticalAlignment: 'middle' };
+const HEADER_STYLE: CellStyle = {
+  bold: true,
+  fill: '1F4E79',
+  fontColor: 'FFFFFF',
+  wrapText: true,
+  verticalAlignment: 'middle',
+};
 const DATE_FORMAT = 'DD.MM.YYYY';
 
 interface Column {
@@ -75,7 +81,18 @@ export function templateLayouts(): SheetLayout[] {
     ],
     [
       ['10000', 'Elterngeld', 'Familie & Kind', 'Geburt', 'Elterngeldstellen', '2/3', 'hoch', null, null, 'FK-01'],
-      ['10020', 'Kinderzuschlag', 'Familie & Kind', 'Kinderbetreuung', 'Familienkasse', '1', 'mittel', null, null, 'FK-02'],
+      [
+        '10020',
+        'Kinderzuschlag',
+        'Familie & Kind',
+        'Kinderbetreuung',
+        'Familienkasse',
+        '1',
+        'mittel',
+        null,
+        null,
+        'FK-02',
+      ],
     ],
     '1F4E79',
   );
@@ -99,7 +116,19 @@ export function templateLayouts(): SheetLayout[] {
     ],
     [
       ['FK-01', 'Elterngeld digital', 'Familie & Kind', '10000', 'Bremen', 'Land', 'begonnen', 'ja', null, null, null],
-      ['FK-02', 'Kinderzuschlag digital', 'Familie & Kind', '10020', 'Bundesagentur für Arbeit', 'Bundesbehörde', 'offen', 'nein', null, 'FK-01', null],
+      [
+        'FK-02',
+        'Kinderzuschlag digital',
+        'Familie & Kind',
+        '10020',
+        'Bundesagentur für Arbeit',
+        'Bundesbehörde',
+        'offen',
+        'nein',
+        null,
+        'FK-01',
+        null,
+      ],
     ],
     '2E75B6',
   );
@@ -153,10 +182,7 @@ export function templateLayouts(): SheetLayout[] {
     ],
     '7F7F7F',
   );
-  einstellungen.numberFormats.push(
-    { range: 'B2', format: DATE_FORMAT },
-    { range: 'B6:B7', format: DATE_FORMAT },
-  );
+  einstellungen.numberFormats.push({ range: 'B2', format: DATE_FORMAT }, { range: 'B6:B7', format: DATE_FORMAT });
   return [leistungen, projekte, themenfelder, wellen, einstellungen];
 }
 
@@ -170,7 +196,9 @@ export function templateConflicts(existing: readonly SheetData[]): string[] {
     const located = locateSheet(existing, spec);
     if (!located) continue;
     const { top, bottom, left, right } = located.box;
-    const hasData = located.values.slice(top - 1, bottom).some((row) => (row ?? []).slice(left - 1, right).some((v) => v !== null && v !== ''));
+    const hasData = located.values
+      .slice(top - 1, bottom)
+      .some((row) => (row ?? []).slice(left - 1, right).some((v) => v !== null && v !== ''));
     if (hasData) found.push(located.table ? `${located.sheet} (Tabelle ${located.table})` : located.sheet);
   }
   return [...new Set(found)];

@@ -101,7 +101,9 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
   const byId = new Map(projects.map((p) => [p.id, p]));
   const waves = plan.waves.filter((w) => opts.themenfeld === null || w.themenfeld === opts.themenfeld);
   const assignments = plan.assignments.filter((a) => opts.themenfeld === null || a.themenfeld === opts.themenfeld);
-  const present = THEMENFELDER.filter((t) => plan.waves.some((w) => w.themenfeld === t) || plan.assignments.some((a) => a.themenfeld === t));
+  const present = THEMENFELDER.filter(
+    (t) => plan.waves.some((w) => w.themenfeld === t) || plan.assignments.some((a) => a.themenfeld === t),
+  );
   const waveNumbers = [...new Set(plan.waves.map((w) => w.number))].sort((a, b) => a - b);
 
   const starts = [...waves.map((w) => w.start), ...assignments.map((a) => a.start)];
@@ -124,8 +126,14 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
   const first = starts.reduce((a, b) => (a < b ? a : b));
   const last = ends.reduce((a, b) => (a > b ? a : b));
   const candidates: Omit<Marker, 'x'>[] = [];
-  if (opts.referenceDeadline) candidates.push({ kind: 'reference', date: opts.referenceDeadline, label: `Frist Referenzimplementierung ${germanDate(opts.referenceDeadline)}` });
-  if (opts.ozgDeadline) candidates.push({ kind: 'ozg', date: opts.ozgDeadline, label: `OZG-Frist ${germanDate(opts.ozgDeadline)}` });
+  if (opts.referenceDeadline)
+    candidates.push({
+      kind: 'reference',
+      date: opts.referenceDeadline,
+      label: `Frist Referenzimplementierung ${germanDate(opts.referenceDeadline)}`,
+    });
+  if (opts.ozgDeadline)
+    candidates.push({ kind: 'ozg', date: opts.ozgDeadline, label: `OZG-Frist ${germanDate(opts.ozgDeadline)}` });
   if (opts.today) candidates.push({ kind: 'today', date: opts.today, label: `Heute ${germanDate(opts.today)}` });
 
   // Deadlines up to two years after the plan's end are drawn (the axis grows to show them);
@@ -145,7 +153,8 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
   const d1 = isoToSerial(isoOfMonth(domainEndMonth));
   const plotLeft = opts.labelWidth;
   const plotWidth = opts.width - opts.labelWidth - 4;
-  const xOf = (iso: IsoDate, endOfDay = false) => plotLeft + ((isoToSerial(iso) + (endOfDay ? 1 : 0) - d0) / (d1 - d0)) * plotWidth;
+  const xOf = (iso: IsoDate, endOfDay = false) =>
+    plotLeft + ((isoToSerial(iso) + (endOfDay ? 1 : 0) - d0) / (d1 - d0)) * plotWidth;
 
   const months = domainEndMonth - domainStartMonth;
   const step = tickStep(months, plotWidth);
@@ -155,7 +164,12 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
     const y = Math.floor(mi / 12);
     const m = (mi % 12) + 1;
     const yy = String(y).slice(2);
-    const label = step === 1 || step === 6 ? `${String(m).padStart(2, '0')}/${yy}` : step === 3 ? `Q${Math.floor((m - 1) / 3) + 1}/${yy}` : String(y);
+    const label =
+      step === 1 || step === 6
+        ? `${String(m).padStart(2, '0')}/${yy}`
+        : step === 3
+          ? `Q${Math.floor((m - 1) / 3) + 1}/${yy}`
+          : String(y);
     ticks.push({ x: xOf(isoOfMonth(mi)), label });
   }
 

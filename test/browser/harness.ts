@@ -14,7 +14,10 @@ export const OUT = path.join(ROOT, 'test-output');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require('../../scripts/serve.js') as {
-  startServer(root?: string, port?: number): Promise<{ url: string; port: number; requests: string[]; close(): Promise<void> }>;
+  startServer(
+    root?: string,
+    port?: number,
+  ): Promise<{ url: string; port: number; requests: string[]; close(): Promise<void> }>;
 };
 
 /** office.js opens an iframe to Microsoft's telemetry service when it starts outside Office. */
@@ -24,10 +27,14 @@ export const OFFICE_TELEMETRY_HOST = 'telemetryservice.firstpartyapps.oaspapps.c
 export function ensureBuilt(): void {
   const needed = ['taskpane.html', 'commands.html', 'optimiser.worker.js', 'solver/highs.wasm', 'office-js/office.js'];
   if (needed.every((f) => fs.existsSync(path.join(DIST, f)))) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 export interface Session {
@@ -99,11 +106,24 @@ export async function openSession(): Promise<Session> {
 }
 
 /** Run axe-core in the page; returns the violations (id, impact, first targets) for a readable failure. */
-export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+export async function axeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
   const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     // Fluent UI's focus manager (Tabster) puts focusable, aria-hidden <i data-tabster-dummy> around
     // arrow-key groups such as the TabList; they only pass focus on and must stay hidden from screen
@@ -112,10 +132,18 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
     return result.violations
       .map((v) => ({
         ...v,
-        nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !/data-tabster-dummy/.test((n as unknown as { html: string }).html)) : v.nodes,
+        nodes:
+          v.id === 'aria-hidden-focus'
+            ? v.nodes.filter((n) => !/data-tabster-dummy/.test((n as unknown as { html: string }).html))
+            : v.nodes,
       }))
       .filter((v) => v.nodes.length > 0)
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
   });
 }
 

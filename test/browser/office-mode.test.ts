@@ -25,7 +25,9 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
       write: false,
       platform: 'browser',
       // the fake measures request sizes with Node's Buffer.byteLength
-      banner: { js: 'var Buffer = { byteLength: function (t) { return new TextEncoder().encode(String(t)).length; } };' },
+      banner: {
+        js: 'var Buffer = { byteLength: function (t) { return new TextEncoder().encode(String(t)).length; } };',
+      },
     });
     stub = bundle.outputFiles[0].text;
     // Excel hands dates to Office.js as serial numbers.
@@ -35,7 +37,9 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
       values: sh.values.map((row) => row.map((v) => (v instanceof Date ? isoToSerial(dateToIso(v)!) : v))),
     }));
     s = await openSession();
-    await s.context.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub }));
+    await s.context.route('**/office-js/office.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: stub }),
+    );
     await s.context.addInitScript((data) => {
       (window as unknown as { __seedSheets: unknown }).__seedSheets = data;
     }, seed);
@@ -52,7 +56,11 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
     });
     await page.goto(`${s.url}taskpane.html`);
     await page.getByText('Geöffnete Excel-Arbeitsmappe').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="check-summary"], [data-testid="error"]'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="check-summary"], [data-testid="error"]'),
+      null,
+      { timeout: 60_000 },
+    );
     expect(await page.getByTestId('error').allTextContents()).toEqual([]);
     const summary = page.getByTestId('check-summary');
     expect(await summary.textContent()).toMatch(/^93 Leistungen in 30 Umsetzungsprojekten geprüft\./);
@@ -61,7 +69,9 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
     const finding = page.locator('[data-code="SERVICE_WITHOUT_PROJECT"]').first();
     const label = (await finding.textContent())!;
     await finding.click();
-    const selection = await page.evaluate(() => (window as unknown as { __fake: { model: { selection: unknown } } }).__fake.model.selection);
+    const selection = await page.evaluate(
+      () => (window as unknown as { __fake: { model: { selection: unknown } } }).__fake.model.selection,
+    );
     expect(selection).toEqual({ sheet: 'Leistungen', address: expect.stringMatching(/^G\d+$/) });
     expect(label).toContain((selection as { address: string }).address);
     await screenshot(page, '10-excel-pruefen');
@@ -78,10 +88,13 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
     await screenshot(page, '11-excel-schreiben');
 
     const state = await page.evaluate(() => {
-      const model = (window as unknown as { __fake: { model: { sheets: { name: string; visibility: string }[] } } }).__fake.model;
+      const model = (window as unknown as { __fake: { model: { sheets: { name: string; visibility: string }[] } } })
+        .__fake.model;
       return model.sheets.map((sh) => `${sh.name}:${sh.visibility}`);
     });
-    expect(state).toEqual(expect.arrayContaining(['Wellenplan:Visible', 'Prüfbericht:Visible', '_Wellenplaner:VeryHidden']));
+    expect(state).toEqual(
+      expect.arrayContaining(['Wellenplan:Visible', 'Prüfbericht:Visible', '_Wellenplaner:VeryHidden']),
+    );
 
     // a hand edit in an output sheet: nothing is written without confirmation
     await page.evaluate(() => {
@@ -92,7 +105,13 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
     await page.getByTestId('edited-warning').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Trotzdem überschreiben' }).click();
     await page.getByTestId('write-result').waitFor({ timeout: 60_000 });
-    const a1 = await page.evaluate(() => (window as unknown as { __fake: { cell(s: string, a: string): { value: unknown } | undefined } }).__fake.cell('Wellenplan', 'A1')?.value);
+    const a1 = await page.evaluate(
+      () =>
+        (window as unknown as { __fake: { cell(s: string, a: string): { value: unknown } | undefined } }).__fake.cell(
+          'Wellenplan',
+          'A1',
+        )?.value,
+    );
     expect(a1).not.toBe('Von Hand geändert');
     expect(s.pageErrors).toEqual([]);
   });

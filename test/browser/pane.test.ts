@@ -8,7 +8,16 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { axeViolations, ensureBuilt, OFFICE_TELEMETRY_HOST, openSession, OUT, ROOT, screenshot, type Session } from './harness';
+import {
+  axeViolations,
+  ensureBuilt,
+  OFFICE_TELEMETRY_HOST,
+  openSession,
+  OUT,
+  ROOT,
+  screenshot,
+  type Session,
+} from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'beispiel-wellenplanung.xlsx');
 
@@ -54,7 +63,11 @@ describe('task pane in Chromium (file mode)', () => {
     await page.goto(`${s.url}taskpane.html`);
     await page.getByRole('heading', { name: 'OZG-Wellenplaner' }).waitFor();
     // Office.onReady resolved outside Office: the pane offers a file instead of the open workbook.
-    expect(await page.evaluate(() => (window as unknown as { Office?: { context?: { host?: unknown } } }).Office !== undefined)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { Office?: { context?: { host?: unknown } } }).Office !== undefined,
+      ),
+    ).toBe(true);
     await page.getByRole('button', { name: 'Arbeitsmappe öffnen' }).waitFor();
     await screenshot(page, '01-start');
     expect(await axeViolations(page)).toEqual([]);
@@ -63,7 +76,9 @@ describe('task pane in Chromium (file mode)', () => {
     await openFile(page, EXAMPLE);
     const summary = page.getByTestId('check-summary');
     await summary.waitFor({ timeout: 60_000 });
-    expect(await summary.textContent()).toMatch(/93 Leistungen in 30 Umsetzungsprojekten geprüft\..*Die Planung ist möglich\./);
+    expect(await summary.textContent()).toMatch(
+      /93 Leistungen in 30 Umsetzungsprojekten geprüft\..*Die Planung ist möglich\./,
+    );
     expect(await page.getByTestId('file-name').textContent()).toBe('Datei: beispiel-wellenplanung.xlsx');
     await expect(page.getByRole('button', { name: /9 Warnungen/ }).count()).resolves.toBe(1);
     const firstFinding = page.locator('[data-code="SERVICE_WITHOUT_PROJECT"]').first();
@@ -79,7 +94,9 @@ describe('task pane in Chromium (file mode)', () => {
     await page.getByRole('button', { name: 'Plan berechnen' }).click();
     const planSummary = page.getByTestId('plan-summary');
     await planSummary.waitFor({ timeout: 60_000 });
-    expect(await planSummary.textContent()).toMatch(/^30 Projekte \(93 Leistungen\) in \d+ Themenfeldern auf bis zu 3 Wellen verteilt\./);
+    expect(await planSummary.textContent()).toMatch(
+      /^30 Projekte \(93 Leistungen\) in \d+ Themenfeldern auf bis zu 3 Wellen verteilt\./,
+    );
     const bars = page.locator('[data-testid="gantt"] [data-project]');
     expect(await bars.count()).toBe(30);
     await bars.first().click();
@@ -95,9 +112,15 @@ describe('task pane in Chromium (file mode)', () => {
     // Planen: optimised, in the worker with the wasm from the own origin
     await page.getByRole('radio', { name: 'optimiert' }).check();
     await page.getByRole('button', { name: 'Plan berechnen' }).click();
-    await page.waitForFunction(() => document.body.innerText.includes('Optimiert: gewichtete Verspätung') || document.querySelector('[data-testid="error"]'), null, {
-      timeout: 150_000,
-    });
+    await page.waitForFunction(
+      () =>
+        document.body.innerText.includes('Optimiert: gewichtete Verspätung') ||
+        document.querySelector('[data-testid="error"]'),
+      null,
+      {
+        timeout: 150_000,
+      },
+    );
     expect(await page.getByTestId('error').allTextContents()).toEqual([]);
     expect(s.served).toContain('/optimiser.worker.js');
     expect(s.served).toContain('/solver/highs.wasm');
@@ -106,7 +129,11 @@ describe('task pane in Chromium (file mode)', () => {
     // Schreiben
     await page.getByRole('tab', { name: '3 Schreiben' }).click();
     expect(await page.getByTestId('write-list').textContent()).toContain('Wellenplan');
-    const result = await download(page, () => page.getByRole('button', { name: 'Schreiben und herunterladen' }).click(), 'pane-ergebnis.xlsx');
+    const result = await download(
+      page,
+      () => page.getByRole('button', { name: 'Schreiben und herunterladen' }).click(),
+      'pane-ergebnis.xlsx',
+    );
     expect(path.basename(result)).toBe('pane-ergebnis.xlsx');
     const written = await page.getByTestId('write-result').textContent();
     expect(written).toMatch(/Geschrieben: die Blätter „Wellenplan“, .*„Prüfbericht“ \([\d.]+ Zellen\)/);
@@ -135,7 +162,11 @@ describe('task pane in Chromium (file mode)', () => {
     expect(ids).toHaveLength(30);
     const meta = after.getWorksheet('_Wellenplaner')!;
     expect(meta.state).toBe('veryHidden');
-    const metaMap = Object.fromEntries(sheetValues(meta).slice(1).map((r) => [r[0], r[1]]));
+    const metaMap = Object.fromEntries(
+      sheetValues(meta)
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(metaMap['taskpane.verfahren']).toBe('optimised');
     expect(metaMap['taskpane.anzahlWellen']).toBe('3');
     expect(metaMap['taskpane.wellendauerMonate']).toBe('4');
@@ -171,7 +202,11 @@ describe('task pane in Chromium (file mode)', () => {
     await screenshot(page, '06-handbearbeitet');
     expect(await axeViolations(page)).toEqual([]);
 
-    const forced = await download(page, () => page.getByRole('button', { name: 'Trotzdem überschreiben' }).click(), 'pane-ergebnis-erzwungen.xlsx');
+    const forced = await download(
+      page,
+      () => page.getByRole('button', { name: 'Trotzdem überschreiben' }).click(),
+      'pane-ergebnis-erzwungen.xlsx',
+    );
     const after = await readXlsx(forced);
     expect(after.getWorksheet('Wellenplan')!.getCell('A1').value).not.toBe('Von Hand geändert');
   });
@@ -190,7 +225,9 @@ describe('task pane in Chromium (file mode)', () => {
     await openFile(page, withMacros);
     await page.getByTestId('check-summary').waitFor({ timeout: 60_000 });
     const warning = page.getByTestId('lossy-warning');
-    expect(await warning.textContent()).toMatch(/enthält Makros \(VBA\)\..*heruntergeladene Arbeitsmappe enthält sie nicht.*Add-in in Excel/);
+    expect(await warning.textContent()).toMatch(
+      /enthält Makros \(VBA\)\..*heruntergeladene Arbeitsmappe enthält sie nicht.*Add-in in Excel/,
+    );
     expect(await page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).isDisabled()).toBe(true);
 
     // Planen: the form shows the workbook's unit as the default and leaves it to the workbook.
@@ -206,13 +243,19 @@ describe('task pane in Chromium (file mode)', () => {
     await screenshot(page, '06b-teile-gehen-verloren');
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByRole('checkbox', { name: /^Verstanden: Die heruntergeladene Datei enthält Makros \(VBA\) nicht\./ }).check();
+    await page
+      .getByRole('checkbox', { name: /^Verstanden: Die heruntergeladene Datei enthält Makros \(VBA\) nicht\./ })
+      .check();
     expect(await page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).isDisabled()).toBe(false);
     const result = await download(page, () => write.click(), 'mit-makros-ergebnis.xlsx');
     const resultZip = await JSZip.loadAsync(fs.readFileSync(result));
     expect(resultZip.file('xl/vbaProject.bin')).toBeNull();
     const meta = (await readXlsx(result)).getWorksheet('_Wellenplaner')!;
-    const metaMap = Object.fromEntries(sheetValues(meta).slice(1).map((r) => [r[0], r[1]]));
+    const metaMap = Object.fromEntries(
+      sheetValues(meta)
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(metaMap['taskpane.verfahren']).toBe('rules');
     expect(metaMap['taskpane.kapazitaetEinheit'] ?? '').toBe('');
     expect(s.pageErrors).toEqual([]);
@@ -224,15 +267,27 @@ describe('task pane in Chromium (file mode)', () => {
     await page.getByRole('tab', { name: 'Vorlage & Import' }).click();
     await page.getByRole('button', { name: 'Neue Arbeitsmappe mit Vorlage' }).click();
     await page.getByTestId('notice').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('notice').textContent()).toMatch(/^Vorlage angelegt: „Leistungen“, „Umsetzungsprojekte“, „Themenfelder“, „Wellen“, „Einstellungen“/);
+    expect(await page.getByTestId('notice').textContent()).toMatch(
+      /^Vorlage angelegt: „Leistungen“, „Umsetzungsprojekte“, „Themenfelder“, „Wellen“, „Einstellungen“/,
+    );
     // the Steckbrief import (loaded on demand) is mounted under the template
     await page.getByRole('heading', { name: 'Steckbriefe importieren' }).waitFor();
     await page.getByText('Import wird geladen …').waitFor({ state: 'detached', timeout: 60_000 });
     await screenshot(page, '07-vorlage');
     expect(await axeViolations(page)).toEqual([]);
-    const file = await download(page, () => page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).click(), 'pane-vorlage.xlsx');
+    const file = await download(
+      page,
+      () => page.getByRole('button', { name: 'Arbeitsmappe herunterladen' }).click(),
+      'pane-vorlage.xlsx',
+    );
     const wb = await readXlsx(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Leistungen', 'Umsetzungsprojekte', 'Themenfelder', 'Wellen', 'Einstellungen']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Leistungen',
+      'Umsetzungsprojekte',
+      'Themenfelder',
+      'Wellen',
+      'Einstellungen',
+    ]);
     const leistungen = wb.getWorksheet('Leistungen')!;
     expect(leistungen.getCell('A1').value).toBe('OZG-ID');
     expect(leistungen.getCell('A2').value).toBe('10000');
@@ -270,16 +325,27 @@ describe('task pane in Chromium (file mode)', () => {
     await openFile(page, file);
     const summary = page.getByTestId('check-summary');
     await summary.waitFor({ timeout: 60_000 });
-    expect(await summary.textContent()).toMatch(/Fehler verhindern die Planung: bitte in der Arbeitsmappe korrigieren und erneut prüfen\./);
+    expect(await summary.textContent()).toMatch(
+      /Fehler verhindern die Planung: bitte in der Arbeitsmappe korrigieren und erneut prüfen\./,
+    );
     expect(await page.getByRole('tab', { name: '2 Planen' }).isDisabled()).toBe(true);
     await screenshot(page, '09-fehler');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('tab', { name: '3 Schreiben' }).click();
-    expect(await page.getByTestId('write-list').textContent()).toBe('Blatt „Prüfbericht“: alle Befunde mit Link zur Zelle');
-    const result = await download(page, () => page.getByRole('button', { name: 'Schreiben und herunterladen' }).click(), 'fehlerhafte-mappe-Wellenplan.xlsx');
+    expect(await page.getByTestId('write-list').textContent()).toBe(
+      'Blatt „Prüfbericht“: alle Befunde mit Link zur Zelle',
+    );
+    const result = await download(
+      page,
+      () => page.getByRole('button', { name: 'Schreiben und herunterladen' }).click(),
+      'fehlerhafte-mappe-Wellenplan.xlsx',
+    );
     const written = await readXlsx(result);
-    expect(written.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Leistungen', 'Prüfbericht']);
+    expect(written.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      'Leistungen',
+      'Prüfbericht',
+    ]);
   });
 
   it('refuses a file that is not a workbook with a German message', async () => {
@@ -290,7 +356,9 @@ describe('task pane in Chromium (file mode)', () => {
     await openFile(page, bad);
     const error = page.getByTestId('error');
     await error.waitFor({ timeout: 30_000 });
-    expect(await error.textContent()).toMatch(/Datei nicht lesbar.*keine Excel-Arbeitsmappe.*Bitte eine Excel-Arbeitsmappe \(\.xlsx\) wählen/);
+    expect(await error.textContent()).toMatch(
+      /Datei nicht lesbar.*keine Excel-Arbeitsmappe.*Bitte eine Excel-Arbeitsmappe \(\.xlsx\) wählen/,
+    );
   });
 
   it('follows the dark theme and stays accessible there', async () => {

@@ -11,7 +11,10 @@ const dir = mkdtempSync(join(tmpdir(), 'wellenplaner-cli-'));
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -56,7 +59,9 @@ describe('wellenplaner check', () => {
     const r = await run('check', path, '--json', json);
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'error', sheet: 'Leistungen', cell: 'A1' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', sheet: 'Leistungen', cell: 'A1' }),
+    );
   });
 
   it('passes the bundled example without errors', async () => {
@@ -84,7 +89,15 @@ describe('wellenplaner plan', () => {
     const ea05 = report.projects.find((p: { id: string }) => p.id === 'EA-05');
     expect(ea05.coordinator).toEqual({ name: 'Brandenburg', kind: 'Land', source: 'lead-state' });
     for (const w of report.waves) {
-      expect(w).toEqual(expect.objectContaining({ themenfeld: expect.any(String), number: expect.any(Number), start: expect.any(String), end: expect.any(String), projects: expect.any(Array) }));
+      expect(w).toEqual(
+        expect.objectContaining({
+          themenfeld: expect.any(String),
+          number: expect.any(Number),
+          start: expect.any(String),
+          end: expect.any(String),
+          projects: expect.any(Array),
+        }),
+      );
     }
     // Every project is in exactly one wave.
     const inWaves = report.waves.flatMap((w: { projects: string[] }) => w.projects).sort();
@@ -153,7 +166,9 @@ describe('wellenplaner plan', () => {
         row.eachCell((c) => {
           if (c.type !== ExcelJS.ValueType.Formula) return;
           expect(ws.name).toBe('Prüfbericht');
-          expect((c.value as ExcelJS.CellFormulaValue).formula).toMatch(/^HYPERLINK\("#'[^"]+'![A-Z]+\d+","[A-Z]+\d+"\)$/);
+          expect((c.value as ExcelJS.CellFormulaValue).formula).toMatch(
+            /^HYPERLINK\("#'[^"]+'![A-Z]+\d+","[A-Z]+\d+"\)$/,
+          );
         }),
       ),
     );
@@ -182,7 +197,10 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const JSZip = require('jszip');
     const zip = await JSZip.loadAsync(readFileSync(EXAMPLE));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file(
+      'xl/charts/chart1.xml',
+      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
     const path = join(dir, 'mit-diagramm.xlsx');
     writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
     const out = join(dir, 'mit-diagramm-ergebnis.xlsx');
@@ -200,7 +218,11 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
     expect(r.stderr).toMatch(/ist ein Ordner/);
     const r2 = await run('plan', EXAMPLE, '--out', dir);
     expect(r2.code).toBe(2);
-    expect(require('node:fs').readdirSync(dir).filter((f: string) => f.endsWith('.tmp'))).toEqual([]);
+    expect(
+      require('node:fs')
+        .readdirSync(dir)
+        .filter((f: string) => f.endsWith('.tmp')),
+    ).toEqual([]);
   });
 
   it('rejects options that do not belong to the command', async () => {
@@ -218,12 +240,16 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
     const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
     const bin = join(__dirname, '../../bin/wellenplaner.js');
     const json = join(dir, 'optimiert.json');
-    const r = spawnSync(process.execPath, [bin, 'plan', EXAMPLE, '--optimise', '--time-limit', '20', '--json', json], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'plan', EXAMPLE, '--optimise', '--time-limit', '20', '--json', json], {
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.plan.objective.optimised).toBeLessThanOrEqual(report.plan.objective.rules);
-    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" check "${EXAMPLE}" | head -1`], { encoding: 'utf8' });
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" check "${EXAMPLE}" | head -1`], {
+      encoding: 'utf8',
+    });
     expect(piped.stdout).toMatch(/^Prüfung:/);
     expect(piped.stderr).toBe('');
   });
@@ -232,7 +258,11 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
 describe('settings the task pane saved in the workbook', () => {
   it('are used by the command line, and options win over them', async () => {
     const wb = await FileWorkbook.fromBuffer(readFileSync(EXAMPLE));
-    await wb.writeMeta({ 'taskpane.anzahlWellen': '2', 'taskpane.wellendauerMonate': '12', 'taskpane.verfahren': 'rules' });
+    await wb.writeMeta({
+      'taskpane.anzahlWellen': '2',
+      'taskpane.wellendauerMonate': '12',
+      'taskpane.verfahren': 'rules',
+    });
     const path = join(dir, 'mit-einstellungen.xlsx');
     writeFileSync(path, await wb.toBuffer());
 

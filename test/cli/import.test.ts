@@ -30,21 +30,60 @@ async function run(steckbriefe: string[], opts: { out?: string; json?: string; w
   return { code, stdout, stderr };
 }
 
-const leistungen = async (path: string) => (await (await openWorkbookFile(path)).readSheets()).find((s) => s.name === 'Leistungen')!.values;
+const leistungen = async (path: string) =>
+  (await (await openWorkbookFile(path)).readSheets()).find((s) => s.name === 'Leistungen')!.values;
 
 describe('wellenplaner import', () => {
   it('imports forms and tables, writes the result and the JSON report, exit 0', async () => {
     const result = `${out}-ok.xlsx`;
     const json = `${out}-ok.json`;
-    const { code, stdout, stderr } = await run([fx.formElterngeld, fx.formsMulti, fx.table, fx.twoColumnForm, fx.numberedForm, fx.formula], { out: result, json });
+    const { code, stdout, stderr } = await run(
+      [fx.formElterngeld, fx.formsMulti, fx.table, fx.twoColumnForm, fx.numberedForm, fx.formula],
+      { out: result, json },
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('6 neue Leistungen, 6 Zellen ergänzt, 3 Konflikte, neue Spalten: Lebenslage, Zuständigkeit, Typ, Reifegrad.');
+    expect(stdout).toContain(
+      '6 neue Leistungen, 6 Zellen ergänzt, 3 Konflikte, neue Spalten: Lebenslage, Zuständigkeit, Typ, Reifegrad.',
+    );
     const rows = await leistungen(result);
-    expect(rows[2]).toEqual(['OZG-ID', 'Leistung', 'Themenfeld', 'Bemerkung', 'Fallzahl', 'Priorität', 'Lebenslage', 'Zuständigkeit', 'Typ', 'Reifegrad']);
-    expect(rows[3]).toEqual(['10076', 'Elterngeld', 'Familie & Kind', 'Altbestand', 1500, 'hoch', 'Geburt', 'Elterngeldstelle', null, 2]);
+    expect(rows[2]).toEqual([
+      'OZG-ID',
+      'Leistung',
+      'Themenfeld',
+      'Bemerkung',
+      'Fallzahl',
+      'Priorität',
+      'Lebenslage',
+      'Zuständigkeit',
+      'Typ',
+      'Reifegrad',
+    ]);
+    expect(rows[3]).toEqual([
+      '10076',
+      'Elterngeld',
+      'Familie & Kind',
+      'Altbestand',
+      1500,
+      'hoch',
+      'Geburt',
+      'Elterngeldstelle',
+      null,
+      2,
+    ]);
     expect(rows.map((r) => r[0])).toEqual([
-      'OZG-Leistungen Familie & Kind', undefined, 'OZG-ID', '10076', '10077', '10100', '10200', '10300', '10301', '10400', '10600', '10700',
+      'OZG-Leistungen Familie & Kind',
+      undefined,
+      'OZG-ID',
+      '10076',
+      '10077',
+      '10100',
+      '10200',
+      '10300',
+      '10301',
+      '10400',
+      '10600',
+      '10700',
     ]);
     const formulaRow = rows[11];
     expect(formulaRow.slice(0, 2)).toEqual(['10700', '=1+1']);
@@ -54,13 +93,29 @@ describe('wellenplaner import', () => {
     expect(cell.value).toBe('=1+1');
 
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    expect(report.summary).toEqual({ errors: 0, warnings: expect.any(Number), infos: expect.any(Number), applied: true });
-    expect(report.import.conflicts).toContainEqual(expect.objectContaining({
-      ozgId: '10076', column: 'Fallzahl', cell: 'E4', existing: '1500', imported: '1.234', between: 'workbook',
-      source: '[steckbrief-elterngeld.xlsx]Elterngeld!C11',
-    }));
-    expect(report.findings.every((f: { severity: string; code: string; message: string; sheet: string; cell: string }) =>
-      /^[A-Z_]+$/.test(f.code) && f.message.length > 0 && f.sheet && /^[A-Z]+\d+$/.test(f.cell))).toBe(true);
+    expect(report.summary).toEqual({
+      errors: 0,
+      warnings: expect.any(Number),
+      infos: expect.any(Number),
+      applied: true,
+    });
+    expect(report.import.conflicts).toContainEqual(
+      expect.objectContaining({
+        ozgId: '10076',
+        column: 'Fallzahl',
+        cell: 'E4',
+        existing: '1500',
+        imported: '1.234',
+        between: 'workbook',
+        source: '[steckbrief-elterngeld.xlsx]Elterngeld!C11',
+      }),
+    );
+    expect(
+      report.findings.every(
+        (f: { severity: string; code: string; message: string; sheet: string; cell: string }) =>
+          /^[A-Z_]+$/.test(f.code) && f.message.length > 0 && f.sheet && /^[A-Z]+\d+$/.test(f.cell),
+      ),
+    ).toBe(true);
   });
 
   it('keeps the original workbook file as it was', async () => {
@@ -134,7 +189,10 @@ describe('wellenplaner import', () => {
     expect(withMapping.code).toBe(0);
     const rows = await leistungen(result);
     expect(rows[rows.length - 1]).toEqual(['10500', 'Wohngeld', 'Bauen & Wohnen', null, null, null, 'Umzug']);
-    expect(JSON.parse((await (await openWorkbookFile(result)).readMeta())[MAPPING_META_KEY])).toEqual({ kennung: 'OZG-ID', titel: 'Leistung' });
+    expect(JSON.parse((await (await openWorkbookFile(result)).readMeta())[MAPPING_META_KEY])).toEqual({
+      kennung: 'OZG-ID',
+      titel: 'Leistung',
+    });
   });
 
   it('refuses a file above 10 MB before reading it', async () => {
@@ -150,7 +208,12 @@ describe('wellenplaner import', () => {
     const once = await run([fx.formsMulti], { json: `${out}-einmal.json` });
     const twice = await run([fx.formsMulti, fx.formsMulti], { json: `${out}-zweimal.json` });
     expect(twice.code).toBe(once.code);
-    const findings = (name: string) => JSON.parse(readFileSync(`${out}-${name}.json`, 'utf8')).findings as { code: string; severity: string; message: string }[];
+    const findings = (name: string) =>
+      JSON.parse(readFileSync(`${out}-${name}.json`, 'utf8')).findings as {
+        code: string;
+        severity: string;
+        message: string;
+      }[];
     const duplicate = findings('zweimal').filter((f) => f.code === 'IMPORT_FILE_DUPLICATE');
     expect(duplicate.map((f) => f.severity)).toEqual(['info']);
     expect(duplicate[0].message).toMatch(/^Datei doppelt gewählt, nur einmal gelesen/);
@@ -161,7 +224,16 @@ describe('wellenplaner import', () => {
     const sb = join(fx.dir, 'wert-darunter.xlsx');
     const wb = FileWorkbook.create();
     const ws = wb.workbook.addWorksheet('Steckbrief');
-    for (const row of [['Steckbrief'], ['OZG-ID'], [10976], ['Bezeichnung der Leistung'], ['Elterngeld plus'], ['Themenfeld'], ['Familie & Kind']]) ws.addRow(row);
+    for (const row of [
+      ['Steckbrief'],
+      ['OZG-ID'],
+      [10976],
+      ['Bezeichnung der Leistung'],
+      ['Elterngeld plus'],
+      ['Themenfeld'],
+      ['Familie & Kind'],
+    ])
+      ws.addRow(row);
     await saveWorkbookFile(wb, sb);
     const result = `${out}-darunter.xlsx`;
     const { code, stdout } = await run([sb], { out: result });
@@ -175,38 +247,57 @@ describe('wellenplaner import', () => {
     async function tableWorkbook(sheetName: string, path: string) {
       const wb = FileWorkbook.create();
       wb.workbook.addWorksheet(sheetName).addTable({
-        name: 'Leistungen', ref: 'A1', headerRow: true,
+        name: 'Leistungen',
+        ref: 'A1',
+        headerRow: true,
         columns: [{ name: 'OZG-ID' }, { name: 'Leistung' }, { name: 'Themenfeld' }],
-        rows: [['10000', 'Elterngeld', 'Familie & Kind'], ['10001', 'Vaterschaftsanerkennung', 'Familie & Kind']],
+        rows: [
+          ['10000', 'Elterngeld', 'Familie & Kind'],
+          ['10001', 'Vaterschaftsanerkennung', 'Familie & Kind'],
+        ],
       });
       await saveWorkbookFile(wb, path);
     }
     async function steckbrief(path: string) {
       const wb = FileWorkbook.create();
       const ws = wb.workbook.addWorksheet('Steckbrief');
-      for (const row of [['OZG-ID', 10005], ['Leistung', 'Kindergeld'], ['Themenfeld', 'Familie & Kind'], ['Lebenslage', 'Geburt']]) ws.addRow(row);
+      for (const row of [
+        ['OZG-ID', 10005],
+        ['Leistung', 'Kindergeld'],
+        ['Themenfeld', 'Familie & Kind'],
+        ['Lebenslage', 'Geburt'],
+      ])
+        ws.addRow(row);
       await saveWorkbookFile(wb, path);
     }
 
-    it.each(['Leistungen', 'Tabelle1'])('grows the table on sheet %s so that check and plan read the new services', async (sheetName) => {
-      const mappe = join(fx.dir, `tabelle-${sheetName}.xlsx`);
-      const sb = join(fx.dir, `sb-tabelle-${sheetName}.xlsx`);
-      const result = `${out}-tabelle-${sheetName}.xlsx`;
-      await tableWorkbook(sheetName, mappe);
-      await steckbrief(sb);
-      const json = `${out}-tabelle-${sheetName}.json`;
-      const { code, stdout } = await run([sb], { workbook: mappe, out: result, json });
-      expect(code).toBe(0);
-      expect(stdout).toContain('IMPORT_TABLE_EXTENDED');
-      expect(stdout).toContain('Die Excel-Tabelle „Leistungen“ wird von A1:C3 auf A1:D4 erweitert.');
-      expect(JSON.parse(readFileSync(json, 'utf8')).import.tableResize).toEqual({ sheet: sheetName, table: 'Leistungen', from: 'A1:C3', to: 'A1:D4' });
-      const reopened = await openWorkbookFile(result);
-      const sheets = await reopened.readSheets();
-      expect(sheets.find((s) => s.name === sheetName)!.tables).toEqual([{ name: 'Leistungen', range: 'A1:D4' }]);
-      const input = readWorkbook(sheets);
-      expect(input.services.map((s) => s.ozgId)).toEqual(['10000', '10001', '10005']);
-      expect(input.services[2].name).toBe('Kindergeld');
-      expect(input.services[2].lebenslage).toBe('Geburt');
-    });
+    it.each(['Leistungen', 'Tabelle1'])(
+      'grows the table on sheet %s so that check and plan read the new services',
+      async (sheetName) => {
+        const mappe = join(fx.dir, `tabelle-${sheetName}.xlsx`);
+        const sb = join(fx.dir, `sb-tabelle-${sheetName}.xlsx`);
+        const result = `${out}-tabelle-${sheetName}.xlsx`;
+        await tableWorkbook(sheetName, mappe);
+        await steckbrief(sb);
+        const json = `${out}-tabelle-${sheetName}.json`;
+        const { code, stdout } = await run([sb], { workbook: mappe, out: result, json });
+        expect(code).toBe(0);
+        expect(stdout).toContain('IMPORT_TABLE_EXTENDED');
+        expect(stdout).toContain('Die Excel-Tabelle „Leistungen“ wird von A1:C3 auf A1:D4 erweitert.');
+        expect(JSON.parse(readFileSync(json, 'utf8')).import.tableResize).toEqual({
+          sheet: sheetName,
+          table: 'Leistungen',
+          from: 'A1:C3',
+          to: 'A1:D4',
+        });
+        const reopened = await openWorkbookFile(result);
+        const sheets = await reopened.readSheets();
+        expect(sheets.find((s) => s.name === sheetName)!.tables).toEqual([{ name: 'Leistungen', range: 'A1:D4' }]);
+        const input = readWorkbook(sheets);
+        expect(input.services.map((s) => s.ozgId)).toEqual(['10000', '10001', '10005']);
+        expect(input.services[2].name).toBe('Kindergeld');
+        expect(input.services[2].lebenslage).toBe('Geburt');
+      },
+    );
   });
 });

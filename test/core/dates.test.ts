@@ -1,4 +1,13 @@
-import { addDays, addMonths, dateToIso, germanDate, isExcelLeapDay, isoToSerial, isPlausibleDate, serialToIso } from '../../src/core/dates';
+import {
+  addDays,
+  addMonths,
+  dateToIso,
+  germanDate,
+  isExcelLeapDay,
+  isoToSerial,
+  isPlausibleDate,
+  serialToIso,
+} from '../../src/core/dates';
 import { a1, columnLetter, columnNumber, parseRange, rangeA1 } from '../../src/core/address';
 
 describe('dates', () => {
@@ -7,7 +16,7 @@ describe('dates', () => {
     expect(isoToSerial('2021-12-31')).toBe(44561);
     expect(serialToIso(isoToSerial('2020-02-29'))).toBe('2020-02-29');
   });
-  it("counts serials below 60 as Excel does, around its fictitious 1900-02-29", () => {
+  it('counts serials below 60 as Excel does, around its fictitious 1900-02-29', () => {
     expect(serialToIso(1)).toBe('1900-01-01');
     expect(serialToIso(59)).toBe('1900-02-28');
     expect(serialToIso(60)).toBe('1900-02-28');
@@ -25,7 +34,13 @@ describe('dates', () => {
     expect(addDays('1900-02-28', 1)).toBe('1900-03-01');
   });
   it('calls dates from 1990 to 2100 plausible', () => {
-    expect(['1989-12-31', '1990-01-01', '2100-12-31', '2101-01-01', '9999-12-31'].map(isPlausibleDate)).toEqual([false, true, true, false, false]);
+    expect(['1989-12-31', '1990-01-01', '2100-12-31', '2101-01-01', '9999-12-31'].map(isPlausibleDate)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
   it('adds months, clamping to the month end', () => {
     expect(addMonths('2020-01-31', 1)).toBe('2020-02-29');

@@ -44,9 +44,33 @@ describe('the whole pipeline on the real catalogue', () => {
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
-  fc.constantFrom('OZG-ID', 'Leistung', 'Themenfeld', 'Projekt-ID', 'Projekt', 'OZG-IDs', 'Koordination', 'Status',
-    'Abhängig von', 'Welle (fest)', 'Priorität', 'Familie & Kind', 'Bremen', 'begonnen', 'P1', 'P2', '10000', '10001',
-    'hoch', '=1+1', '', '  ', 'ja', '31.12.2021', 'P1, P2'),
+  fc.constantFrom(
+    'OZG-ID',
+    'Leistung',
+    'Themenfeld',
+    'Projekt-ID',
+    'Projekt',
+    'OZG-IDs',
+    'Koordination',
+    'Status',
+    'Abhängig von',
+    'Welle (fest)',
+    'Priorität',
+    'Familie & Kind',
+    'Bremen',
+    'begonnen',
+    'P1',
+    'P2',
+    '10000',
+    '10001',
+    'hoch',
+    '=1+1',
+    '',
+    '  ',
+    'ja',
+    '31.12.2021',
+    'P1, P2',
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer({ min: -5, max: 20000 }),
   fc.double({ noNaN: false }),
@@ -103,7 +127,9 @@ describe('writing what was planned', () => {
   it('refuses, writing nothing, when the input sheets changed after planning', async () => {
     const { FileWorkbook } = await import('../../src/workbook/file');
     const { StaleInputError, writeOutputs } = await import('../../src/core/pipeline');
-    const wb = await FileWorkbook.fromBuffer(readFileSync(join(__dirname, '../../examples/beispiel-wellenplanung.xlsx')));
+    const wb = await FileWorkbook.fromBuffer(
+      readFileSync(join(__dirname, '../../examples/beispiel-wellenplanung.xlsx')),
+    );
     const outcome = runPlan(await wb.readSheets());
     const bundle = outputsFor(outcome, '2020-01-15');
     wb.workbook.getWorksheet('Umsetzungsprojekte')!.getCell('E2').value = 'Saarland';

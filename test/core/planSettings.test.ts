@@ -2,11 +2,29 @@ import type { SheetData } from '../../src/core/model';
 import { checkInput } from '../../src/core/check';
 import { planConfigFrom } from '../../src/core/plan';
 import { readWorkbook } from '../../src/core/read';
-import { META_KEYS, overridesFrom, settingsFromMeta, settingsToMeta, type PlanSettings } from '../../src/core/planSettings';
+import {
+  META_KEYS,
+  overridesFrom,
+  settingsFromMeta,
+  settingsToMeta,
+  type PlanSettings,
+} from '../../src/core/planSettings';
 
 const sheets = (unit: string): SheetData[] => [
-  { name: 'Leistungen', values: [['OZG-ID', 'Leistung', 'Themenfeld'], [10000, 'Elterngeld', 'Familie & Kind']] },
-  { name: 'Einstellungen', values: [['Einstellung', 'Wert'], ['Kapazität zählt', unit]] },
+  {
+    name: 'Leistungen',
+    values: [
+      ['OZG-ID', 'Leistung', 'Themenfeld'],
+      [10000, 'Elterngeld', 'Familie & Kind'],
+    ],
+  },
+  {
+    name: 'Einstellungen',
+    values: [
+      ['Einstellung', 'Wert'],
+      ['Kapazität zählt', unit],
+    ],
+  },
 ];
 
 function unitPlanned(unit: string, settings: PlanSettings): string {
@@ -24,7 +42,14 @@ describe('plan settings saved by the task pane', () => {
   });
 
   it('survive a round trip through the workbook metadata, with or without a unit', () => {
-    const full: PlanSettings = { waveCount: 4, waveMonths: 6, planningStart: '2020-01-01', capacity: 12.5, capacityUnit: 'Aufwand', mode: 'optimised' };
+    const full: PlanSettings = {
+      waveCount: 4,
+      waveMonths: 6,
+      planningStart: '2020-01-01',
+      capacity: 12.5,
+      capacityUnit: 'Aufwand',
+      mode: 'optimised',
+    };
     expect(settingsFromMeta(settingsToMeta(full))).toEqual(full);
     const bare: PlanSettings = { mode: 'rules' };
     expect(settingsToMeta(bare)[META_KEYS.capacityUnit]).toBe('');
@@ -32,10 +57,19 @@ describe('plan settings saved by the task pane', () => {
   });
 
   it('keep the meta keys of existing workbooks', () => {
-    expect(Object.keys(settingsToMeta({ mode: 'rules' })).sort()).toEqual(
-      ['taskpane.anzahlWellen', 'taskpane.kapazitaet', 'taskpane.kapazitaetEinheit', 'taskpane.planungsbeginn', 'taskpane.verfahren', 'taskpane.wellendauerMonate'],
-    );
-    expect(settingsFromMeta({ 'taskpane.kapazitaetEinheit': 'Leistungen', 'taskpane.anzahlWellen': '3' })).toEqual({ mode: 'rules', capacityUnit: 'Leistungen', waveCount: 3 });
+    expect(Object.keys(settingsToMeta({ mode: 'rules' })).sort()).toEqual([
+      'taskpane.anzahlWellen',
+      'taskpane.kapazitaet',
+      'taskpane.kapazitaetEinheit',
+      'taskpane.planungsbeginn',
+      'taskpane.verfahren',
+      'taskpane.wellendauerMonate',
+    ]);
+    expect(settingsFromMeta({ 'taskpane.kapazitaetEinheit': 'Leistungen', 'taskpane.anzahlWellen': '3' })).toEqual({
+      mode: 'rules',
+      capacityUnit: 'Leistungen',
+      waveCount: 3,
+    });
   });
 
   it('read empty or damaged metadata as "as the workbook says"', () => {
@@ -52,6 +86,9 @@ describe('plan settings saved by the task pane', () => {
 
   it('pass only the fields the planner set as overrides', () => {
     expect(overridesFrom({ mode: 'rules' })).toEqual({});
-    expect(overridesFrom({ waveCount: 5, capacityUnit: 'Aufwand', mode: 'optimised' })).toEqual({ waveCount: 5, capacityUnit: 'Aufwand' });
+    expect(overridesFrom({ waveCount: 5, capacityUnit: 'Aufwand', mode: 'optimised' })).toEqual({
+      waveCount: 5,
+      capacityUnit: 'Aufwand',
+    });
   });
 });

@@ -12,7 +12,14 @@ export function inputWorkbook(f: Fixture): ExcelJS.Workbook {
   for (const p of f.projects) for (const id of p.services) services.addRow([id, `Leistung ${id}`, p.themenfeld]);
   const projects = wb.addWorksheet('Umsetzungsprojekte');
   projects.addRow(['Projekt-ID', 'Projekt', 'Themenfeld', 'OZG-IDs', 'Koordination']);
-  for (const p of f.projects) projects.addRow([p.id, p.name, p.themenfeld, p.services.join(', '), p.coordinator.source === 'sheet' ? p.coordinator.name : null]);
+  for (const p of f.projects)
+    projects.addRow([
+      p.id,
+      p.name,
+      p.themenfeld,
+      p.services.join(', '),
+      p.coordinator.source === 'sheet' ? p.coordinator.name : null,
+    ]);
   return wb;
 }
 

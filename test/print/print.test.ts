@@ -21,7 +21,14 @@ const tricky: ProjectSpec[] = [
   '@SUM(A1)',
   '+49 30 123456',
   '-Elterngeld',
-].map((name, i) => ({ id: `QS-${i + 1}`, name, themenfeld: 'Querschnitt', services: [`3000${i}`], wave: 1 + i, coordinator: { name: 'Berlin', kind: 'Land', source: 'sheet' } }));
+].map((name, i) => ({
+  id: `QS-${i + 1}`,
+  name,
+  themenfeld: 'Querschnitt',
+  services: [`3000${i}`],
+  wave: 1 + i,
+  coordinator: { name: 'Berlin', kind: 'Land', source: 'sheet' },
+}));
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -75,20 +82,32 @@ describeIfSoffice('printed result (LibreOffice → PDF)', () => {
   });
 
   it('shows every project on the overview, the Wellenplan and the Koordination printout', () => {
-    for (const footer of ['Wellenplanung der OZG-Umsetzungsprojekte · Stand', 'Umsetzungskoordination je Themenfeld · Stand', 'OZG-Wellenplaner']) {
-      const text = sheetPages(footer).map((p) => p.text).join('\n');
+    for (const footer of [
+      'Wellenplanung der OZG-Umsetzungsprojekte · Stand',
+      'Umsetzungskoordination je Themenfeld · Stand',
+      'OZG-Wellenplaner',
+    ]) {
+      const text = sheetPages(footer)
+        .map((p) => p.text)
+        .join('\n');
       const missing = specs.filter((s) => !text.includes(s.id)).map((s) => s.id);
       expect({ footer, missing }).toEqual({ footer, missing: [] });
     }
   });
 
   it('prints formula-like project names as the text they are', () => {
-    const text = squash(sheetPages('Wellenplanung der OZG-Umsetzungsprojekte · Stand').map((p) => p.text).join('\n'));
+    const text = squash(
+      sheetPages('Wellenplanung der OZG-Umsetzungsprojekte · Stand')
+        .map((p) => p.text)
+        .join('\n'),
+    );
     for (const s of tricky) expect(text).toContain(squash(s.name));
   });
 
   it('prints German dates in the Wellenplan', () => {
-    const text = sheetPages('OZG-Wellenplaner').map((p) => p.text).join('\n');
+    const text = sheetPages('OZG-Wellenplaner')
+      .map((p) => p.text)
+      .join('\n');
     expect(text).toContain('01.01.2020');
     expect(text).toContain('31.12.2021');
   });

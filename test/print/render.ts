@@ -21,7 +21,16 @@ export function renderPdf(soffice: string, xlsxPath: string, outDir: string): st
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, xlsxPath],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        xlsxPath,
+      ],
       { stdio: 'pipe', timeout: 120_000 },
     );
   } finally {
@@ -41,7 +50,10 @@ export function pdfText(pdfPath: string, opts: { first?: number; last?: number }
 export function pdfPages(pdfPath: string): { count: number; sizes: { width: number; height: number }[] } {
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(count), pdfPath], { encoding: 'utf8' });
-  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
   return { count, sizes };
 }
 

@@ -111,7 +111,13 @@ describe('broken workbooks', () => {
     expect(run.code).toBe(0);
     expect(brief(report.findings, ['error'])).toEqual([]);
     expect(report.projects).toEqual([
-      expect.objectContaining({ id: 'P1', services: ['10000', '10001', '10005'], wave: 2, start: '2022-01-01', end: '2022-06-30' }),
+      expect.objectContaining({
+        id: 'P1',
+        services: ['10000', '10001', '10005'],
+        wave: 2,
+        start: '2022-01-01',
+        end: '2022-06-30',
+      }),
     ]);
     expect(report.waves.map((w: any) => w.start)).toEqual(['2021-07-01', '2022-01-01']);
   });

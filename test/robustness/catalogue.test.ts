@@ -19,7 +19,10 @@ describe('the whole real catalogue on a bare Leistungen sheet', () => {
   beforeAll(async () => {
     await save(catalogueWorkbook(), path);
     const wb = catalogueWorkbook();
-    addRows(wb, 'Themenfelder', [['Themenfeld', 'Federführendes Land'], ...THEMENFELDER.map((t, i) => [t.replace('&', 'und'), i % 2 ? 'NRW' : 'Bayern'])]);
+    addRows(wb, 'Themenfelder', [
+      ['Themenfeld', 'Federführendes Land'],
+      ...THEMENFELDER.map((t, i) => [t.replace('&', 'und'), i % 2 ? 'NRW' : 'Bayern']),
+    ]);
     await save(wb, withLeads);
   });
 
@@ -33,8 +36,10 @@ describe('the whole real catalogue on a bare Leistungen sheet', () => {
     expect([...codes].sort()).toEqual(['COORDINATOR_MISSING', 'COORDINATOR_MISSING_WAVE_1', 'SERVICE_WITHOUT_PROJECT']);
     // the two documented lead states cover their Themenfelder
     const byTf = (tf: string) => report.projects.filter((p: any) => p.themenfeld === tf);
-    for (const p of byTf('Steuern & Zoll')) expect(p.coordinator).toEqual({ name: 'Hessen', kind: 'Land', source: 'lead-state' });
-    for (const p of byTf('Ein- & Auswanderung')) expect(p.coordinator).toEqual({ name: 'Brandenburg', kind: 'Land', source: 'lead-state' });
+    for (const p of byTf('Steuern & Zoll'))
+      expect(p.coordinator).toEqual({ name: 'Hessen', kind: 'Land', source: 'lead-state' });
+    for (const p of byTf('Ein- & Auswanderung'))
+      expect(p.coordinator).toEqual({ name: 'Brandenburg', kind: 'Land', source: 'lead-state' });
     const wave1Errors = report.findings.filter((f: any) => f.code === 'COORDINATOR_MISSING_WAVE_1');
     const wave1 = report.projects.filter((p: any) => p.wave === 1 && p.coordinator.source === 'none');
     expect(wave1Errors).toHaveLength(wave1.length);
@@ -57,11 +62,20 @@ describe('the whole real catalogue on a bare Leistungen sheet', () => {
 
 describe('a 20,000-row Leistungen sheet', () => {
   it('is read, checked and planned completely', () => {
-    const services: CellValue[][] = [['OZG-ID', 'Leistung', 'Themenfeld', 'Priorität', 'Fallzahl', 'Umsetzungsprojekt']];
+    const services: CellValue[][] = [
+      ['OZG-ID', 'Leistung', 'Themenfeld', 'Priorität', 'Fallzahl', 'Umsetzungsprojekt'],
+    ];
     const projects: CellValue[][] = [['Projekt-ID', 'Projekt', 'Koordination']];
     for (let i = 0; i < 20000; i++) {
       const p = Math.floor(i / 5);
-      services.push([String(100000 + i), `Leistung ${i}`, THEMENFELDER[p % 14], (i % 3) + 1, `${(i * 37) % 1000}`, `P${p}`]);
+      services.push([
+        String(100000 + i),
+        `Leistung ${i}`,
+        THEMENFELDER[p % 14],
+        (i % 3) + 1,
+        `${(i * 37) % 1000}`,
+        `P${p}`,
+      ]);
       if (i % 5 === 0) projects.push([`P${p}`, `Projekt ${p}`, 'Bremen']);
     }
     const sheets: SheetData[] = [

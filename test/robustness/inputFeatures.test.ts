@@ -34,7 +34,15 @@ function featureWorkbook(): ExcelJS.Workbook {
   ws.getCell('C2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Familie & Kind,Bildung"'] };
   ws.addConditionalFormatting({
     ref: 'D2:D3',
-    rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['100'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'greaterThan',
+        formulae: ['100'],
+        priority: 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } },
+      },
+    ],
   });
   wb.definedNames.add("'Leistungen'!$A$1:$D$3", 'MeineLeistungen');
   ws.pageSetup.orientation = 'landscape';
@@ -54,7 +62,8 @@ async function expectFeaturesKept(path: string) {
   expect(ws.getCell('D2').numFmt).toBe('#,##0');
   expect(ws.getCell('B2').note).toBe('Von Frau Muster geprüft');
   expect(ws.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Familie & Kind,Bildung"'] });
-  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+    .conditionalFormattings;
   expect(cf.map((c) => [c.ref, c.rules[0].formulae])).toEqual([['D2:D3', ['100']]]);
   expect(wb.definedNames.model).toEqual([{ name: 'MeineLeistungen', ranges: ['Leistungen!$A$1:$D$3'] }]);
   expect(ws.pageSetup.orientation).toBe('landscape');
@@ -75,7 +84,14 @@ describe('formatting and extras on input sheets', () => {
 
   it('survive import --out', async () => {
     const sb = join(dir, 'steckbrief.xlsx');
-    await save(steckbriefForm([['OZG-ID', 10001], ['Leistung', 'Vaterschaftsanerkennung'], ['Themenfeld', 'Familie & Kind']]), sb);
+    await save(
+      steckbriefForm([
+        ['OZG-ID', 10001],
+        ['Leistung', 'Vaterschaftsanerkennung'],
+        ['Themenfeld', 'Familie & Kind'],
+      ]),
+      sb,
+    );
     const out = join(dir, 'import.xlsx');
     const r = await runCli('import', input, sb, '--out', out);
     expect(r.code).toBe(0);

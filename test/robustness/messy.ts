@@ -38,7 +38,6 @@ export function catalogue(): { id: string; name: string; themenfeld: string; lag
     .map((f) => ({ id: f[0], name: f[1], themenfeld: f[3], lage: f[5], typ: f[7] }));
 }
 
-
 /**
  * The "messy ministry workbook": Leistungen with a merged title, line breaks and Ae/Oe/Ue in
  * headers, a hidden column, numbers as German text, formulas, a blank row in the middle and
@@ -51,11 +50,38 @@ export function messyWorkbook(): ExcelJS.Workbook {
   const s = addRows(wb, 'Leistungen', [
     ['OZG-Leistungen Familie & Kind – Stand März 2021'], // 1 (merged A1:H1)
     [], // 2
-    ['OZG-\nID', 'Leistung', 'Themen-\nfeld', 'Zustaendigkeit', 'Prioritaet', 'Fallzahl', 'Intern', 'Umsetzungs-\nprojekt'], // 3
+    [
+      'OZG-\nID',
+      'Leistung',
+      'Themen-\nfeld',
+      'Zustaendigkeit',
+      'Prioritaet',
+      'Fallzahl',
+      'Intern',
+      'Umsetzungs-\nprojekt',
+    ], // 3
     [10000, 'Elterngeld', 'Familie und Kind', 'Elterngeldstelle', 'hoch', '1.234', 'x', 'FK-01'], // 4
-    ['10001', 'Erklärung zur Vaterschafts-/Mutterschaftsanerkennung', 'Familie & Kind', 'Jugendamt', 1, '1,5', 'x', 'FK-01'], // 5
+    [
+      '10001',
+      'Erklärung zur Vaterschafts-/Mutterschaftsanerkennung',
+      'Familie & Kind',
+      'Jugendamt',
+      1,
+      '1,5',
+      'x',
+      'FK-01',
+    ], // 5
     [], // 6 blank in the middle
-    [' 10002 ', 'Beurkundung der Geburt', 'familie & kind', 'Standesamt', 'Mittel', { formula: '1000+234', result: 1234 }, null, 'FK-02'], // 7
+    [
+      ' 10002 ',
+      'Beurkundung der Geburt',
+      'familie & kind',
+      'Standesamt',
+      'Mittel',
+      { formula: '1000+234', result: 1234 },
+      null,
+      'FK-02',
+    ], // 7
     [10003, 'Namensgebung', 'Familie & Kind', 'Standesamt', 'niedrig', ' 7 ', null, 'FK-02'], // 8
     [10005, 'Kindergeld', 'Familie & Kind', 'Familienkasse', 2, 500000, null, 'FK-03'], // 9
     [], // 10
@@ -67,7 +93,16 @@ export function messyWorkbook(): ExcelJS.Workbook {
   addRows(wb, 'Umsetzungsprojekte', [
     ['Umsetzungsprojekte'], // 1
     ['Projekt-ID', 'Projekt', 'OZG-IDs', 'Koordination', 'Status', 'Abhängig von', 'Welle (fest)', 'Aufwand'], // 2
-    ['FK-01', '=HYPERLINK("http://example.org","Elterngeld")', '10000,10001', 'Nordrhein Westfalen', 'begonnen', null, null, '1,5'], // 3
+    [
+      'FK-01',
+      '=HYPERLINK("http://example.org","Elterngeld")',
+      '10000,10001',
+      'Nordrhein Westfalen',
+      'begonnen',
+      null,
+      null,
+      '1,5',
+    ], // 3
     ['FK-02', '@SUM(A1)', '10002;10003', 'BMI', 'offen', 'FK-01', null, 2], // 4
     ['FK-03', '+49 30', '10005', 'Bayern (StMD)', 'Bereitschaft signalisiert', 'FK-01\nFK-02', null, 3], // 5
   ]);
@@ -182,7 +217,11 @@ export const CASES: Record<string, () => ExcelJS.Workbook> = {
   },
   sheetAliases: () =>
     workbookOf({
-      'OZG-Leistungen ': [SERVICES_HEADER, [10000, 'Elterngeld', 'Familie & Kind'], [10005, 'Kindergeld', 'Familie & Kind']],
+      'OZG-Leistungen ': [
+        SERVICES_HEADER,
+        [10000, 'Elterngeld', 'Familie & Kind'],
+        [10005, 'Kindergeld', 'Familie & Kind'],
+      ],
       ' Projekte': [
         ['ID', 'Name', 'Leistungen', 'Koordinator'],
         ['P1', 'Familienleistungen', '10000 10005', 'Bremen'],
@@ -208,7 +247,13 @@ export const CASES: Record<string, () => ExcelJS.Workbook> = {
   richValuesHiddenSheet: () => {
     const wb = new ExcelJS.Workbook();
     const ws = addRows(wb, 'Leistungen', [
-      [{ richText: [{ text: 'OZG-', font: { bold: true } }, { text: 'ID' }] }, 'Leistung', 'Themenfeld', 'Fallzahl', 'Umsetzungsprojekt'],
+      [
+        { richText: [{ text: 'OZG-', font: { bold: true } }, { text: 'ID' }] },
+        'Leistung',
+        'Themenfeld',
+        'Fallzahl',
+        'Umsetzungsprojekt',
+      ],
       [10000, { text: 'Elterngeld', hyperlink: 'https://example.org' }, 'Familie & Kind', 100, 'P1'],
       [10005, 'Kindergeld', 'Familie & Kind', { formula: 'D2*2', result: 200 } as Cell, 'P1'],
       [10001, new Date(Date.UTC(2021, 11, 31)), 'Familie & Kind', { sharedFormula: 'D3', result: 400 } as Cell, 'P1'],
@@ -263,7 +308,22 @@ export function catalogueWorkbook(): ExcelJS.Workbook {
 
 /** n services (synthetic IDs from 100000), spread over the 14 Themenfelder, 5 per project. */
 export function bigWorkbook(n: number): ExcelJS.Workbook {
-  const tf = ['Arbeit & Ruhestand', 'Bauen & Wohnen', 'Bildung', 'Ein- & Auswanderung', 'Engagement & Hobby', 'Familie & Kind', 'Forschung & Förderung', 'Gesundheit', 'Mobilität & Reisen', 'Querschnitt', 'Recht & Ordnung', 'Steuern & Zoll', 'Umwelt', 'Unternehmensführung & -entwicklung'];
+  const tf = [
+    'Arbeit & Ruhestand',
+    'Bauen & Wohnen',
+    'Bildung',
+    'Ein- & Auswanderung',
+    'Engagement & Hobby',
+    'Familie & Kind',
+    'Forschung & Förderung',
+    'Gesundheit',
+    'Mobilität & Reisen',
+    'Querschnitt',
+    'Recht & Ordnung',
+    'Steuern & Zoll',
+    'Umwelt',
+    'Unternehmensführung & -entwicklung',
+  ];
   const services: Rows = [['OZG-ID', 'Leistung', 'Themenfeld', 'Priorität', 'Fallzahl', 'Umsetzungsprojekt']];
   const projects: Rows = [['Projekt-ID', 'Projekt', 'Koordination', 'Status']];
   for (let i = 0; i < n; i++) {

@@ -72,8 +72,22 @@ describe('messy ministry workbook', () => {
       expect(['error', 'warning', 'info']).toContain(f.severity);
     }
     const p = report.projects[0];
-    expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'themenfeld', 'services', 'wave', 'start', 'end', 'coordinator', 'reasons']));
-    expect(Object.keys(report.waves[0])).toEqual(expect.arrayContaining(['themenfeld', 'number', 'start', 'end', 'projects']));
+    expect(Object.keys(p)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'themenfeld',
+        'services',
+        'wave',
+        'start',
+        'end',
+        'coordinator',
+        'reasons',
+      ]),
+    );
+    expect(Object.keys(report.waves[0])).toEqual(
+      expect.arrayContaining(['themenfeld', 'number', 'start', 'end', 'projects']),
+    );
   });
 
   it('leaves the input sheets exactly as they were (values, formulas, merges, hidden columns)', async () => {
@@ -94,7 +108,8 @@ describe('messy ministry workbook', () => {
         expect(cell).toBeDefined();
         expect(typeof cell!.value).toBe('string');
       }
-      for (const c of texts) expect(typeof c.value === 'object' && c.value !== null && 'formula' in c.value).toBe(false);
+      for (const c of texts)
+        expect(typeof c.value === 'object' && c.value !== null && 'formula' in c.value).toBe(false);
     }
   });
 
@@ -123,9 +138,20 @@ describe('re-running on the written workbook', () => {
     wb.workbook.getWorksheet('Wellenplan')!.getCell('B2').value = 'Welle 9 (von Hand)';
     await save(wb.workbook, edited);
     const target = join(dir, 'dritter-lauf.xlsx');
-    const refused = await runCli('plan', edited, '--out', target, '--json', join(dir, 'r.json'), '--today', '2020-01-15');
+    const refused = await runCli(
+      'plan',
+      edited,
+      '--out',
+      target,
+      '--json',
+      join(dir, 'r.json'),
+      '--today',
+      '2020-01-15',
+    );
     expect(refused.code).toBe(1);
-    expect(brief(readJson(join(dir, 'r.json')).findings, ['error'])).toEqual(['error OUTPUT_SHEET_EDITED Wellenplan!A1']);
+    expect(brief(readJson(join(dir, 'r.json')).findings, ['error'])).toEqual([
+      'error OUTPUT_SHEET_EDITED Wellenplan!A1',
+    ]);
     expect(() => readFileSync(target)).toThrow();
     const forced = await runCli('plan', edited, '--out', target, '--force', '--today', '2020-01-15');
     expect(forced.code).toBe(0);
@@ -146,7 +172,9 @@ describe('the metadata sheet in odd states', () => {
     const r = await runCli('plan', broken, '--out', target, '--json', join(dir, 'meta.json'), '--today', '2020-01-15');
     expect(r.code).toBe(1);
     expect(brief(readJson(join(dir, 'meta.json')).findings, ['error']).sort()).toEqual(
-      ['Koordination', 'Prüfbericht', 'Wellendiagramm', 'Wellenplan', 'Wellenübersicht'].map((s) => `error OUTPUT_SHEET_EDITED ${s}!A1`).sort(),
+      ['Koordination', 'Prüfbericht', 'Wellendiagramm', 'Wellenplan', 'Wellenübersicht']
+        .map((s) => `error OUTPUT_SHEET_EDITED ${s}!A1`)
+        .sort(),
     );
     expect(() => readFileSync(target)).toThrow();
   });

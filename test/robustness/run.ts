@@ -21,7 +21,10 @@ export function tempDir(prefix: string): string {
 export async function runCli(...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -36,14 +39,23 @@ export function readJson(path: string): any {
 
 /** [severity, code, sheet!cell] of each finding, for exact comparisons. */
 export function brief(findings: Finding[], severities: Finding['severity'][] = ['error', 'warning']): string[] {
-  return findings.filter((f) => severities.includes(f.severity)).map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`);
+  return findings
+    .filter((f) => severities.includes(f.severity))
+    .map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`);
 }
 
 /** Every cell of every sheet, raw as ExcelJS reads it (formulas, types), plus merges and hidden columns. */
-export async function rawSheets(path: string): Promise<Record<string, { cells: Record<string, unknown>; merges: string[]; hiddenColumns: number[]; state: string }>> {
+export async function rawSheets(
+  path: string,
+): Promise<
+  Record<string, { cells: Record<string, unknown>; merges: string[]; hiddenColumns: number[]; state: string }>
+> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
-  const out: Record<string, { cells: Record<string, unknown>; merges: string[]; hiddenColumns: number[]; state: string }> = {};
+  const out: Record<
+    string,
+    { cells: Record<string, unknown>; merges: string[]; hiddenColumns: number[]; state: string }
+  > = {};
   wb.eachSheet((ws) => {
     const cells: Record<string, unknown> = {};
     ws.eachRow({ includeEmpty: false }, (row) =>

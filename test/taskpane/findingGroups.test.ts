@@ -1,7 +1,13 @@
 import type { Finding } from '../../src/core/model';
 import { checkSummary, countLabel, groupFindings } from '../../src/taskpane/findingGroups';
 
-const f = (severity: Finding['severity'], sheet: string, cell: string, code = 'X'): Finding => ({ severity, code, message: 'm', sheet, cell });
+const f = (severity: Finding['severity'], sheet: string, cell: string, code = 'X'): Finding => ({
+  severity,
+  code,
+  message: 'm',
+  sheet,
+  cell,
+});
 
 describe('groupFindings', () => {
   it('groups by severity (errors first) and then by sheet, keeping the cell order', () => {

@@ -2,13 +2,35 @@ import type { Plan, WorkbookInput } from '../../src/core/model';
 import type { PlanOutcome } from '../../src/core/pipeline';
 import type { SheetData } from '../../src/core/model';
 import { outputsFor, runCheck, runPlan } from '../../src/core/pipeline';
-import { isDarkColor, lossyPartsWarning, objectiveSummary, planSummary, resultFileName, sheetsToWrite, stepStates, writeSummary } from '../../src/taskpane/flow';
+import {
+  isDarkColor,
+  lossyPartsWarning,
+  objectiveSummary,
+  planSummary,
+  resultFileName,
+  sheetsToWrite,
+  stepStates,
+  writeSummary,
+} from '../../src/taskpane/flow';
 import { templateAsSheets } from '../../src/taskpane/template';
 import { describeError } from '../../src/taskpane/errors';
 import { StaleInputError } from '../../src/core/pipeline';
 
-const settings = { capacityUnit: 'Leistungen' as const, referenceDeadline: '2020-09-30', ozgDeadline: '2022-12-31', cells: {} };
-const input = { services: [], projects: [], themenfelder: [], waves: [], settings, sheetNames: {}, findings: [] } as WorkbookInput;
+const settings = {
+  capacityUnit: 'Leistungen' as const,
+  referenceDeadline: '2020-09-30',
+  ozgDeadline: '2022-12-31',
+  cells: {},
+};
+const input = {
+  services: [],
+  projects: [],
+  themenfelder: [],
+  waves: [],
+  settings,
+  sheetNames: {},
+  findings: [],
+} as WorkbookInput;
 const plan: Plan = {
   mode: 'rules',
   capacityUnit: 'Leistungen',
@@ -19,8 +41,24 @@ const plan: Plan = {
     { themenfeld: 'Bildung', number: 2, start: '2020-07-01', end: '2020-12-31', load: 2, projectIds: ['B'] },
   ],
   assignments: [
-    { projectId: 'A', themenfeld: 'Bildung', wave: 1, start: '2020-01-01', end: '2020-06-30', reasons: [], explanation: '' },
-    { projectId: 'B', themenfeld: 'Bildung', wave: 2, start: '2020-07-01', end: '2020-12-31', reasons: [], explanation: '' },
+    {
+      projectId: 'A',
+      themenfeld: 'Bildung',
+      wave: 1,
+      start: '2020-01-01',
+      end: '2020-06-30',
+      reasons: [],
+      explanation: '',
+    },
+    {
+      projectId: 'B',
+      themenfeld: 'Bildung',
+      wave: 2,
+      start: '2020-07-01',
+      end: '2020-12-31',
+      reasons: [],
+      explanation: '',
+    },
   ],
 };
 const project = (id: string, services: string[]) => ({ id, services }) as unknown as PlanOutcome['projects'][number];
@@ -52,7 +90,9 @@ describe('stepStates', () => {
 
 describe('summaries', () => {
   it('describe a plan with late projects and warnings', () => {
-    const text = planSummary(outcome({ findings: [{ severity: 'warning', code: 'X', message: '', sheet: 'S', cell: 'A1' }] }));
+    const text = planSummary(
+      outcome({ findings: [{ severity: 'warning', code: 'X', message: '', sheet: 'S', cell: 'A1' }] }),
+    );
     expect(text).toBe(
       '2 Projekte (3 Leistungen) in 1 Themenfeld auf bis zu 2 Wellen verteilt. 1 Projekt endet nach der Frist Referenzimplementierung (30.09.2020). 1 Warnung im Schritt „Prüfen“.',
     );
@@ -73,18 +113,36 @@ describe('summaries', () => {
   });
   it('compare the optimised plan with the rule-based one', () => {
     expect(objectiveSummary(plan)).toBeNull();
-    expect(objectiveSummary({ ...plan, mode: 'optimised', objective: { rules: 12, optimised: 10, gap: 0.004, seconds: 2.25 } })).toBe(
+    expect(
+      objectiveSummary({
+        ...plan,
+        mode: 'optimised',
+        objective: { rules: 12, optimised: 10, gap: 0.004, seconds: 2.25 },
+      }),
+    ).toBe(
       'Optimiert: gewichtete Verspätung 10 statt 12 (regelbasiert). Höchstens 0,4 % vom Optimum entfernt. Rechenzeit 2,3 s.',
     );
-    expect(objectiveSummary({ ...plan, mode: 'optimised', objective: { rules: 12, optimised: 12, gap: 0 } })).toMatch(/Nachweislich optimal\.$/);
+    expect(objectiveSummary({ ...plan, mode: 'optimised', objective: { rules: 12, optimised: 12, gap: 0 } })).toMatch(
+      /Nachweislich optimal\.$/,
+    );
   });
   it('say what was written', () => {
-    expect(writeSummary({ sheetsWritten: ['Wellenplan', 'Wellenübersicht', 'Prüfbericht'], cellsWritten: 1234, syncs: 0, largestPayloadBytes: 0 }, true)).toBe(
+    expect(
+      writeSummary(
+        {
+          sheetsWritten: ['Wellenplan', 'Wellenübersicht', 'Prüfbericht'],
+          cellsWritten: 1234,
+          syncs: 0,
+          largestPayloadBytes: 0,
+        },
+        true,
+      ),
+    ).toBe(
       'Geschrieben: die Blätter „Wellenplan“, „Wellenübersicht“ und „Prüfbericht“ (1.234 Zellen) und das Gantt-Diagramm. Eingabeblätter wurden nicht verändert.',
     );
-    expect(writeSummary({ sheetsWritten: ['Prüfbericht'], cellsWritten: 1, syncs: 0, largestPayloadBytes: 0 }, false)).toBe(
-      'Geschrieben: das Blatt „Prüfbericht“ (1 Zelle). Eingabeblätter wurden nicht verändert.',
-    );
+    expect(
+      writeSummary({ sheetsWritten: ['Prüfbericht'], cellsWritten: 1, syncs: 0, largestPayloadBytes: 0 }, false),
+    ).toBe('Geschrieben: das Blatt „Prüfbericht“ (1 Zelle). Eingabeblätter wurden nicht verändert.');
   });
   it('name the download after the opened file', () => {
     expect(resultFileName('beispiel.xlsx')).toBe('beispiel-Wellenplan.xlsx');
@@ -99,13 +157,19 @@ describe('summaries', () => {
 
 describe('describeError', () => {
   it('explains known failures in German with what to do', () => {
-    const read = Object.assign(new Error('Die Datei ist keine Excel-Arbeitsmappe (.xlsx).'), { name: 'WorkbookReadError' });
+    const read = Object.assign(new Error('Die Datei ist keine Excel-Arbeitsmappe (.xlsx).'), {
+      name: 'WorkbookReadError',
+    });
     expect(describeError(read, 'Öffnen')).toEqual({
       title: 'Datei nicht lesbar',
       message: 'Die Datei ist keine Excel-Arbeitsmappe (.xlsx). Bitte eine Excel-Arbeitsmappe (.xlsx) wählen.',
     });
-    expect(describeError({ code: 'InvalidOperationInCellEditMode', message: 'x' }, 'Schreiben').title).toBe('Excel ist im Bearbeitungsmodus');
-    expect(describeError({ code: 'RequestPayloadSizeLimitExceeded', message: 'x' }, 'Schreiben').message).toMatch(/Desktop/);
+    expect(describeError({ code: 'InvalidOperationInCellEditMode', message: 'x' }, 'Schreiben').title).toBe(
+      'Excel ist im Bearbeitungsmodus',
+    );
+    expect(describeError({ code: 'RequestPayloadSizeLimitExceeded', message: 'x' }, 'Schreiben').message).toMatch(
+      /Desktop/,
+    );
     expect(describeError(new StaleInputError(), 'Schreiben')).toEqual({
       title: 'Daten seit dem Planen geändert',
       message: expect.stringMatching(/Bitte erneut prüfen und planen/),
@@ -122,15 +186,25 @@ describe('describeError', () => {
 describe('before writing', () => {
   // The template checks without errors; a Leistung without its ID blocks planning.
   const sheets = (broken: boolean): SheetData[] =>
-    templateAsSheets().map((s) => (broken && s.name === 'Leistungen' ? { ...s, values: s.values.map((r, i) => (i === 1 ? ['', ...r.slice(1)] : r)) } : s));
+    templateAsSheets().map((s) =>
+      broken && s.name === 'Leistungen'
+        ? { ...s, values: s.values.map((r, i) => (i === 1 ? ['', ...r.slice(1)] : r)) }
+        : s,
+    );
   it('names the sheets to write without building them, as outputsFor would', () => {
     const planned = runPlan(sheets(false));
     expect(planned.blocked).toBe(false);
     const bundle = outputsFor(planned, '2026-11-28');
-    expect(sheetsToWrite(planned)).toEqual({ sheets: bundle.layouts.map((l) => l.name), chart: bundle.chart !== undefined });
+    expect(sheetsToWrite(planned)).toEqual({
+      sheets: bundle.layouts.map((l) => l.name),
+      chart: bundle.chart !== undefined,
+    });
     const blocked = runCheck(sheets(true));
     expect(blocked.blocked).toBe(true);
-    expect(sheetsToWrite(blocked)).toEqual({ sheets: outputsFor(blocked, '2026-11-28').layouts.map((l) => l.name), chart: false });
+    expect(sheetsToWrite(blocked)).toEqual({
+      sheets: outputsFor(blocked, '2026-11-28').layouts.map((l) => l.name),
+      chart: false,
+    });
     expect(sheetsToWrite(blocked).sheets).toEqual(['Prüfbericht']);
   });
   it('warns in German about parts a download would lose, and nothing when none would be', () => {

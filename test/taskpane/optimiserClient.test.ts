@@ -13,7 +13,9 @@ class FakeWorker implements WorkerLike {
     this.requests.push(message);
     if (this.answer) {
       const outcome = { blocked: false, plan: null, findings: [], projects: [] } as unknown as PlanOutcome;
-      queueMicrotask(() => this.onmessage?.({ data: { id: message.id, type: 'done', outcome } } as MessageEvent<OptimiseResponse>));
+      queueMicrotask(() =>
+        this.onmessage?.({ data: { id: message.id, type: 'done', outcome } } as MessageEvent<OptimiseResponse>),
+      );
     }
   }
   terminate(): void {

@@ -34,7 +34,13 @@ describe('Vorlage (template of the input sheets)', () => {
   });
 
   it('offers drop-downs for Themenfeld, Land, Koordinationsart, Status and Priorität that Excel accepts', () => {
-    const lists = layouts.flatMap((l) => (l.validations ?? []).map((v) => ({ sheet: l.name, header: l.values[0][parseRange(v.range).left - 1], list: v.list })));
+    const lists = layouts.flatMap((l) =>
+      (l.validations ?? []).map((v) => ({
+        sheet: l.name,
+        header: l.values[0][parseRange(v.range).left - 1],
+        list: v.list,
+      })),
+    );
     const headers = lists.map((x) => `${x.sheet}.${x.header}`);
     expect(headers).toEqual(
       expect.arrayContaining([
@@ -77,16 +83,34 @@ describe('Vorlage (template of the input sheets)', () => {
       'OZG-Frist',
     ]);
     const settings = runCheck(templateAsSheets()).input.settings;
-    expect(settings).toMatchObject({ planningStart: '2020-01-01', waveMonths: 6, waveCount: 2, referenceDeadline: '2021-12-31', ozgDeadline: '2022-12-31' });
+    expect(settings).toMatchObject({
+      planningStart: '2020-01-01',
+      waveMonths: 6,
+      waveCount: 2,
+      referenceDeadline: '2021-12-31',
+      ozgDeadline: '2022-12-31',
+    });
   });
 
   it('is only laid into a workbook without input data', () => {
     const empty: SheetData[] = [{ name: 'Tabelle1', values: [] }];
     expect(templateConflicts(empty)).toEqual([]);
     expect(templateConflicts([{ name: 'Leistungen', values: [] }])).toEqual([]);
-    expect(templateConflicts([{ name: 'OZG-Leistungen', values: [['OZG-ID'], ['10000']] }])).toEqual(['OZG-Leistungen']);
+    expect(templateConflicts([{ name: 'OZG-Leistungen', values: [['OZG-ID'], ['10000']] }])).toEqual([
+      'OZG-Leistungen',
+    ]);
     expect(
-      templateConflicts([{ name: 'Daten', values: [['x', 'y'], ['Projekt-ID', 'Projekt'], ['P1', 'A']], tables: [{ name: 'Projekte', range: 'A2:B3' }] }]),
+      templateConflicts([
+        {
+          name: 'Daten',
+          values: [
+            ['x', 'y'],
+            ['Projekt-ID', 'Projekt'],
+            ['P1', 'A'],
+          ],
+          tables: [{ name: 'Projekte', range: 'A2:B3' }],
+        },
+      ]),
     ).toEqual(['Daten (Tabelle Projekte)']);
   });
 });

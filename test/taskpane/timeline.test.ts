@@ -1,10 +1,27 @@
 import type { Plan, PlanProject } from '../../src/core/model';
-import { buildTimeline, DEFAULT_TIMELINE, fitLabel, MIN_TICK_SPACING, tickStep, waveColor } from '../../src/taskpane/timeline';
+import {
+  buildTimeline,
+  DEFAULT_TIMELINE,
+  fitLabel,
+  MIN_TICK_SPACING,
+  tickStep,
+  waveColor,
+} from '../../src/taskpane/timeline';
 
 function project(id: string, themenfeld: PlanProject['themenfeld'], name = `Projekt ${id}`): PlanProject {
   return {
-    id, name, themenfeld, services: ['1'], status: 'offen', priorWork: false, priority: 2, fallzahl: 0, dependsOn: [],
-    coordinator: { name: 'Bremen', kind: 'Land', source: 'sheet' }, synthetic: false, src: { sheet: 'Umsetzungsprojekte', row: 2, cells: {} },
+    id,
+    name,
+    themenfeld,
+    services: ['1'],
+    status: 'offen',
+    priorWork: false,
+    priority: 2,
+    fallzahl: 0,
+    dependsOn: [],
+    coordinator: { name: 'Bremen', kind: 'Land', source: 'sheet' },
+    synthetic: false,
+    src: { sheet: 'Umsetzungsprojekte', row: 2, cells: {} },
   };
 }
 
@@ -14,27 +31,71 @@ const plan: Plan = {
   objective: { rules: 0 },
   findings: [],
   waves: [
-    { themenfeld: 'Familie & Kind', number: 1, start: '2020-01-01', end: '2020-06-30', load: 2, projectIds: ['FK-01', 'FK-02'] },
+    {
+      themenfeld: 'Familie & Kind',
+      number: 1,
+      start: '2020-01-01',
+      end: '2020-06-30',
+      load: 2,
+      projectIds: ['FK-01', 'FK-02'],
+    },
     { themenfeld: 'Familie & Kind', number: 2, start: '2020-07-01', end: '2020-12-31', load: 1, projectIds: ['FK-03'] },
     { themenfeld: 'Bildung', number: 1, start: '2020-01-01', end: '2020-06-30', load: 1, projectIds: ['BI-01'] },
   ],
   assignments: [
-    { projectId: 'FK-01', themenfeld: 'Familie & Kind', wave: 1, start: '2020-01-01', end: '2020-06-30', reasons: ['STARTED'], explanation: 'Welle 1: Umsetzung bereits begonnen.' },
-    { projectId: 'FK-02', themenfeld: 'Familie & Kind', wave: 1, start: '2020-01-01', end: '2020-06-30', reasons: ['PRIORITY'], explanation: 'Welle 1: hohe Priorität.' },
-    { projectId: 'FK-03', themenfeld: 'Familie & Kind', wave: 2, start: '2020-07-01', end: '2020-12-31', reasons: ['CAPACITY'], explanation: 'Welle 2: Kapazität.' },
-    { projectId: 'BI-01', themenfeld: 'Bildung', wave: 1, start: '2020-01-01', end: '2020-06-30', reasons: ['PRIORITY'], explanation: 'Welle 1.' },
+    {
+      projectId: 'FK-01',
+      themenfeld: 'Familie & Kind',
+      wave: 1,
+      start: '2020-01-01',
+      end: '2020-06-30',
+      reasons: ['STARTED'],
+      explanation: 'Welle 1: Umsetzung bereits begonnen.',
+    },
+    {
+      projectId: 'FK-02',
+      themenfeld: 'Familie & Kind',
+      wave: 1,
+      start: '2020-01-01',
+      end: '2020-06-30',
+      reasons: ['PRIORITY'],
+      explanation: 'Welle 1: hohe Priorität.',
+    },
+    {
+      projectId: 'FK-03',
+      themenfeld: 'Familie & Kind',
+      wave: 2,
+      start: '2020-07-01',
+      end: '2020-12-31',
+      reasons: ['CAPACITY'],
+      explanation: 'Welle 2: Kapazität.',
+    },
+    {
+      projectId: 'BI-01',
+      themenfeld: 'Bildung',
+      wave: 1,
+      start: '2020-01-01',
+      end: '2020-06-30',
+      reasons: ['PRIORITY'],
+      explanation: 'Welle 1.',
+    },
   ],
 };
-const projects = [project('FK-01', 'Familie & Kind', 'Elterngeld und Kindergeld digital aus einer Hand für alle Familien'), project('FK-02', 'Familie & Kind'), project('FK-03', 'Familie & Kind'), project('BI-01', 'Bildung')];
+const projects = [
+  project('FK-01', 'Familie & Kind', 'Elterngeld und Kindergeld digital aus einer Hand für alle Familien'),
+  project('FK-02', 'Familie & Kind'),
+  project('FK-03', 'Familie & Kind'),
+  project('BI-01', 'Bildung'),
+];
 
 describe('buildTimeline', () => {
   const opts = { ...DEFAULT_TIMELINE, themenfeld: null, referenceDeadline: '2020-09-30', ozgDeadline: '2022-12-31' };
 
   it('groups rows by Themenfeld (canonical order) and wave, one row per project', () => {
     const m = buildTimeline(plan, projects, opts);
-    expect(m.rows.map((r) => (r.kind === 'project' ? r.projectId : r.kind === 'wave' ? `W${r.wave}` : r.label))).toEqual([
-      'Bildung', 'W1', 'BI-01', 'Familie & Kind', 'W1', 'FK-01', 'FK-02', 'W2', 'FK-03',
-    ]);
+    expect(
+      m.rows.map((r) => (r.kind === 'project' ? r.projectId : r.kind === 'wave' ? `W${r.wave}` : r.label)),
+    ).toEqual(['Bildung', 'W1', 'BI-01', 'Familie & Kind', 'W1', 'FK-01', 'FK-02', 'W2', 'FK-03']);
     expect(m.themenfelder).toEqual(['Bildung', 'Familie & Kind']);
     expect(m.waveNumbers).toEqual([1, 2]);
     const ys = m.rows.map((r) => r.y);
@@ -44,7 +105,11 @@ describe('buildTimeline', () => {
 
   it('places bars in time: later waves to the right, inside the plot, deadlines drawn', () => {
     const m = buildTimeline(plan, projects, opts);
-    const bar = (id: string) => m.rows.find((r) => r.kind === 'project' && r.projectId === id) as Extract<(typeof m.rows)[number], { kind: 'project' }>;
+    const bar = (id: string) =>
+      m.rows.find((r) => r.kind === 'project' && r.projectId === id) as Extract<
+        (typeof m.rows)[number],
+        { kind: 'project' }
+      >;
     expect(bar('FK-03').x).toBeGreaterThan(bar('FK-01').x + bar('FK-01').w - 1);
     expect(bar('FK-01').x).toBeCloseTo(m.labelWidth, 5);
     for (const r of m.rows) if (r.kind === 'project') expect(r.x + r.w).toBeLessThanOrEqual(m.width);
@@ -66,7 +131,9 @@ describe('buildTimeline', () => {
 
   it('filters one Themenfeld and keeps the filter list complete', () => {
     const m = buildTimeline(plan, projects, { ...opts, themenfeld: 'Bildung' });
-    expect(m.rows.filter((r) => r.kind === 'project').map((r) => (r as { projectId: string }).projectId)).toEqual(['BI-01']);
+    expect(m.rows.filter((r) => r.kind === 'project').map((r) => (r as { projectId: string }).projectId)).toEqual([
+      'BI-01',
+    ]);
     expect(m.themenfelder).toEqual(['Bildung', 'Familie & Kind']);
   });
 
@@ -94,7 +161,10 @@ describe('buildTimeline', () => {
 
   it('shortens long labels and keeps the full name', () => {
     const m = buildTimeline(plan, projects, opts);
-    const r = m.rows.find((x) => x.kind === 'project' && x.projectId === 'FK-01') as { label: string; fullLabel: string };
+    const r = m.rows.find((x) => x.kind === 'project' && x.projectId === 'FK-01') as {
+      label: string;
+      fullLabel: string;
+    };
     expect(r.label.endsWith('…')).toBe(true);
     expect(r.fullLabel).toBe('FK-01 Elterngeld und Kindergeld digital aus einer Hand für alle Familien');
     expect(fitLabel('kurz', 100)).toBe('kurz');

@@ -26,10 +26,11 @@ export function toBlocks(sheet: string, writes: readonly CellWrite[], undo = fal
     const runRows = rows.slice(start, end + 1);
     let left = Infinity;
     let right = 0;
-    for (const r of runRows) for (const w of byRow.get(r)!) {
-      left = Math.min(left, w.col);
-      right = Math.max(right, w.col);
-    }
+    for (const r of runRows)
+      for (const w of byRow.get(r)!) {
+        left = Math.min(left, w.col);
+        right = Math.max(right, w.col);
+      }
     const values: (CellValue | null)[][] = runRows.map((r) => {
       const line: (CellValue | null)[] = new Array(right - left + 1).fill(null);
       for (const w of byRow.get(r)!) line[w.col - left] = undo ? (w.before ?? '') : w.value;

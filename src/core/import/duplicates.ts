@@ -40,11 +40,18 @@ export function dropDuplicateFiles(files: readonly SteckbriefFile[]): { files: S
       kept.push(file);
       continue;
     }
-    const what = first.name === file.name ? `„${file.name}“ ist mehrfach ausgewählt.` : `„${file.name}“ hat denselben Inhalt wie „${first.name}“.`;
+    const what =
+      first.name === file.name
+        ? `„${file.name}“ ist mehrfach ausgewählt.`
+        : `„${file.name}“ hat denselben Inhalt wie „${first.name}“.`;
     findings.push(
-      finding('info', 'IMPORT_FILE_DUPLICATE',
+      finding(
+        'info',
+        'IMPORT_FILE_DUPLICATE',
         `Datei doppelt gewählt, nur einmal gelesen: ${what} Es ist nichts zu tun.`,
-        steckbriefSheetName(file.name, file.sheets[0]?.name ?? ''), 'A1'),
+        steckbriefSheetName(file.name, file.sheets[0]?.name ?? ''),
+        'A1',
+      ),
     );
   }
   return { files: kept, findings };

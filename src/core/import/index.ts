@@ -10,5 +10,12 @@ export { MAPPING_META_KEY, mappingFromMeta, metaWithMapping, sameMapping } from 
 export { planImport, type PlanImportArgs } from './plan';
 export { bytesFingerprint, dropDuplicateFiles } from './duplicates';
 export { loadSteckbrief, baseName, type LoadResult, type OpenedWorkbook } from './load';
-export { previewImport, applyImport, planFingerprint, ImportApplyError, type ImportPreview, type ApplyOutcome } from './workflow';
+export {
+  previewImport,
+  applyImport,
+  planFingerprint,
+  ImportApplyError,
+  type ImportPreview,
+  type ApplyOutcome,
+} from './workflow';
 export { importReport, importSummary, type ImportReport } from './report';

@@ -7,8 +7,23 @@ import type { LabelMapping, TargetColumn } from './types';
  * (read/columns.ts), which apply first. Field name → extra spellings.
  */
 const STECKBRIEF_ALIASES: Record<string, readonly string[]> = {
-  ozgId: ['OZG-Kennung', 'OZG-Leistungs-ID', 'OZG-Leistungsnummer', 'Leistungsnummer', 'ID der Leistung', 'ID der OZG-Leistung'],
-  name: ['OZG-Leistungen', 'Name der Leistung', 'Name der OZG-Leistung', 'Bezeichnung der OZG-Leistung', 'Titel der Leistung', 'Leistungstitel', 'OZG-Leistungsbezeichnung'],
+  ozgId: [
+    'OZG-Kennung',
+    'OZG-Leistungs-ID',
+    'OZG-Leistungsnummer',
+    'Leistungsnummer',
+    'ID der Leistung',
+    'ID der OZG-Leistung',
+  ],
+  name: [
+    'OZG-Leistungen',
+    'Name der Leistung',
+    'Name der OZG-Leistung',
+    'Bezeichnung der OZG-Leistung',
+    'Titel der Leistung',
+    'Leistungstitel',
+    'OZG-Leistungsbezeichnung',
+  ],
   lebenslage: ['Lebens- oder Geschäftslage', 'Lebenslage/Geschäftslage', 'Lebenslage / Geschäftslage'],
   zustaendigkeit: ['Zuständige Stelle', 'Zuständige Behörden', 'Zuständige Stellen'],
   typ: ['Leistungstyp', 'LeiKa-Typisierung', 'Typisierung (LeiKa)', 'Typ (LeiKa)'],

@@ -32,7 +32,11 @@ export async function loadSteckbrief(
     const merges = new Map(workbook.workbook.worksheets.map((ws) => [ws.name, mergedRanges(ws)]));
     return {
       ok: true,
-      file: { name, sheets: sheets.map((s) => ({ ...s, merges: merges.get(s.name) ?? [] })), fingerprint: bytesFingerprint(bytes) },
+      file: {
+        name,
+        sheets: sheets.map((s) => ({ ...s, merges: merges.get(s.name) ?? [] })),
+        fingerprint: bytesFingerprint(bytes),
+      },
     };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

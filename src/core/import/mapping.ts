@@ -23,9 +23,13 @@ export function mappingFromMeta(meta: Record<string, string>): { mapping: LabelM
     return {
       mapping: {},
       findings: [
-        finding('warning', 'IMPORT_MAPPING_UNREADABLE',
+        finding(
+          'warning',
+          'IMPORT_MAPPING_UNREADABLE',
           'Die gespeicherte Zuordnung der Steckbrief-Beschriftungen ist beschädigt und wurde nicht verwendet. Legen Sie die Zuordnung im Aufgabenbereich neu fest; sie wird beim nächsten Import wieder gespeichert.',
-          META_SHEET, 'B1'),
+          META_SHEET,
+          'B1',
+        ),
       ],
     };
   }
@@ -44,6 +48,11 @@ export function metaWithMapping(meta: Record<string, string>, mapping: LabelMapp
 }
 
 export function sameMapping(a: LabelMapping, b: LabelMapping): boolean {
-  const norm = (m: LabelMapping) => JSON.stringify(Object.keys(m).map((k) => [normalizeLabel(k), m[k]]).sort());
+  const norm = (m: LabelMapping) =>
+    JSON.stringify(
+      Object.keys(m)
+        .map((k) => [normalizeLabel(k), m[k]])
+        .sort(),
+    );
   return norm(a) === norm(b);
 }

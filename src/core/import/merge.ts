@@ -25,7 +25,11 @@ export interface MergedRecord {
   sources: SteckbriefRecord['origin'][];
 }
 
-export function foldDuplicates(records: readonly SteckbriefRecord[]): { merged: MergedRecord[]; conflicts: Conflict[]; findings: Finding[] } {
+export function foldDuplicates(records: readonly SteckbriefRecord[]): {
+  merged: MergedRecord[];
+  conflicts: Conflict[];
+  findings: Finding[];
+} {
   const byId = new Map<string, MergedRecord>();
   const conflicts: Conflict[] = [];
   const findings: Finding[] = [];
@@ -60,9 +64,13 @@ export function foldDuplicates(records: readonly SteckbriefRecord[]): { merged: 
           between: 'steckbrief',
         });
         findings.push(
-          finding('warning', 'IMPORT_STECKBRIEF_CONFLICT',
+          finding(
+            'warning',
+            'IMPORT_STECKBRIEF_CONFLICT',
             `OZG-ID ${record.ozgId}, Spalte „${column.label}“: zwei Steckbriefe widersprechen sich. Übernommen wird „${shown(first.value)}“ aus ${first.origin.sheet}!${first.origin.cell}, nicht „${shown(imported.value)}“ von hier. Bitte prüfen, welcher Wert stimmt.`,
-            imported.origin.sheet, imported.origin.cell),
+            imported.origin.sheet,
+            imported.origin.cell,
+          ),
         );
       }
     }
@@ -70,9 +78,13 @@ export function foldDuplicates(records: readonly SteckbriefRecord[]): { merged: 
   for (const m of byId.values()) {
     if (m.sources.length < 2) continue;
     findings.push(
-      finding('info', 'IMPORT_DUPLICATE_STECKBRIEF',
+      finding(
+        'info',
+        'IMPORT_DUPLICATE_STECKBRIEF',
         `OZG-ID ${m.ozgId} steht in ${m.sources.length} Steckbriefen (${m.sources.map((o) => `${o.sheet}!${o.cell}`).join(', ')}); ihre Angaben wurden zusammengeführt.`,
-        m.origin.sheet, m.origin.cell),
+        m.origin.sheet,
+        m.origin.cell,
+      ),
     );
   }
   return { merged: [...byId.values()], conflicts, findings };
@@ -101,8 +113,19 @@ export interface MergeOptions {
  * a value for it. When the sheet is an Excel table, new rows and columns go directly below
  * and right of it and the table grows over them (only a table's range is read).
  */
-export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedRecord[], options: MergeOptions = {}): MergeResult {
-  const result: MergeResult = { writes: [], newServices: [], filledCells: [], conflicts: [], addedColumns: [], findings: [] };
+export function mergeIntoTarget(
+  target: TargetSheet,
+  merged: readonly MergedRecord[],
+  options: MergeOptions = {},
+): MergeResult {
+  const result: MergeResult = {
+    writes: [],
+    newServices: [],
+    filledCells: [],
+    conflicts: [],
+    addedColumns: [],
+    findings: [],
+  };
   const sheet = target.sheet;
   const columns = new Map(target.columns);
   const headerRow = target.headerRow || 1;
@@ -115,15 +138,20 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
     const reason = unreadableReason(column, imported.value);
     if (!reason) return;
     result.findings.push(
-      finding('warning', 'IMPORT_VALUE_UNREADABLE',
+      finding(
+        'warning',
+        'IMPORT_VALUE_UNREADABLE',
         `OZG-ID ${ozgId}, „${column.label}“: „${shown(imported.value)}“ aus ${imported.origin.sheet}!${imported.origin.cell} ${reason}. Er wird so übernommen, wie er steht; bitte nach dem Import in ${sheet}!${a1(row, col)} korrigieren.`,
-        sheet, a1(row, col)),
+        sheet,
+        a1(row, col),
+      ),
     );
   };
 
   // Columns the import needs: the sheet's own, then missing ones in the contract's order.
   const needed = new Map<string, TargetColumn>();
-  for (const record of merged) for (const [key, column] of record.columns) if (!needed.has(key)) needed.set(key, column);
+  for (const record of merged)
+    for (const [key, column] of record.columns) if (!needed.has(key)) needed.set(key, column);
   if (target.headerRow === 0) needed.set(knownColumnFor('ozgId').key, knownColumnFor('ozgId'));
   const order = knownColumns().map((c) => c.key);
   const missing = [...needed.values()]
@@ -153,7 +181,13 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
           const value = valueToWrite(column, imported.value);
           write(existingRow, col, value);
           checkValue(record.ozgId, column, imported, existingRow, col);
-          result.filledCells.push({ ozgId: record.ozgId, column: column.label, cell, value: shown(value), origin: imported.origin });
+          result.filledCells.push({
+            ozgId: record.ozgId,
+            column: column.label,
+            cell,
+            value: shown(value),
+            origin: imported.origin,
+          });
         } else if (!sameValue(column, before, imported.value)) {
           result.conflicts.push({
             ozgId: record.ozgId,
@@ -166,9 +200,13 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
             between: 'workbook',
           });
           result.findings.push(
-            finding('warning', 'IMPORT_CONFLICT',
+            finding(
+              'warning',
+              'IMPORT_CONFLICT',
               `OZG-ID ${record.ozgId}, Spalte „${column.label}“: in der Mappe steht „${shown(before)}“, im Steckbrief (${imported.origin.sheet}!${imported.origin.cell}) „${shown(imported.value)}“. Der Wert in der Mappe bleibt; übernehmen Sie den anderen bei Bedarf von Hand.`,
-              sheet, cell),
+              sheet,
+              cell,
+            ),
           );
         }
       }
@@ -188,9 +226,13 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
       if (record.values.has(column.key)) continue;
       const at = columns.get(column.key);
       result.findings.push(
-        finding('warning', 'IMPORT_REQUIRED_MISSING',
+        finding(
+          'warning',
+          'IMPORT_REQUIRED_MISSING',
           `Der Steckbrief zu OZG-ID ${record.ozgId} (${record.origin.sheet}) nennt keine Angabe „${column.label}“. Die Leistung wird trotzdem angelegt; bitte den Wert ${at ? `in ${sheet}!${a1(row, at.col)}` : `in der Spalte „${column.label}“`} ergänzen.`,
-          sheet, at ? a1(row, at.col) : a1(row, columns.get(knownColumnFor('ozgId').key)!.col)),
+          sheet,
+          at ? a1(row, at.col) : a1(row, columns.get(knownColumnFor('ozgId').key)!.col),
+        ),
       );
     }
   }
@@ -209,24 +251,38 @@ export function mergeIntoTarget(target: TargetSheet, merged: readonly MergedReco
  * Lets the Excel table grow over the new rows and columns, or reports why it cannot: the cells
  * it would take over must be empty, and the adapter must be able to resize tables.
  */
-function growTable(target: TargetSheet, box: RangeBox, grown: RangeBox, result: MergeResult, options: MergeOptions): void {
+function growTable(
+  target: TargetSheet,
+  box: RangeBox,
+  grown: RangeBox,
+  result: MergeResult,
+  options: MergeOptions,
+): void {
   if (grown.bottom === box.bottom && grown.right === box.right) return;
   const sheet = target.sheet;
   const table = target.table!;
   const rows = grown.bottom - box.bottom;
   const what = [
     rows ? `${rows} ${rows === 1 ? 'neue Zeile' : 'neue Zeilen'}` : '',
-    result.addedColumns.length ? `die neue${result.addedColumns.length === 1 ? ' Spalte' : 'n Spalten'} ${result.addedColumns.map((c) => `„${c.label}“`).join(', ')}` : '',
-  ].filter(Boolean).join(' und ');
+    result.addedColumns.length
+      ? `die neue${result.addedColumns.length === 1 ? ' Spalte' : 'n Spalten'} ${result.addedColumns.map((c) => `„${c.label}“`).join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' und ');
   for (let row = grown.top; row <= grown.bottom; row++) {
     for (let col = grown.left; col <= grown.right; col++) {
       if (row <= box.bottom && col <= box.right) continue;
       const value = cellAt(target, row, col);
       if (isBlank(value)) continue;
       result.findings.push(
-        finding('error', 'IMPORT_TABLE_BLOCKED',
+        finding(
+          'error',
+          'IMPORT_TABLE_BLOCKED',
           `Die Leistungen stehen in der Excel-Tabelle „${table}“ (${sheet}!${rangeA1(box)}), und nur ihr Bereich wird gelesen. Für ${what} müsste sie auf ${rangeA1(grown)} wachsen, doch in ${sheet}!${a1(row, col)} steht schon „${shown(value)}“. Bitte unter bzw. rechts neben der Tabelle Platz schaffen (z. B. Zeilen einfügen), dann erneut importieren. Es wurde nichts importiert.`,
-          sheet, a1(row, col)),
+          sheet,
+          a1(row, col),
+        ),
       );
       return;
     }
@@ -236,17 +292,25 @@ function growTable(target: TargetSheet, box: RangeBox, grown: RangeBox, result: 
       ? `, die neue${result.addedColumns.length === 1 ? ' Spalte' : 'n Spalten'} ${result.addedColumns.map((c) => `„${c.label}“`).join(', ')} benennen`
       : '';
     result.findings.push(
-      finding('error', 'IMPORT_TABLE_NOT_EXTENSIBLE',
+      finding(
+        'error',
+        'IMPORT_TABLE_NOT_EXTENSIBLE',
         `Die Leistungen stehen in der Excel-Tabelle „${table}“, und nur ihr Bereich wird gelesen. Für ${what} müsste sie auf ${rangeA1(grown)} wachsen; das kann diese Excel-Version aus dem Add-in nicht. Bitte die Tabelle in Excel vergrößern (Tabellenentwurf → Tabellengröße ändern: ${rangeA1(grown)})${columns} und den Import wiederholen. Es wurde nichts importiert.`,
-        sheet, a1(box.top, box.left)),
+        sheet,
+        a1(box.top, box.left),
+      ),
     );
     return;
   }
   result.tableResize = { sheet, table, from: rangeA1(box), to: rangeA1(grown) };
   result.findings.push(
-    finding('info', 'IMPORT_TABLE_EXTENDED',
+    finding(
+      'info',
+      'IMPORT_TABLE_EXTENDED',
       `Die Excel-Tabelle „${table}“ wird für ${what} von ${rangeA1(box)} auf ${rangeA1(grown)} erweitert, damit Prüfung und Planung sie lesen.`,
-      sheet, a1(box.top, box.left)),
+      sheet,
+      a1(box.top, box.left),
+    ),
   );
 }
 
@@ -281,10 +345,11 @@ function firstFreeColumn(target: TargetSheet, from?: number): number {
   let col = from ?? target.left;
   if (from === undefined) {
     const header = target.values[target.headerRow - 1] ?? [];
-    for (let c = header.length; c >= 1; c--) if (!isBlank(header[c - 1])) {
-      col = c + 1;
-      break;
-    }
+    for (let c = header.length; c >= 1; c--)
+      if (!isBlank(header[c - 1])) {
+        col = c + 1;
+        break;
+      }
   }
   while (target.values.some((row) => !isBlank(row?.[col - 1] ?? null))) col++;
   return col;

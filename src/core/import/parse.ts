@@ -72,9 +72,13 @@ export function parseSteckbriefe(
     const visible = file.sheets.filter((s) => !s.hidden);
     if (file.sheets.length > limits.maxSheets) {
       out.findings.push(
-        finding('error', 'IMPORT_TOO_MANY_SHEETS',
+        finding(
+          'error',
+          'IMPORT_TOO_MANY_SHEETS',
           `Die Datei hat ${file.sheets.length} Tabellenblätter, erlaubt sind höchstens ${limits.maxSheets}. Bitte die Steckbriefe auf mehrere Dateien verteilen.`,
-          steckbriefSheetName(file.name, file.sheets[0]?.name ?? ''), 'A1'),
+          steckbriefSheetName(file.name, file.sheets[0]?.name ?? ''),
+          'A1',
+        ),
       );
       continue;
     }
@@ -90,37 +94,59 @@ export function parseSteckbriefe(
     if (out.records.length === before && !blocked) {
       out.findings.push(
         hasContent
-          ? finding('error', 'IMPORT_FILE_NOT_RECOGNISED',
+          ? finding(
+              'error',
+              'IMPORT_FILE_NOT_RECOGNISED',
               `In der Datei „${file.name}“ wurde kein Steckbrief erkannt: keine Beschriftung wie „OZG-ID“ oder „Leistung“ mit einem Wert. Ordnen Sie die Beschriftungen in der Zuordnung zu oder entfernen Sie die Datei aus dem Import.`,
-              steckbriefSheetName(file.name, visible[0]?.name ?? file.sheets[0]?.name ?? ''), 'A1')
-          : finding('error', 'IMPORT_FILE_EMPTY',
+              steckbriefSheetName(file.name, visible[0]?.name ?? file.sheets[0]?.name ?? ''),
+              'A1',
+            )
+          : finding(
+              'error',
+              'IMPORT_FILE_EMPTY',
               file.sheets.some((sh) => sh.hidden && sh.values.some((row) => row.some((v) => !isBlank(v))))
                 ? `Die Datei „${file.name}“ enthält Werte nur auf ausgeblendeten Blättern; diese werden nicht importiert. Bitte die Blätter einblenden oder die richtige Datei wählen.`
                 : `Die Datei „${file.name}“ enthält keine Werte. Bitte die richtige Datei wählen oder sie aus dem Import entfernen.`,
-              steckbriefSheetName(file.name, file.sheets[0]?.name ?? ''), 'A1'),
+              steckbriefSheetName(file.name, file.sheets[0]?.name ?? ''),
+              'A1',
+            ),
       );
     }
   }
   if (out.records.length > limits.maxRecords) {
     out.findings.push(
-      finding('error', 'IMPORT_TOO_MANY_RECORDS',
+      finding(
+        'error',
+        'IMPORT_TOO_MANY_RECORDS',
         `Die Dateien enthalten zusammen ${out.records.length} Leistungen, erlaubt sind je Import höchstens ${limits.maxRecords}. Bitte in mehreren Schritten importieren.`,
-        steckbriefSheetName(files[0]?.name ?? '', files[0]?.sheets[0]?.name ?? ''), 'A1'),
+        steckbriefSheetName(files[0]?.name ?? '', files[0]?.sheets[0]?.name ?? ''),
+        'A1',
+      ),
     );
   }
   return { records: out.records, unrecognised: out.unrecognisedLabels(), sheets: out.sheets, findings: out.findings };
 }
 
-function parseSheet(file: string, sheet: SteckbriefSheet, resolver: LabelResolver, limits: ImportLimits, out: Collector): void {
+function parseSheet(
+  file: string,
+  sheet: SteckbriefSheet,
+  resolver: LabelResolver,
+  limits: ImportLimits,
+  out: Collector,
+): void {
   const where = steckbriefSheetName(file, sheet.name);
   const summary = { file, sheet: sheet.name, layout: 'skipped' as SheetLayout, records: 0 };
   out.sheets.push(summary);
   const widest = sheet.values.reduce((m, row) => Math.max(m, row.length), 0);
   if (sheet.values.length > limits.maxRows || widest > limits.maxColumns) {
     out.findings.push(
-      finding('error', 'IMPORT_SHEET_TOO_LARGE',
+      finding(
+        'error',
+        'IMPORT_SHEET_TOO_LARGE',
         `Das Blatt ist mit ${sheet.values.length.toLocaleString('de-DE')} Zeilen und ${widest.toLocaleString('de-DE')} Spalten zu groß für den Import (höchstens ${limits.maxRows.toLocaleString('de-DE')} Zeilen und ${limits.maxColumns.toLocaleString('de-DE')} Spalten). Bitte leere Zeilen und Spalten am Ende löschen oder die Steckbriefe aufteilen.`,
-        where, 'A1'),
+        where,
+        'A1',
+      ),
     );
     return;
   }
@@ -151,9 +177,13 @@ function parseSheet(file: string, sheet: SteckbriefSheet, resolver: LabelResolve
   if (summary.records === 0 && !out.findings.some((f) => f.sheet === where && f.severity === 'error')) {
     summary.layout = 'skipped';
     out.findings.push(
-      finding('info', 'IMPORT_SHEET_WITHOUT_VALUES',
+      finding(
+        'info',
+        'IMPORT_SHEET_WITHOUT_VALUES',
         'Das Blatt enthält Steckbrief-Beschriftungen, aber keine Werte (etwa eine leere Vorlage); es wurde übersprungen.',
-        where, 'A1'),
+        where,
+        'A1',
+      ),
     );
   }
 }
@@ -171,7 +201,8 @@ function labelCells(values: CellValue[][], resolver: LabelResolver): LabelCell[]
       const pair = /^([^:\n]{2,60}):\s*(\S[\s\S]*)$/.exec(v.trim());
       if (column === null && pair) {
         const labelled = resolver.resolve(pair[1]);
-        if (labelled && labelled !== 'ignore') cells.push({ row: r + 1, col: c + 1, text: v, column: labelled, inline: pair[2].trim() });
+        if (labelled && labelled !== 'ignore')
+          cells.push({ row: r + 1, col: c + 1, text: v, column: labelled, inline: pair[2].trim() });
       }
     });
   });
@@ -209,13 +240,18 @@ function parseForm(
     const r = resolver.resolve(v);
     return r !== null;
   };
-  const valueColumn = labelColumns.size === 1 ? findValueColumn(sheet.values, [...labelColumns][0], labels[0].row) : null;
+  const valueColumn =
+    labelColumns.size === 1 ? findValueColumn(sheet.values, [...labelColumns][0], labels[0].row) : null;
   /**
    * The value beside a label: the cell under the form's "Wert"/"Angabe" heading if it has one
    * (so an explanation column between label and value is skipped), else the next filled
    * cell to its right that is not another label. `undefined`: nothing at all right of it.
    */
-  const valueRight = (row: number, col: number, text: string): { value: CellValue; col: number; row: number } | null | undefined => {
+  const valueRight = (
+    row: number,
+    col: number,
+    text: string,
+  ): { value: CellValue; col: number; row: number } | null | undefined => {
     if (valueColumn && row > valueColumn.row && col < valueColumn.col) {
       const v = at(sheet.values, row, valueColumn.col);
       return isBlank(v) || isPlaceholder(v) ? null : { value: v, col: valueColumn.col, row };
@@ -247,7 +283,11 @@ function parseForm(
     else if (r === undefined && valueBelow(l.row, l.col)) below++;
   }
   const valuesBelow = below > right;
-  const valueBeside = (row: number, col: number, text: string): { value: CellValue; col: number; row: number } | null => {
+  const valueBeside = (
+    row: number,
+    col: number,
+    text: string,
+  ): { value: CellValue; col: number; row: number } | null => {
     const r = valueRight(row, col, text);
     if (r !== undefined || !valuesBelow) return r ?? null;
     return valueBelow(row, col);
@@ -262,20 +302,33 @@ function parseForm(
   for (const label of labels) {
     if (!labelColumns.has(label.col)) continue;
     if (!current || (label.column.key === startKey && current.values.size > 0)) {
-      current = { ozgId: '', values: new Map(), columns: new Map(), origin: { file, sheet: where, cell: a1(label.row, label.col) }, layout: 'form' };
+      current = {
+        ozgId: '',
+        values: new Map(),
+        columns: new Map(),
+        origin: { file, sheet: where, cell: a1(label.row, label.col) },
+        layout: 'form',
+      };
       records.push(current);
       firstCell.set(current, new Map());
     }
-    const found = label.inline !== undefined ? { value: label.inline, col: label.col, row: label.row } : valueBeside(label.row, label.col, label.text);
+    const found =
+      label.inline !== undefined
+        ? { value: label.inline, col: label.col, row: label.row }
+        : valueBeside(label.row, label.col, label.text);
     if (!found) continue;
     const cell = a1(found.row, found.col);
     if (found.row !== label.row) taken.add(`${found.row},${found.col}`);
     const seen = firstCell.get(current)!;
     if (current.values.has(label.column.key)) {
       out.findings.push(
-        finding('warning', 'IMPORT_LABEL_REPEATED',
+        finding(
+          'warning',
+          'IMPORT_LABEL_REPEATED',
           `„${label.column.label}“ steht in diesem Steckbrief mehrmals. Übernommen wird der Wert aus ${seen.get(label.column.key)}, nicht „${shown(found.value)}“ aus ${cell}.`,
-          where, cell),
+          where,
+          cell,
+        ),
       );
       continue;
     }
@@ -287,7 +340,8 @@ function parseForm(
   sheet.values.forEach((row, r) => {
     for (const c of labelColumns) {
       const v = row[c - 1];
-      if (typeof v !== 'string' || isBlank(v) || resolver.resolve(v) !== null || positions.has(`${r + 1},${c}`)) continue;
+      if (typeof v !== 'string' || isBlank(v) || resolver.resolve(v) !== null || positions.has(`${r + 1},${c}`))
+        continue;
       if (valueColumn && r + 1 <= valueColumn.row) continue; // the form's own heading row
       if (taken.has(`${r + 1},${c}`)) continue;
       const found = valueBeside(r + 1, c, v);
@@ -306,18 +360,36 @@ function parseForm(
     record.values.set(id.key, { value: fromName[1], origin: { file, sheet: where, cell: 'A1' } });
     record.columns.set(id.key, id);
     out.findings.push(
-      finding('info', 'IMPORT_OZG_ID_FROM_SHEET_NAME',
+      finding(
+        'info',
+        'IMPORT_OZG_ID_FROM_SHEET_NAME',
         `Der Steckbrief nennt keine OZG-ID; verwendet wird ${fromName[1]} aus dem Blattnamen „${sheet.name}“.`,
-        where, 'A1'),
+        where,
+        'A1',
+      ),
     );
   }
   for (const record of records) finishRecord(record, where, out);
 }
 
-const VALUE_HEADINGS = new Set(['wert', 'werte', 'angabe', 'angaben', 'inhalt', 'eintrag', 'eintragung', 'antwort', 'auspraegung']);
+const VALUE_HEADINGS = new Set([
+  'wert',
+  'werte',
+  'angabe',
+  'angaben',
+  'inhalt',
+  'eintrag',
+  'eintragung',
+  'antwort',
+  'auspraegung',
+]);
 
 /** A "Wert" / "Angabe" / "Inhalt" heading right of the label column, above the first label. */
-function findValueColumn(values: CellValue[][], labelCol: number, firstLabelRow: number): { row: number; col: number } | null {
+function findValueColumn(
+  values: CellValue[][],
+  labelCol: number,
+  firstLabelRow: number,
+): { row: number; col: number } | null {
   for (let row = firstLabelRow - 1; row >= 1; row--) {
     const cells = values[row - 1] ?? [];
     for (let col = labelCol + 1; col <= cells.length; col++) {
@@ -358,9 +430,13 @@ function parseTable(
     const twin = [...columns].find(([, c]) => c.key === resolved.key);
     if (twin) {
       out.findings.push(
-        finding('warning', 'IMPORT_COLUMN_REPEATED',
+        finding(
+          'warning',
+          'IMPORT_COLUMN_REPEATED',
           `Die Spalte „${resolved.label}“ kommt doppelt vor; übernommen wird die Spalte ${a1(headerRow, twin[0]).replace(/\d+$/, '')}, diese nicht.`,
-          where, a1(headerRow, col)),
+          where,
+          a1(headerRow, col),
+        ),
       );
       return;
     }
@@ -369,9 +445,13 @@ function parseTable(
   const idCol = [...columns].find(([, c]) => c.field === 'ozgId')?.[0];
   if (idCol === undefined) {
     out.findings.push(
-      finding('error', 'IMPORT_NO_OZG_ID_COLUMN',
+      finding(
+        'error',
+        'IMPORT_NO_OZG_ID_COLUMN',
         'Die Tabelle hat keine Spalte „OZG-ID“. Ohne OZG-ID lässt sich keine Zeile zuordnen: bitte die Spalte in der Zuordnung als „OZG-ID“ festlegen.',
-        where, a1(headerRow, [...columns.keys()][0] ?? 1)),
+        where,
+        a1(headerRow, [...columns.keys()][0] ?? 1),
+      ),
     );
     return;
   }
@@ -402,14 +482,20 @@ function parseTable(
     const validId = readSteckbriefOzgId(idValue) !== null;
     if (!validId && repeatsHeader(cells, columns, resolver) >= Math.min(headerKeys.size, 2)) continue;
     if (filled === 1 && !validId) continue; // a heading or a note between the rows
-    const underGroupHeadings = cells.every((v, i) => isBlank(v) || (typeof v === 'string' && (isBlank(headerCells[i] ?? null) || groupedHeader.has(i + 1))));
+    const underGroupHeadings = cells.every(
+      (v, i) => isBlank(v) || (typeof v === 'string' && (isBlank(headerCells[i] ?? null) || groupedHeader.has(i + 1))),
+    );
     if (!validId && row === continuation + 1 && isBlank(idValue) && underGroupHeadings) {
       // A second header line ("Fallzahl" over "2019 | 2020"): text only, no OZG-ID, right under the header.
       continuation = row;
       out.findings.push(
-        finding('info', 'IMPORT_HEADER_CONTINUATION',
+        finding(
+          'info',
+          'IMPORT_HEADER_CONTINUATION',
           `Zeile ${row} steht direkt unter der Kopfzeile, hat keine OZG-ID und nur Text unter leeren oder verbundenen Spaltenköpfen; sie wurde als zweite Kopfzeile übersprungen.`,
-          where, a1(row, idCol)),
+          where,
+          a1(row, idCol),
+        ),
       );
       continue;
     }
@@ -487,18 +573,26 @@ function finishRecord(record: SteckbriefRecord, where: string, out: Collector): 
   if (!id) {
     const first = [...record.values.values()][0];
     out.findings.push(
-      finding('error', 'IMPORT_OZG_ID_MISSING',
+      finding(
+        'error',
+        'IMPORT_OZG_ID_MISSING',
         'Zu diesem Steckbrief fehlt die OZG-ID, deshalb lässt er sich keiner Leistung zuordnen. Bitte die OZG-ID eintragen oder ihre Beschriftung in der Zuordnung als „OZG-ID“ festlegen.',
-        where, first.origin.cell),
+        where,
+        first.origin.cell,
+      ),
     );
     return;
   }
   const ozgId = readSteckbriefOzgId(id.value);
   if (ozgId === null) {
     out.findings.push(
-      finding('error', 'IMPORT_OZG_ID_INVALID',
+      finding(
+        'error',
+        'IMPORT_OZG_ID_INVALID',
         `„${shown(id.value)}“ ist keine OZG-ID: eine OZG-ID besteht nur aus Ziffern (z. B. 10076). Bitte im Steckbrief korrigieren.`,
-        where, id.origin.cell),
+        where,
+        id.origin.cell,
+      ),
     );
     return;
   }
@@ -533,7 +627,11 @@ function collectCandidates(file: string, sheet: SteckbriefSheet, resolver: Label
   if (headerIndex >= 0 && headerIndex + 1 < sheet.values.length) {
     sheet.values[headerIndex].forEach((v, c) => {
       if (typeof v === 'string' && looksLikeLabel(v) && resolver.resolve(v) === null && offered++ < 30) {
-        out.unrecognised(normalizeLabel(v), v, firstBelow(sheet.values, headerIndex + 1, c + 1), { file, sheet: where, cell: a1(headerIndex + 1, c + 1) });
+        out.unrecognised(normalizeLabel(v), v, firstBelow(sheet.values, headerIndex + 1, c + 1), {
+          file,
+          sheet: where,
+          cell: a1(headerIndex + 1, c + 1),
+        });
       }
     });
   }
@@ -549,8 +647,12 @@ function collectCandidates(file: string, sheet: SteckbriefSheet, resolver: Label
     });
   }
   out.findings.push(
-    finding('info', 'IMPORT_SHEET_NOT_RECOGNISED',
+    finding(
+      'info',
+      'IMPORT_SHEET_NOT_RECOGNISED',
       'Auf diesem Blatt steht keine bekannte Steckbrief-Beschriftung (z. B. „OZG-ID“, „Leistung“, „Themenfeld“); es wurde übersprungen. Ist es ein Steckbrief, ordnen Sie seine Beschriftungen in der Zuordnung zu.',
-      where, 'A1'),
+      where,
+      'A1',
+    ),
   );
 }

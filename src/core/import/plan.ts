@@ -41,9 +41,13 @@ export function planImport(args: PlanImportArgs): ImportPlan {
   const files = unique.files;
   if (files.length > limits.maxFiles) {
     findings.push(
-      finding('error', 'IMPORT_TOO_MANY_FILES',
+      finding(
+        'error',
+        'IMPORT_TOO_MANY_FILES',
         `Es wurden ${files.length} Dateien gewählt, je Import sind höchstens ${limits.maxFiles} erlaubt. Bitte in mehreren Schritten importieren.`,
-        target?.sheet ?? 'Leistungen', 'A1'),
+        target?.sheet ?? 'Leistungen',
+        'A1',
+      ),
     );
   }
   const parsed = parseSteckbriefe(files.slice(0, limits.maxFiles), resolver, limits);

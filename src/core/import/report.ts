@@ -62,7 +62,9 @@ export function importSummary(plan: ImportPlan): string[] {
   );
   if (plan.createsSheet) lines.push(`Das Blatt „${plan.targetSheet}“ wird angelegt.`);
   if (plan.tableResize) {
-    lines.push(`Die Excel-Tabelle „${plan.tableResize.table}“ wird von ${plan.tableResize.from} auf ${plan.tableResize.to} erweitert.`);
+    lines.push(
+      `Die Excel-Tabelle „${plan.tableResize.table}“ wird von ${plan.tableResize.from} auf ${plan.tableResize.to} erweitert.`,
+    );
   }
   for (const u of plan.unrecognised) {
     lines.push(`Nicht erkannte Beschriftung „${u.text}“ (${u.occurrences.map(at).join(', ')}) – nicht übernommen.`);

@@ -34,12 +34,28 @@ export function locateTarget(sheets: readonly SheetData[]): { target: TargetShee
   const located = locateSheet(sheets, SERVICES_SHEET);
   if (!located) {
     return {
-      target: { sheet: SERVICES_SHEET.name, exists: false, headerRow: 0, left: 1, values: [], columns: new Map(), rows: new Map(), extraHeaders: [] },
+      target: {
+        sheet: SERVICES_SHEET.name,
+        exists: false,
+        headerRow: 0,
+        left: 1,
+        values: [],
+        columns: new Map(),
+        rows: new Map(),
+        extraHeaders: [],
+      },
       findings: [],
     };
   }
-  const base = { sheet: located.sheet, exists: true, left: located.box.left, values: located.values, extraHeaders: [] as string[], table: located.table,
-    tableBox: located.table ? located.box : undefined };
+  const base = {
+    sheet: located.sheet,
+    exists: true,
+    left: located.box.left,
+    values: located.values,
+    extraHeaders: [] as string[],
+    table: located.table,
+    tableBox: located.table ? located.box : undefined,
+  };
   const header = findHeaderRow(located, SERVICES_SHEET);
   if (!header) {
     const empty = !located.values.some((row) => row?.some((v) => !isBlank(v)));
@@ -47,9 +63,13 @@ export function locateTarget(sheets: readonly SheetData[]): { target: TargetShee
     return {
       target: null,
       findings: [
-        finding('error', 'IMPORT_TARGET_NO_HEADER',
+        finding(
+          'error',
+          'IMPORT_TARGET_NO_HEADER',
           `Auf dem Blatt „${located.sheet}“ wurde keine Kopfzeile mit mindestens zwei bekannten Spalten (z. B. „OZG-ID“, „Leistung“) gefunden. Bitte die Kopfzeile ergänzen, dann erneut importieren.`,
-          located.sheet, 'A1'),
+          located.sheet,
+          'A1',
+        ),
       ],
     };
   }
@@ -68,9 +88,13 @@ export function locateTarget(sheets: readonly SheetData[]): { target: TargetShee
     return {
       target: null,
       findings: [
-        finding('error', 'IMPORT_TARGET_NO_OZG_ID_COLUMN',
+        finding(
+          'error',
+          'IMPORT_TARGET_NO_OZG_ID_COLUMN',
           `Das Blatt „${located.sheet}“ hat keine Spalte „OZG-ID“; ohne sie lassen sich Steckbriefe nicht zuordnen. Bitte die Spalte ergänzen, dann erneut importieren.`,
-          located.sheet, a1(header.row, located.box.left)),
+          located.sheet,
+          a1(header.row, located.box.left),
+        ),
       ],
     };
   }

@@ -1,11 +1,21 @@
 import type { CellValue } from '../model';
-import { displayValue, isBlank, readLeikaType, readNumber, readOzgId, readPriority, readProjectId, readText } from '../read/cells';
+import {
+  displayValue,
+  isBlank,
+  readLeikaType,
+  readNumber,
+  readOzgId,
+  readPriority,
+  readProjectId,
+  readText,
+} from '../read/cells';
 import { matchThemenfeld } from '../reference/themenfelder';
 import type { TargetColumn } from './types';
 
 export { isBlank };
 
-const PLACEHOLDER = /^(?:bitte\b.*|<[^>]*>|\[[^\]]*\]|[-–—_.?…]+|n\.?\s?[av]\.?|k\.?\s?a\.?|keine angaben?|nicht bekannt|unbekannt|tbd)$/i;
+const PLACEHOLDER =
+  /^(?:bitte\b.*|<[^>]*>|\[[^\]]*\]|[-–—_.?…]+|n\.?\s?[av]\.?|k\.?\s?a\.?|keine angaben?|nicht bekannt|unbekannt|tbd)$/i;
 
 /**
  * Text a form template puts where the value belongs ("bitte auswählen", "<OZG-ID>", "–",

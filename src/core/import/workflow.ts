@@ -39,7 +39,10 @@ export type ApplyOutcome =
 
 /** The import could not be written; what had been written was put back where possible. */
 export class ImportApplyError extends Error {
-  constructor(message: string, readonly rolledBack: boolean) {
+  constructor(
+    message: string,
+    readonly rolledBack: boolean,
+  ) {
     super(message);
     this.name = 'ImportApplyError';
   }
@@ -48,7 +51,11 @@ export class ImportApplyError extends Error {
 /** A stable fingerprint of what a plan would write. */
 export function planFingerprint(plan: ImportPlan): string {
   return JSON.stringify([
-    plan.blocks.map((b) => [b.sheet, b.topLeft, b.values.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v)))]),
+    plan.blocks.map((b) => [
+      b.sheet,
+      b.topLeft,
+      b.values.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v))),
+    ]),
     plan.tableResize ?? null,
   ]);
 }

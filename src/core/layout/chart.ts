@@ -16,12 +16,19 @@ export const CHART_HEADER_ROW = 4;
  * the command line carries the data only (ExcelJS cannot create charts), the printable
  * bars are on `Wellenübersicht`.
  */
-export function buildChart(rows: PlanRow[], today: IsoDate): { layout: SheetLayout; chart: GanttChartSpec | undefined } {
+export function buildChart(
+  rows: PlanRow[],
+  today: IsoDate,
+): { layout: SheetLayout; chart: GanttChartSpec | undefined } {
   const b = new SheetBuilder(SHEET_DIAGRAMM);
   const planned = rows.filter((r) => r.assignment);
   b.set(1, 1, 'Wellendiagramm').merge(1, 1, 1, 6).height(1, 24);
   b.style(box(1, 1), { bold: true, fontSize: 15, fontColor: COLORS.title, verticalAlignment: 'middle' });
-  b.set(2, 1, `Stand: ${germanDate(today)} · Daten des Balkendiagramms (Spalten A bis C). In Excel zeichnet das Add-in das Diagramm daneben; die druckfertige Übersicht steht im Blatt „Wellenübersicht“.`).merge(2, 1, 2, 6);
+  b.set(
+    2,
+    1,
+    `Stand: ${germanDate(today)} · Daten des Balkendiagramms (Spalten A bis C). In Excel zeichnet das Add-in das Diagramm daneben; die druckfertige Übersicht steht im Blatt „Wellenübersicht“.`,
+  ).merge(2, 1, 2, 6);
   b.style(box(2, 1), { italic: true, fontColor: COLORS.muted, wrapText: true, verticalAlignment: 'top' });
   b.height(2, 30);
 
@@ -33,7 +40,12 @@ export function buildChart(rows: PlanRow[], today: IsoDate): { layout: SheetLayo
     const start = isoToSerial(assignment!.start);
     const end = isoToSerial(assignment!.end);
     b.row(r, 1, [`${project.id} ${project.name}`, start, end - start + 1, end, assignment!.wave, project.themenfeld]);
-    b.style(box(r, 5), { fill: waveColor(assignment!.wave), fontColor: COLORS.white, bold: true, horizontalAlignment: 'center' });
+    b.style(box(r, 5), {
+      fill: waveColor(assignment!.wave),
+      fontColor: COLORS.white,
+      bold: true,
+      horizontalAlignment: 'center',
+    });
     b.style(box(r, 2, r, 4), { fill: waveTint(assignment!.wave, 0.85) });
   });
   const bottom = h + Math.max(1, planned.length);

@@ -37,7 +37,11 @@ export function buildCoordination(rows: PlanRow[], themenfelder: ThemenfeldSetti
   b.style(box(2, 1), { italic: true, fontColor: COLORS.muted });
 
   const headerRow = 4;
-  b.row(headerRow, 1, COLUMNS.map((c) => c.header));
+  b.row(
+    headerRow,
+    1,
+    COLUMNS.map((c) => c.header),
+  );
   b.style(box(headerRow, 1, headerRow, lastCol), {
     bold: true,
     fill: COLORS.headerFill,
@@ -55,7 +59,13 @@ export function buildCoordination(rows: PlanRow[], themenfelder: ThemenfeldSetti
       group.rows.find((x) => x.project.coordinator.source === 'lead-state')?.project.coordinator.name ??
       null;
     b.set(r, 1, `${group.themenfeld} · federführendes Land: ${lead ?? 'nicht bekannt'}`).merge(r, 1, r, lastCol);
-    b.style(box(r, 1, r, lastCol), { bold: true, fill: COLORS.groupFill, fontColor: COLORS.groupFont, fontSize: 12, border: true });
+    b.style(box(r, 1, r, lastCol), {
+      bold: true,
+      fill: COLORS.groupFill,
+      fontColor: COLORS.groupFont,
+      fontSize: 12,
+      border: true,
+    });
     b.height(r, 20);
     r++;
 
@@ -69,9 +79,15 @@ export function buildCoordination(rows: PlanRow[], themenfelder: ThemenfeldSetti
       const list = byCoordinator.get(name)!;
       const top = r;
       for (const { project, assignment } of list) {
-        b.row(r, 3, [project.id, project.name, assignment ? assignment.wave : '–', SOURCE_LABEL[project.coordinator.source]]);
+        b.row(r, 3, [
+          project.id,
+          project.name,
+          assignment ? assignment.wave : '–',
+          SOURCE_LABEL[project.coordinator.source],
+        ]);
         if (assignment) b.style(box(r, 5), { fill: waveColor(assignment.wave), fontColor: COLORS.white, bold: true });
-        if (project.coordinator.source === 'none') b.style(box(r, 6), { italic: true, fontColor: COLORS.referenceDeadline });
+        if (project.coordinator.source === 'none')
+          b.style(box(r, 6), { italic: true, fontColor: COLORS.referenceDeadline });
         const nameLines = list.length === 1 ? wrappedLines(name || NO_COORDINATOR, COLUMNS[0].width * 0.9) : 1;
         const lines = Math.max(nameLines, wrappedLines(project.name, COLUMNS[3].width));
         if (lines > 1) b.height(r, heightForLines(lines));
@@ -81,7 +97,10 @@ export function buildCoordination(rows: PlanRow[], themenfelder: ThemenfeldSetti
       b.set(top, 1, name === '' ? NO_COORDINATOR : name);
       b.set(top, 2, kinds.join(', '));
       b.merge(top, 1, r - 1, 1).merge(top, 2, r - 1, 2);
-      b.style(box(top, 1), name === '' ? { italic: true, fontColor: COLORS.referenceDeadline, bold: true } : { bold: true });
+      b.style(
+        box(top, 1),
+        name === '' ? { italic: true, fontColor: COLORS.referenceDeadline, bold: true } : { bold: true },
+      );
     }
   }
   if (rows.length === 0) {

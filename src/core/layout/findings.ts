@@ -24,7 +24,12 @@ export const FINDINGS_HEADER_ROW = 4;
  * to the cell it is about. `linkableSheets` are the sheets known to exist (links to other
  * sheets would only produce Excel's "invalid reference" message).
  */
-export function buildFindings(findings: Finding[], linkableSheets: Set<string>, planWritten: boolean, today: IsoDate): SheetLayout {
+export function buildFindings(
+  findings: Finding[],
+  linkableSheets: Set<string>,
+  planWritten: boolean,
+  today: IsoDate,
+): SheetLayout {
   const b = new SheetBuilder(SHEET_PRUEFBERICHT);
   const lastCol = COLUMNS.length;
   const sorted = sortFindings(findings);
@@ -35,13 +40,28 @@ export function buildFindings(findings: Finding[], linkableSheets: Set<string>, 
   const summary =
     `Stand: ${germanDate(today)} · ${count('error')} Fehler, ${count('warning')} ${count('warning') === 1 ? 'Warnung' : 'Warnungen'}, ` +
     `${count('info')} ${count('info') === 1 ? 'Hinweis' : 'Hinweise'}` +
-    (planWritten ? '' : ' · Es wurde kein Wellenplan geschrieben: bitte zuerst die Fehler beheben und dann erneut planen. Vorhandene Blätter Wellenplan, Wellenübersicht, Koordination und Wellendiagramm stammen aus einem früheren Lauf.');
+    (planWritten
+      ? ''
+      : ' · Es wurde kein Wellenplan geschrieben: bitte zuerst die Fehler beheben und dann erneut planen. Vorhandene Blätter Wellenplan, Wellenübersicht, Koordination und Wellendiagramm stammen aus einem früheren Lauf.');
   b.set(2, 1, summary).merge(2, 1, 2, lastCol);
-  b.style(box(2, 1), { italic: planWritten, bold: !planWritten, fontColor: planWritten ? COLORS.muted : SEVERITY_STYLE.error.font });
+  b.style(box(2, 1), {
+    italic: planWritten,
+    bold: !planWritten,
+    fontColor: planWritten ? COLORS.muted : SEVERITY_STYLE.error.font,
+  });
 
   const h = FINDINGS_HEADER_ROW;
-  b.row(h, 1, COLUMNS.map((c) => c.header));
-  b.style(box(h, 1, h, lastCol), { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, verticalAlignment: 'middle' });
+  b.row(
+    h,
+    1,
+    COLUMNS.map((c) => c.header),
+  );
+  b.style(box(h, 1, h, lastCol), {
+    bold: true,
+    fill: COLORS.headerFill,
+    fontColor: COLORS.headerFont,
+    verticalAlignment: 'middle',
+  });
 
   const links: InternalLink[] = [];
   sorted.forEach((f, i) => {
@@ -57,7 +77,14 @@ export function buildFindings(findings: Finding[], linkableSheets: Set<string>, 
     if (lines > 1) b.height(r, heightForLines(lines));
   });
   if (sorted.length === 0) {
-    b.row(h + 1, 1, [null, 'OK', null, 'Keine Befunde: die Eingaben sind vollständig und widerspruchsfrei.', null, null]);
+    b.row(h + 1, 1, [
+      null,
+      'OK',
+      null,
+      'Keine Befunde: die Eingaben sind vollständig und widerspruchsfrei.',
+      null,
+      null,
+    ]);
   }
   const bottom = h + Math.max(1, sorted.length);
   b.style(box(h + 1, 1, bottom, lastCol), { verticalAlignment: 'top' });

@@ -25,11 +25,15 @@ function canonicalNumber(n: number): string {
  * Fingerprint of a sheet's values. Cells covered by a merge (other than its top-left cell)
  * count as empty: ExcelJS and Office.js both read them so. Trailing blanks do not count.
  */
-export function fingerprintValues(values: readonly (readonly (CellValue | LayoutValue | undefined)[] | undefined)[], merges: readonly string[] = []): string {
+export function fingerprintValues(
+  values: readonly (readonly (CellValue | LayoutValue | undefined)[] | undefined)[],
+  merges: readonly string[] = [],
+): string {
   const covered = new Set<string>();
   for (const m of merges) {
     const b = parseRange(m);
-    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (r !== b.top || c !== b.left) covered.add(`${r}:${c}`);
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) if (r !== b.top || c !== b.left) covered.add(`${r}:${c}`);
   }
   const lines: string[] = [];
   values.forEach((row, ri) => {

@@ -58,10 +58,14 @@ export class SheetBuilder {
     return this.values.length;
   }
 
-  build(rest: Omit<SheetLayout, 'name' | 'values' | 'styles' | 'numberFormats' | 'merges' | 'rowHeights'>): SheetLayout {
+  build(
+    rest: Omit<SheetLayout, 'name' | 'values' | 'styles' | 'numberFormats' | 'merges' | 'rowHeights'>,
+  ): SheetLayout {
     const values: LayoutValue[][] = [];
     for (let i = 0; i < this.values.length; i++) values.push(this.values[i] ?? []);
-    const rowHeights = [...this.heights.entries()].sort((x, y) => x[0] - y[0]).map(([row, height]) => ({ row, height }));
+    const rowHeights = [...this.heights.entries()]
+      .sort((x, y) => x[0] - y[0])
+      .map(([row, height]) => ({ row, height }));
     return {
       name: this.name,
       values,

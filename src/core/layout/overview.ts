@@ -36,7 +36,9 @@ interface Marker {
  */
 export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, today: IsoDate): SheetLayout {
   const b = new SheetBuilder(SHEET_UEBERSICHT);
-  const dates = plan.waves.flatMap((w) => [w.start, w.end]).concat(rows.flatMap((r) => (r.assignment ? [r.assignment.start, r.assignment.end] : [])));
+  const dates = plan.waves
+    .flatMap((w) => [w.start, w.end])
+    .concat(rows.flatMap((r) => (r.assignment ? [r.assignment.start, r.assignment.end] : [])));
   const first = dates.length ? dates.reduce((a, d) => (d < a ? d : a)) : today;
   const last = dates.length ? dates.reduce((a, d) => (d > a ? d : a)) : today;
   const markers: Marker[] = [
@@ -44,7 +46,11 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
     { date: settings.ozgDeadline, label: 'OZG-Frist', color: COLORS.ozgDeadline },
     { date: today, label: 'Stand', color: COLORS.today },
   ];
-  const timeline = buildTimeline(first, last, markers.slice(0, 2).map((m) => m.date));
+  const timeline = buildTimeline(
+    first,
+    last,
+    markers.slice(0, 2).map((m) => m.date),
+  );
   const periodCount = timeline.periods.length;
   const lastCol = FIRST_PERIOD_COL + periodCount - 1;
   const periodWidth = timeline.scale === 'month' ? 3.6 : 4.4;
@@ -131,8 +137,18 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
       const start = wave?.start ?? waveRows[0].assignment?.start;
       const end = wave?.end ?? waveRows[0].assignment?.end;
       const counts = `${plural(waveRows.length, 'Projekt', 'Projekte')}, ${plural(serviceCount(waveRows), 'Leistung', 'Leistungen')}`;
-      b.set(r, 1, key === 0 ? `Nicht eingeplant · ${counts}` : `Welle ${key} · ${germanDate(start!)} – ${germanDate(end!)} · ${counts}`).merge(r, 1, r, FIRST_PERIOD_COL - 1);
-      b.style(box(r, 1, r, FIRST_PERIOD_COL - 1), { fill: key === 0 ? 'EDEDED' : waveTint(key), bold: true, border: true });
+      b.set(
+        r,
+        1,
+        key === 0
+          ? `Nicht eingeplant · ${counts}`
+          : `Welle ${key} · ${germanDate(start!)} – ${germanDate(end!)} · ${counts}`,
+      ).merge(r, 1, r, FIRST_PERIOD_COL - 1);
+      b.style(box(r, 1, r, FIRST_PERIOD_COL - 1), {
+        fill: key === 0 ? 'EDEDED' : waveTint(key),
+        bold: true,
+        border: true,
+      });
       if (key > 0 && start && end) {
         const span = periodSpan(timeline, start, end);
         if (span) bars.push({ row: r, span, color: waveColor(key) });
@@ -141,12 +157,26 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
       r++;
       for (const { project, assignment } of waveRows) {
         const coordinator =
-          (project.coordinator.name ?? NO_COORDINATOR) + (project.coordinator.source === 'lead-state' ? LEAD_STATE_MARK : '');
-        b.row(r, 1, [assignment ? assignment.wave : '–', project.id, project.name, coordinator, project.services.length]);
-        b.style(box(r, 1), assignment ? { fill: waveColor(assignment.wave), fontColor: COLORS.white, bold: true } : { fill: 'EDEDED' });
-        if (project.coordinator.source === 'none') b.style(box(r, COORD_COL), { italic: true, fontColor: COLORS.referenceDeadline });
+          (project.coordinator.name ?? NO_COORDINATOR) +
+          (project.coordinator.source === 'lead-state' ? LEAD_STATE_MARK : '');
+        b.row(r, 1, [
+          assignment ? assignment.wave : '–',
+          project.id,
+          project.name,
+          coordinator,
+          project.services.length,
+        ]);
+        b.style(
+          box(r, 1),
+          assignment ? { fill: waveColor(assignment.wave), fontColor: COLORS.white, bold: true } : { fill: 'EDEDED' },
+        );
+        if (project.coordinator.source === 'none')
+          b.style(box(r, COORD_COL), { italic: true, fontColor: COLORS.referenceDeadline });
         // Estimated as if at 11 pt although the body is 10 pt: wide fallback fonts need the room.
-        const lines = Math.max(wrappedLines(project.name, LABEL_COLUMNS[PROJECT_COL - 1].width), wrappedLines(coordinator, LABEL_COLUMNS[COORD_COL - 1].width));
+        const lines = Math.max(
+          wrappedLines(project.name, LABEL_COLUMNS[PROJECT_COL - 1].width),
+          wrappedLines(coordinator, LABEL_COLUMNS[COORD_COL - 1].width),
+        );
         if (lines > 1) b.height(r, heightForLines(lines, true));
         if (assignment) {
           const span = periodSpan(timeline, assignment.start, assignment.end);
@@ -170,10 +200,14 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
   b.format(box(dataTop, 2, dataBottom, PROJECT_COL), '@');
   // Deadline bands first, so bars drawn over them stay in the wave's colour.
   for (const m of [...placed].reverse()) {
-    b.style(box(dataTop, FIRST_PERIOD_COL + m.index, dataBottom, FIRST_PERIOD_COL + m.index), { fill: tint(m.color, 0.82) });
+    b.style(box(dataTop, FIRST_PERIOD_COL + m.index, dataBottom, FIRST_PERIOD_COL + m.index), {
+      fill: tint(m.color, 0.82),
+    });
   }
   for (const bar of bars) {
-    b.style(box(bar.row, FIRST_PERIOD_COL + bar.span.first, bar.row, FIRST_PERIOD_COL + bar.span.last), { fill: bar.color });
+    b.style(box(bar.row, FIRST_PERIOD_COL + bar.span.first, bar.row, FIRST_PERIOD_COL + bar.span.last), {
+      fill: bar.color,
+    });
   }
 
   const columnWidths = [...LABEL_COLUMNS.map((c) => c.width), ...timeline.periods.map(() => periodWidth)];
@@ -199,7 +233,14 @@ export function buildOverview(rows: PlanRow[], plan: Plan, settings: Settings, t
  * The legend flows through the period columns: a swatch cell and a label per wave and per
  * deadline marker, wrapping to the next row when the axis is full. Returns its last row.
  */
-function placeLegend(b: SheetBuilder, top: number, timeline: Timeline, markers: Marker[], rows: PlanRow[], periodWidth: number): number {
+function placeLegend(
+  b: SheetBuilder,
+  top: number,
+  timeline: Timeline,
+  markers: Marker[],
+  rows: PlanRow[],
+  periodWidth: number,
+): number {
   const periodCount = timeline.periods.length;
   const waves = [...new Set(rows.flatMap((r) => (r.assignment ? [r.assignment.wave] : [])))].sort((x, y) => x - y);
   const items: { text: string; swatch: string; symbol?: string; symbolColor?: string }[] = [
@@ -223,7 +264,12 @@ function placeLegend(b: SheetBuilder, top: number, timeline: Timeline, markers: 
     });
   }
   if (rows.some((r) => r.project.coordinator.source === 'lead-state')) {
-    items.push({ text: '* Koordination fällt dem federführenden Land zu', swatch: COLORS.white, symbol: '*', symbolColor: COLORS.muted });
+    items.push({
+      text: '* Koordination fällt dem federführenden Land zu',
+      swatch: COLORS.white,
+      symbol: '*',
+      symbolColor: COLORS.muted,
+    });
   }
   b.set(top, 1, 'Legende').merge(top, 1, top, FIRST_PERIOD_COL - 1);
   b.style(box(top, 1), { bold: true, horizontalAlignment: 'right', fontColor: COLORS.title });

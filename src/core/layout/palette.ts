@@ -2,7 +2,18 @@
  * Colours of the written sheets ("RRGGBB"). Wave colours are told apart by hue and by
  * lightness, so a greyscale printout still separates neighbouring waves.
  */
-const WAVE_COLORS = ['1F4E79', 'C55A11', '548235', '7030A0', 'BF8F00', '2E75B6', '843C0C', '375623', 'A5A5A5', '002060'];
+const WAVE_COLORS = [
+  '1F4E79',
+  'C55A11',
+  '548235',
+  '7030A0',
+  'BF8F00',
+  '2E75B6',
+  '843C0C',
+  '375623',
+  'A5A5A5',
+  '002060',
+];
 
 export function waveColor(wave: number): string {
   return WAVE_COLORS[(Math.max(1, Math.floor(wave)) - 1) % WAVE_COLORS.length];
@@ -16,7 +27,11 @@ export function waveTint(wave: number, share = 0.8): string {
 export function tint(color: string, share: number): string {
   const parts = [0, 2, 4].map((i) => parseInt(color.slice(i, i + 2), 16));
   return parts
-    .map((c) => Math.round(c + (255 - c) * share).toString(16).padStart(2, '0'))
+    .map((c) =>
+      Math.round(c + (255 - c) * share)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')
     .toUpperCase();
 }

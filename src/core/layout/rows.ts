@@ -1,4 +1,12 @@
-import { THEMENFELDER, type Assignment, type CoordinatorSource, type Plan, type PlanProject, type PlannedWave, type Themenfeld } from '../model';
+import {
+  THEMENFELDER,
+  type Assignment,
+  type CoordinatorSource,
+  type Plan,
+  type PlanProject,
+  type PlannedWave,
+  type Themenfeld,
+} from '../model';
 
 /** One project with its place in the plan, as every written sheet lists it. */
 export interface PlanRow {

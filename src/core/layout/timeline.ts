@@ -77,7 +77,8 @@ export function buildTimeline(first: IsoDate, last: IsoDate, deadlines: IsoDate[
   }
   to = Math.min(MAX_INDEX, Math.max(to, from + MIN_MONTHS - 1));
   const months = to - from + 1;
-  const scale: TimeScale = months <= MAX_MONTH_COLUMNS ? 'month' : months <= MAX_QUARTER_COLUMNS * 3 ? 'quarter' : 'year';
+  const scale: TimeScale =
+    months <= MAX_MONTH_COLUMNS ? 'month' : months <= MAX_QUARTER_COLUMNS * 3 ? 'quarter' : 'year';
   const step = STEP[scale];
   const start = from - (from % step);
   const wanted = Math.floor((to - start) / step) + 1;

@@ -34,7 +34,11 @@ const TEXT_COLUMNS = ['Projekt-ID', 'Projekt', 'OZG-IDs', 'Koordination'] as con
 export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
   const b = new SheetBuilder(SHEET_WELLENPLAN);
   const last = WELLENPLAN_COLUMNS.length;
-  b.row(1, 1, WELLENPLAN_COLUMNS.map((c) => c.header));
+  b.row(
+    1,
+    1,
+    WELLENPLAN_COLUMNS.map((c) => c.header),
+  );
   b.height(1, 31);
   b.style(box(1, 1, 1, last), {
     bold: true,
@@ -78,15 +82,21 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
       });
       b.style(box(r, COL.Beginn, r, COL.Ende), { fill: waveTint(assignment.wave) });
     }
-    if (c.source === 'none') b.style(box(r, COL.Koordination, r, COL['Koordination-Quelle']), { italic: true, fontColor: COLORS.referenceDeadline });
+    if (c.source === 'none')
+      b.style(box(r, COL.Koordination, r, COL['Koordination-Quelle']), {
+        italic: true,
+        fontColor: COLORS.referenceDeadline,
+      });
   });
 
   const lastRow = Math.max(2, rows.length + 1);
   if (rows.length === 0) b.set(2, 1, 'Keine Umsetzungsprojekte vorhanden.');
   const body = (col: number) => box(2, col, lastRow, col);
   b.style(box(2, 1, lastRow, last), { verticalAlignment: 'top' });
-  for (const h of ['Projekt', 'OZG-IDs', 'Koordination', 'Status', 'Begründung'] as const) b.style(body(COL[h]), { wrapText: true });
-  for (const h of ['Welle', 'Beginn', 'Ende', 'Anzahl Leistungen'] as const) b.style(body(COL[h]), { horizontalAlignment: 'center' });
+  for (const h of ['Projekt', 'OZG-IDs', 'Koordination', 'Status', 'Begründung'] as const)
+    b.style(body(COL[h]), { wrapText: true });
+  for (const h of ['Welle', 'Beginn', 'Ende', 'Anzahl Leistungen'] as const)
+    b.style(body(COL[h]), { horizontalAlignment: 'center' });
   b.format(body(COL.Beginn), 'DD.MM.YYYY');
   b.format(body(COL.Ende), 'DD.MM.YYYY');
   b.format(body(COL.Welle), '0');

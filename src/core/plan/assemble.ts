@@ -1,11 +1,4 @@
-import {
-  REASON_CODES,
-  type Assignment,
-  type Finding,
-  type Plan,
-  type PlannedWave,
-  type ReasonCode,
-} from '../model';
+import { REASON_CODES, type Assignment, type Finding, type Plan, type PlannedWave, type ReasonCode } from '../model';
 import { germanDate } from '../dates';
 import { finding, findingAt, sortFindings } from '../source';
 import { compareIds } from './order';
@@ -42,7 +35,12 @@ export interface AssembleOptions {
 }
 
 /** Turns a wave per project into a Plan: waves with dates and loads, reasons, warnings. */
-export function assemblePlan(problem: Problem, calendars: WaveCalendar[], wave: ArrayLike<number>, options: AssembleOptions): Plan {
+export function assemblePlan(
+  problem: Problem,
+  calendars: WaveCalendar[],
+  wave: ArrayLike<number>,
+  options: AssembleOptions,
+): Plan {
   const { nodes, tfs, config } = problem;
   const unit = config.capacityUnit;
   const findings: Finding[] = [...problem.findings, ...(options.findings ?? [])];
@@ -76,7 +74,10 @@ export function assemblePlan(problem: Problem, calendars: WaveCalendar[], wave: 
         projectIds: members.map((i) => nodes[i].project.id),
       });
       if ((effLoad.get(loadKey(t, w)) ?? 0) > cap + 1e-9) {
-        const ref = cal.capacityRef(w) ?? { sheet: nodes[members[0]].project.src.sheet, cell: nodes[members[0]].project.src.cells.id ?? `A${nodes[members[0]].project.src.row}` };
+        const ref = cal.capacityRef(w) ?? {
+          sheet: nodes[members[0]].project.src.sheet,
+          cell: nodes[members[0]].project.src.cells.id ?? `A${nodes[members[0]].project.src.row}`,
+        };
         findings.push(
           finding(
             'warning',
@@ -119,9 +120,17 @@ export function assemblePlan(problem: Problem, calendars: WaveCalendar[], wave: 
 
   const order = new Map(tfs.map((t, k) => [t.config.themenfeld, k]));
   assignments.sort(
-    (a, b) => order.get(a.themenfeld)! - order.get(b.themenfeld)! || a.wave - b.wave || compareIds(a.projectId, b.projectId),
+    (a, b) =>
+      order.get(a.themenfeld)! - order.get(b.themenfeld)! || a.wave - b.wave || compareIds(a.projectId, b.projectId),
   );
-  return { mode: options.mode, capacityUnit: unit, waves, assignments, findings: sortFindings(findings), objective: options.objective };
+  return {
+    mode: options.mode,
+    capacityUnit: unit,
+    waves,
+    assignments,
+    findings: sortFindings(findings),
+    objective: options.objective,
+  };
 }
 
 function assignment(
@@ -150,7 +159,8 @@ function assignment(
       binding = q;
     }
   }
-  const bindingText = binding !== undefined ? `Voraussetzung ${nodes[binding].project.id} liegt in Welle ${wave[binding]}` : '';
+  const bindingText =
+    binding !== undefined ? `Voraussetzung ${nodes[binding].project.id} liegt in Welle ${wave[binding]}` : '';
 
   if (node.pin !== undefined) {
     reasons.add('PINNED');
@@ -224,15 +234,16 @@ function assignment(
       // request to raise a capacity the planner never entered.
       parts.push(`umfasst ${size}, mehr als die ausgeglichene Kapazität einer Welle (${formatNumber(cap)})`);
       // Alone in its Themenfeld, the project has nobody to share a wave with: nothing to say.
-      if (tf.members.length > 1) findings.push(
-        findingAt(
-          p.src,
-          config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
-          'info',
-          'LARGE_PROJECT_OWN_WAVE',
-          `${p.id} umfasst ${size}, mehr als die ausgeglichene Kapazität von ${sizeText(cap, config.capacityUnit)} je Welle im Themenfeld „${tf.config.themenfeld}“ (berechnet aus ${sizeText(tf.totalSize, config.capacityUnit)} auf ${tf.config.waveCount} Wellen; eine Kapazität je Welle ist nicht eingetragen). Weil Projekte nicht geteilt werden, belegt es Welle ${w} allein. Soll es sich eine Welle mit anderen Projekten teilen, bitte das Projekt aufteilen oder eine Kapazität je Welle eintragen.`,
-        ),
-      );
+      if (tf.members.length > 1)
+        findings.push(
+          findingAt(
+            p.src,
+            config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
+            'info',
+            'LARGE_PROJECT_OWN_WAVE',
+            `${p.id} umfasst ${size}, mehr als die ausgeglichene Kapazität von ${sizeText(cap, config.capacityUnit)} je Welle im Themenfeld „${tf.config.themenfeld}“ (berechnet aus ${sizeText(tf.totalSize, config.capacityUnit)} auf ${tf.config.waveCount} Wellen; eine Kapazität je Welle ist nicht eingetragen). Weil Projekte nicht geteilt werden, belegt es Welle ${w} allein. Soll es sich eine Welle mit anderen Projekten teilen, bitte das Projekt aufteilen oder eine Kapazität je Welle eintragen.`,
+          ),
+        );
     } else {
       parts.push(`umfasst ${size}, mehr als die Kapazität einer Welle (${formatNumber(cap)})`);
       findings.push(
@@ -267,7 +278,8 @@ function assignment(
     }
   }
   if (span.end > config.referenceDeadline) {
-    const ozg = span.end > config.ozgDeadline ? ` und sogar nach der OZG-Frist (${germanDate(config.ozgDeadline)})` : '';
+    const ozg =
+      span.end > config.ozgDeadline ? ` und sogar nach der OZG-Frist (${germanDate(config.ozgDeadline)})` : '';
     findings.push(
       findingAt(
         p.src,

@@ -21,7 +21,8 @@ export class WaveCalendar {
     const spec = this.specs.get(wave);
     if (spec?.capacity !== undefined) return spec.capacity;
     if (this.generalCapacity !== undefined) return this.generalCapacity;
-    if (!spec && this.lastSpec && wave > this.lastSpec.number && this.lastSpec.capacity !== undefined) return this.lastSpec.capacity;
+    if (!spec && this.lastSpec && wave > this.lastSpec.number && this.lastSpec.capacity !== undefined)
+      return this.lastSpec.capacity;
     return Infinity;
   }
 

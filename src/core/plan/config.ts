@@ -244,14 +244,26 @@ export function planConfigFrom(
     if (waveCount !== undefined && (!Number.isInteger(waveCount) || waveCount < 1)) {
       const ref = countRef ?? noteRef;
       findings.push(
-        finding('error', 'INVALID_WAVE_COUNT', `Die Anzahl der Wellen (${formatNumber(waveCount)}) muss eine ganze Zahl ab 1 sein.`, ref.sheet, ref.cell),
+        finding(
+          'error',
+          'INVALID_WAVE_COUNT',
+          `Die Anzahl der Wellen (${formatNumber(waveCount)}) muss eine ganze Zahl ab 1 sein.`,
+          ref.sheet,
+          ref.cell,
+        ),
       );
       waveCount = undefined;
     }
     if (capacity !== undefined && !(capacity > 0 && Number.isFinite(capacity))) {
       const ref = capacityRef ?? noteRef;
       findings.push(
-        finding('error', 'INVALID_CAPACITY', `Die Kapazität je Welle (${formatNumber(capacity)}) muss größer als 0 sein.`, ref.sheet, ref.cell),
+        finding(
+          'error',
+          'INVALID_CAPACITY',
+          `Die Kapazität je Welle (${formatNumber(capacity)}) muss größer als 0 sein.`,
+          ref.sheet,
+          ref.cell,
+        ),
       );
       capacity = undefined;
     }
@@ -340,7 +352,8 @@ function wavesFor(tf: Themenfeld, defs: WaveDefinition[], dropCapacity: boolean)
       end: d.end,
       capacity: dropCapacity ? undefined : d.capacity,
       ref: { sheet: d.src.sheet, cell: cellOf(d.src, 'number') },
-      capacityRef: d.capacity !== undefined && !dropCapacity ? { sheet: d.src.sheet, cell: cellOf(d.src, 'capacity') } : undefined,
+      capacityRef:
+        d.capacity !== undefined && !dropCapacity ? { sheet: d.src.sheet, cell: cellOf(d.src, 'capacity') } : undefined,
     }));
 }
 

@@ -111,10 +111,14 @@ export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave
     const key = `${n.tf}#${ruleWave[i]}`;
     ruleLoad.set(key, (ruleLoad.get(key) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(ruleWave[i])));
   });
-  const overfull = new Set([...ruleLoad].filter(([key, load]) => {
-    const [t, w] = key.split('#').map(Number);
-    return load > calendars[t].capacity(w) + 1e-9;
-  }).map(([key]) => key));
+  const overfull = new Set(
+    [...ruleLoad]
+      .filter(([key, load]) => {
+        const [t, w] = key.split('#').map(Number);
+        return load > calendars[t].capacity(w) + 1e-9;
+      })
+      .map(([key]) => key),
+  );
 
   tfs.forEach((_, t) => {
     for (let w = 1; w <= horizon[t]; w++) {
@@ -148,7 +152,11 @@ export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave
     }
   });
 
-  const lines = ['Minimize', ` obj: ${wrap(objective.length ? objective.join(' + ') : '0 ' + (columns[0] ?? 'dummy'))}`, 'Subject To'];
+  const lines = [
+    'Minimize',
+    ` obj: ${wrap(objective.length ? objective.join(' + ') : '0 ' + (columns[0] ?? 'dummy'))}`,
+    'Subject To',
+  ];
   for (const r of rows) lines.push(` ${wrap(r)}`);
   lines.push('Binaries');
   for (let k = 0; k < binaries.length; k += 20) lines.push(` ${binaries.slice(k, k + 20).join(' ')}`);

@@ -33,7 +33,10 @@ interface HighsModel {
 interface HighsLike {
   createModel?: (data: { format: 'lp'; data: string }) => HighsModel;
   constants?: { modelStatus: Record<string, number> };
-  solve?: (lp: string, options: Record<string, unknown>) => { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal?: number }> };
+  solve?: (
+    lp: string,
+    options: Record<string, unknown>,
+  ) => { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal?: number }> };
 }
 
 interface SolverAnswer {
@@ -59,7 +62,11 @@ const STATUS_TEXT: Record<string, string> = {
  * starting solution and the fallback: the result is never worse than it. Browser-safe: HiGHS
  * is passed in or loaded on first use; where it cannot be loaded, the rule-based plan stands.
  */
-export async function planOptimised(projects: PlanProject[], config: PlanConfig, options: OptimiseOptions = {}): Promise<Plan> {
+export async function planOptimised(
+  projects: PlanProject[],
+  config: PlanConfig,
+  options: OptimiseOptions = {},
+): Promise<Plan> {
   const timeLimit = options.timeLimitSeconds ?? OPTIMISE_DEFAULTS.timeLimitSeconds;
   const gapLimit = options.mipRelGap ?? OPTIMISE_DEFAULTS.mipRelGap;
   const rules = planRulesDetailed(projects, config);
@@ -80,18 +87,30 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
   });
 
   if (problem.nodes.length === 0) {
-    return { ...rules.plan, objective: { rules: 0, optimised: 0, bound: 0, gap: 0, solverStatus: 'Optimal', seconds: 0 } };
+    return {
+      ...rules.plan,
+      objective: { rules: 0, optimised: 0, bound: 0, gap: 0, solverStatus: 'Optimal', seconds: 0 },
+    };
   }
   const model = buildModel(problem, calendars, ruleWave);
   if (model.columns.length === 0) {
-    return fallback('Optimal', 'Alle Projekte sind durch feste Wellen oder begonnene Umsetzung festgelegt; der Regelplan ist optimal.', { bound: rulesObjective, gap: 0 }, 0, 'OPTIMISER_NO_GAIN');
+    return fallback(
+      'Optimal',
+      'Alle Projekte sind durch feste Wellen oder begonnene Umsetzung festgelegt; der Regelplan ist optimal.',
+      { bound: rulesObjective, gap: 0 },
+      0,
+      'OPTIMISER_NO_GAIN',
+    );
   }
 
   let highs: HighsLike;
   try {
     highs = (options.highs as HighsLike | undefined) ?? (await loadHighs());
   } catch {
-    return fallback('Nicht verfügbar', 'Der Optimierer (HiGHS, WebAssembly) ist in dieser Umgebung nicht verfügbar; es gilt der regelbasierte Plan.');
+    return fallback(
+      'Nicht verfügbar',
+      'Der Optimierer (HiGHS, WebAssembly) ist in dieser Umgebung nicht verfügbar; es gilt der regelbasierte Plan.',
+    );
   }
 
   const t0 = now();
@@ -100,15 +119,24 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
     answer = solve(highs, model, timeLimit, gapLimit);
   } catch (e) {
     const seconds = (now() - t0) / 1000;
-    return fallback('Fehler', `Der Optimierer ist mit einem Fehler abgebrochen (${(e as Error).message}); es gilt der regelbasierte Plan.`, {}, seconds);
+    return fallback(
+      'Fehler',
+      `Der Optimierer ist mit einem Fehler abgebrochen (${(e as Error).message}); es gilt der regelbasierte Plan.`,
+      {},
+      seconds,
+    );
   }
   const seconds = round((now() - t0) / 1000, 3);
-  const bound = answer.bound !== undefined && Number.isFinite(answer.bound) ? Math.min(rulesObjective, answer.bound + model.constant) : undefined;
+  const bound =
+    answer.bound !== undefined && Number.isFinite(answer.bound)
+      ? Math.min(rulesObjective, answer.bound + model.constant)
+      : undefined;
 
   const wave = answer.values ? decode(model, problem.nodes.length, answer.values, ruleWave) : undefined;
   const violations = wave ? planViolations(problem, calendars, wave) : ['keine Lösung'];
   const optimised = wave && violations.length === 0 ? lateness(problem, wave) : undefined;
-  const gapOf = (value: number) => (bound === undefined ? undefined : value <= 0 ? 0 : round(Math.max(0, value - bound) / value, 6));
+  const gapOf = (value: number) =>
+    bound === undefined ? undefined : value <= 0 ? 0 : round(Math.max(0, value - bound) / value, 6);
 
   if (optimised === undefined || optimised >= rulesObjective - 1e-9) {
     const why =
@@ -119,7 +147,13 @@ export async function planOptimised(projects: PlanProject[], config: PlanConfig,
         : gapOf(rulesObjective) === 0
           ? 'Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.'
           : `Der Optimierer hat keinen besseren Plan gefunden (${answer.status}); es gilt der regelbasierte Plan.`;
-    return fallback(answer.status, why, { bound, gap: gapOf(rulesObjective) }, seconds, optimised === undefined ? 'OPTIMISER_FALLBACK' : 'OPTIMISER_NO_GAIN');
+    return fallback(
+      answer.status,
+      why,
+      { bound, gap: gapOf(rulesObjective) },
+      seconds,
+      optimised === undefined ? 'OPTIMISER_FALLBACK' : 'OPTIMISER_NO_GAIN',
+    );
   }
 
   const plan = assemblePlan(problem, calendars, wave!, {
@@ -157,7 +191,12 @@ function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap:
       const names = highs.constants?.modelStatus ?? {};
       const key = Object.keys(names).find((k) => names[k] === code) ?? String(code);
       const raw = m.getSolution().colValue;
-      const hasSolution = key === 'optimal' || key === 'timeLimit' || key === 'interrupted' || key === 'solutionLimit' || key === 'iterationLimit';
+      const hasSolution =
+        key === 'optimal' ||
+        key === 'timeLimit' ||
+        key === 'interrupted' ||
+        key === 'solutionLimit' ||
+        key === 'iterationLimit';
       const values = hasSolution ? indices.map((k) => raw[k]) : undefined;
       const dual = Number(m.info.get('mip_dual_bound'));
       const bound = key === 'optimal' && !Number.isFinite(dual) ? m.getObjectiveValue() : dual;
@@ -168,9 +207,15 @@ function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap:
   }
   if (typeof highs.solve !== 'function') throw new Error('unbekannte HiGHS-Schnittstelle');
   const r = highs.solve(model.lp, settings);
-  const ok = (r.Status === 'Optimal' || r.Status === 'Time limit reached') && model.columns.every((name) => r.Columns?.[name]?.Primal !== undefined);
+  const ok =
+    (r.Status === 'Optimal' || r.Status === 'Time limit reached') &&
+    model.columns.every((name) => r.Columns?.[name]?.Primal !== undefined);
   const values = ok ? model.columns.map((name) => r.Columns[name].Primal!) : undefined;
-  return { status: r.Status === 'Optimal' ? 'Optimal' : r.Status, values, bound: r.Status === 'Optimal' ? r.ObjectiveValue : undefined };
+  return {
+    status: r.Status === 'Optimal' ? 'Optimal' : r.Status,
+    values,
+    bound: r.Status === 'Optimal' ? r.ObjectiveValue : undefined,
+  };
 }
 
 function decode(model: AssignmentModel, n: number, values: ArrayLike<number>, ruleWave: ArrayLike<number>): Int32Array {

@@ -74,7 +74,13 @@ export function buildProblem(projects: PlanProject[], config: PlanConfig): Probl
       if (Number.isInteger(p.pinnedWave) && p.pinnedWave >= 1) pin = p.pinnedWave;
       else
         findings.push(
-          findingAt(p.src, 'pinnedWave', 'warning', 'PIN_IGNORED', `Die feste Welle „${p.pinnedWave}“ von ${p.id} ist keine ganze Zahl ab 1 und wird nicht berücksichtigt.`),
+          findingAt(
+            p.src,
+            'pinnedWave',
+            'warning',
+            'PIN_IGNORED',
+            `Die feste Welle „${p.pinnedWave}“ von ${p.id} ist keine ganze Zahl ab 1 und wird nicht berücksichtigt.`,
+          ),
         );
     }
     return {
@@ -98,7 +104,13 @@ export function buildProblem(projects: PlanProject[], config: PlanConfig): Probl
     const i = order.indexOf(tf);
     return i < 0 ? order.length : i;
   };
-  const perm = tfs.map((_, i) => i).sort((a, b) => tfRank(tfs[a].config.themenfeld) - tfRank(tfs[b].config.themenfeld) || (tfs[a].config.themenfeld < tfs[b].config.themenfeld ? -1 : 1));
+  const perm = tfs
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        tfRank(tfs[a].config.themenfeld) - tfRank(tfs[b].config.themenfeld) ||
+        (tfs[a].config.themenfeld < tfs[b].config.themenfeld ? -1 : 1),
+    );
   const inverse: number[] = [];
   perm.forEach((old, neu) => (inverse[old] = neu));
   const sortedTfs = perm.map((i) => tfs[i]);
@@ -207,7 +219,6 @@ function projectSizes(projects: PlanProject[], config: PlanConfig, findings: Fin
     return estimate;
   });
 }
-
 
 function defaultTfConfig(themenfeld: Themenfeld): ThemenfeldPlanConfig {
   return { themenfeld, mode: 'balanced', waveCount: 3, waves: [] };

@@ -27,7 +27,11 @@ export function planRulesDetailed(projects: PlanProject[], config: PlanConfig): 
   const calendars = problem.tfs.map((t, k) => new WaveCalendar(t.config, config, capacities[k]));
   const result = greedy(problem, calendars);
   const objective = lateness(problem, result.wave);
-  const plan = assemblePlan(problem, calendars, result.wave, { mode: 'rules', findings: notes, objective: { rules: objective } });
+  const plan = assemblePlan(problem, calendars, result.wave, {
+    mode: 'rules',
+    findings: notes,
+    objective: { rules: objective },
+  });
   return { problem, calendars, result, plan };
 }
 
@@ -42,7 +46,11 @@ function balancedCapacities(problem: Problem, notes: Finding[]): (number | undef
   const balanced = tfs.map((t, k) => (t.config.mode === 'balanced' ? k : -1)).filter((k) => k >= 0);
   if (!balanced.length) return caps;
 
-  const run = (trial: (number | undefined)[]) => greedy(problem, tfs.map((t, k) => new WaveCalendar(t.config, config, trial[k])));
+  const run = (trial: (number | undefined)[]) =>
+    greedy(
+      problem,
+      tfs.map((t, k) => new WaveCalendar(t.config, config, trial[k])),
+    );
   const unlimited = run(caps);
   const need = tfs.map((t, k) => Math.max(t.config.waveCount, unlimited.used[k]));
   const lo: number[] = [];

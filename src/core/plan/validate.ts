@@ -28,7 +28,8 @@ export function planViolations(problem: Problem, calendars: WaveCalendar[], wave
       if (wave[q] >= w) out.push(`${id}: Welle ${w}, Voraussetzung ${nodes[q].project.id} in Welle ${wave[q]}`);
       eligible = Math.max(eligible, wave[q] + 1);
     }
-    if (n.started && n.pin === undefined && w !== eligible) out.push(`${id}: begonnen, aber in Welle ${w} statt ${eligible}`);
+    if (n.started && n.pin === undefined && w !== eligible)
+      out.push(`${id}: begonnen, aber in Welle ${w} statt ${eligible}`);
     const cap = calendars[n.tf].capacity(w);
     const key = `${n.tf}#${w}`;
     const entry = loads.get(key) ?? { load: 0, normal: false, t: n.tf, w };
@@ -38,7 +39,8 @@ export function planViolations(problem: Problem, calendars: WaveCalendar[], wave
   });
   for (const e of loads.values()) {
     const cap = calendars[e.t].capacity(e.w);
-    if (e.normal && e.load > cap + 1e-6) out.push(`${problem.tfs[e.t].config.themenfeld}, Welle ${e.w}: ${e.load} > Kapazität ${cap}`);
+    if (e.normal && e.load > cap + 1e-6)
+      out.push(`${problem.tfs[e.t].config.themenfeld}, Welle ${e.w}: ${e.load} > Kapazität ${cap}`);
   }
   return out;
 }

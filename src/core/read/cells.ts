@@ -86,7 +86,9 @@ const MAX_SERIAL = 2_958_465;
  */
 export function readDate(value: CellValue | undefined): IsoDate | null {
   if (typeof value === 'number') {
-    return Number.isFinite(value) && value >= 1 && value <= MAX_SERIAL && !isExcelLeapDay(value) ? serialToIso(value) : null;
+    return Number.isFinite(value) && value >= 1 && value <= MAX_SERIAL && !isExcelLeapDay(value)
+      ? serialToIso(value)
+      : null;
   }
   if (value instanceof Date) return dateToIso(value);
   if (typeof value !== 'string') return null;
@@ -214,7 +216,8 @@ export function readLeikaType(value: CellValue | undefined): LeikaType | null {
 export function typeStoredAsDate(value: CellValue | undefined): boolean {
   let iso: IsoDate | null = null;
   if (value instanceof Date) iso = dateToIso(value);
-  else if (typeof value === 'number' && Number.isInteger(value) && value > 366 && value <= MAX_SERIAL) iso = serialToIso(value);
+  else if (typeof value === 'number' && Number.isInteger(value) && value > 366 && value <= MAX_SERIAL)
+    iso = serialToIso(value);
   return iso !== null && iso.endsWith('-03-02');
 }
 

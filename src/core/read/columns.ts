@@ -75,8 +75,19 @@ export const THEMENFELDER_SHEET: SheetSpec = {
   aliases: [],
   columns: [
     col('themenfeld', 'Themenfeld', [], true),
-    col('leadState', 'Federführendes Land', ['Federführung (Land)', 'Federführung Land', 'Federführendes Bundesland', 'Federführung', 'Land']),
-    col('leadMinistry', 'Federführendes Bundesressort', ['Federführung (Bund)', 'Federführung Bund', 'Bundesressort', 'Ressort']),
+    col('leadState', 'Federführendes Land', [
+      'Federführung (Land)',
+      'Federführung Land',
+      'Federführendes Bundesland',
+      'Federführung',
+      'Land',
+    ]),
+    col('leadMinistry', 'Federführendes Bundesressort', [
+      'Federführung (Bund)',
+      'Federführung Bund',
+      'Bundesressort',
+      'Ressort',
+    ]),
     col('waveCount', 'Anzahl Wellen', ['Wellen']),
     col('capacity', 'Kapazität je Welle', ['Kapazität', 'Kapazität pro Welle']),
   ],

@@ -74,7 +74,9 @@ const number = (allowed: z.ZodType<number>, expected: string): FieldKind<number>
 });
 
 const asDateHint = (value: CellValue) =>
-  value instanceof Date ? ' Excel hat den Eintrag als Datum gespeichert; bitte die Zelle als Text formatieren und neu eingeben.' : undefined;
+  value instanceof Date
+    ? ' Excel hat den Eintrag als Datum gespeichert; bitte die Zelle als Text formatieren und neu eingeben.'
+    : undefined;
 
 export const KINDS = {
   text: kind<string>({ parse: readText, code: 'INVALID_TEXT', expected: 'ein Text' }),
@@ -219,7 +221,8 @@ function reportMissing(table: Table, row: TableRow, field: string, findings: Fin
   let message = `In der Pflichtspalte „${label}“ fehlt in Zeile ${row.row} ein Wert. Bitte ergänzen.`;
   let range: string | undefined;
   if (run && run.last === run.first) {
-    message += ' Falls die Zelle mit der darüber verbunden ist: bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.';
+    message +=
+      ' Falls die Zelle mit der darüber verbunden ist: bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.';
   } else if (run) {
     const column = cell.replace(/\d+$/, '');
     range = `${cell}:${column}${run.last}`;
@@ -257,7 +260,13 @@ export function readField<T>(
  * parsed by `item`. Bad entries are reported (and left out); an entry given twice is kept
  * once, with an info finding.
  */
-export function readListField(table: Table, row: TableRow, field: string, item: FieldKind<string>, findings: Finding[]): string[] {
+export function readListField(
+  table: Table,
+  row: TableRow,
+  field: string,
+  item: FieldKind<string>,
+  findings: Finding[],
+): string[] {
   const value = row.value(field);
   const place = placeOf(table, row, field);
   const entries = splitList(value);
@@ -271,7 +280,13 @@ export function readListField(table: Table, row: TableRow, field: string, item: 
     if (parsed === undefined) continue;
     if (result.includes(parsed)) {
       findings.push(
-        finding('info', 'DUPLICATE_IN_LIST', `„${parsed}“ steht ${place.subject} doppelt und wird einmal gezählt.`, place.sheet, place.cell),
+        finding(
+          'info',
+          'DUPLICATE_IN_LIST',
+          `„${parsed}“ steht ${place.subject} doppelt und wird einmal gezählt.`,
+          place.sheet,
+          place.cell,
+        ),
       );
       continue;
     }

@@ -5,7 +5,14 @@
 import type { Finding, SheetData, WorkbookInput } from '../model';
 import { parseA1 } from '../address';
 import { finding } from '../source';
-import { PROJECTS_SHEET, SERVICES_SHEET, SETTINGS_SHEET, THEMENFELDER_SHEET, WAVES_SHEET, type SheetSpec } from './columns';
+import {
+  PROJECTS_SHEET,
+  SERVICES_SHEET,
+  SETTINGS_SHEET,
+  THEMENFELDER_SHEET,
+  WAVES_SHEET,
+  type SheetSpec,
+} from './columns';
 import { locateSheet, type LocatedSheet } from './locate';
 import { readProjects } from './projects';
 import { readServices } from './services';
@@ -21,7 +28,9 @@ export { SETTING_SPECS } from './settings';
 function locate(sheets: readonly SheetData[], spec: SheetSpec, findings: Finding[]): LocatedSheet | null {
   const located = locateSheet(sheets, spec);
   if (located && located.alsoMatched.length > 0) {
-    const what = located.table ? `die Tabelle „${located.table}“ auf dem Blatt „${located.sheet}“` : `das Blatt „${located.sheet}“`;
+    const what = located.table
+      ? `die Tabelle „${located.table}“ auf dem Blatt „${located.sheet}“`
+      : `das Blatt „${located.sheet}“`;
     findings.push(
       finding(
         'warning',
@@ -81,7 +90,9 @@ export function readWorkbook(sheets: SheetData[]): WorkbookInput {
     return [];
   });
   const projects = readRole(sheets, PROJECTS_SHEET, findings, sheetNames, (l) => (l ? readProjects(l, findings) : []));
-  const themenfelder = readRole(sheets, THEMENFELDER_SHEET, findings, sheetNames, (l) => (l ? readThemenfeldSheet(l, findings) : []));
+  const themenfelder = readRole(sheets, THEMENFELDER_SHEET, findings, sheetNames, (l) =>
+    l ? readThemenfeldSheet(l, findings) : [],
+  );
   const waves = readRole(sheets, WAVES_SHEET, findings, sheetNames, (l) => (l ? readWaves(l, findings) : []));
   const settings = readRole(sheets, SETTINGS_SHEET, findings, sheetNames, (l) => readSettings(l, findings));
   return { services, projects, themenfelder, waves, settings, sheetNames, findings };

@@ -30,13 +30,17 @@ type Candidate = Omit<LocatedSheet, 'alsoMatched'>;
  * workbook. Names are tried in order: the contract name first, then the aliases. A sheet
  * found by name that also holds a table of such a name is read within that table's range.
  */
-export function locateSheet(sheets: readonly SheetData[], spec: Pick<SheetSpec, 'name' | 'aliases'>): LocatedSheet | null {
+export function locateSheet(
+  sheets: readonly SheetData[],
+  spec: Pick<SheetSpec, 'name' | 'aliases'>,
+): LocatedSheet | null {
   const wanted = [spec.name, ...spec.aliases].map(normalizeLabel);
   const bySheet: Candidate[] = [];
   const byTable: Candidate[] = [];
   for (const name of wanted) {
     for (const sheet of sheets) {
-      if (normalizeLabel(sheet.name) === name) bySheet.push({ sheet: sheet.name, values: sheet.values, box: usedBox(sheet.values) });
+      if (normalizeLabel(sheet.name) === name)
+        bySheet.push({ sheet: sheet.name, values: sheet.values, box: usedBox(sheet.values) });
     }
   }
   for (const name of wanted) {
@@ -60,7 +64,8 @@ export function locateSheet(sheets: readonly SheetData[], spec: Pick<SheetSpec, 
   const chosen = first;
   const describe = (c: Candidate) => (c.table ? `Tabelle „${c.table}“ auf Blatt „${c.sheet}“` : `Blatt „${c.sheet}“`);
   const others = [...bySheet, ...byTable].filter(
-    (c) => c.sheet !== chosen.sheet || (c.table !== undefined && chosen.table !== undefined && c.table !== chosen.table),
+    (c) =>
+      c.sheet !== chosen.sheet || (c.table !== undefined && chosen.table !== undefined && c.table !== chosen.table),
   );
   return { ...chosen, alsoMatched: [...new Set(others.map(describe))] };
 }

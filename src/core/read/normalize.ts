@@ -9,7 +9,8 @@
  *   markers), parentheses and brackets, and invisible characters (zero-width space, joiners,
  *   word joiner, BOM).
  */
-const DROPPED = /[\s\u00a0\u2007\u202f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\-\u2010-\u2015\u2212._:*()[\]{}]/g;
+const DROPPED =
+  /[\s\u00a0\u2007\u202f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\-\u2010-\u2015\u2212._:*()[\]{}]/g;
 
 /**
  * Characters that show nothing: zero-width space/non-joiner/joiner, left-to-right and

@@ -34,14 +34,31 @@ const MONTHS: FieldKind<number> = {
 };
 
 export const SETTING_SPECS: readonly SettingSpec[] = [
-  { key: 'planningStart', label: 'Planungsbeginn', aliases: ['Planungsstart', 'Beginn der Planung', 'Start der Planung'], kind: KINDS.date },
+  {
+    key: 'planningStart',
+    label: 'Planungsbeginn',
+    aliases: ['Planungsstart', 'Beginn der Planung', 'Start der Planung'],
+    kind: KINDS.date,
+  },
   {
     key: 'waveMonths',
     label: 'Wellendauer in Monaten',
-    aliases: ['Wellendauer', 'Wellendauer (Monate)', 'Dauer je Welle', 'Dauer einer Welle', 'Monate je Welle', 'Monate pro Welle'],
+    aliases: [
+      'Wellendauer',
+      'Wellendauer (Monate)',
+      'Dauer je Welle',
+      'Dauer einer Welle',
+      'Monate je Welle',
+      'Monate pro Welle',
+    ],
     kind: MONTHS,
   },
-  { key: 'waveCount', label: 'Anzahl Wellen', aliases: ['Wellen', 'Wellenanzahl', 'Anzahl der Wellen'], kind: KINDS.waveCount },
+  {
+    key: 'waveCount',
+    label: 'Anzahl Wellen',
+    aliases: ['Wellen', 'Wellenanzahl', 'Anzahl der Wellen'],
+    kind: KINDS.waveCount,
+  },
   { key: 'capacity', label: 'Kapazität je Welle', aliases: ['Kapazität', 'Kapazität pro Welle'], kind: KINDS.capacity },
   {
     key: 'capacityUnit',
@@ -64,7 +81,8 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
 ];
 
 const BY_LABEL = new Map<string, SettingSpec>();
-for (const spec of SETTING_SPECS) for (const label of [spec.label, ...spec.aliases]) BY_LABEL.set(normalizeLabel(label), spec);
+for (const spec of SETTING_SPECS)
+  for (const label of [spec.label, ...spec.aliases]) BY_LABEL.set(normalizeLabel(label), spec);
 
 /** The setting a key cell names, or undefined. */
 export function matchSetting(text: string): SettingSpec | undefined {

@@ -52,7 +52,12 @@ const TOTALS_LABEL = /^\s*(summe|gesamtsumme|gesamt|insgesamt|total|ergebnis)\b/
  * Whether a row repeats the header: at least two cells (or the only one, for a one-column
  * header) name the very column they stand in, as two pasted lists each with its header do.
  */
-function repeatsHeader(values: readonly (readonly CellValue[] | undefined)[], row: number, spec: SheetSpec, fields: [string, number][]): boolean {
+function repeatsHeader(
+  values: readonly (readonly CellValue[] | undefined)[],
+  row: number,
+  spec: SheetSpec,
+  fields: [string, number][],
+): boolean {
   let same = 0;
   for (const [field, col] of fields) {
     const value = cellAt(values, row, col);
@@ -66,9 +71,16 @@ function repeatsHeader(values: readonly (readonly CellValue[] | undefined)[], ro
  * the data rows below it. Skipped rows: empty rows (silently), repeated header rows (info),
  * totals rows (info) and rows whose only entry is a note in one cell (warning).
  */
-export function readTable(located: LocatedSheet, spec: SheetSpec, findings: Finding[], options: ReadTableOptions): Table | null {
+export function readTable(
+  located: LocatedSheet,
+  spec: SheetSpec,
+  findings: Finding[],
+  options: ReadTableOptions,
+): Table | null {
   const { sheet, values, box } = located;
-  const where = located.table ? `in der Tabelle „${located.table}“ auf dem Blatt „${sheet}“` : `auf dem Blatt „${sheet}“`;
+  const where = located.table
+    ? `in der Tabelle „${located.table}“ auf dem Blatt „${sheet}“`
+    : `auf dem Blatt „${sheet}“`;
   const header = findHeaderRow(located, spec);
   if (!header) {
     const names = spec.columns.map((c) => c.label).join(', ');

@@ -58,7 +58,9 @@ export function readWaves(located: LocatedSheet, findings: Finding[]): WaveDefin
       continue;
     }
     firstRow.set(scope, row.row);
-    result.push(WaveDefinitionSchema.parse(compact<WaveDefinition>({ themenfeld, number, start, end, capacity, src: row.src })));
+    result.push(
+      WaveDefinitionSchema.parse(compact<WaveDefinition>({ themenfeld, number, start, end, capacity, src: row.src })),
+    );
   }
   return result;
 }

@@ -23,7 +23,15 @@ import { outputsFor, runCheck, runPlan, writeOutputs, type PlanOutcome } from '.
 import { todayIso } from '../../core/dates';
 import type { WorkbookPort } from '../../workbook/port';
 import { describeError, type PaneError } from '../errors';
-import { lossyPartsWarning, resultFileName, sheetsToWrite, STEP_LABELS, stepStates, writeSummary, type Step } from '../flow';
+import {
+  lossyPartsWarning,
+  resultFileName,
+  sheetsToWrite,
+  STEP_LABELS,
+  stepStates,
+  writeSummary,
+  type Step,
+} from '../flow';
 import {
   DEFAULT_SETTINGS,
   formFromSettings,
@@ -136,18 +144,15 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
     }
   }, []);
 
-  const doCheck = React.useCallback(
-    async (target: WorkbookPort, withSettings: PlanSettings) => {
-      const sheets = await target.readSheets();
-      const outcome = runCheck(sheets, { overrides: overridesFrom(withSettings) });
-      setCheck(outcome);
-      setCheckedAt(new Date());
-      setPlanned(null);
-      setWritten(null);
-      setEdited(null);
-    },
-    [],
-  );
+  const doCheck = React.useCallback(async (target: WorkbookPort, withSettings: PlanSettings) => {
+    const sheets = await target.readSheets();
+    const outcome = runCheck(sheets, { overrides: overridesFrom(withSettings) });
+    setCheck(outcome);
+    setCheckedAt(new Date());
+    setPlanned(null);
+    setWritten(null);
+    setEdited(null);
+  }, []);
 
   const loadWorkbook = React.useCallback(
     async (target: WorkbookPort) => {
@@ -192,14 +197,21 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
       const meta = await port.readMeta();
       await port.writeMeta({ ...meta, ...settingsToMeta(next) });
       setSettings(next);
-      setSavedNote(fileMode ? 'Einstellungen in der Arbeitsmappe gespeichert (mit dem Herunterladen).' : 'Einstellungen in der Arbeitsmappe gespeichert.');
+      setSavedNote(
+        fileMode
+          ? 'Einstellungen in der Arbeitsmappe gespeichert (mit dem Herunterladen).'
+          : 'Einstellungen in der Arbeitsmappe gespeichert.',
+      );
       const sheets = await port.readSheets();
       let outcome: PlanOutcome;
       if (next.mode === 'optimised') {
         optimiser.current ??= new OptimiserClient();
         const job = optimiser.current.run(sheets, overridesFrom(next), (p) =>
           setBusy({
-            label: p.phase === 'loading' ? 'Optimierer wird geladen …' : `Optimierung läuft … ${p.elapsedSeconds} von höchstens ${p.timeLimitSeconds} s`,
+            label:
+              p.phase === 'loading'
+                ? 'Optimierer wird geladen …'
+                : `Optimierung läuft … ${p.elapsedSeconds} von höchstens ${p.timeLimitSeconds} s`,
             value: p.phase === 'loading' ? undefined : Math.min(1, p.elapsedSeconds / p.timeLimitSeconds),
             cancel: () => job.cancel(),
           }),
@@ -228,7 +240,9 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
         return;
       }
       setEdited(null);
-      const view: WriteResultView = { summary: writeSummary(result.stats, bundle.chart !== undefined && !isFileWorkbook(port)) };
+      const view: WriteResultView = {
+        summary: writeSummary(result.stats, bundle.chart !== undefined && !isFileWorkbook(port)),
+      };
       if (isFileWorkbook(port)) {
         const name = resultFileName(fileName);
         downloadUrl.current = offerDownload(await port.toBuffer(), name, downloadUrl.current);
@@ -284,7 +298,16 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
     if (!state.enabled) return <Text role="note">{state.hint}</Text>;
     switch (step) {
       case 'pruefen':
-        return <CheckPanel outcome={check} checkedAt={checkedAt} busy={busy !== null} canJump={!fileMode} onCheck={onCheck} onJump={onJump} />;
+        return (
+          <CheckPanel
+            outcome={check}
+            checkedAt={checkedAt}
+            busy={busy !== null}
+            canJump={!fileMode}
+            onCheck={onCheck}
+            onJump={onJump}
+          />
+        );
       case 'planen':
         return (
           <PlanPanel
@@ -306,7 +329,11 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
             chart={preview?.chart ?? false}
             fileMode={fileMode}
             busy={busy !== null}
-            writeBlocked={downloadBlocked ? 'Bitte zuerst oben bestätigen, dass die heruntergeladene Datei Teile der geöffneten Datei nicht enthält.' : null}
+            writeBlocked={
+              downloadBlocked
+                ? 'Bitte zuerst oben bestätigen, dass die heruntergeladene Datei Teile der geöffneten Datei nicht enthält.'
+                : null
+            }
             result={written}
             editedSheets={edited}
             onWrite={onWrite}
@@ -357,16 +384,26 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
                   if (file) void openFile(file);
                 }}
               />
-              <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabled={busy !== null}>
+              <Button
+                icon={<FolderOpen20Regular />}
+                onClick={() => fileInput.current?.click()}
+                disabled={busy !== null}
+              >
                 Arbeitsmappe öffnen
               </Button>
               {fileMode && (
-                <Button icon={<ArrowDownload20Regular />} onClick={onDownloadCurrent} disabled={busy !== null || downloadBlocked}>
+                <Button
+                  icon={<ArrowDownload20Regular />}
+                  onClick={onDownloadCurrent}
+                  disabled={busy !== null || downloadBlocked}
+                >
                   Arbeitsmappe herunterladen
                 </Button>
               )}
               <Text size={200} data-testid="file-name">
-                {fileName ? `Datei: ${fileName}` : 'Außerhalb von Excel: eine .xlsx-Datei öffnen oder eine Vorlage anlegen.'}
+                {fileName
+                  ? `Datei: ${fileName}`
+                  : 'Außerhalb von Excel: eine .xlsx-Datei öffnen oder eine Vorlage anlegen.'}
               </Text>
             </div>
           )}
@@ -401,7 +438,12 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
               {error.detail && <Text block size={200}>{`Technische Angabe: ${error.detail}`}</Text>}
             </MessageBarBody>
             <MessageBarActions>
-              <Button appearance="transparent" aria-label="Meldung schließen" icon={<Dismiss20Regular />} onClick={() => setError(null)} />
+              <Button
+                appearance="transparent"
+                aria-label="Meldung schließen"
+                icon={<Dismiss20Regular />}
+                onClick={() => setError(null)}
+              />
             </MessageBarActions>
           </MessageBar>
         )}
@@ -410,7 +452,11 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
             <MessageBarBody>
               <MessageBarTitle>{lossy.title}</MessageBarTitle>
               {lossy.message}
-              <Checkbox checked={lossyConfirmed} onChange={(_, d) => setLossyConfirmed(d.checked === true)} label={lossy.confirm} />
+              <Checkbox
+                checked={lossyConfirmed}
+                onChange={(_, d) => setLossyConfirmed(d.checked === true)}
+                label={lossy.confirm}
+              />
             </MessageBarBody>
           </MessageBar>
         )}

@@ -46,7 +46,11 @@ const ICON: Record<Severity, React.JSX.Element> = {
   warning: <Warning20Regular aria-hidden="true" />,
   info: <Info20Regular aria-hidden="true" />,
 };
-const BADGE: Record<Severity, 'danger' | 'important' | 'informative'> = { error: 'danger', warning: 'important', info: 'informative' };
+const BADGE: Record<Severity, 'danger' | 'important' | 'informative'> = {
+  error: 'danger',
+  warning: 'important',
+  info: 'informative',
+};
 
 /** How many findings of a sheet are shown before "Alle anzeigen". */
 const PAGE = 50;
@@ -72,7 +76,8 @@ export function CheckPanel({ outcome, checkedAt, busy, canJump, onCheck, onJump 
         Prüfen
       </Text>
       <Text>
-        Liest alle Eingabeblätter und prüft Bündelung, Koordination und Planungsdaten. Nach Änderungen in der Arbeitsmappe erneut prüfen.
+        Liest alle Eingabeblätter und prüft Bündelung, Koordination und Planungsdaten. Nach Änderungen in der
+        Arbeitsmappe erneut prüfen.
       </Text>
       <div>
         <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onCheck} disabled={busy}>
@@ -82,19 +87,32 @@ export function CheckPanel({ outcome, checkedAt, busy, canJump, onCheck, onJump 
       {outcome && (
         <Text role="status" data-testid="check-summary">
           {checkSummary(outcome.findings, outcome.projects.length, outcome.input.services.length)}
-          {checkedAt ? ` Stand: ${checkedAt.toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' })} Uhr.` : ''}
+          {checkedAt
+            ? ` Stand: ${checkedAt.toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' })} Uhr.`
+            : ''}
         </Text>
       )}
       {outcome && !canJump && current && (
         <Text data-testid="jump-note">{`Zelle ${current.sheet}!${current.cell}: In Excel springt ein Klick direkt zur Zelle; in einer geöffneten Datei bitte dort nachsehen.`}</Text>
       )}
       {groups.length > 0 && (
-        <Accordion multiple collapsible defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}>
+        <Accordion
+          multiple
+          collapsible
+          defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}
+        >
           {groups.map((g) => (
             <AccordionItem key={g.severity} value={g.severity}>
               <AccordionHeader icon={ICON[g.severity]}>
                 <span>
-                  {g.title} <CounterBadge count={g.count} color={BADGE[g.severity]} size="small" aria-hidden="true" overflowCount={9999} />
+                  {g.title}{' '}
+                  <CounterBadge
+                    count={g.count}
+                    color={BADGE[g.severity]}
+                    size="small"
+                    aria-hidden="true"
+                    overflowCount={9999}
+                  />
                 </span>
               </AccordionHeader>
               <AccordionPanel>
@@ -120,7 +138,9 @@ export function CheckPanel({ outcome, checkedAt, busy, canJump, onCheck, onJump 
                               data-code={f.code}
                             >
                               <span>
-                                <span className={styles.srOnly}>{`${canJump ? 'Zur Zelle springen: ' : ''}Blatt ${f.sheet}, Zelle `}</span>
+                                <span
+                                  className={styles.srOnly}
+                                >{`${canJump ? 'Zur Zelle springen: ' : ''}Blatt ${f.sheet}, Zelle `}</span>
                                 <span className={styles.cell}>{f.cell}</span>
                                 {f.message} <span className={styles.code}>{f.code}</span>
                               </span>

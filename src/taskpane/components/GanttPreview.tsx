@@ -8,8 +8,22 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
   svg: { display: 'block', fontFamily: tokens.fontFamilyBase, fontSize: '11px' },
   legend: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', fontSize: tokens.fontSizeBase200 },
-  swatch: { display: 'inline-block', width: '12px', height: '10px', marginRight: '4px', verticalAlign: 'middle', borderRadius: '2px' },
-  line: { display: 'inline-block', width: '14px', height: '0', marginRight: '4px', verticalAlign: 'middle', borderTopWidth: '2px' },
+  swatch: {
+    display: 'inline-block',
+    width: '12px',
+    height: '10px',
+    marginRight: '4px',
+    verticalAlign: 'middle',
+    borderRadius: '2px',
+  },
+  line: {
+    display: 'inline-block',
+    width: '14px',
+    height: '0',
+    marginRight: '4px',
+    verticalAlign: 'middle',
+    borderTopWidth: '2px',
+  },
   details: {
     padding: '8px',
     borderRadius: tokens.borderRadiusMedium,
@@ -30,11 +44,21 @@ export interface GanttPreviewProps {
   today: IsoDate;
 }
 
-const MARKER_COLOR = { reference: tokens.colorPaletteRedForeground1, ozg: tokens.colorNeutralForeground1, today: tokens.colorPaletteGreenForeground1 };
+const MARKER_COLOR = {
+  reference: tokens.colorPaletteRedForeground1,
+  ozg: tokens.colorNeutralForeground1,
+  today: tokens.colorPaletteGreenForeground1,
+};
 const MARKER_DASH = { reference: '4 2', ozg: undefined, today: '2 2' };
 
 /** The plan as a Gantt timeline (SVG): grouped by Themenfeld and wave, deadline markers, reasons on click. */
-export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, today }: GanttPreviewProps): React.JSX.Element {
+export function GanttPreview({
+  plan,
+  projects,
+  referenceDeadline,
+  ozgDeadline,
+  today,
+}: GanttPreviewProps): React.JSX.Element {
   const styles = useStyles();
   const container = React.useRef<HTMLDivElement>(null);
   const [width, setWidth] = React.useState(360);
@@ -102,7 +126,13 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
         >
           {model.ticks.map((t) => (
             <g key={`t${t.x}`} aria-hidden="true">
-              <line x1={t.x} x2={t.x} y1={model.axisHeight - 6} y2={model.height} style={{ stroke: tokens.colorNeutralStroke2 }} />
+              <line
+                x1={t.x}
+                x2={t.x}
+                y1={model.axisHeight - 6}
+                y2={model.height}
+                style={{ stroke: tokens.colorNeutralStroke2 }}
+              />
               <text x={t.x + 2} y={model.axisHeight - 10} style={{ fill: tokens.colorNeutralForeground2 }}>
                 {t.label}
               </text>
@@ -111,7 +141,12 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
           {model.rows.map((r) => {
             if (r.kind === 'themenfeld') {
               return (
-                <text key={`tf${r.y}`} x={2} y={r.y + rh * 0.7} style={{ fill: tokens.colorNeutralForeground1, fontWeight: 600, fontSize: '12px' }}>
+                <text
+                  key={`tf${r.y}`}
+                  x={2}
+                  y={r.y + rh * 0.7}
+                  style={{ fill: tokens.colorNeutralForeground1, fontWeight: 600, fontSize: '12px' }}
+                >
                   {r.label}
                 </text>
               );
@@ -119,7 +154,15 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
             if (r.kind === 'wave') {
               return (
                 <g key={`w${r.y}`}>
-                  <rect x={r.x} y={r.y + 3} width={r.w} height={rh - 6} rx={2} style={{ fill: waveColor(r.wave), opacity: 0.18 }} aria-hidden="true" />
+                  <rect
+                    x={r.x}
+                    y={r.y + 3}
+                    width={r.w}
+                    height={rh - 6}
+                    rx={2}
+                    style={{ fill: waveColor(r.wave), opacity: 0.18 }}
+                    aria-hidden="true"
+                  />
                   <text x={8} y={r.y + rh * 0.7} style={{ fill: tokens.colorNeutralForeground2 }}>
                     {`Welle ${r.wave}`}
                   </text>
@@ -131,35 +174,50 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
             const toggle = () => setSelected((s) => (s === r.projectId ? null : r.projectId));
             return (
               <React.Fragment key={`p${r.projectId}`}>
-              {isSelected && <rect x={0} y={r.y} width={model.width} height={rh} style={{ fill: tokens.colorNeutralBackground1Selected }} aria-hidden="true" />}
-              {/* The (possibly shortened) label is outside the button, whose name is the full label. */}
-              <text x={14} y={r.y + rh * 0.7} style={{ fill: tokens.colorNeutralForeground1, cursor: 'pointer' }} aria-hidden="true" onClick={toggle}>
-                {r.label}
-              </text>
-              <g
-                role="button"
-                tabIndex={0}
-                aria-label={label}
-                aria-pressed={isSelected}
-                onClick={toggle}
-                onKeyDown={onKey(r.projectId)}
-                style={{ cursor: 'pointer' }}
-                data-project={r.projectId}
-              >
-                <title>{`${r.fullLabel}\n${r.explanation}`}</title>
-                <rect
-                  x={r.x}
-                  y={r.y + 4}
-                  width={r.w}
-                  height={rh - 8}
-                  rx={2}
-                  style={{
-                    fill: waveColor(r.wave),
-                    stroke: r.late ? tokens.colorPaletteRedBorder2 : isSelected ? tokens.colorStrokeFocus2 : 'none',
-                    strokeWidth: r.late || isSelected ? 2 : 0,
-                  }}
-                />
-              </g>
+                {isSelected && (
+                  <rect
+                    x={0}
+                    y={r.y}
+                    width={model.width}
+                    height={rh}
+                    style={{ fill: tokens.colorNeutralBackground1Selected }}
+                    aria-hidden="true"
+                  />
+                )}
+                {/* The (possibly shortened) label is outside the button, whose name is the full label. */}
+                <text
+                  x={14}
+                  y={r.y + rh * 0.7}
+                  style={{ fill: tokens.colorNeutralForeground1, cursor: 'pointer' }}
+                  aria-hidden="true"
+                  onClick={toggle}
+                >
+                  {r.label}
+                </text>
+                <g
+                  role="button"
+                  tabIndex={0}
+                  aria-label={label}
+                  aria-pressed={isSelected}
+                  onClick={toggle}
+                  onKeyDown={onKey(r.projectId)}
+                  style={{ cursor: 'pointer' }}
+                  data-project={r.projectId}
+                >
+                  <title>{`${r.fullLabel}\n${r.explanation}`}</title>
+                  <rect
+                    x={r.x}
+                    y={r.y + 4}
+                    width={r.w}
+                    height={rh - 8}
+                    rx={2}
+                    style={{
+                      fill: waveColor(r.wave),
+                      stroke: r.late ? tokens.colorPaletteRedBorder2 : isSelected ? tokens.colorStrokeFocus2 : 'none',
+                      strokeWidth: r.late || isSelected ? 2 : 0,
+                    }}
+                  />
+                </g>
               </React.Fragment>
             );
           })}
@@ -196,7 +254,9 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
         {model.markersOutside.map((m) => (
           <span key={m.kind}>{`${m.label} (außerhalb des Planungszeitraums)`}</span>
         ))}
-        {model.rows.some((r) => r.kind === 'project' && r.late) && <span>Rot umrandet: endet nach der Frist Referenzimplementierung</span>}
+        {model.rows.some((r) => r.kind === 'project' && r.late) && (
+          <span>Rot umrandet: endet nach der Frist Referenzimplementierung</span>
+        )}
       </div>
       <div className={styles.details} aria-live="polite" data-testid="project-details">
         {selectedRow ? (
@@ -213,7 +273,10 @@ export function GanttPreview({ plan, projects, referenceDeadline, ozgDeadline, t
             <Text>{`Begründung: ${selectedRow.explanation}`}</Text>
           </>
         ) : (
-          <Text>Ein Projekt anklicken (oder mit der Tabulatortaste wählen und Eingabetaste drücken), um seine Begründung zu sehen.</Text>
+          <Text>
+            Ein Projekt anklicken (oder mit der Tabulatortaste wählen und Eingabetaste drücken), um seine Begründung zu
+            sehen.
+          </Text>
         )}
       </div>
     </div>

@@ -102,7 +102,12 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
     setNotice(null);
     if (picked.length === 0) return reset();
     if (picked.length > IMPORT_LIMITS.maxFiles) {
-      return setStatus({ kind: 'refused', messages: [`Es wurden ${picked.length} Dateien gewählt, je Import sind höchstens ${IMPORT_LIMITS.maxFiles} erlaubt.`] });
+      return setStatus({
+        kind: 'refused',
+        messages: [
+          `Es wurden ${picked.length} Dateien gewählt, je Import sind höchstens ${IMPORT_LIMITS.maxFiles} erlaubt.`,
+        ],
+      });
     }
     setStatus({ kind: 'busy', text: 'Steckbriefe werden gelesen …' });
     // ExcelJS is loaded only now, in the chunk file mode shares.
@@ -111,10 +116,14 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
     const refused: string[] = [];
     for (const f of picked) {
       if (f.size > IMPORT_LIMITS.maxFileBytes) {
-        refused.push(`${f.name}: Die Datei ist mit ${megabytes(f.size)} größer als die erlaubten ${megabytes(IMPORT_LIMITS.maxFileBytes)} für einen Steckbrief.`);
+        refused.push(
+          `${f.name}: Die Datei ist mit ${megabytes(f.size)} größer als die erlaubten ${megabytes(IMPORT_LIMITS.maxFileBytes)} für einen Steckbrief.`,
+        );
         continue;
       }
-      const result = await loadSteckbrief(f.name, new Uint8Array(await f.arrayBuffer()), (b) => FileWorkbook.fromBuffer(b));
+      const result = await loadSteckbrief(f.name, new Uint8Array(await f.arrayBuffer()), (b) =>
+        FileWorkbook.fromBuffer(b),
+      );
       if (result.ok) loaded.push(result.file);
       else refused.push(result.message);
     }
@@ -158,7 +167,8 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
         if (inputRef.current) inputRef.current.value = '';
         setStatus({
           kind: 'done',
-          text: `Importiert: ${count(p.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${count(p.filledCells.length, 'Zelle', 'Zellen')} ergänzt` +
+          text:
+            `Importiert: ${count(p.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${count(p.filledCells.length, 'Zelle', 'Zellen')} ergänzt` +
             `${p.conflicts.length ? `; ${count(p.conflicts.length, 'Konflikt', 'Konflikte')} unverändert gelassen` : ''}.` +
             `${outcome.mappingSaved ? ' Die Zuordnung wurde in der Arbeitsmappe gespeichert.' : ''}`,
         });
@@ -173,14 +183,20 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
           : 'Der Import ist wegen der Fehler unten nicht möglich.',
       );
     } catch (e) {
-      setStatus({ kind: 'failed', message: e instanceof ImportApplyError ? e.message : `Der Import ist fehlgeschlagen: ${message(e)}` });
+      setStatus({
+        kind: 'failed',
+        message: e instanceof ImportApplyError ? e.message : `Der Import ist fehlgeschlagen: ${message(e)}`,
+      });
     }
   };
 
   const busy = status.kind === 'busy';
   const plan = preview?.plan;
   const errors = plan?.findings.filter((f) => f.severity === 'error') ?? [];
-  const others = plan?.findings.filter((f) => f.severity !== 'error' && f.code !== 'IMPORT_CONFLICT' && f.code !== 'IMPORT_STECKBRIEF_CONFLICT') ?? [];
+  const others =
+    plan?.findings.filter(
+      (f) => f.severity !== 'error' && f.code !== 'IMPORT_CONFLICT' && f.code !== 'IMPORT_STECKBRIEF_CONFLICT',
+    ) ?? [];
   const mappingKeys = [...new Set([...(plan?.unrecognised.map((u) => u.key) ?? []), ...Object.keys(mapping ?? {})])];
   const targets = [...knownColumns().map((c) => c.label), ...(plan?.extraColumns ?? [])];
   for (const t of Object.values(mapping ?? {})) {
@@ -190,11 +206,14 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
   return (
     <div className={styles.root}>
       <Text>
-        Wählen Sie eine oder mehrere Steckbrief-Dateien (.xlsx) – Formulare (ein Steckbrief je Blatt) oder Tabellen (eine
-        Leistung je Zeile). Vor dem Import sehen Sie, was sich ändert; erst nach Ihrer Bestätigung wird das Blatt
+        Wählen Sie eine oder mehrere Steckbrief-Dateien (.xlsx) – Formulare (ein Steckbrief je Blatt) oder Tabellen
+        (eine Leistung je Zeile). Vor dem Import sehen Sie, was sich ändert; erst nach Ihrer Bestätigung wird das Blatt
         „Leistungen“ ergänzt. Vorhandene Werte werden nie überschrieben.
       </Text>
-      <Field label="Steckbrief-Dateien (.xlsx)" hint={`Höchstens ${IMPORT_LIMITS.maxFiles} Dateien zu je ${megabytes(IMPORT_LIMITS.maxFileBytes)}.`}>
+      <Field
+        label="Steckbrief-Dateien (.xlsx)"
+        hint={`Höchstens ${IMPORT_LIMITS.maxFiles} Dateien zu je ${megabytes(IMPORT_LIMITS.maxFileBytes)}.`}
+      >
         {(fieldProps) => (
           <input
             {...fieldProps}
@@ -251,7 +270,9 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
               `${count(plan.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${count(plan.filledCells.length, 'Zelle', 'Zellen')} zu ergänzen, ` +
               `${count(plan.conflicts.length, 'Konflikt', 'Konflikte')}.` +
               (plan.createsSheet ? ` Das Blatt „${plan.targetSheet}“ wird angelegt.` : '') +
-              (plan.addedColumns.length ? ` Neue Spalten: ${plan.addedColumns.map((c) => `„${c.label}“`).join(', ')}.` : '')}
+              (plan.addedColumns.length
+                ? ` Neue Spalten: ${plan.addedColumns.map((c) => `„${c.label}“`).join(', ')}.`
+                : '')}
           </Text>
 
           {errors.length > 0 && (
@@ -273,8 +294,8 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
                 {plan.unrecognised.length ? 'Nicht erkannte Beschriftungen' : 'Zuordnung der Beschriftungen'}
               </Text>
               <Text size={200} className={styles.muted}>
-                Ordnen Sie jede Beschriftung einer Spalte des Blatts „Leistungen“ zu oder lassen Sie sie weg. Die Zuordnung
-                wird beim Import in der Arbeitsmappe gespeichert und beim nächsten Mal wieder verwendet.
+                Ordnen Sie jede Beschriftung einer Spalte des Blatts „Leistungen“ zu oder lassen Sie sie weg. Die
+                Zuordnung wird beim Import in der Arbeitsmappe gespeichert und beim nächsten Mal wieder verwendet.
               </Text>
               {mappingKeys.map((key) => {
                 const u = plan.unrecognised.find((x) => x.key === key);
@@ -287,7 +308,12 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
                     label={`„${text}“`}
                     hint={u ? labelHint(u) : (seenLabels[key]?.hint ?? 'in der Arbeitsmappe gespeicherte Zuordnung')}
                   >
-                    <Select value={value} onChange={(_, d) => void onMap(key, d.value)} disabled={busy} aria-label={`Spalte für „${text}“`}>
+                    <Select
+                      value={value}
+                      onChange={(_, d) => void onMap(key, d.value)}
+                      disabled={busy}
+                      aria-label={`Spalte für „${text}“`}
+                    >
                       <option value={UNMAPPED}>— nicht zugeordnet —</option>
                       <option value="">Nicht übernehmen</option>
                       {targets.map((t) => (
@@ -344,14 +370,22 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
               <summary>{`Weitere Hinweise (${others.length})`}</summary>
               <ul className={styles.list}>
                 {others.slice(0, SHOWN).map((f, i) => (
-                  <li key={i}>{`${f.severity === 'warning' ? 'Warnung' : 'Hinweis'} – ${f.sheet}!${f.cell}: ${f.message}`}</li>
+                  <li
+                    key={i}
+                  >{`${f.severity === 'warning' ? 'Warnung' : 'Hinweis'} – ${f.sheet}!${f.cell}: ${f.message}`}</li>
                 ))}
               </ul>
             </details>
           )}
 
           <div className={styles.row}>
-            <Button appearance="primary" icon={<Checkmark20Regular />} onClick={() => void onConfirm()} disabled={busy || !plan.canApply} data-testid="import-confirm">
+            <Button
+              appearance="primary"
+              icon={<Checkmark20Regular />}
+              onClick={() => void onConfirm()}
+              disabled={busy || !plan.canApply}
+              data-testid="import-confirm"
+            >
               Import bestätigen
             </Button>
             <Button icon={<Dismiss20Regular />} onClick={reset} disabled={busy}>
@@ -359,7 +393,9 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
             </Button>
           </div>
           {!plan.canApply && errors.length === 0 && (
-            <Text className={styles.muted}>Die Steckbriefe enthalten nichts, was im Blatt „Leistungen“ noch fehlt.</Text>
+            <Text className={styles.muted}>
+              Die Steckbriefe enthalten nichts, was im Blatt „Leistungen“ noch fehlt.
+            </Text>
           )}
         </section>
       )}
@@ -372,7 +408,15 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
   );
 }
 
-function PreviewTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: string[][] }): React.JSX.Element {
+function PreviewTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <div>
@@ -395,7 +439,9 @@ function PreviewTable({ caption, columns, rows }: { caption: string; columns: st
           ))}
         </TableBody>
       </Table>
-      {rows.length > SHOWN && <Text size={200}>{`… und ${rows.length - SHOWN} weitere (vollständig im Bericht der Kommandozeile).`}</Text>}
+      {rows.length > SHOWN && (
+        <Text size={200}>{`… und ${rows.length - SHOWN} weitere (vollständig im Bericht der Kommandozeile).`}</Text>
+      )}
     </div>
   );
 }

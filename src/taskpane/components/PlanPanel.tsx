@@ -36,7 +36,16 @@ function unitDefaultLabel(ws: Settings | null): string {
   return ws.cells.capacityUnit ? `${ws.capacityUnit} (Mappe)` : `${ws.capacityUnit} (Standard)`;
 }
 
-export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, savedNote, onChange, onPlan }: PlanPanelProps): React.JSX.Element {
+export function PlanPanel({
+  form,
+  errors,
+  workbookSettings: ws,
+  outcome,
+  busy,
+  savedNote,
+  onChange,
+  onPlan,
+}: PlanPanelProps): React.JSX.Element {
   const styles = useStyles();
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => onChange({ ...form, [key]: value });
   const field = (key: keyof SettingsErrors) => ({
@@ -52,7 +61,10 @@ export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, s
       <Text as="h2" id="planen-title" size={400} weight="semibold">
         Planen
       </Text>
-      <Text>Leere Felder übernehmen die Werte aus dem Blatt „Einstellungen“ (grau angezeigt, „Mappe“) bzw. die Standardwerte. Die Einstellungen werden in der Arbeitsmappe gespeichert.</Text>
+      <Text>
+        Leere Felder übernehmen die Werte aus dem Blatt „Einstellungen“ (grau angezeigt, „Mappe“) bzw. die
+        Standardwerte. Die Einstellungen werden in der Arbeitsmappe gespeichert.
+      </Text>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -61,10 +73,20 @@ export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, s
       >
         <div className={styles.grid}>
           <Field label="Anzahl Wellen" {...field('waveCount')}>
-            <Input value={form.waveCount} inputMode="numeric" placeholder={placeholder(ws?.waveCount, 'automatisch')} onChange={(_, d) => set('waveCount', d.value)} />
+            <Input
+              value={form.waveCount}
+              inputMode="numeric"
+              placeholder={placeholder(ws?.waveCount, 'automatisch')}
+              onChange={(_, d) => set('waveCount', d.value)}
+            />
           </Field>
           <Field label="Wellendauer (Monate)" {...field('waveMonths')}>
-            <Input value={form.waveMonths} inputMode="numeric" placeholder={placeholder(ws?.waveMonths, 'Standard')} onChange={(_, d) => set('waveMonths', d.value)} />
+            <Input
+              value={form.waveMonths}
+              inputMode="numeric"
+              placeholder={placeholder(ws?.waveMonths, 'Standard')}
+              onChange={(_, d) => set('waveMonths', d.value)}
+            />
           </Field>
           <Field label="Planungsbeginn" hint="TT.MM.JJJJ" {...field('planningStart')}>
             <Input
@@ -74,18 +96,34 @@ export function PlanPanel({ form, errors, workbookSettings: ws, outcome, busy, s
             />
           </Field>
           <Field label="Kapazität je Welle" hint="leer: gleichmäßig verteilen" {...field('capacity')}>
-            <Input value={form.capacity} inputMode="decimal" placeholder={placeholder(ws?.capacity, 'gleichmäßig')} onChange={(_, d) => set('capacity', d.value)} />
+            <Input
+              value={form.capacity}
+              inputMode="decimal"
+              placeholder={placeholder(ws?.capacity, 'gleichmäßig')}
+              onChange={(_, d) => set('capacity', d.value)}
+            />
           </Field>
         </div>
         <Field label="Kapazität zählt">
-          <RadioGroup layout="horizontal" value={form.capacityUnit} onChange={(_, d) => set('capacityUnit', d.value as SettingsForm['capacityUnit'])}>
+          <RadioGroup
+            layout="horizontal"
+            value={form.capacityUnit}
+            onChange={(_, d) => set('capacityUnit', d.value as SettingsForm['capacityUnit'])}
+          >
             <Radio value="" label={unitDefaultLabel(ws)} />
             <Radio value="Leistungen" label="Leistungen" />
             <Radio value="Aufwand" label="Aufwand" />
           </RadioGroup>
         </Field>
-        <Field label="Verfahren" hint="Optimiert: verteilt so, dass wichtige Projekte möglichst früh kommen (rechnet bis zu 10 Sekunden).">
-          <RadioGroup layout="horizontal" value={form.mode} onChange={(_, d) => set('mode', d.value as SettingsForm['mode'])}>
+        <Field
+          label="Verfahren"
+          hint="Optimiert: verteilt so, dass wichtige Projekte möglichst früh kommen (rechnet bis zu 10 Sekunden)."
+        >
+          <RadioGroup
+            layout="horizontal"
+            value={form.mode}
+            onChange={(_, d) => set('mode', d.value as SettingsForm['mode'])}
+          >
             <Radio value="rules" label="regelbasiert" />
             <Radio value="optimised" label="optimiert" />
           </RadioGroup>

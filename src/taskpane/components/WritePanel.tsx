@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { Button, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+} from '@fluentui/react-components';
 import { ArrowDownload20Regular, Save20Regular } from '@fluentui/react-icons';
 import type { PlanOutcome } from '../../core/pipeline';
 
@@ -38,7 +47,18 @@ export interface WritePanelProps {
   onCancelOverwrite(): void;
 }
 
-export function WritePanel({ outcome, sheets, chart, fileMode, busy, writeBlocked = null, result, editedSheets, onWrite, onCancelOverwrite }: WritePanelProps): React.JSX.Element {
+export function WritePanel({
+  outcome,
+  sheets,
+  chart,
+  fileMode,
+  busy,
+  writeBlocked = null,
+  result,
+  editedSheets,
+  onWrite,
+  onCancelOverwrite,
+}: WritePanelProps): React.JSX.Element {
   const styles = useStyles();
   const planned = outcome !== null && outcome.plan !== null && !outcome.blocked;
   return (
@@ -46,15 +66,32 @@ export function WritePanel({ outcome, sheets, chart, fileMode, busy, writeBlocke
       <Text as="h2" id="schreiben-title" size={400} weight="semibold">
         Schreiben
       </Text>
-      <Text>{planned ? 'Folgendes wird geschrieben (Eingabeblätter bleiben unverändert):' : 'Die Prüfung hat Fehler gefunden; geschrieben wird nur der Prüfbericht:'}</Text>
+      <Text>
+        {planned
+          ? 'Folgendes wird geschrieben (Eingabeblätter bleiben unverändert):'
+          : 'Die Prüfung hat Fehler gefunden; geschrieben wird nur der Prüfbericht:'}
+      </Text>
       <ul className={styles.list} data-testid="write-list">
         {sheets.map((name) => (
-          <li key={name}>{SHEET_DESCRIPTIONS[name] ? `Blatt „${name}“: ${SHEET_DESCRIPTIONS[name]}` : `Blatt „${name}“`}</li>
+          <li key={name}>
+            {SHEET_DESCRIPTIONS[name] ? `Blatt „${name}“: ${SHEET_DESCRIPTIONS[name]}` : `Blatt „${name}“`}
+          </li>
         ))}
-        {chart && <li>{fileMode ? 'Gantt-Diagramm: in einer Datei als Balken auf der Wellenübersicht; in Excel als natives Diagramm' : 'ein Gantt-Diagramm der Wellen (Excel-Diagramm)'}</li>}
+        {chart && (
+          <li>
+            {fileMode
+              ? 'Gantt-Diagramm: in einer Datei als Balken auf der Wellenübersicht; in Excel als natives Diagramm'
+              : 'ein Gantt-Diagramm der Wellen (Excel-Diagramm)'}
+          </li>
+        )}
       </ul>
       <div>
-        <Button appearance="primary" icon={fileMode ? <ArrowDownload20Regular /> : <Save20Regular />} onClick={() => onWrite(false)} disabled={busy || !outcome || writeBlocked !== null}>
+        <Button
+          appearance="primary"
+          icon={fileMode ? <ArrowDownload20Regular /> : <Save20Regular />}
+          onClick={() => onWrite(false)}
+          disabled={busy || !outcome || writeBlocked !== null}
+        >
           {fileMode ? 'Schreiben und herunterladen' : 'In die Arbeitsmappe schreiben'}
         </Button>
         {writeBlocked && (

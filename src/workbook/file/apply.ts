@@ -57,7 +57,8 @@ function applySheet(workbook: ExcelJS.Workbook, layout: SheetLayout): number {
   }
   for (const link of layout.links ?? []) {
     const cell = ws.getCell(link.cell);
-    const text = cell.value === null || cell.value === undefined ? `${link.targetSheet}!${link.targetCell}` : String(cell.value);
+    const text =
+      cell.value === null || cell.value === undefined ? `${link.targetSheet}!${link.targetCell}` : String(cell.value);
     // A HYPERLINK formula: ExcelJS's own internal links also add an external relationship,
     // which Excel would try to open as a file. Both arguments are string literals.
     cell.value = {
@@ -106,7 +107,8 @@ function uniqueTableName(workbook: ExcelJS.Workbook, own: ExcelJS.Worksheet, wan
   const taken = new Set<string>();
   for (const ws of workbook.worksheets) {
     if (ws === own) continue;
-    for (const name of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {})) taken.add(name.toLowerCase());
+    for (const name of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {}))
+      taken.add(name.toLowerCase());
   }
   let name = wanted;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}_${i}`;
@@ -149,7 +151,13 @@ function applyStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
       },
     };
     if (numFmt) style.numFmt = numFmt;
-    if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) }, bgColor: { argb: argb(s.fill) } };
+    if (s.fill)
+      style.fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: argb(s.fill) },
+        bgColor: { argb: argb(s.fill) },
+      };
     const alignment: Partial<ExcelJS.Alignment> = {};
     if (s.horizontalAlignment) alignment.horizontal = s.horizontalAlignment;
     if (s.verticalAlignment) alignment.vertical = s.verticalAlignment;
@@ -213,7 +221,8 @@ function addListValidation(ws: ExcelJS.Worksheet, range: string, list: string[])
   const source = list.filter((v) => !v.includes(',') && !v.includes('"')).join(',');
   if (source.length === 0 || source.length > 255) return;
   // ExcelJS's typings omit the worksheet's range-based collection; it exists at runtime.
-  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   validations.add(range, {
     type: 'list',
     allowBlank: true,

@@ -46,7 +46,8 @@ function flatten(v: ExcelJS.CellValue | undefined): CellValue {
   if (v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return flatten((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v)
+      return flatten((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('hyperlink' in v && 'text' in v) return flatten((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
     if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
   }
@@ -144,7 +145,9 @@ export class FileWorkbook implements WorkbookPort {
       );
     }
     if (to.top !== from.top || to.left !== from.left || to.bottom < to.top + (model.totalsRow ? 2 : 1)) {
-      throw new WorkbookWriteError(`Die Tabelle „${table}“ kann nicht auf ${range} geändert werden (die linke obere Ecke muss ${a1(from.top, from.left)} bleiben).`);
+      throw new WorkbookWriteError(
+        `Die Tabelle „${table}“ kann nicht auf ${range} geändert werden (die linke obere Ecke muss ${a1(from.top, from.left)} bleiben).`,
+      );
     }
     const width = to.right - to.left + 1;
     const columns = model.columns.slice(0, width);
@@ -208,7 +211,8 @@ function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
   });
   for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
   const tables = ws.getTables().map((t) => {
-    const model = (t as unknown as { table?: { name: string; tableRef?: string; ref?: string } }).table ??
+    const model =
+      (t as unknown as { table?: { name: string; tableRef?: string; ref?: string } }).table ??
       (t as unknown as { model: { name: string; tableRef?: string; ref?: string } }).model;
     return { name: model.name, range: model.tableRef ?? model.ref ?? '' };
   });
@@ -239,6 +243,10 @@ export function shiftDateSerials(bundle: OutputBundle, days: number): OutputBund
     }
     return { ...layout, values };
   });
-  const chart = bundle.chart && { ...bundle.chart, minSerial: bundle.chart.minSerial + days, maxSerial: bundle.chart.maxSerial + days };
+  const chart = bundle.chart && {
+    ...bundle.chart,
+    minSerial: bundle.chart.minSerial + days,
+    maxSerial: bundle.chart.maxSerial + days,
+  };
   return { ...bundle, layouts, chart };
 }

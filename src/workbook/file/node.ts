@@ -34,7 +34,11 @@ export function lossyPartsMessage(wb: FileWorkbook): string {
  * Writes atomically (temp file, then rename), so a failed write never leaves half a workbook.
  * Refuses (WorkbookWriteError) when saving would drop parts ExcelJS cannot keep, unless allowed.
  */
-export async function saveWorkbookFile(wb: FileWorkbook, path: string, opts: { allowLoss?: boolean } = {}): Promise<void> {
+export async function saveWorkbookFile(
+  wb: FileWorkbook,
+  path: string,
+  opts: { allowLoss?: boolean } = {},
+): Promise<void> {
   if (wb.lossyParts.length > 0 && !opts.allowLoss) throw new WorkbookWriteError(lossyPartsMessage(wb));
   await ensureWritableFile(path);
   const data = await wb.toBuffer();
@@ -44,7 +48,9 @@ export async function saveWorkbookFile(wb: FileWorkbook, path: string, opts: { a
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw new WorkbookWriteError(`${path} ließ sich nicht schreiben (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new WorkbookWriteError(
+      `${path} ließ sich nicht schreiben (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
   }
 }
 
@@ -54,7 +60,9 @@ export async function saveTextFile(path: string, text: string): Promise<void> {
   try {
     await writeFile(path, text, 'utf8');
   } catch (e) {
-    throw new WorkbookWriteError(`${path} ließ sich nicht schreiben (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new WorkbookWriteError(
+      `${path} ließ sich nicht schreiben (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
   }
 }
 
@@ -64,6 +72,8 @@ async function ensureWritableFile(path: string): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (e) {
-    throw new WorkbookWriteError(`Der Ordner für ${path} ließ sich nicht anlegen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new WorkbookWriteError(
+      `Der Ordner für ${path} ließ sich nicht anlegen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
   }
 }

@@ -38,7 +38,8 @@ function relTargets(xml: string, typeSuffix: string): Map<string, string> {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
     const type = /\bType="([^"]+)"/.exec(m[0])?.[1] ?? '';
     const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target && type.endsWith(typeSuffix)) out.set(id, target.replace(/^\/?(xl\/)?/, '').replace(/^\.\.\//, ''));
+    if (id && target && type.endsWith(typeSuffix))
+      out.set(id, target.replace(/^\/?(xl\/)?/, '').replace(/^\.\.\//, ''));
   }
   return out;
 }
@@ -69,5 +70,10 @@ async function chartsOutsideOwnSheets(zip: JSZip, names: string[], ownSheets: re
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

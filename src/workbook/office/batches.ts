@@ -66,7 +66,11 @@ export class Batcher {
   }
 }
 
-export async function countedSync(ctx: Excel.RequestContext, counter: SyncCounter, estimatedBytes: number): Promise<void> {
+export async function countedSync(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  estimatedBytes: number,
+): Promise<void> {
   counter.syncs++;
   counter.largestPayloadBytes = Math.max(counter.largestPayloadBytes, estimatedBytes);
   await ctx.sync();

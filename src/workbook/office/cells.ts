@@ -38,7 +38,8 @@ export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormat
   for (const nf of numberFormats) {
     const box = clip(parseRange(nf.range), height, width);
     if (!box) continue;
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) formats[r - 1][c - 1] = nf.format;
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) formats[r - 1][c - 1] = nf.format;
   }
   let cells = 0;
   const out: OfficeValue[][] = values.map((row, r) => {

@@ -46,7 +46,10 @@ export function ganttSteps(spec: GanttChartSpec, ws: () => Excel.Worksheet, opti
   }
   spec.barColors.forEach((color, i) => {
     if (color === common) return;
-    steps.push({ bytes: commandsBytes(5, [i, color]), queue: () => bars!.points.getItemAt(i).format.fill.setSolidColor(`#${color}`) });
+    steps.push({
+      bytes: commandsBytes(5, [i, color]),
+      queue: () => bars!.points.getItemAt(i).format.fill.setSolidColor(`#${color}`),
+    });
   });
   return steps;
 }

@@ -84,7 +84,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     this.requireBase();
-    const { data, shape } = await this.run((ctx) => readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.shape));
+    const { data, shape } = await this.run((ctx) =>
+      readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.shape),
+    );
     this.shape = shape;
     return data;
   }
@@ -108,7 +110,12 @@ export class OfficeWorkbook implements WorkbookPort {
 
     const stats = await this.run(async (ctx) => {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
-      const { sheets, tables, existing } = await loadOutputSheets(ctx, counter, layouts.map((l) => l.name), this.shape);
+      const { sheets, tables, existing } = await loadOutputSheets(
+        ctx,
+        counter,
+        layouts.map((l) => l.name),
+        this.shape,
+      );
 
       const takenTables = new Set(
         tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name.toLowerCase()),
@@ -121,7 +128,9 @@ export class OfficeWorkbook implements WorkbookPort {
       // what the workbook will look like: the sheets in their places, new ones at the end
       const shape: WorkbookShape = {
         sheets: [
-          ...sheets.items.map((ws) => layouts.find((l) => l.name.toLowerCase() === ws.name.toLowerCase())?.name ?? ws.name),
+          ...sheets.items.map(
+            (ws) => layouts.find((l) => l.name.toLowerCase() === ws.name.toLowerCase())?.name ?? ws.name,
+          ),
           ...layouts.filter((l) => !existing.has(l.name.toLowerCase())).map((l) => l.name),
         ],
         tables: tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name),
@@ -130,9 +139,22 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const layout of layouts) {
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
         if (tableName) shape.tables.push(tableName);
-        const steps = layoutSteps(layout, sheetOf(layout.name), { tableName, print, validation: axisFormat, rangeAreas: print, chunkBytes: this.budget - 4 * COMMAND_BYTES });
+        const steps = layoutSteps(layout, sheetOf(layout.name), {
+          tableName,
+          print,
+          validation: axisFormat,
+          rangeAreas: print,
+          chunkBytes: this.budget - 4 * COMMAND_BYTES,
+        });
         cells += steps.cells;
-        await streamRows(batcher, sheetOf(layout.name), steps.block.values, steps.block.formats, { top: 1, left: 1 }, steps.block.width);
+        await streamRows(
+          batcher,
+          sheetOf(layout.name),
+          steps.block.values,
+          steps.block.formats,
+          { top: 1, left: 1 },
+          steps.block.width,
+        );
         await batcher.addAll(steps.finish);
       }
       if (chart) await batcher.addAll(ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }));
@@ -141,7 +163,12 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       await batcher.flush();
       this.shape = shape;
-      return { sheetsWritten: layouts.map((l) => l.name), cellsWritten: cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
+      return {
+        sheetsWritten: layouts.map((l) => l.name),
+        cellsWritten: cells,
+        syncs: counter.syncs,
+        largestPayloadBytes: counter.largestPayloadBytes,
+      };
     });
     return stats;
   }
@@ -155,7 +182,12 @@ export class OfficeWorkbook implements WorkbookPort {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
       const created = await writePatch(ctx, counter, sheet, origin, patch, this.budget, screen);
       if (created && this.shape) this.shape = { ...this.shape, sheets: [...this.shape.sheets, sheet] };
-      return { sheetsWritten: [sheet], cellsWritten: patch.cells, syncs: counter.syncs, largestPayloadBytes: counter.largestPayloadBytes };
+      return {
+        sheetsWritten: [sheet],
+        cellsWritten: patch.cells,
+        syncs: counter.syncs,
+        largestPayloadBytes: counter.largestPayloadBytes,
+      };
     });
   }
 
@@ -178,7 +210,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const key = `${sheet}\u0000${table}`.toLowerCase();
     const last = this.grown.get(key);
     const clear = last && rangeA1(parseRange(range)) === last.from ? last.namedHeaders : [];
-    const result = await this.run((ctx) => resizeTable(ctx, { syncs: 0, largestPayloadBytes: 0 }, sheet, table, range, clear));
+    const result = await this.run((ctx) =>
+      resizeTable(ctx, { syncs: 0, largestPayloadBytes: 0 }, sheet, table, range, clear),
+    );
     if (result.namedHeaders.length > 0) this.grown.set(key, result);
     else this.grown.delete(key);
   };
@@ -191,7 +225,9 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeMeta(meta: Record<string, string>): Promise<void> {
     this.requireBase();
     const screen = this.supports(PRINT_SET);
-    const created = await this.run((ctx) => writeMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, meta, this.budget, screen));
+    const created = await this.run((ctx) =>
+      writeMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, meta, this.budget, screen),
+    );
     if (created && this.shape) this.shape = { ...this.shape, sheets: [...this.shape.sheets, META_SHEET] };
   }
 
@@ -205,8 +241,10 @@ export class OfficeWorkbook implements WorkbookPort {
         await ctx.sync();
       } catch (e) {
         const code = errorCode(e);
-        if (code === 'ItemNotFound') throw new Error(`Das Blatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht (mehr).`);
-        if (code === 'InvalidOperation') throw new Error(`Das Blatt „${sheet}“ ist ausgeblendet. Bitte zuerst einblenden, dann erneut springen.`);
+        if (code === 'ItemNotFound')
+          throw new Error(`Das Blatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht (mehr).`);
+        if (code === 'InvalidOperation')
+          throw new Error(`Das Blatt „${sheet}“ ist ausgeblendet. Bitte zuerst einblenden, dann erneut springen.`);
         if (code === 'InvalidArgument') throw new Error(`„${cell}“ ist keine gültige Zelle auf dem Blatt „${sheet}“.`);
         throw e;
       }

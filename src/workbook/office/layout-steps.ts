@@ -34,7 +34,8 @@ export function columnWidthPoints(chars: number): number {
 export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts: LayoutOptions): LayoutSteps {
   const block = layoutBlock(layout.values, layout.numberFormats);
   const finish: Step[] = [];
-  if (layout.table) finish.push(tableStep(ws, layout.table.range, opts.tableName ?? layout.table.name, layout.table.style));
+  if (layout.table)
+    finish.push(tableStep(ws, layout.table.range, opts.tableName ?? layout.table.name, layout.table.style));
   for (const m of layout.merges) {
     finish.push({ bytes: commandsBytes(2, [m]), queue: () => ws().getRange(m).merge(false) });
   }
@@ -43,7 +44,8 @@ export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts
   finish.push(...rowHeightSteps(ws, layout.rowHeights ?? []));
   finish.push(...linkSteps(ws, layout.values, layout.links ?? [], opts.chunkBytes));
   if (opts.validation) for (const v of layout.validations ?? []) finish.push(validationStep(ws, v.range, v.list));
-  if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0)) finish.push(freezeStep(ws, layout.freeze.rows, layout.freeze.columns));
+  if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0))
+    finish.push(freezeStep(ws, layout.freeze.rows, layout.freeze.columns));
   if (layout.tabColor) {
     const color = `#${layout.tabColor}`;
     finish.push({ bytes: commandsBytes(1, [color]), queue: () => (ws().tabColor = color) });
@@ -97,7 +99,14 @@ function regionSteps(ws: () => Excel.Worksheet, region: StyleRegion, rangeAreas:
     }
     const addresses = rangeAreas ? joinAddresses(boxes.map(rangeA1)) : boxes.map(rangeA1);
     for (const address of addresses) {
-      steps.push(styleStep(() => (rangeAreas ? ws().getRanges(address).format : ws().getRange(address).format), address, region.style, edges));
+      steps.push(
+        styleStep(
+          () => (rangeAreas ? ws().getRanges(address).format : ws().getRange(address).format),
+          address,
+          region.style,
+          edges,
+        ),
+      );
     }
   }
   return steps;
@@ -118,7 +127,17 @@ function joinAddresses(addresses: string[]): string[] {
 }
 
 function styleStep(format: () => Excel.RangeFormat, address: string, s: CellStyle, edges: Edge[]): Step {
-  const props = [s.fill, s.fontColor, s.bold, s.italic, s.fontSize, s.horizontalAlignment, s.verticalAlignment, s.wrapText, s.textRotation];
+  const props = [
+    s.fill,
+    s.fontColor,
+    s.bold,
+    s.italic,
+    s.fontSize,
+    s.horizontalAlignment,
+    s.verticalAlignment,
+    s.wrapText,
+    s.textRotation,
+  ];
   const commands = 5 + props.filter((p) => p !== undefined).length + edges.length * 4;
   return {
     bytes: commandsBytes(commands, [address]) + 16 * commands,
@@ -154,7 +173,10 @@ function columnWidthSteps(ws: () => Excel.Worksheet, widths: number[]): Step[] {
     if (w !== undefined && w !== null && w > 0) {
       const address = `${columnLetter(i + 1)}:${columnLetter(j + 1)}`;
       const points = columnWidthPoints(w);
-      steps.push({ bytes: commandsBytes(3, [address, points]), queue: () => (ws().getRange(address).format.columnWidth = points) });
+      steps.push({
+        bytes: commandsBytes(3, [address, points]),
+        queue: () => (ws().getRange(address).format.columnWidth = points),
+      });
     }
     i = j + 1;
   }
@@ -167,10 +189,18 @@ function rowHeightSteps(ws: () => Excel.Worksheet, heights: { row: number; heigh
   let i = 0;
   while (i < sorted.length) {
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].row === sorted[j].row + 1 && sorted[j + 1].height === sorted[i].height) j++;
+    while (
+      j + 1 < sorted.length &&
+      sorted[j + 1].row === sorted[j].row + 1 &&
+      sorted[j + 1].height === sorted[i].height
+    )
+      j++;
     const address = `${sorted[i].row}:${sorted[j].row}`;
     const height = sorted[i].height;
-    steps.push({ bytes: commandsBytes(3, [address, height]), queue: () => (ws().getRange(address).format.rowHeight = height) });
+    steps.push({
+      bytes: commandsBytes(3, [address, height]),
+      queue: () => (ws().getRange(address).format.rowHeight = height),
+    });
     i = j + 1;
   }
   return steps;
@@ -197,7 +227,12 @@ function formulaConstant(value: LayoutValue): string {
  * back exactly as the layout's value. Cells get the General format first: in a text-formatted cell
  * Excel would keep the formula as text. Texts too long for a formula get a native hyperlink.
  */
-function linkSteps(ws: () => Excel.Worksheet, values: LayoutValue[][], links: InternalLink[], chunkBytes: number): Step[] {
+function linkSteps(
+  ws: () => Excel.Worksheet,
+  values: LayoutValue[][],
+  links: InternalLink[],
+  chunkBytes: number,
+): Step[] {
   const steps: Step[] = [];
   const formulas = new Map<number, Map<number, string>>();
   for (const link of links) {
@@ -207,7 +242,10 @@ function linkSteps(ws: () => Excel.Worksheet, values: LayoutValue[][], links: In
     if ((typeof shown === 'string' && shown.length > MAX_FORMULA_TEXT) || target.length > MAX_FORMULA_TEXT) {
       const native: Excel.RangeHyperlink = { documentReference: sheetRef(link.targetSheet, link.targetCell) };
       if (typeof shown === 'string') native.textToDisplay = shown;
-      steps.push({ bytes: commandsBytes(2, [link.cell, native]), queue: () => (ws().getRange(link.cell).hyperlink = native) });
+      steps.push({
+        bytes: commandsBytes(2, [link.cell, native]),
+        queue: () => (ws().getRange(link.cell).hyperlink = native),
+      });
       continue;
     }
     const column = formulas.get(left) ?? new Map<number, string>();
@@ -269,7 +307,12 @@ function freezeStep(ws: () => Excel.Worksheet, rows: number, columns: number): S
 
 /** Page setup of a printable sheet (ExcelApi 1.9). `zoom` is assigned as one object, as Excel requires. */
 function printStep(ws: () => Excel.Worksheet, p: PrintSetup): Step {
-  const footers = { leftFooter: p.leftFooter, centerFooter: p.centerFooter, rightFooter: p.rightFooter, centerHeader: p.centerHeader };
+  const footers = {
+    leftFooter: p.leftFooter,
+    centerFooter: p.centerFooter,
+    rightFooter: p.rightFooter,
+    centerHeader: p.centerHeader,
+  };
   return {
     bytes: commandsBytes(14, [p, footers]),
     queue: () => {

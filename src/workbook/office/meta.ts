@@ -7,7 +7,6 @@ import { errorCode } from './errors';
 import { commandsBytes } from './payload';
 import { META_HEADER, metaFromRows } from '../../core/meta';
 
-
 /**
  * One sync: the metadata sheet's used values. A missing sheet shows as ItemNotFound at that
  * sync, which simply means "no metadata yet".
@@ -22,7 +21,6 @@ export async function readMetaSheet(ctx: Excel.RequestContext, counter: SyncCoun
   }
   return used.isNullObject ? {} : metaFromRows(used.values);
 }
-
 
 /**
  * Replaces the metadata sheet's content, very hidden, text as text. One sync when the sheet
@@ -75,7 +73,12 @@ async function writeMetaInto(
     merges: [],
     columnWidths: [],
   };
-  const { block } = layoutSteps(layout, () => ws, { print: false, validation: false, rangeAreas: false, chunkBytes: budgetBytes });
+  const { block } = layoutSteps(layout, () => ws, {
+    print: false,
+    validation: false,
+    rangeAreas: false,
+    chunkBytes: budgetBytes,
+  });
   await streamRows(batcher, () => ws, block.values, block.formats, { top: 1, left: 1 }, block.width);
   await batcher.flush();
 }

@@ -35,7 +35,9 @@ export async function readAllSheets(
   if (expected) {
     const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
     const tables = ctx.workbook.tables.load('items/name');
-    const used = expected.sheets.map((n) => ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true).load('address,values'));
+    const used = expected.sheets.map((n) =>
+      ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true).load('address,values'),
+    );
     const tableRanges = expected.tables.map((n) => ctx.workbook.tables.getItem(n).getRange().load('address'));
     let failed: unknown = null;
     try {
@@ -52,7 +54,10 @@ export async function readAllSheets(
     if (isPayloadLimit(failed)) {
       // too large for one response: list again, then straight to row blocks
       const listed = await listSheets(ctx, counter);
-      return { data: await readInBlocks(ctx, counter, listed.sheets, listed.tables), shape: shapeOf(listed.sheets, listed.tables) };
+      return {
+        data: await readInBlocks(ctx, counter, listed.sheets, listed.tables),
+        shape: shapeOf(listed.sheets, listed.tables),
+      };
     }
   }
   const { sheets, tables } = await listSheets(ctx, counter);
@@ -78,9 +83,19 @@ async function readListed(
   return { data: collect(sheets, tables, used, tableRanges), shape };
 }
 
-function collect(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection, used: Excel.Range[], tableRanges: Excel.Range[]): SheetData[] {
-  const data = sheets.items.map((ws, i) => sheetData(ws, used[i].isNullObject ? null : used[i].address, used[i].isNullObject ? [] : used[i].values));
-  attachTables(data, tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })));
+function collect(
+  sheets: Excel.WorksheetCollection,
+  tables: Excel.TableCollection,
+  used: Excel.Range[],
+  tableRanges: Excel.Range[],
+): SheetData[] {
+  const data = sheets.items.map((ws, i) =>
+    sheetData(ws, used[i].isNullObject ? null : used[i].address, used[i].isNullObject ? [] : used[i].values),
+  );
+  attachTables(
+    data,
+    tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })),
+  );
   return data;
 }
 
@@ -93,7 +108,10 @@ function sameShape(a: WorkbookShape, b: WorkbookShape): boolean {
   return same(a.sheets, b.sheets) && same(a.tables, b.tables);
 }
 
-async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter): Promise<{ sheets: Excel.WorksheetCollection; tables: Excel.TableCollection }> {
+async function listSheets(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+): Promise<{ sheets: Excel.WorksheetCollection; tables: Excel.TableCollection }> {
   const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
   const tables = ctx.workbook.tables.load('items/name');
   await countedSync(ctx, counter, 0);
@@ -151,7 +169,10 @@ async function readInBlocks(
   const tableRanges = tables.items.map((t) => t.getRange().load('address'));
   await countedSync(ctx, counter, 0);
   const data = sheets.items.map((ws) => sheetData(ws, null, []));
-  attachTables(data, tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })));
+  attachTables(
+    data,
+    tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })),
+  );
 
   interface Block {
     sheet: number;
@@ -165,7 +186,8 @@ async function readInBlocks(
   const perCell = new Map<number, number>();
   let seen = { bytes: 0, cells: 0 };
   // a sheet not read yet: half again the average cost seen so far, or the default at first
-  const unknown = () => (seen.cells > 0 ? Math.max(20, Math.ceil((seen.bytes / seen.cells) * 1.5)) : UNKNOWN_BYTES_PER_CELL);
+  const unknown = () =>
+    seen.cells > 0 ? Math.max(20, Math.ceil((seen.bytes / seen.cells) * 1.5)) : UNKNOWN_BYTES_PER_CELL;
   const cost = (sheet: number) => perCell.get(sheet) ?? unknown();
   const pending: Block[] = [];
   sheets.items.forEach((ws, i) => {
@@ -221,4 +243,3 @@ async function readInBlocks(
   });
   return data;
 }
-

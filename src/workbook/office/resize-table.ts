@@ -45,7 +45,8 @@ export async function resizeTable(
     await countedSync(ctx, counter, 0);
   } catch (e) {
     const code = errorCode(e);
-    if (code === 'ItemNotFound') throw new Error(`Die Tabelle „${table}“ gibt es auf dem Blatt „${sheet}“ nicht (mehr).`);
+    if (code === 'ItemNotFound')
+      throw new Error(`Die Tabelle „${table}“ gibt es auf dem Blatt „${sheet}“ nicht (mehr).`);
     if (code === 'InvalidArgument') {
       throw new Error(
         `Die Tabelle „${table}“ kann nicht auf ${sheet}!${to} geändert werden: Ihre Kopfzeile muss in derselben Zeile bleiben, ` +
@@ -67,7 +68,9 @@ export async function resizeTable(
   for (const cell of namedHeaders) ws.getRange(cell).values = [['']];
   await countedSync(ctx, counter, 0);
   if (cornerMoved) {
-    throw new Error(`Die Tabelle „${table}“ kann nicht auf ${to} geändert werden (die linke obere Ecke muss ${a1(from.top, from.left)} bleiben).`);
+    throw new Error(
+      `Die Tabelle „${table}“ kann nicht auf ${to} geändert werden (die linke obere Ecke muss ${a1(from.top, from.left)} bleiben).`,
+    );
   }
   throw new Error(
     `Die Tabelle „${table}“ hat eine Ergebniszeile; neue Zeilen kämen unter sie. Bitte die Ergebniszeile ausschalten ` +

@@ -42,9 +42,15 @@ describe('the OZG catalogue as Steckbriefe', () => {
     );
     const existing: SheetData = {
       name: 'Leistungen',
-      values: [['OZG-ID', 'Leistung', 'Themenfeld'], ...OZG_KATALOG.slice(0, 30).map(([id, name, tf]) => [String(id), name, THEMENFELDER[tf]])],
+      values: [
+        ['OZG-ID', 'Leistung', 'Themenfeld'],
+        ...OZG_KATALOG.slice(0, 30).map(([id, name, tf]) => [String(id), name, THEMENFELDER[tf]]),
+      ],
     };
-    const plan = planImport({ workbook: [existing], files: [file('a.xlsx', ...forms.slice(0, 30)), file('b.xlsx', ...forms.slice(30))] });
+    const plan = planImport({
+      workbook: [existing],
+      files: [file('a.xlsx', ...forms.slice(0, 30)), file('b.xlsx', ...forms.slice(30))],
+    });
     expect(plan.newServices).toHaveLength(30);
     expect(plan.filledCells).toHaveLength(30);
     expect(plan.filledCells.every((c) => c.column === 'Lebenslage')).toBe(true);
@@ -52,6 +58,11 @@ describe('the OZG catalogue as Steckbriefe', () => {
     expect(plan.addedColumns).toEqual([{ label: 'Lebenslage', cell: 'D1' }]);
     const after = applyBlocks([existing], plan.blocks)[0].values;
     expect(after).toHaveLength(61);
-    expect(after[60]).toEqual([String(OZG_KATALOG[59][0]), OZG_KATALOG[59][1], THEMENFELDER[OZG_KATALOG[59][2]], OZG_LAGEN[OZG_KATALOG[59][3]]]);
+    expect(after[60]).toEqual([
+      String(OZG_KATALOG[59][0]),
+      OZG_KATALOG[59][1],
+      THEMENFELDER[OZG_KATALOG[59][2]],
+      OZG_LAGEN[OZG_KATALOG[59][3]],
+    ]);
   });
 });

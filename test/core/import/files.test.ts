@@ -29,7 +29,9 @@ describe('inspectSteckbriefBytes', () => {
   it('accepts real workbooks and refuses files above the size limit', () => {
     expect(inspectSteckbriefBytes(bytes(fx.formElterngeld))).toBeNull();
     expect(inspectSteckbriefBytes(bytes(fx.table))).toBeNull();
-    expect(inspectSteckbriefBytes(bytes(fx.table), { ...IMPORT_LIMITS, maxFileBytes: 1000 })).toMatch(/größer als die erlaubten/);
+    expect(inspectSteckbriefBytes(bytes(fx.table), { ...IMPORT_LIMITS, maxFileBytes: 1000 })).toMatch(
+      /größer als die erlaubten/,
+    );
   });
 
   it('refuses a truncated package', () => {
@@ -51,7 +53,9 @@ describe('loadSteckbrief', () => {
       const loaded = await loadSteckbrief('x.xlsx', bytes(fx[key]), open);
       expect(loaded).toEqual({ ok: false, message: expect.stringMatching(/^x\.xlsx: /) });
     }
-    const failing = await loadSteckbrief('y.xlsx', bytes(fx.table), async () => { throw new Error('kaputt'); });
+    const failing = await loadSteckbrief('y.xlsx', bytes(fx.table), async () => {
+      throw new Error('kaputt');
+    });
     expect(failing).toEqual({ ok: false, message: 'y.xlsx: kaputt' });
   });
 
@@ -65,11 +69,22 @@ describe('loadSteckbrief', () => {
     const wb = await FileWorkbook.fromBuffer(bytes(fx.workbook));
     const plan = planImport({ workbook: await wb.readSheets(), files });
     expect(plan.sheets.map((s) => `${s.sheet}:${s.layout}:${s.records}`)).toEqual([
-      'Elterngeld:form:1', 'Anleitung:skipped:0', '10077:form:1', '10200:form:1', 'Vorlage:skipped:0', 'Listen:skipped:0',
-      'Übersicht:table:4', 'Steckbrief:form:1', 'Formular:form:1',
+      'Elterngeld:form:1',
+      'Anleitung:skipped:0',
+      '10077:form:1',
+      '10200:form:1',
+      'Vorlage:skipped:0',
+      'Listen:skipped:0',
+      'Übersicht:table:4',
+      'Steckbrief:form:1',
+      'Formular:form:1',
     ]);
     expect(plan.newServices.map((s) => s.ozgId)).toEqual(['10200', '10300', '10301', '10400', '10600']);
-    expect(plan.conflicts.map((c) => `${c.ozgId}/${c.column}`)).toEqual(['10300/Fallzahl', '10076/Fallzahl', '10076/Bemerkung']);
+    expect(plan.conflicts.map((c) => `${c.ozgId}/${c.column}`)).toEqual([
+      '10300/Fallzahl',
+      '10076/Fallzahl',
+      '10076/Bemerkung',
+    ]);
     expect(plan.unrecognised.map((u) => u.text)).toEqual(['Kennzeichen intern']);
     expect(plan.canApply).toBe(true);
   });

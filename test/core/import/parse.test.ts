@@ -41,12 +41,17 @@ describe('form layout', () => {
 
   it('reads a two-column form (label | value | label | value)', () => {
     const parsed = parseSteckbriefe(
-      [file('b.xlsx', sheet('S', [
-        ['Steckbrief'],
-        ['OZG-ID', 10400, 'Themenfeld', 'Bildung'],
-        ['Leistung', 'BAföG', 'Lebenslage', null],
-        ['Zuständigkeit', 'Studierendenwerk', 'Priorität', 1],
-      ]))],
+      [
+        file(
+          'b.xlsx',
+          sheet('S', [
+            ['Steckbrief'],
+            ['OZG-ID', 10400, 'Themenfeld', 'Bildung'],
+            ['Leistung', 'BAföG', 'Lebenslage', null],
+            ['Zuständigkeit', 'Studierendenwerk', 'Priorität', 1],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.sheets[0].layout).toBe('form');
@@ -61,10 +66,20 @@ describe('form layout', () => {
 
   it('splits a sheet with several stacked Steckbriefe at each repeat of its first label', () => {
     const parsed = parseSteckbriefe(
-      [file('c.xlsx', sheet('S', [
-        ['Leistung', 'Wohngeld'], ['OZG-ID', '10500'], ['Themenfeld', 'Bauen & Wohnen'], [],
-        ['Leistung', 'Wohnberechtigungsschein'], ['OZG-ID', '10501'], ['Themenfeld', 'Bauen & Wohnen'],
-      ]))],
+      [
+        file(
+          'c.xlsx',
+          sheet('S', [
+            ['Leistung', 'Wohngeld'],
+            ['OZG-ID', '10500'],
+            ['Themenfeld', 'Bauen & Wohnen'],
+            [],
+            ['Leistung', 'Wohnberechtigungsschein'],
+            ['OZG-ID', '10501'],
+            ['Themenfeld', 'Bauen & Wohnen'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.records.map((r) => [r.ozgId, r.values.get('leistung')!.value])).toEqual([
@@ -75,7 +90,16 @@ describe('form layout', () => {
 
   it('keeps the first value of a repeated label and warns', () => {
     const parsed = parseSteckbriefe(
-      [file('d.xlsx', sheet('S', [['OZG-ID', 1], ['Zuständigkeit', 'Land'], ['Zuständigkeit', 'Kommune']]))],
+      [
+        file(
+          'd.xlsx',
+          sheet('S', [
+            ['OZG-ID', 1],
+            ['Zuständigkeit', 'Land'],
+            ['Zuständigkeit', 'Kommune'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.records[0].values.get('zustaendigkeit')!.value).toBe('Land');
@@ -86,7 +110,16 @@ describe('form layout', () => {
 
   it('reads numbered labels and OZG-IDs written with an "OZG" prefix', () => {
     const parsed = parseSteckbriefe(
-      [file('e.xlsx', sheet('S', [['1.1 OZG-ID*', 'OZG 10600'], ['1.2 Name der Leistung', 'Hundesteuer'], ['a) Themenfeld', 'Steuern']]))],
+      [
+        file(
+          'e.xlsx',
+          sheet('S', [
+            ['1.1 OZG-ID*', 'OZG 10600'],
+            ['1.2 Name der Leistung', 'Hundesteuer'],
+            ['a) Themenfeld', 'Steuern'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.records[0].ozgId).toBe('10600');
@@ -94,7 +127,12 @@ describe('form layout', () => {
   });
 
   it('offers unknown labels for mapping, and reads them once mapped', () => {
-    const s = sheet('S', [['Kennung', 10500], ['Titel', 'Wohngeld'], ['Themenfeld', 'Bauen & Wohnen'], ['Interne Notiz', 'x']]);
+    const s = sheet('S', [
+      ['Kennung', 10500],
+      ['Titel', 'Wohngeld'],
+      ['Themenfeld', 'Bauen & Wohnen'],
+      ['Interne Notiz', 'x'],
+    ]);
     const before = parseSteckbriefe([file('f.xlsx', s)], resolver());
     expect(before.unrecognised.map((u) => [u.key, u.text, u.example, u.occurrences[0].cell])).toEqual([
       ['kennung', 'Kennung', '10500', 'A1'],
@@ -102,7 +140,10 @@ describe('form layout', () => {
       ['internenotiz', 'Interne Notiz', 'x', 'A4'],
     ]);
     expect(before.findings.map((f) => f.code)).toEqual(['IMPORT_OZG_ID_MISSING']);
-    const after = parseSteckbriefe([file('f.xlsx', s)], resolver({ kennung: 'OZG-ID', titel: 'Leistung', internenotiz: '' }));
+    const after = parseSteckbriefe(
+      [file('f.xlsx', s)],
+      resolver({ kennung: 'OZG-ID', titel: 'Leistung', internenotiz: '' }),
+    );
     expect(after.findings).toEqual([]);
     expect(after.unrecognised).toEqual([]);
     expect(after.records[0].ozgId).toBe('10500');
@@ -111,30 +152,63 @@ describe('form layout', () => {
 
   it('reads labels with an explanation in brackets, but not a target value such as "Reifegrad (Soll)"', () => {
     const parsed = parseSteckbriefe(
-      [file('k.xlsx', sheet('S', [
-        ['OZG-ID (laut Katalog)', 10100],
-        ['Zuständigkeit (Bund/Land/Kommune)', 'Land'],
-        ['Reifegrad (Soll)', 4],
-        ['Reifegrad (Ist)', 1],
-        ['Priorität [hoch/mittel/niedrig]', 'hoch'],
-      ]))],
+      [
+        file(
+          'k.xlsx',
+          sheet('S', [
+            ['OZG-ID (laut Katalog)', 10100],
+            ['Zuständigkeit (Bund/Land/Kommune)', 'Land'],
+            ['Reifegrad (Soll)', 4],
+            ['Reifegrad (Ist)', 1],
+            ['Priorität [hoch/mittel/niedrig]', 'hoch'],
+          ]),
+        ),
+      ],
       resolver(),
     );
-    expect(valuesOf(parsed.records[0])).toEqual({ ozgid: 10100, zustaendigkeit: 'Land', reifegrad: 1, prioritaet: 'hoch' });
+    expect(valuesOf(parsed.records[0])).toEqual({
+      ozgid: 10100,
+      zustaendigkeit: 'Land',
+      reifegrad: 1,
+      prioritaet: 'hoch',
+    });
     expect(parsed.unrecognised.map((u) => u.text)).toEqual(['Reifegrad (Soll)']);
   });
 
   it('maps labels to the other columns of the Leistungen sheet by their header', () => {
     const parsed = parseSteckbriefe(
-      [file('g.xlsx', sheet('S', [['OZG-ID', 1], ['Rechtsgrundlage', '§ 1 BEEG']]))],
+      [
+        file(
+          'g.xlsx',
+          sheet('S', [
+            ['OZG-ID', 1],
+            ['Rechtsgrundlage', '§ 1 BEEG'],
+          ]),
+        ),
+      ],
       resolver({}, ['Rechtsgrundlage']),
     );
-    expect(parsed.records[0].columns.get('rechtsgrundlage')).toEqual({ key: 'rechtsgrundlage', label: 'Rechtsgrundlage' });
+    expect(parsed.records[0].columns.get('rechtsgrundlage')).toEqual({
+      key: 'rechtsgrundlage',
+      label: 'Rechtsgrundlage',
+    });
   });
 
   it('reports a Steckbrief without OZG-ID and one with an invalid OZG-ID as errors', () => {
     const parsed = parseSteckbriefe(
-      [file('h.xlsx', sheet('Ohne', [['Leistung', 'X'], ['Themenfeld', 'Umwelt']]), sheet('Falsch', [['OZG-ID', '10A76'], ['Leistung', 'Y']]))],
+      [
+        file(
+          'h.xlsx',
+          sheet('Ohne', [
+            ['Leistung', 'X'],
+            ['Themenfeld', 'Umwelt'],
+          ]),
+          sheet('Falsch', [
+            ['OZG-ID', '10A76'],
+            ['Leistung', 'Y'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.records).toEqual([]);
@@ -146,12 +220,25 @@ describe('form layout', () => {
 
   it('skips hidden sheets, empty templates and sheets without known labels', () => {
     const parsed = parseSteckbriefe(
-      [file('i.xlsx',
-        sheet('Anleitung', [['Bitte je Leistung ein Blatt ausfüllen.']]),
-        sheet('Vorlage', [['OZG-ID'], ['Leistung'], ['Themenfeld']]),
-        sheet('Listen', [['Themenfeld', 'Lebenslage'], ['Umwelt', 'Natur']], { hidden: true }),
-        sheet('Echt', [['OZG-ID', 5], ['Leistung', 'Z']]),
-      )],
+      [
+        file(
+          'i.xlsx',
+          sheet('Anleitung', [['Bitte je Leistung ein Blatt ausfüllen.']]),
+          sheet('Vorlage', [['OZG-ID'], ['Leistung'], ['Themenfeld']]),
+          sheet(
+            'Listen',
+            [
+              ['Themenfeld', 'Lebenslage'],
+              ['Umwelt', 'Natur'],
+            ],
+            { hidden: true },
+          ),
+          sheet('Echt', [
+            ['OZG-ID', 5],
+            ['Leistung', 'Z'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.sheets.map((s) => [s.sheet, s.layout, s.records])).toEqual([
@@ -160,14 +247,30 @@ describe('form layout', () => {
       ['Listen', 'skipped', 0],
       ['Echt', 'form', 1],
     ]);
-    expect(parsed.findings.map((f) => f.code).sort()).toEqual(['IMPORT_SHEET_NOT_RECOGNISED', 'IMPORT_SHEET_WITHOUT_VALUES']);
+    expect(parsed.findings.map((f) => f.code).sort()).toEqual([
+      'IMPORT_SHEET_NOT_RECOGNISED',
+      'IMPORT_SHEET_WITHOUT_VALUES',
+    ]);
   });
 });
 
 describe('forms with the value below the label (QA 16)', () => {
   it('reads the value from the cell under each label when nothing stands to its right', () => {
     const parsed = parseSteckbriefe(
-      [file('sb.xlsx', sheet('Steckbrief', [['Steckbrief'], ['OZG-ID'], [10076], ['Bezeichnung der Leistung'], ['Elterngeld'], ['Themenfeld'], ['Familie & Kind']]))],
+      [
+        file(
+          'sb.xlsx',
+          sheet('Steckbrief', [
+            ['Steckbrief'],
+            ['OZG-ID'],
+            [10076],
+            ['Bezeichnung der Leistung'],
+            ['Elterngeld'],
+            ['Themenfeld'],
+            ['Familie & Kind'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.findings).toEqual([]);
@@ -180,16 +283,44 @@ describe('forms with the value below the label (QA 16)', () => {
 
   it('leaves an empty field empty instead of taking the next label, and offers unknown labels with the value below', () => {
     const parsed = parseSteckbriefe(
-      [file('sb.xlsx', sheet('S', [['OZG-ID'], [10077], ['Fallzahl'], ['Leistung'], ['Kindergeld'], ['Ansprechperson'], ['Frau Muster'], ['Themenfeld'], ['Familie & Kind']]))],
+      [
+        file(
+          'sb.xlsx',
+          sheet('S', [
+            ['OZG-ID'],
+            [10077],
+            ['Fallzahl'],
+            ['Leistung'],
+            ['Kindergeld'],
+            ['Ansprechperson'],
+            ['Frau Muster'],
+            ['Themenfeld'],
+            ['Familie & Kind'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(valuesOf(parsed.records[0])).toEqual({ ozgid: 10077, leistung: 'Kindergeld', themenfeld: 'Familie & Kind' });
-    expect(parsed.unrecognised.map((u) => [u.text, u.example, u.occurrences.map((o) => o.cell)])).toEqual([['Ansprechperson', 'Frau Muster', ['A6']]]);
+    expect(parsed.unrecognised.map((u) => [u.text, u.example, u.occurrences.map((o) => o.cell)])).toEqual([
+      ['Ansprechperson', 'Frau Muster', ['A6']],
+    ]);
   });
 
   it('does not read a section heading as the value of an empty field in a form with values to the right', () => {
     const parsed = parseSteckbriefe(
-      [file('sb.xlsx', sheet('S', [['OZG-ID', 10078], ['Leistung', 'Wohngeld'], ['Fallzahl'], ['2. Zuständigkeit'], ['Themenfeld', 'Bauen & Wohnen']]))],
+      [
+        file(
+          'sb.xlsx',
+          sheet('S', [
+            ['OZG-ID', 10078],
+            ['Leistung', 'Wohngeld'],
+            ['Fallzahl'],
+            ['2. Zuständigkeit'],
+            ['Themenfeld', 'Bauen & Wohnen'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(valuesOf(parsed.records[0])).toEqual({ ozgid: 10078, leistung: 'Wohngeld', themenfeld: 'Bauen & Wohnen' });
@@ -197,18 +328,22 @@ describe('forms with the value below the label (QA 16)', () => {
 });
 
 describe('table layout', () => {
-  const table = sheet('Übersicht', [
-    ['Steckbriefe Mobilität'],
-    [],
-    ['OZG-ID', 'Leistungsbezeichnung', 'Themenfeld', 'LeiKa-Typ', 'Fallzahlen', 'Kennzeichen intern'],
-    ['Abschnitt A: Fahrzeuge'],
-    [10300, 'Fahrzeugzulassung', 'Mobilität & Reisen', '2/3', 5000, 'K1'],
-    [10301, 'Fahrzeugabmeldung', null, 2, '2.500', 'K2'],
-    [],
-    ['OZG-ID', 'Leistung', 'Themenfeld'],
-    [10302, 'Parkausweis', 'Mobilität & Reisen'],
-    ['Quelle: eigene Erhebung 2019'],
-  ], { merges: ['C5:C6', 'A1:F1'] });
+  const table = sheet(
+    'Übersicht',
+    [
+      ['Steckbriefe Mobilität'],
+      [],
+      ['OZG-ID', 'Leistungsbezeichnung', 'Themenfeld', 'LeiKa-Typ', 'Fallzahlen', 'Kennzeichen intern'],
+      ['Abschnitt A: Fahrzeuge'],
+      [10300, 'Fahrzeugzulassung', 'Mobilität & Reisen', '2/3', 5000, 'K1'],
+      [10301, 'Fahrzeugabmeldung', null, 2, '2.500', 'K2'],
+      [],
+      ['OZG-ID', 'Leistung', 'Themenfeld'],
+      [10302, 'Parkausweis', 'Mobilität & Reisen'],
+      ['Quelle: eigene Erhebung 2019'],
+    ],
+    { merges: ['C5:C6', 'A1:F1'] },
+  );
 
   it('reads rows under the header, fills vertical merges, skips headings, repeated headers, blank rows and notes', () => {
     const parsed = parseSteckbriefe([file('t.xlsx', table)], resolver());
@@ -225,19 +360,44 @@ describe('table layout', () => {
 
   it('skips a second header line right under the header, and says so', () => {
     const parsed = parseSteckbriefe(
-      [file('z.xlsx', sheet('T', [['OZG-ID', 'Leistung', 'Fallzahl', null], [null, null, '2019', '2020'], [1, 'A', 10, 12]], { merges: ['A1:A2', 'B1:B2', 'C1:D1'] }))],
+      [
+        file(
+          'z.xlsx',
+          sheet(
+            'T',
+            [
+              ['OZG-ID', 'Leistung', 'Fallzahl', null],
+              [null, null, '2019', '2020'],
+              [1, 'A', 10, 12],
+            ],
+            { merges: ['A1:A2', 'B1:B2', 'C1:D1'] },
+          ),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.records.map((r) => r.ozgId)).toEqual(['1']);
-    expect(parsed.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([['info', 'IMPORT_HEADER_CONTINUATION', 'A2']]);
+    expect(parsed.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([
+      ['info', 'IMPORT_HEADER_CONTINUATION', 'A2'],
+    ]);
   });
 
   it('reports a row with values but no OZG-ID, and a table without an OZG-ID column', () => {
     const parsed = parseSteckbriefe(
-      [file('u.xlsx',
-        sheet('A', [['OZG-ID', 'Leistung', 'Themenfeld'], [null, 'Ohne Nummer', 'Umwelt'], ['x1', 'Falsche Nummer', 'Umwelt']]),
-        sheet('B', [['Leistung', 'Themenfeld'], ['Z', 'Umwelt']]),
-      )],
+      [
+        file(
+          'u.xlsx',
+          sheet('A', [
+            ['OZG-ID', 'Leistung', 'Themenfeld'],
+            [null, 'Ohne Nummer', 'Umwelt'],
+            ['x1', 'Falsche Nummer', 'Umwelt'],
+          ]),
+          sheet('B', [
+            ['Leistung', 'Themenfeld'],
+            ['Z', 'Umwelt'],
+          ]),
+        ),
+      ],
       resolver(),
     );
     expect(parsed.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([
@@ -252,7 +412,11 @@ describe('bad and oversized content', () => {
   it('refuses a sheet above the row limit and a file with no values at all', () => {
     const limits = { ...IMPORT_LIMITS, maxRows: 5 };
     const rows = [['OZG-ID', 'Leistung'], ...Array.from({ length: 5 }, (_, i) => [i + 1, `L${i}`])];
-    const parsed = parseSteckbriefe([file('gross.xlsx', sheet('S', rows)), file('leer.xlsx', sheet('T', []))], resolver(), limits);
+    const parsed = parseSteckbriefe(
+      [file('gross.xlsx', sheet('S', rows)), file('leer.xlsx', sheet('T', []))],
+      resolver(),
+      limits,
+    );
     expect(parsed.findings.map((f) => [f.code, f.severity])).toEqual([
       ['IMPORT_SHEET_TOO_LARGE', 'error'],
       ['IMPORT_FILE_EMPTY', 'error'],
@@ -262,19 +426,40 @@ describe('bad and oversized content', () => {
 
   it('refuses too many records in total', () => {
     const limits = { ...IMPORT_LIMITS, maxRecords: 2 };
-    const rows = [['OZG-ID', 'Leistung'], [1, 'a'], [2, 'b'], [3, 'c']];
+    const rows = [
+      ['OZG-ID', 'Leistung'],
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ];
     const parsed = parseSteckbriefe([file('x.xlsx', sheet('S', rows))], resolver(), limits);
     expect(parsed.findings.map((f) => f.code)).toEqual(['IMPORT_TOO_MANY_RECORDS']);
   });
 
   it('fills vertical merges only in the anchor column', () => {
-    const s = sheet('S', [['OZG-ID', 'Leistung', 'Themenfeld'], [1, 'Sehr langer Name', null], [2, 'B', 'Umwelt']], { merges: ['B2:C2'] });
+    const s = sheet(
+      'S',
+      [
+        ['OZG-ID', 'Leistung', 'Themenfeld'],
+        [1, 'Sehr langer Name', null],
+        [2, 'B', 'Umwelt'],
+      ],
+      { merges: ['B2:C2'] },
+    );
     const parsed = parseSteckbriefe([file('h.xlsx', s)], resolver());
     expect(parsed.records.map((r) => r.values.get('themenfeld')?.value ?? null)).toEqual([null, 'Umwelt']);
   });
 
   it('ignores a hostile merge over a million rows', () => {
-    const s = sheet('S', [['OZG-ID', 'Themenfeld'], [1, 'Umwelt'], [2, null]], { merges: ['B2:B1048576', 'XFD1:A1', 'kaputt'] });
+    const s = sheet(
+      'S',
+      [
+        ['OZG-ID', 'Themenfeld'],
+        [1, 'Umwelt'],
+        [2, null],
+      ],
+      { merges: ['B2:B1048576', 'XFD1:A1', 'kaputt'] },
+    );
     const parsed = parseSteckbriefe([file('m.xlsx', s)], resolver());
     expect(parsed.records.map((r) => r.values.get('themenfeld')?.value)).toEqual(['Umwelt', 'Umwelt']);
   });
@@ -283,18 +468,28 @@ describe('bad and oversized content', () => {
 describe('labels and values in one cell', () => {
   it('reads "Label: Wert" cells, also side by side', () => {
     const parsed = parseSteckbriefe(
-      [file('p.xlsx', sheet('S', [
-        ['Steckbrief Wohngeld'],
-        ['OZG-ID: 10500', 'Themenfeld: Bauen & Wohnen'],
-        ['Leistung: Wohngeld'],
-        ['Hinweis: bitte jährlich prüfen'],
-        ['Fallzahl:', 1200],
-      ]))],
+      [
+        file(
+          'p.xlsx',
+          sheet('S', [
+            ['Steckbrief Wohngeld'],
+            ['OZG-ID: 10500', 'Themenfeld: Bauen & Wohnen'],
+            ['Leistung: Wohngeld'],
+            ['Hinweis: bitte jährlich prüfen'],
+            ['Fallzahl:', 1200],
+          ]),
+        ),
+      ],
       new LabelResolver({}),
     );
     expect(parsed.sheets[0].layout).toBe('form');
     expect(parsed.findings).toEqual([]);
-    expect(valuesOf(parsed.records[0])).toEqual({ ozgid: '10500', themenfeld: 'Bauen & Wohnen', leistung: 'Wohngeld', fallzahl: 1200 });
+    expect(valuesOf(parsed.records[0])).toEqual({
+      ozgid: '10500',
+      themenfeld: 'Bauen & Wohnen',
+      leistung: 'Wohngeld',
+      fallzahl: 1200,
+    });
     expect(parsed.records[0].values.get('themenfeld')!.origin.cell).toBe('B2');
   });
 });
@@ -302,10 +497,25 @@ describe('labels and values in one cell', () => {
 describe('template placeholders', () => {
   it('treats "bitte auswählen", "<…>", "–", "k. A." and "n/a" as no value', () => {
     const parsed = parseSteckbriefe(
-      [file('v.xlsx',
-        sheet('Form', [['OZG-ID', 10800], ['Leistung', 'Sondernutzung'], ['Themenfeld', 'bitte auswählen'], ['Lebenslage', '<Lebenslage>'], ['Fallzahl', '–'], ['Priorität', 'k. A.'], ['Typ', 'n/a']]),
-        sheet('Tab', [['OZG-ID', 'Leistung', 'Fallzahl'], [10801, 'Gaststättenerlaubnis', '-'], [10802, '...', 'unbekannt']]),
-      )],
+      [
+        file(
+          'v.xlsx',
+          sheet('Form', [
+            ['OZG-ID', 10800],
+            ['Leistung', 'Sondernutzung'],
+            ['Themenfeld', 'bitte auswählen'],
+            ['Lebenslage', '<Lebenslage>'],
+            ['Fallzahl', '–'],
+            ['Priorität', 'k. A.'],
+            ['Typ', 'n/a'],
+          ]),
+          sheet('Tab', [
+            ['OZG-ID', 'Leistung', 'Fallzahl'],
+            [10801, 'Gaststättenerlaubnis', '-'],
+            [10802, '...', 'unbekannt'],
+          ]),
+        ),
+      ],
       new LabelResolver({}),
     );
     expect(parsed.records.map(valuesOf)).toEqual([
@@ -319,14 +529,19 @@ describe('template placeholders', () => {
 describe('forms with an explanation column', () => {
   it('takes the value from under the "Wert" heading, not the explanation beside the label', () => {
     const parsed = parseSteckbriefe(
-      [file('w.xlsx', sheet('S', [
-        ['Steckbrief'],
-        ['Nr.', 'Feld', 'Erläuterung', 'Wert'],
-        [1, 'OZG-ID', 'Nummer laut OZG-Umsetzungskatalog', 10900],
-        [2, 'Leistung', 'Bezeichnung wie im Katalog', 'Hundesteuer'],
-        [3, 'Themenfeld', 'eines der 14 Themenfelder', null],
-        [4, 'Fallzahl', 'pro Jahr', 'bitte eintragen'],
-      ]))],
+      [
+        file(
+          'w.xlsx',
+          sheet('S', [
+            ['Steckbrief'],
+            ['Nr.', 'Feld', 'Erläuterung', 'Wert'],
+            [1, 'OZG-ID', 'Nummer laut OZG-Umsetzungskatalog', 10900],
+            [2, 'Leistung', 'Bezeichnung wie im Katalog', 'Hundesteuer'],
+            [3, 'Themenfeld', 'eines der 14 Themenfelder', null],
+            [4, 'Fallzahl', 'pro Jahr', 'bitte eintragen'],
+          ]),
+        ),
+      ],
       new LabelResolver({}),
     );
     expect(parsed.findings).toEqual([]);
@@ -339,7 +554,16 @@ describe('forms with an explanation column', () => {
 describe('OZG-ID from the sheet name', () => {
   it('uses a sheet name such as "10076 Elterngeld" when the form has no OZG-ID, and says so', () => {
     const parsed = parseSteckbriefe(
-      [file('n.xlsx', sheet('10076 Elterngeld', [['Leistung', 'Elterngeld'], ['Themenfeld', 'Familie & Kind']]), sheet('Kindergeld', [['Leistung', 'Kindergeld']]))],
+      [
+        file(
+          'n.xlsx',
+          sheet('10076 Elterngeld', [
+            ['Leistung', 'Elterngeld'],
+            ['Themenfeld', 'Familie & Kind'],
+          ]),
+          sheet('Kindergeld', [['Leistung', 'Kindergeld']]),
+        ),
+      ],
       new LabelResolver({}),
     );
     expect(parsed.records.map((r) => [r.ozgId, r.values.get('leistung')!.value])).toEqual([['10076', 'Elterngeld']]);

@@ -22,8 +22,23 @@ async function workbook(): Promise<FileWorkbook> {
 }
 
 const steckbriefe: SteckbriefFile[] = [
-  file('a.xlsx', sheet('S', [['Kennung', 10077], ['Leistung', 'Kindergeld'], ['Themenfeld', 'Familie & Kind']])),
-  file('b.xlsx', sheet('S', [['OZG-ID', 10500], ['Titel', 'Wohngeld'], ['Themenfeld', 'Bauen & Wohnen'], ['Fallzahl', 40]])),
+  file(
+    'a.xlsx',
+    sheet('S', [
+      ['Kennung', 10077],
+      ['Leistung', 'Kindergeld'],
+      ['Themenfeld', 'Familie & Kind'],
+    ]),
+  ),
+  file(
+    'b.xlsx',
+    sheet('S', [
+      ['OZG-ID', 10500],
+      ['Titel', 'Wohngeld'],
+      ['Themenfeld', 'Bauen & Wohnen'],
+      ['Fallzahl', 40],
+    ]),
+  ),
 ];
 
 const grid = async (wb: FileWorkbook) => (await wb.readSheets()).find((s) => s.name === 'Leistungen')!.values;
@@ -103,14 +118,26 @@ describe('import into an Excel table „Leistungen“', () => {
   function tableWorkbook(): FileWorkbook {
     const wb = FileWorkbook.create();
     wb.workbook.addWorksheet('Leistungen').addTable({
-      name: 'Leistungen', ref: 'A1', headerRow: true,
+      name: 'Leistungen',
+      ref: 'A1',
+      headerRow: true,
       columns: [{ name: 'OZG-ID' }, { name: 'Leistung' }, { name: 'Themenfeld' }],
       rows: [['10076', 'Elterngeld', 'Familie & Kind']],
     });
     return wb;
   }
   const tables = async (wb: FileWorkbook) => (await wb.readSheets()).find((s) => s.name === 'Leistungen')!.tables;
-  const neu = [file('b.xlsx', sheet('S', [['OZG-ID', 10500], ['Leistung', 'Wohngeld'], ['Themenfeld', 'Bauen & Wohnen'], ['Fallzahl', 40]]))];
+  const neu = [
+    file(
+      'b.xlsx',
+      sheet('S', [
+        ['OZG-ID', 10500],
+        ['Leistung', 'Wohngeld'],
+        ['Themenfeld', 'Bauen & Wohnen'],
+        ['Fallzahl', 40],
+      ]),
+    ),
+  ];
 
   it('grows the table over the new row and column', async () => {
     const wb = tableWorkbook();
@@ -141,7 +168,10 @@ describe('import into an Excel table „Leistungen“', () => {
   it('refuses to grow a table with a totals row, writing nothing, and says what to do', async () => {
     const wb = FileWorkbook.create();
     wb.workbook.addWorksheet('Leistungen').addTable({
-      name: 'Leistungen', ref: 'A1', headerRow: true, totalsRow: true,
+      name: 'Leistungen',
+      ref: 'A1',
+      headerRow: true,
+      totalsRow: true,
       columns: [{ name: 'OZG-ID', totalsRowLabel: 'Summe' }, { name: 'Leistung' }, { name: 'Themenfeld' }],
       rows: [['10076', 'Elterngeld', 'Familie & Kind']],
     });

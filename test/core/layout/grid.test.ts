@@ -11,7 +11,9 @@ describe('wrappedLines (row heights for wrapped label cells)', () => {
   });
 
   it('breaks a word longer than the column and keeps short names on one line', () => {
-    expect(wrappedLines('Rechtsdienstleistungsaufsichtsbehördenzuständigkeitsübertragungsverordnung', 19)).toBeGreaterThanOrEqual(4);
+    expect(
+      wrappedLines('Rechtsdienstleistungsaufsichtsbehördenzuständigkeitsübertragungsverordnung', 19),
+    ).toBeGreaterThanOrEqual(4);
     expect(wrappedLines('Bremen', 19)).toBe(1);
     expect(wrappedLines('', 19)).toBe(1);
     expect(wrappedLines('Zeile 1\nZeile 2', 19)).toBe(2);

@@ -12,7 +12,8 @@ function readBack(layout: SheetLayout, blank: null | '' = null): SheetData {
   for (const m of layout.merges) {
     const b = parseRange(m);
     for (let r = b.top; r <= b.bottom; r++)
-      for (let c = b.left; c <= b.right; c++) if ((r !== b.top || c !== b.left) && values[r - 1]) values[r - 1][c - 1] = blank;
+      for (let c = b.left; c <= b.right; c++)
+        if ((r !== b.top || c !== b.left) && values[r - 1]) values[r - 1][c - 1] = blank;
   }
   // Date-formatted cells come back as JS dates from ExcelJS.
   for (const nf of layout.numberFormats.filter((n) => n.format === 'DD.MM.YYYY')) {

@@ -10,8 +10,19 @@ import type { LayoutValue, SheetLayout } from '../../../src/core/layout/types';
 import { exampleFixture, fixture, largeSpecs, type ProjectSpec } from './fixtures';
 
 const CONTRACT_COLUMNS = [
-  'Themenfeld', 'Welle', 'Beginn', 'Ende', 'Projekt-ID', 'Projekt', 'Anzahl Leistungen', 'OZG-IDs',
-  'Koordination', 'Koordinationsart', 'Koordination-Quelle', 'Status', 'Begründung',
+  'Themenfeld',
+  'Welle',
+  'Beginn',
+  'Ende',
+  'Projekt-ID',
+  'Projekt',
+  'Anzahl Leistungen',
+  'OZG-IDs',
+  'Koordination',
+  'Koordinationsart',
+  'Koordination-Quelle',
+  'Status',
+  'Begründung',
 ];
 
 function sheet(layouts: SheetLayout[], name: string): SheetLayout {
@@ -66,7 +77,11 @@ describe('Wellenplan', () => {
 
   it('has the contract columns as an Excel table with a frozen header', () => {
     expect(plan.values[0]).toEqual(CONTRACT_COLUMNS);
-    expect(plan.table).toEqual({ name: 'Wellenplan', range: `A1:M${f.projects.length + 1}`, style: 'TableStyleLight1' });
+    expect(plan.table).toEqual({
+      name: 'Wellenplan',
+      range: `A1:M${f.projects.length + 1}`,
+      style: 'TableStyleLight1',
+    });
     expect(plan.freeze).toEqual({ rows: 1, columns: 0 });
     expect(plan.columnWidths).toHaveLength(CONTRACT_COLUMNS.length);
     expect(plan.print).toMatchObject({ orientation: 'landscape', fitToPagesWide: 1, printTitleRows: '1:1' });
@@ -272,7 +287,14 @@ describe('chart spec', () => {
     expect(b.bottom - b.top).toBe(f.projects.length);
     expect(chart.barColors).toHaveLength(f.projects.length);
     const first = data.values[b.top];
-    expect(first).toEqual(['BW-01 Baugenehmigung', isoToSerial('2020-01-01'), 182, isoToSerial('2020-06-30'), 1, 'Bauen & Wohnen']);
+    expect(first).toEqual([
+      'BW-01 Baugenehmigung',
+      isoToSerial('2020-01-01'),
+      182,
+      isoToSerial('2020-06-30'),
+      1,
+      'Bauen & Wohnen',
+    ]);
     expect(chart.minSerial).toBe(isoToSerial('2020-01-01'));
     expect(chart.maxSerial).toBe(isoToSerial('2022-01-01'));
   });
@@ -300,7 +322,13 @@ describe('edge cases', () => {
   });
 
   it('keeps wave colours apart for more waves than colours', () => {
-    const specs: ProjectSpec[] = Array.from({ length: 12 }, (_, i) => ({ id: `W-${i + 1}`, name: `P${i + 1}`, themenfeld: 'Bildung', services: [String(i)], wave: i + 1 }));
+    const specs: ProjectSpec[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `W-${i + 1}`,
+      name: `P${i + 1}`,
+      themenfeld: 'Bildung',
+      services: [String(i)],
+      wave: i + 1,
+    }));
     const plan = sheet(buildOutputs(fixture(specs, { months: 3 })).layouts, 'Wellenplan');
     expect(fillAt(plan, 2, 2)).toBe(waveColor(1));
     expect(fillAt(plan, 3, 2)).not.toBe(fillAt(plan, 2, 2));
@@ -313,7 +341,13 @@ describe('text format', () => {
       for (const layout of buildOutputs(f).layouts) {
         layout.values.forEach((row, r) =>
           row.forEach((v, c) => {
-            if (formatAt(layout, r + 1, c + 1) === '@') expect({ sheet: layout.name, r, c, type: typeof v }).toEqual({ sheet: layout.name, r, c, type: v === null ? 'object' : 'string' });
+            if (formatAt(layout, r + 1, c + 1) === '@')
+              expect({ sheet: layout.name, r, c, type: typeof v }).toEqual({
+                sheet: layout.name,
+                r,
+                c,
+                type: v === null ? 'object' : 'string',
+              });
           }),
         );
       }
@@ -327,8 +361,10 @@ describe('a wave in the year 9999 (QA 6)', () => {
     { id: 'A-2', name: 'Ferne Zukunft', themenfeld: 'Bildung', services: ['2'], wave: 2 },
   ];
   const far = fixture(specs);
-  for (const w of far.plan.waves.filter((x) => x.number === 2)) Object.assign(w, { start: '9999-01-01', end: '9999-12-31' });
-  for (const a of far.plan.assignments.filter((x) => x.wave === 2)) Object.assign(a, { start: '9999-01-01', end: '9999-12-31' });
+  for (const w of far.plan.waves.filter((x) => x.number === 2))
+    Object.assign(w, { start: '9999-01-01', end: '9999-12-31' });
+  for (const a of far.plan.assignments.filter((x) => x.wave === 2))
+    Object.assign(a, { start: '9999-01-01', end: '9999-12-31' });
 
   it('keeps the overview within a bounded number of columns, says it was cut, and can be guarded and written', async () => {
     const bundle = buildOutputs(far);

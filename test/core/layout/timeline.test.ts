@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { buildTimeline, MAX_MONTH_COLUMNS, MAX_PERIODS, MIN_MONTHS, periodOf, periodSpan } from '../../../src/core/layout/timeline';
+import {
+  buildTimeline,
+  MAX_MONTH_COLUMNS,
+  MAX_PERIODS,
+  MIN_MONTHS,
+  periodOf,
+  periodSpan,
+} from '../../../src/core/layout/timeline';
 
 describe('buildTimeline', () => {
   it('gives one column per month for a plan up to three years, starting at the first month', () => {
@@ -58,7 +65,11 @@ describe('buildTimeline for long and far-off plans (QA 6)', () => {
 
   it('gives a contiguous, bounded axis for any two dates', () => {
     const date = fc
-      .record({ y: fc.integer({ min: 1900, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+      .record({
+        y: fc.integer({ min: 1900, max: 9999 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 28 }),
+      })
       .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     fc.assert(
       fc.property(date, date, fc.array(date, { maxLength: 2 }), (a, b, deadlines) => {

@@ -2,7 +2,8 @@ import { planConfigFrom, PLAN_DEFAULTS } from '../../../src/core/plan';
 import { input, project, settings, tfRow, waveRow } from './fixtures';
 
 const fk = [project('FK-1')];
-const tfConfig = (res: ReturnType<typeof planConfigFrom>, tf = 'Familie & Kind') => res.config.themenfelder.find((t) => t.themenfeld === tf)!;
+const tfConfig = (res: ReturnType<typeof planConfigFrom>, tf = 'Familie & Kind') =>
+  res.config.themenfelder.find((t) => t.themenfeld === tf)!;
 
 describe('planConfigFrom', () => {
   it('uses documented defaults where the workbook says nothing', () => {
@@ -27,8 +28,17 @@ describe('planConfigFrom', () => {
     });
     const projects = [...fk, project('B-1', { themenfeld: 'Bildung' })];
     const fromSheets = planConfigFrom(wb, projects);
-    expect(tfConfig(fromSheets)).toMatchObject({ mode: 'fixed', waveCount: 4, capacity: 10, countRef: { sheet: 'Themenfelder', cell: 'D3' }, capacityRef: { sheet: 'Einstellungen', cell: 'B4' } });
-    expect(tfConfig(fromSheets, 'Bildung')).toMatchObject({ waveCount: 5, countRef: { sheet: 'Einstellungen', cell: 'B3' } });
+    expect(tfConfig(fromSheets)).toMatchObject({
+      mode: 'fixed',
+      waveCount: 4,
+      capacity: 10,
+      countRef: { sheet: 'Themenfelder', cell: 'D3' },
+      capacityRef: { sheet: 'Einstellungen', cell: 'B4' },
+    });
+    expect(tfConfig(fromSheets, 'Bildung')).toMatchObject({
+      waveCount: 5,
+      countRef: { sheet: 'Einstellungen', cell: 'B3' },
+    });
 
     const overridden = planConfigFrom(wb, projects, { waveCount: 2 });
     expect(tfConfig(overridden).waveCount).toBe(2);
@@ -41,21 +51,34 @@ describe('planConfigFrom', () => {
   it('chooses the capacity mode: balanced, fixed, open', () => {
     expect(tfConfig(planConfigFrom(input(), fk, { waveCount: 4 }))).toMatchObject({ mode: 'balanced', waveCount: 4 });
     expect(tfConfig(planConfigFrom(input(), fk, { capacity: 7 }))).toMatchObject({ mode: 'open', capacity: 7 });
-    expect(tfConfig(planConfigFrom(input(), fk, { capacity: 7, waveCount: 2 }))).toMatchObject({ mode: 'fixed', waveCount: 2 });
-    const wellen = input({ waves: [waveRow(1, { capacity: 3 }), waveRow(2, { capacity: 3 })], sheetNames: { waves: 'Wellen' } });
+    expect(tfConfig(planConfigFrom(input(), fk, { capacity: 7, waveCount: 2 }))).toMatchObject({
+      mode: 'fixed',
+      waveCount: 2,
+    });
+    const wellen = input({
+      waves: [waveRow(1, { capacity: 3 }), waveRow(2, { capacity: 3 })],
+      sheetNames: { waves: 'Wellen' },
+    });
     expect(tfConfig(planConfigFrom(wellen, fk))).toMatchObject({ mode: 'fixed', waveCount: 2 });
   });
 
   it('merges the Wellen sheet: a Themenfeld row over the row for all; a capacity override replaces row capacities', () => {
     const wb = input({
-      waves: [waveRow(1, { start: '2020-01-01', capacity: 4 }), waveRow(1, { themenfeld: 'Familie & Kind', capacity: 9 }, 9), waveRow(2, { capacity: 5 })],
+      waves: [
+        waveRow(1, { start: '2020-01-01', capacity: 4 }),
+        waveRow(1, { themenfeld: 'Familie & Kind', capacity: 9 }, 9),
+        waveRow(2, { capacity: 5 }),
+      ],
     });
     const res = planConfigFrom(wb, fk);
     expect(tfConfig(res).waves.map((w) => [w.number, w.capacity, w.ref?.cell])).toEqual([
       [1, 9, 'B9'],
       [2, 5, 'B3'],
     ]);
-    expect(tfConfig(planConfigFrom(wb, fk, { capacity: 3 })).waves.map((w) => w.capacity)).toEqual([undefined, undefined]);
+    expect(tfConfig(planConfigFrom(wb, fk, { capacity: 3 })).waves.map((w) => w.capacity)).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reports gaps and overlaps on the Wellen sheet', () => {
@@ -75,7 +98,12 @@ describe('planConfigFrom', () => {
 
   it('reports settings that cannot be planned as written', () => {
     const wb = input({
-      settings: settings({ planningStart: '2022-03-01', waveMonths: 0, ozgDeadline: '2021-06-30', cells: { planningStart: 'B2', waveMonths: 'B3', ozgDeadline: 'B8' } }),
+      settings: settings({
+        planningStart: '2022-03-01',
+        waveMonths: 0,
+        ozgDeadline: '2021-06-30',
+        cells: { planningStart: 'B2', waveMonths: 'B3', ozgDeadline: 'B8' },
+      }),
       sheetNames: { settings: 'Einstellungen' },
     });
     const res = planConfigFrom(wb, fk);

@@ -27,7 +27,18 @@ export function project(id: string, over: Partial<PlanProject> & { size?: number
     dependsOn: [],
     coordinator: { name: 'Bremen', kind: 'Land', source: 'sheet' },
     synthetic: false,
-    src: { sheet: 'Umsetzungsprojekte', row: r, cells: { id: `A${r}`, status: `H${r}`, pinnedWave: `L${r}`, dependsOn: `K${r}`, ozgIds: `D${r}`, effort: `J${r}` } },
+    src: {
+      sheet: 'Umsetzungsprojekte',
+      row: r,
+      cells: {
+        id: `A${r}`,
+        status: `H${r}`,
+        pinnedWave: `L${r}`,
+        dependsOn: `K${r}`,
+        ozgIds: `D${r}`,
+        effort: `J${r}`,
+      },
+    },
     ...rest,
   };
 }
@@ -43,11 +54,23 @@ export function settings(over: Partial<Settings> = {}): Settings {
 }
 
 export function tfRow(themenfeld: Themenfeld, over: Partial<ThemenfeldSettings> = {}, r = 2): ThemenfeldSettings {
-  return { themenfeld, src: { sheet: 'Themenfelder', row: r, cells: { themenfeld: `A${r}`, waveCount: `D${r}`, capacity: `E${r}` } }, ...over };
+  return {
+    themenfeld,
+    src: { sheet: 'Themenfelder', row: r, cells: { themenfeld: `A${r}`, waveCount: `D${r}`, capacity: `E${r}` } },
+    ...over,
+  };
 }
 
 export function waveRow(number: number, over: Partial<WaveDefinition> = {}, r = number + 1): WaveDefinition {
-  return { number, src: { sheet: 'Wellen', row: r, cells: { themenfeld: `A${r}`, number: `B${r}`, start: `C${r}`, end: `D${r}`, capacity: `E${r}` } }, ...over };
+  return {
+    number,
+    src: {
+      sheet: 'Wellen',
+      row: r,
+      cells: { themenfeld: `A${r}`, number: `B${r}`, start: `C${r}`, end: `D${r}`, capacity: `E${r}` },
+    },
+    ...over,
+  };
 }
 
 export function input(over: Partial<WorkbookInput> = {}): WorkbookInput {

@@ -6,14 +6,25 @@ import { input, project, settings, tfRow, waveRow } from './fixtures';
 
 const projects = [project('FK-1'), project('FK-2', { size: 2 })];
 const withSettings = (over: Parameters<typeof settings>[0]) =>
-  input({ settings: settings(over), sheetNames: { settings: 'Einstellungen', services: 'Leistungen', projects: 'Umsetzungsprojekte' } });
+  input({
+    settings: settings(over),
+    sheetNames: { settings: 'Einstellungen', services: 'Leistungen', projects: 'Umsetzungsprojekte' },
+  });
 const only = (res: ReturnType<typeof planConfigFrom>, code: string) => res.findings.filter((f) => f.code === code);
 
 describe('planning horizon (QA 5)', () => {
   it('reports a Planungsbeginn in 9999 at its cell instead of crashing', () => {
-    const res = planConfigFrom(withSettings({ planningStart: '9999-12-31', waveMonths: 6, cells: { planningStart: 'B2' } }), projects);
+    const res = planConfigFrom(
+      withSettings({ planningStart: '9999-12-31', waveMonths: 6, cells: { planningStart: 'B2' } }),
+      projects,
+    );
     expect(only(res, 'DATE_OUT_OF_RANGE')).toEqual([
-      expect.objectContaining({ severity: 'error', sheet: 'Einstellungen', cell: 'B2', message: expect.stringContaining('31.12.9999') }),
+      expect.objectContaining({
+        severity: 'error',
+        sheet: 'Einstellungen',
+        cell: 'B2',
+        message: expect.stringContaining('31.12.9999'),
+      }),
     ]);
     // The follow-on warning about the deadline would only be noise.
     expect(only(res, 'PLANNING_START_AFTER_DEADLINE')).toEqual([]);
@@ -24,14 +35,22 @@ describe('planning horizon (QA 5)', () => {
   it('reports a Wellendauer of 1000000000 months at the Wellendauer cell', () => {
     const res = planConfigFrom(withSettings({ waveMonths: 1e9, cells: { waveMonths: 'B3' } }), projects);
     expect(only(res, 'WAVE_BEYOND_HORIZON')).toEqual([
-      expect.objectContaining({ severity: 'error', sheet: 'Einstellungen', cell: 'B3', message: expect.stringContaining('1.000.000.000 Monaten') }),
+      expect.objectContaining({
+        severity: 'error',
+        sheet: 'Einstellungen',
+        cell: 'B3',
+        message: expect.stringContaining('1.000.000.000 Monaten'),
+      }),
     ]);
     const plan = planRules(projects, res.config);
     expect(plan.waves.every((w) => w.end <= '9999-12-31')).toBe(true);
   });
 
   it('reports 5000 waves of 120 months at the Anzahl-Wellen cell, quickly', () => {
-    const res = planConfigFrom(withSettings({ waveCount: 5000, waveMonths: 120, cells: { waveCount: 'B4', waveMonths: 'B3' } }), projects);
+    const res = planConfigFrom(
+      withSettings({ waveCount: 5000, waveMonths: 120, cells: { waveCount: 'B4', waveMonths: 'B3' } }),
+      projects,
+    );
     const [f] = only(res, 'WAVE_BEYOND_HORIZON');
     expect(f).toMatchObject({ severity: 'error', sheet: 'Einstellungen', cell: 'B4' });
     expect(f.message).toContain('endet Welle 9 erst am 31.12.2109');
@@ -39,8 +58,14 @@ describe('planning horizon (QA 5)', () => {
   });
 
   it('points at the Themenfelder row when its Anzahl Wellen is too many', () => {
-    const wb = input({ themenfelder: [tfRow('Familie & Kind', { waveCount: 400 }, 5)], sheetNames: { themenfelder: 'Themenfelder' } });
-    expect(only(planConfigFrom(wb, projects), 'WAVE_BEYOND_HORIZON')[0]).toMatchObject({ sheet: 'Themenfelder', cell: 'D5' });
+    const wb = input({
+      themenfelder: [tfRow('Familie & Kind', { waveCount: 400 }, 5)],
+      sheetNames: { themenfelder: 'Themenfelder' },
+    });
+    expect(only(planConfigFrom(wb, projects), 'WAVE_BEYOND_HORIZON')[0]).toMatchObject({
+      sheet: 'Themenfelder',
+      cell: 'D5',
+    });
   });
 
   it('says when an override (task pane, command line) is the culprit, at Einstellungen!A1', () => {
@@ -51,11 +76,16 @@ describe('planning horizon (QA 5)', () => {
     const count = planConfigFrom(wb, projects, { waveCount: 5000, waveMonths: 120 });
     expect(hasErrors(count.findings)).toBe(true);
     expect(only(count, 'WAVE_BEYOND_HORIZON')[0]).toMatchObject({ sheet: 'Einstellungen', cell: 'A1' });
-    expect(() => planRules(projects, planConfigFrom(wb, projects, { planningStart: '9999-12-31', waveMonths: 1e9 }).config)).not.toThrow();
+    expect(() =>
+      planRules(projects, planConfigFrom(wb, projects, { planningStart: '9999-12-31', waveMonths: 1e9 }).config),
+    ).not.toThrow();
   });
 
   it('reports a Wellen date beyond the horizon at that cell', () => {
-    const wb = input({ waves: [waveRow(1, { start: '9999-01-01', end: '9999-12-31' })], sheetNames: { waves: 'Wellen' } });
+    const wb = input({
+      waves: [waveRow(1, { start: '9999-01-01', end: '9999-12-31' })],
+      sheetNames: { waves: 'Wellen' },
+    });
     const res = planConfigFrom(wb, projects);
     expect(only(res, 'DATE_OUT_OF_RANGE').map((f) => f.cell)).toEqual(['C2', 'D2']);
     expect(() => planRules(projects, res.config)).not.toThrow();
@@ -96,7 +126,9 @@ describe('oversize project without a capacity (QA 8)', () => {
     expect(note.message).toContain('6 Leistungen auf 3 Wellen');
     expect(note.message).toContain('eine Kapazität je Welle ist nicht eingetragen');
     expect(note.message).not.toContain('Kapazität erhöhen');
-    expect(plan.assignments.find((a) => a.projectId === 'P1')!.explanation).toContain('mehr als die ausgeglichene Kapazität einer Welle (2)');
+    expect(plan.assignments.find((a) => a.projectId === 'P1')!.explanation).toContain(
+      'mehr als die ausgeglichene Kapazität einer Welle (2)',
+    );
     expect(plan.waves.find((w) => w.number === 1)!.projectIds).toEqual(['P1']);
   });
 
@@ -134,7 +166,12 @@ describe('planning horizon, lower end', () => {
   it('rejects a Planungsbeginn before 1990 given as an override', () => {
     const res = planConfigFrom(input(), projects, { planningStart: '1950-01-01' });
     expect(res.findings).toEqual([
-      expect.objectContaining({ code: 'DATE_OUT_OF_RANGE', sheet: 'Umsetzungsprojekte', cell: 'A1', message: expect.stringContaining('01.01.1990–31.12.2100') }),
+      expect.objectContaining({
+        code: 'DATE_OUT_OF_RANGE',
+        sheet: 'Umsetzungsprojekte',
+        cell: 'A1',
+        message: expect.stringContaining('01.01.1990–31.12.2100'),
+      }),
     ]);
   });
 });

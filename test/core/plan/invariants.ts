@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { THEMENFELDER, type Plan, type PlanProject, type Priority, type ProjectStatus, type Themenfeld } from '../../../src/core/model';
+import {
+  THEMENFELDER,
+  type Plan,
+  type PlanProject,
+  type Priority,
+  type ProjectStatus,
+  type Themenfeld,
+} from '../../../src/core/model';
 import { input, project } from './fixtures';
 import type { PlanOverrides } from '../../../src/core/plan';
 
@@ -68,7 +75,8 @@ export function brokenRules(projects: PlanProject[], plan: Plan): string[] {
     waveOf.set(a.projectId, a.wave);
   }
   const inWaves = plan.waves.flatMap((w) => w.projectIds);
-  if (inWaves.length !== projects.length || new Set(inWaves).size !== projects.length) out.push('Wellen enthalten nicht jedes Projekt genau einmal');
+  if (inWaves.length !== projects.length || new Set(inWaves).size !== projects.length)
+    out.push('Wellen enthalten nicht jedes Projekt genau einmal');
   const byId = new Map(projects.map((p) => [p.id, p]));
   for (const p of projects) if (!waveOf.has(p.id)) out.push(`${p.id} fehlt`);
 
@@ -82,11 +90,13 @@ export function brokenRules(projects: PlanProject[], plan: Plan): string[] {
     }
   };
   for (const p of projects) if (p.pinnedWave !== undefined) visit(p.id);
-  const exempt = (p: PlanProject) => p.pinnedWave !== undefined || p.status === 'begonnen' || ancestorsOfPinned.has(p.id);
+  const exempt = (p: PlanProject) =>
+    p.pinnedWave !== undefined || p.status === 'begonnen' || ancestorsOfPinned.has(p.id);
 
   for (const p of projects) {
     const w = waveOf.get(p.id)!;
-    for (const d of p.dependsOn) if (!(w > waveOf.get(d)!)) out.push(`${p.id} (Welle ${w}) nicht nach ${d} (Welle ${waveOf.get(d)})`);
+    for (const d of p.dependsOn)
+      if (!(w > waveOf.get(d)!)) out.push(`${p.id} (Welle ${w}) nicht nach ${d} (Welle ${waveOf.get(d)})`);
     if (p.pinnedWave !== undefined && w !== p.pinnedWave) out.push(`${p.id} nicht in fester Welle ${p.pinnedWave}`);
     if (p.status === 'begonnen' && p.pinnedWave === undefined) {
       const expected = Math.max(1, ...p.dependsOn.map((d) => waveOf.get(d)! + 1));
@@ -99,7 +109,14 @@ export function brokenRules(projects: PlanProject[], plan: Plan): string[] {
     const members = wave.projectIds.map((id) => byId.get(id)!);
     const load = members.reduce((s, p) => s + Math.min(p.services.length, cap), 0);
     if (load > cap && !members.every(exempt)) out.push(`${wave.themenfeld} Welle ${wave.number}: ${load} > ${cap}`);
-    if (load > cap && !plan.findings.some((f) => f.code === 'CAPACITY_EXCEEDED' && f.message.includes(`Welle ${wave.number} im Themenfeld „${wave.themenfeld}“`)))
+    if (
+      load > cap &&
+      !plan.findings.some(
+        (f) =>
+          f.code === 'CAPACITY_EXCEEDED' &&
+          f.message.includes(`Welle ${wave.number} im Themenfeld „${wave.themenfeld}“`),
+      )
+    )
       out.push(`${wave.themenfeld} Welle ${wave.number}: Überlast ohne Warnung`);
     for (const p of members) {
       if (p.services.length > cap && !exempt(p) && members.some((o) => o !== p && o.services.length > 0))

@@ -10,7 +10,8 @@ beforeAll(async () => {
   highs = await require('highs')();
 });
 
-const configOf = (projects: Parameters<typeof planRules>[0], overrides = {}) => planConfigFrom(emptyInput, projects, overrides).config;
+const configOf = (projects: Parameters<typeof planRules>[0], overrides = {}) =>
+  planConfigFrom(emptyInput, projects, overrides).config;
 
 /** Greedy by priority loses here: the big hoch project blocks wave 1 for three mittel ones. */
 function packingCase() {
@@ -73,7 +74,11 @@ describe('optimiser', () => {
     const projects = packingCase();
     const config = configOf(projects, { waveCount: 3, capacity: 5 });
     const rules = planRules(projects, config);
-    const broken = { createModel: () => { throw new Error('kaputt'); } };
+    const broken = {
+      createModel: () => {
+        throw new Error('kaputt');
+      },
+    };
     const plan = await planOptimised(projects, config, { highs: broken });
     expect(plan.mode).toBe('rules');
     expect(plan.assignments).toEqual(rules.assignments);
@@ -108,7 +113,9 @@ describe('optimiser', () => {
     const plan = await planOptimised(projects, config, { highs: slow });
     expect(plan.mode).toBe('rules');
     expect(plan.objective.optimised).toBe(plan.objective.rules);
-    expect(plan.findings.find((f) => f.code === 'OPTIMISER_FALLBACK')?.message).toContain('keine Lösung geliefert (Time limit reached)');
+    expect(plan.findings.find((f) => f.code === 'OPTIMISER_FALLBACK')?.message).toContain(
+      'keine Lösung geliefert (Time limit reached)',
+    );
   });
 
   it('says so when the solver proves the rule-based plan optimal', async () => {
@@ -116,7 +123,9 @@ describe('optimiser', () => {
     const plan = await planOptimised(projects, configOf(projects), { highs });
     expect(plan.mode).toBe('rules');
     expect(plan.objective).toMatchObject({ solverStatus: 'Optimal', gap: 0 });
-    expect(plan.findings.find((f) => f.code === 'OPTIMISER_NO_GAIN')?.message).toBe('Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.');
+    expect(plan.findings.find((f) => f.code === 'OPTIMISER_NO_GAIN')?.message).toBe(
+      'Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.',
+    );
   });
 
   it('keeps the rule-based plan where WebAssembly is unavailable', async () => {
@@ -166,6 +175,9 @@ describe('optimiser', () => {
     const plan = await planOptimised(projects, configOf(projects), { highs });
     expect(plan.mode).toBe('rules');
     expect(plan.objective.gap).toBe(0);
-    expect(plan.assignments.map((a) => [a.projectId, a.wave])).toEqual([['B', 1], ['A', 2]]);
+    expect(plan.assignments.map((a) => [a.projectId, a.wave])).toEqual([
+      ['B', 1],
+      ['A', 2],
+    ]);
   });
 });

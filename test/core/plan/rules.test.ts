@@ -26,7 +26,9 @@ describe('order of preference', () => {
     // FK-4 (pinned) and FK-5 (begonnen) both must go to wave 1.
     expect(order.slice(0, 2).sort()).toEqual(['FK-4', 'FK-5']);
     expect(order.slice(2)).toEqual(['FK-6', 'FK-7', 'FK-8', 'FK-9', 'FK-10']);
-    expect(waveOf(p, 'FK-6').explanation).toBe('Welle 2: Bereitschaft zur Umsetzung signalisiert; Priorität niedrig; Welle 1 ausgelastet.');
+    expect(waveOf(p, 'FK-6').explanation).toBe(
+      'Welle 2: Bereitschaft zur Umsetzung signalisiert; Priorität niedrig; Welle 1 ausgelastet.',
+    );
     expect(waveOf(p, 'FK-7').reasons).toEqual(['PRIOR_WORK', 'PRIORITY', 'CAPACITY']);
     expect(waveOf(p, 'FK-10').explanation).toBe('Welle 6: Priorität hoch; Wellen 1–5 ausgelastet.');
     expect(codes(p, 'CAPACITY_EXCEEDED')).toHaveLength(1);
@@ -34,7 +36,11 @@ describe('order of preference', () => {
 
   it('explains a begonnen project in wave 1', () => {
     const p = plan([project('FK-01', { status: 'begonnen' })]);
-    expect(waveOf(p, 'FK-01')).toMatchObject({ wave: 1, reasons: ['STARTED'], explanation: 'Welle 1: Umsetzung bereits begonnen.' });
+    expect(waveOf(p, 'FK-01')).toMatchObject({
+      wave: 1,
+      reasons: ['STARTED'],
+      explanation: 'Welle 1: Umsetzung bereits begonnen.',
+    });
   });
 
   it('names the prerequisite and the full waves', () => {
@@ -57,7 +63,11 @@ describe('order of preference', () => {
 
 describe('begonnen projects', () => {
   it('go to wave 1 even over capacity, with a warning on the wave', () => {
-    const projects = [project('A', { status: 'begonnen', size: 3 }), project('B', { status: 'begonnen', size: 3 }), project('C', { size: 1 })];
+    const projects = [
+      project('A', { status: 'begonnen', size: 3 }),
+      project('B', { status: 'begonnen', size: 3 }),
+      project('C', { size: 1 }),
+    ];
     const p = plan(projects, { waveCount: 2, capacity: 4 });
     expect(waveOf(p, 'A').wave).toBe(1);
     expect(waveOf(p, 'B').wave).toBe(1);
@@ -66,13 +76,19 @@ describe('begonnen projects', () => {
   });
 
   it('come right after their prerequisites, and the delay is a warning at the Status cell', () => {
-    const projects = [project('A', { size: 3, priority: 3 }), project('B', { size: 3 }), project('S', { status: 'begonnen', dependsOn: ['A'] })];
+    const projects = [
+      project('A', { size: 3, priority: 3 }),
+      project('B', { size: 3 }),
+      project('S', { status: 'begonnen', dependsOn: ['A'] }),
+    ];
     const p = plan(projects, { waveCount: 3, capacity: 3 });
     // A is pulled forward because a begonnen project waits for it.
     expect(waveOf(p, 'A')).toMatchObject({ wave: 1 });
     expect(waveOf(p, 'A').explanation).toContain('vorgezogen als Voraussetzung für S');
     expect(waveOf(p, 'S')).toMatchObject({ wave: 2, reasons: ['STARTED', 'DEPENDENCY'] });
-    expect(waveOf(p, 'S').explanation).toBe('Welle 2: Umsetzung bereits begonnen; Voraussetzung A liegt in Welle 1, daher nicht früher.');
+    expect(waveOf(p, 'S').explanation).toBe(
+      'Welle 2: Umsetzung bereits begonnen; Voraussetzung A liegt in Welle 1, daher nicht früher.',
+    );
     const [w] = codes(p, 'STARTED_DELAYED');
     expect(w).toMatchObject({ severity: 'warning', sheet: 'Umsetzungsprojekte', cell: projects[2].src.cells.status });
   });
@@ -97,7 +113,10 @@ describe('capacity', () => {
 
   it('plans enough waves when only a capacity is given', () => {
     const projects = [1, 2, 3, 4, 5].map((k) => project(`P${k}`, { size: 2 }));
-    const wb = input({ settings: settings({ capacity: 4, cells: { capacity: 'B5' } }), sheetNames: { settings: 'Einstellungen' } });
+    const wb = input({
+      settings: settings({ capacity: 4, cells: { capacity: 'B5' } }),
+      sheetNames: { settings: 'Einstellungen' },
+    });
     const p = plan(projects, {}, wb);
     expect(p.waves.map((w) => w.load)).toEqual([4, 4, 2]);
     expect(codes(p, 'WAVES_ADDED')).toHaveLength(0);
@@ -125,11 +144,17 @@ describe('capacity', () => {
   });
 
   it('counts Aufwand when chosen, estimating a missing Aufwand with a warning', () => {
-    const projects = [project('A', { size: 1, effort: 6 }), project('B', { size: 1, effort: 2 }), project('C', { size: 2 })];
+    const projects = [
+      project('A', { size: 1, effort: 6 }),
+      project('B', { size: 1, effort: 2 }),
+      project('C', { size: 2 }),
+    ];
     const p = plan(projects, { capacityUnit: 'Aufwand', waveCount: 2, capacity: 8 });
     expect(p.capacityUnit).toBe('Aufwand');
     // C has no Aufwand: 2 Leistungen × (8 / 2) = 8.
-    expect(codes(p, 'EFFORT_ESTIMATED')[0].message).toContain('C hat keinen Aufwand; für die Kapazität wird 8 angesetzt');
+    expect(codes(p, 'EFFORT_ESTIMATED')[0].message).toContain(
+      'C hat keinen Aufwand; für die Kapazität wird 8 angesetzt',
+    );
     expect(p.waves.map((w) => w.load)).toEqual([8, 8]);
   });
 });
@@ -188,7 +213,10 @@ describe('dependencies', () => {
   it('ignores a pin that is not a whole number ≥ 1, with a warning', () => {
     const projects = [project('A', { pinnedWave: 0 }), project('B', { pinnedWave: 2.5 })];
     const p = plan(projects, { capacity: 5 });
-    expect(codes(p, 'PIN_IGNORED').map((f) => f.cell)).toEqual([projects[0].src.cells.pinnedWave, projects[1].src.cells.pinnedWave]);
+    expect(codes(p, 'PIN_IGNORED').map((f) => f.cell)).toEqual([
+      projects[0].src.cells.pinnedWave,
+      projects[1].src.cells.pinnedWave,
+    ]);
     expect(p.assignments.every((a) => a.wave === 1 && !a.reasons.includes('PINNED'))).toBe(true);
   });
 
@@ -224,7 +252,13 @@ describe('dates and deadlines', () => {
       ],
       sheetNames: { waves: 'Wellen' },
     });
-    const projects = [project('A'), project('B'), project('C'), project('D', { themenfeld: 'Bildung' }), project('E', { themenfeld: 'Bildung' })];
+    const projects = [
+      project('A'),
+      project('B'),
+      project('C'),
+      project('D', { themenfeld: 'Bildung' }),
+      project('E', { themenfeld: 'Bildung' }),
+    ];
     const p = plan(projects, {}, wb);
     const fk = p.waves.filter((w) => w.themenfeld === 'Familie & Kind');
     expect(fk.map((w) => [w.start, w.end, w.capacity, w.load])).toEqual([
@@ -239,13 +273,20 @@ describe('dates and deadlines', () => {
   });
 
   it('warns for every project whose wave ends after the Frist Referenzimplementierung', () => {
-    const projects = [project('A'), project('B', { dependsOn: ['A'] }), project('C', { dependsOn: ['B'] }), project('D', { dependsOn: ['C'] })];
+    const projects = [
+      project('A'),
+      project('B', { dependsOn: ['A'] }),
+      project('C', { dependsOn: ['B'] }),
+      project('D', { dependsOn: ['C'] }),
+    ];
     const p = plan(projects, { waveCount: 4 });
     const late = codes(p, 'AFTER_REFERENCE_DEADLINE');
     // Wave 4 ends 2021-12-31: not after the deadline; only a fifth wave would be.
     expect(late).toHaveLength(0);
     const q = plan(projects, { waveCount: 4, planningStart: '2020-07-01' });
     expect(codes(q, 'AFTER_REFERENCE_DEADLINE').map((f) => f.cell)).toEqual([projects[3].src.cells.id]);
-    expect(codes(q, 'AFTER_REFERENCE_DEADLINE')[0].message).toContain('endet mit Welle 4 am 30.06.2022, nach der Frist Referenzimplementierung (31.12.2021)');
+    expect(codes(q, 'AFTER_REFERENCE_DEADLINE')[0].message).toContain(
+      'endet mit Welle 4 am 30.06.2022, nach der Frist Referenzimplementierung (31.12.2021)',
+    );
   });
 });

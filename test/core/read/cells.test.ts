@@ -34,7 +34,8 @@ describe('isBlank / readText', () => {
 
 describe('isFormulaError', () => {
   it('recognises Excel error values in English and German', () => {
-    for (const v of ['#N/A', '#NV', ' #REF! ', '#BEZUG!', '#NAME?', '#DIV/0!', '#WERT!', '#ZAHL!', '#ÜBERLAUF!']) expect(isFormulaError(v)).toBe(true);
+    for (const v of ['#N/A', '#NV', ' #REF! ', '#BEZUG!', '#NAME?', '#DIV/0!', '#WERT!', '#ZAHL!', '#ÜBERLAUF!'])
+      expect(isFormulaError(v)).toBe(true);
     for (const v of ['#1', 'N/A', '#Hashtag', 'NV', 0, null]) expect(isFormulaError(v)).toBe(false);
   });
 });
@@ -101,9 +102,12 @@ describe('readDate', () => {
     expect(readDate('2021-12-31T00:00:00.000Z')).toBe('2021-12-31');
     expect(readDate(isoToSerial('2020-02-29'))).toBe('2020-02-29');
   });
-  it.each(['31.02.2021', '2021-13-01', '12/31/2021', 'Ende 2021', '31.12.', '44561', '', 'morgen'])('refuses %j', (v) => {
-    expect(readDate(v)).toBeNull();
-  });
+  it.each(['31.02.2021', '2021-13-01', '12/31/2021', 'Ende 2021', '31.12.', '44561', '', 'morgen'])(
+    'refuses %j',
+    (v) => {
+      expect(readDate(v)).toBeNull();
+    },
+  );
   it('refuses serials outside Excel’s range and non-dates', () => {
     expect(readDate(0)).toBeNull();
     expect(readDate(-5)).toBeNull();
@@ -116,7 +120,14 @@ describe('readDate', () => {
 describe('splitList', () => {
   it('splits on commas, semicolons, line breaks and blanks', () => {
     expect(splitList('10000,10001;10002\n10003 10004\r\n10005\t10006 ,; 10007')).toEqual([
-      '10000', '10001', '10002', '10003', '10004', '10005', '10006', '10007',
+      '10000',
+      '10001',
+      '10002',
+      '10003',
+      '10004',
+      '10005',
+      '10006',
+      '10007',
     ]);
   });
   it('reads a single number as one entry and blank as no entries', () => {
@@ -132,10 +143,24 @@ describe('splitList', () => {
 
 describe('readYesNo', () => {
   it.each([
-    ['ja', true], ['Ja', true], ['x', true], [true, true], [1, true], ['WAHR', true],
-    ['nein', false], ['Nein', false], ['-', false], [false, false], [0, false], ['keine', false],
-    ['Nein, noch nicht', false], ['keine Vorarbeiten', false], ['', false], [null, false],
-    ['ELFE-Pilot in Bremen', true], ['Konzept liegt vor', true],
+    ['ja', true],
+    ['Ja', true],
+    ['x', true],
+    [true, true],
+    [1, true],
+    ['WAHR', true],
+    ['nein', false],
+    ['Nein', false],
+    ['-', false],
+    [false, false],
+    [0, false],
+    ['keine', false],
+    ['Nein, noch nicht', false],
+    ['keine Vorarbeiten', false],
+    ['', false],
+    [null, false],
+    ['ELFE-Pilot in Bremen', true],
+    ['Konzept liegt vor', true],
   ])('reads %j as %s', (v, expected) => {
     expect(readYesNo(v)).toBe(expected);
   });
@@ -143,8 +168,20 @@ describe('readYesNo', () => {
 
 describe('readPriority', () => {
   it.each([
-    ['hoch', 1], ['Mittel', 2], ['NIEDRIG', 3], ['gering', 3], [1, 1], [2, 2], [3, 3], ['1', 1], [' 3 ', 3],
-    ['1 - hoch', 1], ['hoch (1)', 1], ['2.0', 2], ['Prio 1', 1], ['Priorität: niedrig', 3],
+    ['hoch', 1],
+    ['Mittel', 2],
+    ['NIEDRIG', 3],
+    ['gering', 3],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    ['1', 1],
+    [' 3 ', 3],
+    ['1 - hoch', 1],
+    ['hoch (1)', 1],
+    ['2.0', 2],
+    ['Prio 1', 1],
+    ['Priorität: niedrig', 3],
   ])('reads %j as %d', (v, expected) => {
     expect(readPriority(v)).toBe(expected);
   });
@@ -155,10 +192,16 @@ describe('readPriority', () => {
 
 describe('readStatus', () => {
   it.each([
-    ['offen', 'offen'], ['Offen', 'offen'], ['nicht begonnen', 'offen'],
-    ['begonnen', 'begonnen'], ['BEGONNEN ', 'begonnen'], ['in Umsetzung', 'begonnen'],
-    ['Bereitschaft signalisiert', 'Bereitschaft signalisiert'], ['bereit', 'Bereitschaft signalisiert'],
-    ['Bereitschaft', 'Bereitschaft signalisiert'], ['bereitschaft-signalisiert', 'Bereitschaft signalisiert'],
+    ['offen', 'offen'],
+    ['Offen', 'offen'],
+    ['nicht begonnen', 'offen'],
+    ['begonnen', 'begonnen'],
+    ['BEGONNEN ', 'begonnen'],
+    ['in Umsetzung', 'begonnen'],
+    ['Bereitschaft signalisiert', 'Bereitschaft signalisiert'],
+    ['bereit', 'Bereitschaft signalisiert'],
+    ['Bereitschaft', 'Bereitschaft signalisiert'],
+    ['bereitschaft-signalisiert', 'Bereitschaft signalisiert'],
   ])('reads %j as %s', (v, expected) => {
     expect(readStatus(v)).toBe(expected);
   });
@@ -169,10 +212,18 @@ describe('readStatus', () => {
 
 describe('readCoordinatorKind', () => {
   it.each([
-    ['Land', 'Land'], ['land', 'Land'], ['Bundesland', 'Land'],
-    ['Kommune', 'Kommune'], ['kommunal', 'Kommune'], ['Stadt', 'Kommune'],
-    ['Bundesressort', 'Bundesressort'], ['Bundes-Ressort', 'Bundesressort'], ['Bundesministerium', 'Bundesressort'],
-    ['Bundesbehörde', 'Bundesbehörde'], ['Bundesbehoerde', 'Bundesbehörde'], ['BUNDESBEHÖRDE ', 'Bundesbehörde'],
+    ['Land', 'Land'],
+    ['land', 'Land'],
+    ['Bundesland', 'Land'],
+    ['Kommune', 'Kommune'],
+    ['kommunal', 'Kommune'],
+    ['Stadt', 'Kommune'],
+    ['Bundesressort', 'Bundesressort'],
+    ['Bundes-Ressort', 'Bundesressort'],
+    ['Bundesministerium', 'Bundesressort'],
+    ['Bundesbehörde', 'Bundesbehörde'],
+    ['Bundesbehoerde', 'Bundesbehörde'],
+    ['BUNDESBEHÖRDE ', 'Bundesbehörde'],
   ])('reads %j as %s', (v, expected) => {
     expect(readCoordinatorKind(v)).toBe(expected);
   });
@@ -183,7 +234,13 @@ describe('readCoordinatorKind', () => {
 
 describe('readLeikaType', () => {
   it.each([
-    [1, '1'], ['1', '1'], [' 2/3 ', '2/3'], ['2 / 3', '2/3'], ['Typ 4', '4'], [5, '5'], ['3', '3'],
+    [1, '1'],
+    ['1', '1'],
+    [' 2/3 ', '2/3'],
+    ['2 / 3', '2/3'],
+    ['Typ 4', '4'],
+    [5, '5'],
+    ['3', '3'],
   ])('reads %j as %s', (v, expected) => {
     expect(readLeikaType(v)).toBe(expected);
   });

@@ -8,7 +8,11 @@ describe('column specs', () => {
       for (const c of spec.columns) {
         for (const label of [c.label, ...c.aliases]) {
           const key = normalizeLabel(label);
-          expect({ sheet: spec.name, label, owner: seen.get(key) ?? c.field }).toEqual({ sheet: spec.name, label, owner: c.field });
+          expect({ sheet: spec.name, label, owner: seen.get(key) ?? c.field }).toEqual({
+            sheet: spec.name,
+            label,
+            owner: c.field,
+          });
           seen.set(key, c.field);
         }
       }
@@ -40,7 +44,8 @@ describe('column specs', () => {
       [PROJECTS_SHEET, 'Feste Welle', 'pinnedWave'],
       [PROJECTS_SHEET, 'Welle fixiert', 'pinnedWave'],
     ];
-    for (const [spec, header, field] of contract) expect([header, matchColumn(spec, header)?.field]).toEqual([header, field]);
+    for (const [spec, header, field] of contract)
+      expect([header, matchColumn(spec, header)?.field]).toEqual([header, field]);
   });
 
   it('ignores unknown columns', () => {

@@ -15,7 +15,8 @@ describe('docs/reading.md', () => {
 
   it('lists every finding code the reading layer can emit', () => {
     const codes = new Set<string>();
-    for (const m of source.matchAll(/(?:code|rangeCode): '([A-Z_]+)'|'(?:error|warning|info)',\s*'([A-Z_]+)'/g)) codes.add(m[1] ?? m[2]);
+    for (const m of source.matchAll(/(?:code|rangeCode): '([A-Z_]+)'|'(?:error|warning|info)',\s*'([A-Z_]+)'/g))
+      codes.add(m[1] ?? m[2]);
     expect(codes.size).toBeGreaterThan(25);
     for (const code of codes) expect([code, docs.includes(`\`${code}\``)]).toEqual([code, true]);
   });

@@ -25,7 +25,11 @@ describe('locateSheet', () => {
 
   it('finds an Excel table by name on another sheet and keeps its range', () => {
     const found = locateSheet([sheet('Tabelle1', [], [{ name: 'Leistungen', range: 'C4:F20' }])], SERVICES_SHEET);
-    expect(found).toMatchObject({ sheet: 'Tabelle1', table: 'Leistungen', box: { top: 4, left: 3, bottom: 20, right: 6 } });
+    expect(found).toMatchObject({
+      sheet: 'Tabelle1',
+      table: 'Leistungen',
+      box: { top: 4, left: 3, bottom: 20, right: 6 },
+    });
   });
 
   it('reads a sheet found by name within its own table of that name, without an ambiguity', () => {
@@ -33,7 +37,12 @@ describe('locateSheet', () => {
       [sheet('Leistungen', [['Titel'], ['OZG-ID', 'Leistung']], [{ name: 'Leistungen', range: 'A2:B9' }])],
       SERVICES_SHEET,
     );
-    expect(found).toMatchObject({ sheet: 'Leistungen', table: 'Leistungen', box: { top: 2, left: 1, bottom: 9, right: 2 }, alsoMatched: [] });
+    expect(found).toMatchObject({
+      sheet: 'Leistungen',
+      table: 'Leistungen',
+      box: { top: 2, left: 1, bottom: 9, right: 2 },
+      alsoMatched: [],
+    });
   });
 
   it('names a table elsewhere that matches too', () => {
@@ -51,7 +60,9 @@ describe('locateSheet', () => {
   });
 
   it('never takes a sheet the Wellenplaner writes (or its metadata sheet) for an input sheet', () => {
-    const written = [...OUTPUT_SHEETS, META_SHEET].map((name) => sheet(name, [['Themenfeld', 'Welle', 'Beginn', 'Ende']]));
+    const written = [...OUTPUT_SHEETS, META_SHEET].map((name) =>
+      sheet(name, [['Themenfeld', 'Welle', 'Beginn', 'Ende']]),
+    );
     for (const spec of SHEET_SPECS) expect([spec.name, locateSheet(written, spec)]).toEqual([spec.name, null]);
   });
 

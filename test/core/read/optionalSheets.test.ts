@@ -21,7 +21,13 @@ describe('readWorkbook: Themenfelder', () => {
       { themenfeld: 'Ein- & Auswanderung', leadState: 'Brandenburgg' },
       { themenfeld: 'Bildung' },
     ]);
-    expect(input.themenfelder[0].src.cells).toEqual({ themenfeld: 'A2', leadState: 'B2', leadMinistry: 'C2', waveCount: 'D2', capacity: 'E2' });
+    expect(input.themenfelder[0].src.cells).toEqual({
+      themenfeld: 'A2',
+      leadState: 'B2',
+      leadMinistry: 'C2',
+      waveCount: 'D2',
+      capacity: 'E2',
+    });
   });
 
   it('reports bad values and a Themenfeld given twice', () => {
@@ -105,7 +111,12 @@ describe('readWorkbook: Wellen', () => {
 
 describe('readWorkbook: Wellen without a Welle column', () => {
   it('reports the missing column instead of dropping the rows silently', () => {
-    const input = read(sheet('Wellen', [['Beginn', 'Ende'], ['01.01.2020', '30.06.2020']]));
+    const input = read(
+      sheet('Wellen', [
+        ['Beginn', 'Ende'],
+        ['01.01.2020', '30.06.2020'],
+      ]),
+    );
     expect(where(input.findings)).toEqual(['MISSING_COLUMN@Wellen!A1']);
     expect(input.findings[0].message).toContain('„Welle“');
     expect(input.waves).toEqual([]);
@@ -116,7 +127,12 @@ describe('readWorkbook: Einstellungen', () => {
   const settingsSheet = (rows: CellValue[][]) => sheet('Einstellungen', rows);
 
   it('uses the defaults when the sheet is absent or empty', () => {
-    const defaults = { capacityUnit: 'Leistungen', referenceDeadline: '2021-12-31', ozgDeadline: '2022-12-31', cells: {} };
+    const defaults = {
+      capacityUnit: 'Leistungen',
+      referenceDeadline: '2021-12-31',
+      ozgDeadline: '2022-12-31',
+      cells: {},
+    };
     expect(read().settings).toEqual(defaults);
     const empty = read(settingsSheet([[], ['  ']]));
     expect(empty.settings).toEqual(defaults);
@@ -147,7 +163,13 @@ describe('readWorkbook: Einstellungen', () => {
       referenceDeadline: '2021-12-31',
       ozgDeadline: '2022-12-31',
       cells: {
-        planningStart: 'B3', waveMonths: 'B4', waveCount: 'B5', capacity: 'B6', capacityUnit: 'B7', referenceDeadline: 'B8', ozgDeadline: 'B9',
+        planningStart: 'B3',
+        waveMonths: 'B4',
+        waveCount: 'B5',
+        capacity: 'B6',
+        capacityUnit: 'B7',
+        referenceDeadline: 'B8',
+        ozgDeadline: 'B9',
       },
     });
   });
@@ -193,11 +215,20 @@ describe('readWorkbook: Einstellungen', () => {
       ]),
     );
     expect(where(input.findings)).toEqual(['UNKNOWN_SETTING@Einstellungen!B5']);
-    expect(input.settings).toMatchObject({ planningStart: '2020-01-01', waveCount: 3, cells: { planningStart: 'C3', waveCount: 'C4' } });
+    expect(input.settings).toMatchObject({
+      planningStart: '2020-01-01',
+      waveCount: 3,
+      cells: { planningStart: 'C3', waveCount: 'C4' },
+    });
   });
 
   it('reports a sheet whose content is neither a header nor a known setting', () => {
-    const input = read(settingsSheet([['Irgendwas', 'Wert?'], ['x', 1]]));
+    const input = read(
+      settingsSheet([
+        ['Irgendwas', 'Wert?'],
+        ['x', 1],
+      ]),
+    );
     expect(where(input.findings)).toEqual(['MISSING_HEADER@Einstellungen!A1']);
   });
 });

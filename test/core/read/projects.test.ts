@@ -6,15 +6,36 @@ const leistungen = sheet('Leistungen', [LEISTUNGEN_HEADER, [10000, 'Elterngeld',
 const read = (values: CellValue[][], name = 'Umsetzungsprojekte') => readWorkbook([leistungen, sheet(name, values)]);
 
 const HEADER: CellValue[] = [
-  'Projekt-ID', 'Projekt', 'Themenfeld', 'OZG-IDs', 'Koordination', 'Koordinationsart', 'Status', 'Vorarbeiten', 'Aufwand',
-  'Abhängig von', 'Welle (fest)',
+  'Projekt-ID',
+  'Projekt',
+  'Themenfeld',
+  'OZG-IDs',
+  'Koordination',
+  'Koordinationsart',
+  'Status',
+  'Vorarbeiten',
+  'Aufwand',
+  'Abhängig von',
+  'Welle (fest)',
 ];
 
 describe('readWorkbook: Umsetzungsprojekte', () => {
   it('reads all columns, lists with every separator, and defaults', () => {
     const input = read([
       HEADER,
-      ['FK-01', 'Geburt digital', 'Familie und Kind', '10000, 10001;10003\n10009 10010', 'Bremen', 'Land', 'begonnen', 'ELFE-Pilot', '12,5', 'FK-00; FK-02', 1],
+      [
+        'FK-01',
+        'Geburt digital',
+        'Familie und Kind',
+        '10000, 10001;10003\n10009 10010',
+        'Bremen',
+        'Land',
+        'begonnen',
+        'ELFE-Pilot',
+        '12,5',
+        'FK-00; FK-02',
+        1,
+      ],
       ['FK-02', 'Kindergeld', '', 10005, '', '', '', '', '', '', ''],
       [7, 'Nummer als ID', null, '10006;10006', 'BMFSFJ', 'bundesressort', 'bereit', 'nein', 3, 7.5, 'Welle 2'],
     ]);
@@ -37,15 +58,38 @@ describe('readWorkbook: Umsetzungsprojekte', () => {
         sheet: 'Umsetzungsprojekte',
         row: 2,
         cells: {
-          id: 'A2', name: 'B2', themenfeld: 'C2', ozgIds: 'D2', coordinatorName: 'E2', coordinatorKind: 'F2', status: 'G2',
-          priorWork: 'H2', effort: 'I2', dependsOn: 'J2', pinnedWave: 'K2',
+          id: 'A2',
+          name: 'B2',
+          themenfeld: 'C2',
+          ozgIds: 'D2',
+          coordinatorName: 'E2',
+          coordinatorKind: 'F2',
+          status: 'G2',
+          priorWork: 'H2',
+          effort: 'I2',
+          dependsOn: 'J2',
+          pinnedWave: 'K2',
         },
       },
     });
-    expect(b).toEqual({ id: 'FK-02', name: 'Kindergeld', ozgIds: ['10005'], status: 'offen', priorWork: false, dependsOn: [], src: b.src });
+    expect(b).toEqual({
+      id: 'FK-02',
+      name: 'Kindergeld',
+      ozgIds: ['10005'],
+      status: 'offen',
+      priorWork: false,
+      dependsOn: [],
+      src: b.src,
+    });
     expect(c).toMatchObject({
-      id: '7', ozgIds: ['10006'], coordinatorKind: 'Bundesressort', status: 'Bereitschaft signalisiert', priorWork: false,
-      effort: 3, dependsOn: ['7.5'], pinnedWave: 2,
+      id: '7',
+      ozgIds: ['10006'],
+      coordinatorKind: 'Bundesressort',
+      status: 'Bereitschaft signalisiert',
+      priorWork: false,
+      effort: 3,
+      dependsOn: ['7.5'],
+      pinnedWave: 2,
     });
   });
 
@@ -84,19 +128,38 @@ describe('readWorkbook: Umsetzungsprojekte', () => {
     const input = read(
       [
         ['Umsetzungsprojekte 2021'],
-        ['Nr.', 'Bezeichnung', 'OZG-Leistungen', 'Umsetzungs-\nkoordinator', 'Koordinator-Typ', 'Voraussetzung', 'Feste Welle'],
+        [
+          'Nr.',
+          'Bezeichnung',
+          'OZG-Leistungen',
+          'Umsetzungs-\nkoordinator',
+          'Koordinator-Typ',
+          'Voraussetzung',
+          'Feste Welle',
+        ],
         ['X-1', 'Projekt X', '10000', 'Hamburg', 'LAND', 'X-0', '3'],
       ],
       'Projekte',
     );
     expect(input.findings).toEqual([]);
     expect(input.sheetNames.projects).toBe('Projekte');
-    expect(input.projects[0]).toMatchObject({ id: 'X-1', name: 'Projekt X', ozgIds: ['10000'], coordinatorName: 'Hamburg', coordinatorKind: 'Land', dependsOn: ['X-0'], pinnedWave: 3 });
+    expect(input.projects[0]).toMatchObject({
+      id: 'X-1',
+      name: 'Projekt X',
+      ozgIds: ['10000'],
+      coordinatorName: 'Hamburg',
+      coordinatorKind: 'Land',
+      dependsOn: ['X-0'],
+      pinnedWave: 3,
+    });
   });
 
   it('treats a lone Projekt-ID as a project and a lone sentence as a note', () => {
     const input = read([HEADER, ['FK-09'], ['Stand März 2021']]);
-    expect(where(input.findings)).toEqual(['MISSING_VALUE@Umsetzungsprojekte!B2', 'NOTE_ROW_SKIPPED@Umsetzungsprojekte!A3']);
+    expect(where(input.findings)).toEqual([
+      'MISSING_VALUE@Umsetzungsprojekte!B2',
+      'NOTE_ROW_SKIPPED@Umsetzungsprojekte!A3',
+    ]);
     expect(input.projects.map((p) => p.id)).toEqual(['FK-09']);
   });
 

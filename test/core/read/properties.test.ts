@@ -50,26 +50,65 @@ describe('cell parsers (properties)', () => {
   it('splits lists on any mix of separators', () => {
     const separator = fc.constantFrom(',', ';', '\n', ' ', ', ', ' ; ', '\r\n', '\t');
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 10000, max: 10999 }), separator), { minLength: 1, maxLength: 12 }), (items) => {
-        const text = items.map(([id, sep]) => `${id}${sep}`).join('');
-        expect(splitList(text)).toEqual(items.map(([id]) => String(id)));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 10000, max: 10999 }), separator), { minLength: 1, maxLength: 12 }),
+        (items) => {
+          const text = items.map(([id, sep]) => `${id}${sep}`).join('');
+          expect(splitList(text)).toEqual(items.map(([id]) => String(id)));
+        },
+      ),
       RUNS,
     );
   });
 
   it('normalises labels idempotently', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalizeLabel(normalizeLabel(s)) === normalizeLabel(s)), RUNS);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => normalizeLabel(normalizeLabel(s)) === normalizeLabel(s)),
+      RUNS,
+    );
   });
 });
 
 describe('readWorkbook on arbitrary grids (properties)', () => {
   const words: Record<string, string[]> = {
-    Leistungen: ['OZG-ID', 'Leistung', 'Themenfeld', 'Priorität', 'Fallzahl', 'Typ', 'Reifegrad', 'Umsetzungsprojekt', 'hoch', '2/3'],
-    Umsetzungsprojekte: ['Projekt-ID', 'Projekt', 'OZG-IDs', 'Koordinationsart', 'Status', 'Vorarbeiten', 'Aufwand', 'Abhängig von', 'Welle (fest)', 'Land', 'bereit', '10000; 10001'],
+    Leistungen: [
+      'OZG-ID',
+      'Leistung',
+      'Themenfeld',
+      'Priorität',
+      'Fallzahl',
+      'Typ',
+      'Reifegrad',
+      'Umsetzungsprojekt',
+      'hoch',
+      '2/3',
+    ],
+    Umsetzungsprojekte: [
+      'Projekt-ID',
+      'Projekt',
+      'OZG-IDs',
+      'Koordinationsart',
+      'Status',
+      'Vorarbeiten',
+      'Aufwand',
+      'Abhängig von',
+      'Welle (fest)',
+      'Land',
+      'bereit',
+      '10000; 10001',
+    ],
     Themenfelder: ['Themenfeld', 'Federführendes Land', 'Anzahl Wellen', 'Kapazität je Welle', 'Bremen'],
     Wellen: ['Themenfeld', 'Welle', 'Beginn', 'Ende', 'Kapazität', 'Welle 2'],
-    Einstellungen: ['Einstellung', 'Wert', 'Planungsbeginn', 'Anzahl Wellen', 'Kapazität zählt', 'OZG-Frist', 'Aufwand', '6 Monate'],
+    Einstellungen: [
+      'Einstellung',
+      'Wert',
+      'Planungsbeginn',
+      'Anzahl Wellen',
+      'Kapazität zählt',
+      'OZG-Frist',
+      'Aufwand',
+      '6 Monate',
+    ],
   };
   const cell = (sheetWords: string[]): fc.Arbitrary<CellValue> =>
     fc.oneof(
@@ -82,7 +121,12 @@ describe('readWorkbook on arbitrary grids (properties)', () => {
       fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2050, 0, 1)), noInvalidDate: false }),
     );
   const grid = (name: string) => fc.array(fc.array(cell(words[name]), { maxLength: 10 }), { maxLength: 10 });
-  const workbook = fc.record(Object.fromEntries(Object.keys(words).map((name) => [name, grid(name)])) as Record<string, fc.Arbitrary<CellValue[][]>>);
+  const workbook = fc.record(
+    Object.fromEntries(Object.keys(words).map((name) => [name, grid(name)])) as Record<
+      string,
+      fc.Arbitrary<CellValue[][]>
+    >,
+  );
 
   it('never throws, and every finding points at a real cell with a German message', () => {
     fc.assert(

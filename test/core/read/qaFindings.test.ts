@@ -38,7 +38,12 @@ describe('QA 3: a running number before the real key column', () => {
   });
 
   it('also when the generic column stands after the real one', () => {
-    const input = readWorkbook([sheet('Leistungen', [['OZG-ID', 'Leistung', 'Themenfeld', 'ID'], [10000, 'Elterngeld', 'Familie & Kind', 7]])]);
+    const input = readWorkbook([
+      sheet('Leistungen', [
+        ['OZG-ID', 'Leistung', 'Themenfeld', 'ID'],
+        [10000, 'Elterngeld', 'Familie & Kind', 7],
+      ]),
+    ]);
     expect(input.findings).toEqual([]);
     expect(input.services.map((s) => s.ozgId)).toEqual(['10000']);
   });
@@ -76,7 +81,10 @@ describe('QA 5 and 13: implausible dates and absurd settings', () => {
   it('refuses far dates on the Wellen sheet too', () => {
     const input = readWorkbook([
       sheet('Leistungen', L),
-      sheet('Wellen', [['Welle', 'Beginn', 'Ende'], [1, '01.01.2024', '31.12.9999']]),
+      sheet('Wellen', [
+        ['Welle', 'Beginn', 'Ende'],
+        [1, '01.01.2024', '31.12.9999'],
+      ]),
     ]);
     expect(where(input.findings)).toEqual(['IMPLAUSIBLE_DATE@Wellen!C2']);
     expect(input.waves[0].end).toBeUndefined();
@@ -104,8 +112,14 @@ describe('QA 5 and 13: implausible dates and absurd settings', () => {
   it('bounds wave numbers and the Anzahl Wellen per Themenfeld alike', () => {
     const input = readWorkbook([
       sheet('Leistungen', L),
-      sheet('Themenfelder', [['Themenfeld', 'Anzahl Wellen'], ['Familie & Kind', 51]]),
-      sheet('Wellen', [['Welle', 'Kapazität'], [5000, 3]]),
+      sheet('Themenfelder', [
+        ['Themenfeld', 'Anzahl Wellen'],
+        ['Familie & Kind', 51],
+      ]),
+      sheet('Wellen', [
+        ['Welle', 'Kapazität'],
+        [5000, 3],
+      ]),
     ]);
     expect(where(input.findings)).toEqual(['OUT_OF_RANGE@Themenfelder!B2', 'INVALID_WAVE@Wellen!A2']);
   });
@@ -123,7 +137,11 @@ describe('QA 9: invisible characters from web pages and PDFs', () => {
           [`${c}10005`, `Kinder${c}geld`, `Familie${c} & Kind`],
           [`10000${c}`, 'Elterngeld', 'Familie & Kind'],
         ]),
-        sheet('Umsetzungsprojekte', [['Projekt-ID', 'Projekt', 'OZG-IDs', 'Abhängig von'], [`P1${c}`, 'Eins', `10005;${c}10000`, `${c}P2`], ['P2', 'Zwei', null, null]]),
+        sheet('Umsetzungsprojekte', [
+          ['Projekt-ID', 'Projekt', 'OZG-IDs', 'Abhängig von'],
+          [`P1${c}`, 'Eins', `10005;${c}10000`, `${c}P2`],
+          ['P2', 'Zwei', null, null],
+        ]),
       ]);
       expect(input.findings).toEqual([]);
       expect(input.services.map((s) => [s.ozgId, s.name, s.themenfeld])).toEqual([
@@ -140,14 +158,22 @@ describe('QA 9: invisible characters from web pages and PDFs', () => {
         ['OZG-ID', 'Leistung', 'Themenfeld'],
         ['10000\u00a0', 'Eltern\u202fgeld', 'Familie\u00a0&\u00a0Kind'],
       ]),
-      sheet('Umsetzungsprojekte', [['Projekt-ID', 'Projekt', 'OZG-IDs'], ['P1', 'Eins', '10000\u202f10000']]),
+      sheet('Umsetzungsprojekte', [
+        ['Projekt-ID', 'Projekt', 'OZG-IDs'],
+        ['P1', 'Eins', '10000\u202f10000'],
+      ]),
     ]);
     expect(where(input.findings)).toEqual(['DUPLICATE_IN_LIST@Umsetzungsprojekte!C2']);
     expect(input.services[0]).toMatchObject({ ozgId: '10000', name: 'Eltern geld', themenfeld: 'Familie & Kind' });
   });
 
   it('treats a cell of invisible characters only as empty', () => {
-    const input = readWorkbook([sheet('Leistungen', [['OZG-ID', 'Leistung', 'Themenfeld'], [10000, 'Elterngeld', '\u200b\u2060']])]);
+    const input = readWorkbook([
+      sheet('Leistungen', [
+        ['OZG-ID', 'Leistung', 'Themenfeld'],
+        [10000, 'Elterngeld', '\u200b\u2060'],
+      ]),
+    ]);
     expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C2']);
   });
 });
@@ -168,7 +194,10 @@ describe('QA 11: repeated header rows inside the data', () => {
         ['P2', 'Zwei', 'Berlin'],
       ]),
     ]);
-    expect(where(input.findings)).toEqual(['REPEATED_HEADER_SKIPPED@Leistungen!A3', 'REPEATED_HEADER_SKIPPED@Umsetzungsprojekte!A3']);
+    expect(where(input.findings)).toEqual([
+      'REPEATED_HEADER_SKIPPED@Leistungen!A3',
+      'REPEATED_HEADER_SKIPPED@Umsetzungsprojekte!A3',
+    ]);
     expect(input.findings.every((f) => f.severity === 'info')).toBe(true);
     expect(input.findings[0].message).toContain('Zeile 3 wiederholt die Kopfzeile (Zeile 1)');
     expect(input.services.map((s) => s.ozgId)).toEqual(['10000', '10005']);

@@ -10,7 +10,17 @@ describe('readWorkbook: Leistungen', () => {
       ['OZG-Leistungen im Themenfeld Familie & Kind', null, null, null], // merged title: only the top-left holds text
       ['Stand: 01.03.2021'],
       [],
-      [null, 'OZG-\nID', ' Bezeichnung ', 'Themen-\nfeld', 'Bemerkung', 'Priori-\ntät', 'Fall-\nzahlen (pro Jahr)', 'Zuständige Behörde', 'Lage'],
+      [
+        null,
+        'OZG-\nID',
+        ' Bezeichnung ',
+        'Themen-\nfeld',
+        'Bemerkung',
+        'Priori-\ntät',
+        'Fall-\nzahlen (pro Jahr)',
+        'Zuständige Behörde',
+        'Lage',
+      ],
       [null, 10000, 'Elterngeld', 'Familie und Kind', 'Pilot', 'hoch', '12.500', 'Elterngeldstelle', 'Geburt'],
       [],
       [null, ' 10001 ', 'Vaterschaftsanerkennung', 'familie & kind', null, 2, ' 7 '],
@@ -19,7 +29,7 @@ describe('readWorkbook: Leistungen', () => {
     expect(input.findings).toEqual([]);
     expect(input.sheetNames).toEqual({ services: 'Leistungen' });
     expect(input.services.map((s) => [s.ozgId, s.name, s.themenfeld, s.priority, s.fallzahl])).toEqual([
-      ['10000', 'Elterngeld', 'Familie & Kind', 1, 12500, ],
+      ['10000', 'Elterngeld', 'Familie & Kind', 1, 12500],
       ['10001', 'Vaterschaftsanerkennung', 'Familie & Kind', 2, 7],
       ['10002', 'Familienversicherung', 'Familie & Kind', 2, undefined],
     ]);
@@ -27,14 +37,33 @@ describe('readWorkbook: Leistungen', () => {
     expect(input.services[0].src).toEqual({
       sheet: 'Leistungen',
       row: 5,
-      cells: { ozgId: 'B5', name: 'C5', themenfeld: 'D5', priority: 'F5', fallzahl: 'G5', zustaendigkeit: 'H5', lebenslage: 'I5' },
+      cells: {
+        ozgId: 'B5',
+        name: 'C5',
+        themenfeld: 'D5',
+        priority: 'F5',
+        fallzahl: 'G5',
+        zustaendigkeit: 'H5',
+        lebenslage: 'I5',
+      },
     });
     expect(input.services[2].src.row).toBe(8);
   });
 
   it('reads every optional column and leaves empty optional cells at their defaults', () => {
     const input = read([
-      ['OZG-ID', 'Leistung', 'Themenfeld', 'Lebenslage', 'Zuständigkeit', 'Typ', 'Priorität', 'Fallzahl', 'Reifegrad', 'Umsetzungsprojekt'],
+      [
+        'OZG-ID',
+        'Leistung',
+        'Themenfeld',
+        'Lebenslage',
+        'Zuständigkeit',
+        'Typ',
+        'Priorität',
+        'Fallzahl',
+        'Reifegrad',
+        'Umsetzungsprojekt',
+      ],
       [10000, 'Elterngeld', 'Familie & Kind', 'Geburt', 'Land', '2/3', 'niedrig', 1500, 2, 'FK-01'],
       [10001, 'Kindergeld', 'Familie & Kind', '', null, '', '  ', null, null, ''],
     ]);
@@ -93,7 +122,12 @@ describe('readWorkbook: Leistungen', () => {
   });
 
   it('reports missing required values at their cells', () => {
-    const input = read([LEISTUNGEN_HEADER, [10000, null, 'Bildung'], [null, 'Ohne ID', 'Bildung'], [10002, 'Ohne Feld', '  ']]);
+    const input = read([
+      LEISTUNGEN_HEADER,
+      [10000, null, 'Bildung'],
+      [null, 'Ohne ID', 'Bildung'],
+      [10002, 'Ohne Feld', '  '],
+    ]);
     expect(where(input.findings)).toEqual([
       'MISSING_VALUE@Leistungen!B2',
       'MISSING_VALUE@Leistungen!A3',
@@ -132,8 +166,20 @@ describe('readWorkbook: Leistungen', () => {
   });
 
   it('reports empty required cells one by one when no filled cell stands above them', () => {
-    const input = read([LEISTUNGEN_HEADER, [10000, 'A', null], [10001, 'B', null], [], [10002, 'C', 'Bildung'], [], [10003, null, 'Bildung']]);
-    expect(where(input.findings)).toEqual(['MISSING_VALUE@Leistungen!C2', 'MISSING_VALUE@Leistungen!C3', 'MISSING_VALUE@Leistungen!B7']);
+    const input = read([
+      LEISTUNGEN_HEADER,
+      [10000, 'A', null],
+      [10001, 'B', null],
+      [],
+      [10002, 'C', 'Bildung'],
+      [],
+      [10003, null, 'Bildung'],
+    ]);
+    expect(where(input.findings)).toEqual([
+      'MISSING_VALUE@Leistungen!C2',
+      'MISSING_VALUE@Leistungen!C3',
+      'MISSING_VALUE@Leistungen!B7',
+    ]);
     for (const f of input.findings) expect(f.message).not.toContain('verbunden');
   });
 
@@ -146,7 +192,10 @@ describe('readWorkbook: Leistungen', () => {
   });
 
   it('reads the first of two columns with the same meaning and warns at the second', () => {
-    const input = read([['OZG-ID', 'Leistung', 'Themenfeld', 'Prio', 'Priorität'], [10000, 'A', 'Bildung', 'hoch', 'niedrig']]);
+    const input = read([
+      ['OZG-ID', 'Leistung', 'Themenfeld', 'Prio', 'Priorität'],
+      [10000, 'A', 'Bildung', 'hoch', 'niedrig'],
+    ]);
     expect(where(input.findings)).toEqual(['DUPLICATE_COLUMN@Leistungen!E1']);
     expect(input.findings[0].severity).toBe('warning');
     expect(input.services[0].priority).toBe(1);
@@ -165,7 +214,12 @@ describe('readWorkbook: Leistungen', () => {
       expect.objectContaining({ severity: 'error', code: 'MISSING_SHEET', sheet: 'Leistungen', cell: 'A1' }),
     ]);
     expect(input.findings[0].message).toMatch(/Das Blatt „Leistungen“ fehlt/);
-    expect(input.settings).toEqual({ capacityUnit: 'Leistungen', referenceDeadline: '2021-12-31', ozgDeadline: '2022-12-31', cells: {} });
+    expect(input.settings).toEqual({
+      capacityUnit: 'Leistungen',
+      referenceDeadline: '2021-12-31',
+      ozgDeadline: '2022-12-31',
+      cells: {},
+    });
     expect(input.sheetNames).toEqual({});
   });
 
@@ -200,7 +254,11 @@ describe('readWorkbook: Leistungen', () => {
   });
 
   it('does not take a service named like a total for a totals row', () => {
-    const input = read([LEISTUNGEN_HEADER, [10000, 'Gesamtschule anmelden', 'Bildung'], [10001, 'Summe der Anträge', 'Bildung']]);
+    const input = read([
+      LEISTUNGEN_HEADER,
+      [10000, 'Gesamtschule anmelden', 'Bildung'],
+      [10001, 'Summe der Anträge', 'Bildung'],
+    ]);
     expect(input.findings).toEqual([]);
     expect(input.services).toHaveLength(2);
   });
@@ -233,7 +291,10 @@ describe('readWorkbook: Leistungen', () => {
   });
 
   it('reads a Typ that Excel turned into a date, and says so', () => {
-    const input = read([[...LEISTUNGEN_HEADER, 'Typ'], [10000, 'A', 'Bildung', new Date(Date.UTC(2021, 2, 2))]]);
+    const input = read([
+      [...LEISTUNGEN_HEADER, 'Typ'],
+      [10000, 'A', 'Bildung', new Date(Date.UTC(2021, 2, 2))],
+    ]);
     expect(input.services[0].typ).toBe('2/3');
     expect(where(input.findings)).toEqual(['TYPE_STORED_AS_DATE@Leistungen!D2']);
     expect(input.findings[0].severity).toBe('info');

@@ -19,7 +19,9 @@ describe('readWorkbook: sheets found by Excel tables', () => {
   it('reads only the table range and keeps real A1 addresses', () => {
     const input = readWorkbook([tabelle1]);
     expect(input.sheetNames.services).toBe('Tabelle1');
-    expect(input.services.map((s) => [s.ozgId, s.src.sheet, s.src.row, s.src.cells.ozgId, s.src.cells.themenfeld])).toEqual([
+    expect(
+      input.services.map((s) => [s.ozgId, s.src.sheet, s.src.row, s.src.cells.ozgId, s.src.cells.themenfeld]),
+    ).toEqual([
       ['10000', 'Tabelle1', 4, 'B4', 'D4'],
       ['10001', 'Tabelle1', 5, 'B5', 'D5'],
     ]);
@@ -38,14 +40,19 @@ describe('readWorkbook: sheets found by Excel tables', () => {
   });
 
   it('reads a table without a header as a header finding at the table’s first cell', () => {
-    const input = readWorkbook([sheet('Tabelle1', [[], [null, 'a', 'b'], [null, 1, 2]], [{ name: 'Leistungen', range: 'B2:C3' }])]);
+    const input = readWorkbook([
+      sheet('Tabelle1', [[], [null, 'a', 'b'], [null, 1, 2]], [{ name: 'Leistungen', range: 'B2:C3' }]),
+    ]);
     expect(where(input.findings)).toEqual(['MISSING_HEADER@Tabelle1!B2']);
     expect(input.findings[0].message).toContain('Tabelle „Leistungen“');
   });
 
   it('finds optional sheets by table too', () => {
     const input = readWorkbook([
-      sheet('Leistungen', [['OZG-ID', 'Leistung', 'Themenfeld'], [10000, 'A', 'Bildung']]),
+      sheet('Leistungen', [
+        ['OZG-ID', 'Leistung', 'Themenfeld'],
+        [10000, 'A', 'Bildung'],
+      ]),
       sheet(
         'Planung',
         [
@@ -67,8 +74,14 @@ describe('readWorkbook: sheets found by Excel tables', () => {
 
   it('warns when two places could hold the Leistungen and reads the sheet named in the contract', () => {
     const input = readWorkbook([
-      sheet('OZG-Leistungen', [['OZG-ID', 'Leistung', 'Themenfeld'], [10001, 'B', 'Bildung']]),
-      sheet('leistungen', [['OZG-ID', 'Leistung', 'Themenfeld'], [10000, 'A', 'Bildung']]),
+      sheet('OZG-Leistungen', [
+        ['OZG-ID', 'Leistung', 'Themenfeld'],
+        [10001, 'B', 'Bildung'],
+      ]),
+      sheet('leistungen', [
+        ['OZG-ID', 'Leistung', 'Themenfeld'],
+        [10000, 'A', 'Bildung'],
+      ]),
     ]);
     expect(where(input.findings)).toEqual(['AMBIGUOUS_SHEET@leistungen!A1']);
     expect(input.findings[0].message).toContain('„OZG-Leistungen“');

@@ -16,8 +16,16 @@ describe('FileWorkbook.fromBuffer', () => {
   it.each([
     ['empty', new Uint8Array(0), /leer/],
     ['plain text', new TextEncoder().encode('OZG-ID;Leistung\n10000;Elterngeld'), /keine Excel-Arbeitsmappe/],
-    ['encrypted or .xls (OLE container)', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /kennwortgeschützt/],
-    ['a zip that is no workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), /nicht als Excel-Arbeitsmappe lesen/],
+    [
+      'encrypted or .xls (OLE container)',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      /kennwortgeschützt/,
+    ],
+    [
+      'a zip that is no workbook',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]),
+      /nicht als Excel-Arbeitsmappe lesen/,
+    ],
   ])('rejects %s with a German message', async (_name, bytes, message) => {
     const err = await FileWorkbook.fromBuffer(bytes).catch((e) => e);
     expect(err).toBeInstanceOf(WorkbookReadError);
@@ -63,7 +71,10 @@ describe('FileWorkbook.readSheets', () => {
         name: 'Leistungen',
         ref: 'B2',
         columns: [{ name: 'OZG-ID' }, { name: 'Leistung' }],
-        rows: [['10000', 'Elterngeld'], ['10001', 'Vaterschaftsanerkennung']],
+        rows: [
+          ['10000', 'Elterngeld'],
+          ['10001', 'Vaterschaftsanerkennung'],
+        ],
       });
       wb.addWorksheet('Versteckt', { state: 'hidden' });
     });
@@ -145,7 +156,10 @@ describe('drop-down lists from a layout', () => {
     const reread = await FileWorkbook.fromBuffer(await port.toBuffer());
     const ws = reread.workbook.getWorksheet('Umsetzungsprojekte')!;
     for (const cell of ['B2', 'B57', 'B200']) {
-      expect(ws.getCell(cell).dataValidation).toMatchObject({ type: 'list', formulae: ['"offen,begonnen,Bereitschaft signalisiert"'] });
+      expect(ws.getCell(cell).dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"offen,begonnen,Bereitschaft signalisiert"'],
+      });
     }
     expect(ws.getCell('B201').dataValidation).toBeUndefined();
   });

@@ -46,7 +46,13 @@ describe('applyBundle', () => {
     const stats = applyBundle(original, buildOutputs(f));
     const after = await roundTrip(original);
     expect(after.worksheets.map((w) => w.name)).toEqual([
-      'Leistungen', 'Umsetzungsprojekte', 'Wellenplan', 'Wellenübersicht', 'Koordination', 'Wellendiagramm', 'Prüfbericht',
+      'Leistungen',
+      'Umsetzungsprojekte',
+      'Wellenplan',
+      'Wellenübersicht',
+      'Koordination',
+      'Wellendiagramm',
+      'Prüfbericht',
     ]);
     expect(after.worksheets.slice(0, 2).map(snapshot)).toEqual(before);
     expect(stats.sheetsWritten).toHaveLength(5);
@@ -67,7 +73,14 @@ describe('applyBundle', () => {
     applyBundle(first, buildOutputs({ ...g, plan: null }));
     const second = await roundTrip(first);
     expect(second.worksheets.map((w) => w.name)).toEqual([
-      'Prüfbericht', 'Leistungen', 'Umsetzungsprojekte', 'Wellenplan', 'Wellenübersicht', 'Koordination', 'Wellendiagramm', 'Notizen',
+      'Prüfbericht',
+      'Leistungen',
+      'Umsetzungsprojekte',
+      'Wellenplan',
+      'Wellenübersicht',
+      'Koordination',
+      'Wellendiagramm',
+      'Notizen',
     ]);
     expect(second.getWorksheet('Notizen')!.getCell('A1').value).toBe('eigene Notiz');
     // Print titles are stored by tab position: they must still belong to their own sheets.
@@ -116,7 +129,13 @@ describe('applyBundle', () => {
     const table = plan.getTables()[0] as unknown as { table?: { name: string; tableRef: string }; name?: string };
     const model = (table.table ?? table) as { name: string; tableRef?: string; ref?: string };
     expect(model.name).toBe('Wellenplan');
-    expect(plan.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 8 });
+    expect(plan.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 8,
+    });
     expect(plan.pageSetup.printTitlesRow).toBe('1:1');
 
     const ov = back.getWorksheet('Wellenübersicht')!;
@@ -148,7 +167,13 @@ describe('applyBundle', () => {
           numberFormats: [],
           merges: [],
           columnWidths: [],
-          print: { orientation: 'portrait', paperSize: 'A3', fitToPagesWide: 1, leftFooter: 'Familie & Kind', rightFooter: 'Seite &P von &N' },
+          print: {
+            orientation: 'portrait',
+            paperSize: 'A3',
+            fitToPagesWide: 1,
+            leftFooter: 'Familie & Kind',
+            rightFooter: 'Seite &P von &N',
+          },
         },
       ],
     };
@@ -177,7 +202,10 @@ describe('fingerprints through a real file', () => {
     saved.workbook.getWorksheet('Koordination')!.getCell('A3').value = 'Abgestimmt mit dem IT-Planungsrat';
     saved.workbook.getWorksheet('Wellenplan')!.getCell('B2').value = 2;
     const edited = await reopen(saved.workbook);
-    expect(guardOutputs(await edited.readSheets(), await edited.readMeta(), bundle).editedSheets).toEqual(['Wellenplan', 'Koordination']);
+    expect(guardOutputs(await edited.readSheets(), await edited.readMeta(), bundle).editedSheets).toEqual([
+      'Wellenplan',
+      'Koordination',
+    ]);
   });
 
   it('keeps formula-like names when read back through the file adapter', async () => {
@@ -186,6 +214,11 @@ describe('fingerprints through a real file', () => {
     await file.applyOutputs(buildOutputs(f));
     const back = await reopen(file.workbook);
     const plan = (await back.readSheets()).find((s) => s.name === 'Wellenplan')!;
-    expect(plan.values.slice(1).map((r) => r[5]).sort()).toEqual([...tricky].sort());
+    expect(
+      plan.values
+        .slice(1)
+        .map((r) => r[5])
+        .sort(),
+    ).toEqual([...tricky].sort());
   });
 });

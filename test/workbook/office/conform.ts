@@ -24,6 +24,4 @@ export type Conform<T, K extends keyof T> = {
 
 /** What every fake `load` accepts: the union of the load overloads' argument forms. */
 export type LoadArg =
-  | string
-  | string[]
-  | { select?: string | string[]; expand?: string | string[]; top?: number; skip?: number };
+  string | string[] | { select?: string | string[]; expand?: string | string[]; top?: number; skip?: number };

@@ -126,7 +126,10 @@ describe('fake Excel', () => {
 
   it('refuses a response over 5 MB', async () => {
     const fake = new FakeExcel();
-    fake.seedSheet('Daten', Array.from({ length: 60_000 }, (_, i) => [`Zeile ${i} `.padEnd(100, 'x')]));
+    fake.seedSheet(
+      'Daten',
+      Array.from({ length: 60_000 }, (_, i) => [`Zeile ${i} `.padEnd(100, 'x')]),
+    );
     const err = await failure(
       fake.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Daten').getRange('A1:A60000').load('values');
@@ -148,7 +151,12 @@ describe('fake Excel', () => {
       text.values = [inputs];
       await ctx.sync();
     });
-    expect(['A2', 'B2', 'C2', 'D2'].map((c) => fake.cell('Daten', c)?.formula)).toEqual(['=1+1', '=+A1', '=-B2', '=SUMME(A1)']);
+    expect(['A2', 'B2', 'C2', 'D2'].map((c) => fake.cell('Daten', c)?.formula)).toEqual([
+      '=1+1',
+      '=+A1',
+      '=-B2',
+      '=SUMME(A1)',
+    ]);
     expect(fake.cell('Daten', 'E2')?.value).toBe(123);
     expect(['A3', 'B3', 'C3', 'D3', 'E3'].map((c) => fake.cell('Daten', c))).toEqual(
       inputs.map((v) => ({ value: v, numberFormat: '@' })),
@@ -218,7 +226,10 @@ describe('fake Excel', () => {
 
   it('refuses tables over merged cells, duplicate table names and deleting the last visible sheet', async () => {
     const fake = new FakeExcel();
-    fake.seedSheet('Daten', [['a', 'b'], [1, 2]]);
+    fake.seedSheet('Daten', [
+      ['a', 'b'],
+      [1, 2],
+    ]);
     const merged = await failure(
       fake.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem('Daten');
@@ -281,7 +292,11 @@ describe('fake Excel', () => {
 describe('fake Excel: Table.resize (ExcelApi 1.13)', () => {
   async function withTable(excelApi = '1.13') {
     const fake = new FakeExcel({ excelApi });
-    fake.seedSheet('Daten', [['A', 'B'], [1, 2], [3, 4]]);
+    fake.seedSheet('Daten', [
+      ['A', 'B'],
+      [1, 2],
+      [3, 4],
+    ]);
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Daten').tables.add('A1:B3', true).name = 'T';
     });

@@ -99,7 +99,8 @@ export class FakeExcel {
   };
 
   /** Office.context.requirements (both overloads: version as string or number). */
-  readonly requirements: Conform<Office.RequirementSetSupport, 'isSetSupported'> & Pick<Office.RequirementSetSupport, 'isSetSupported'> = {
+  readonly requirements: Conform<Office.RequirementSetSupport, 'isSetSupported'> &
+    Pick<Office.RequirementSetSupport, 'isSetSupported'> = {
     isSetSupported: (name: string, minVersion?: string | number) => {
       if (name !== 'ExcelApi') return false;
       const wanted = minVersion === undefined ? 1 : versionNumber(String(minVersion));
@@ -165,7 +166,13 @@ export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbo
     return this.host.model;
   }
 
-  enqueue(label: string, apiSet: number, args: unknown, run: (parsedArgs: unknown) => Delivery | void, overhead = ACTION_OVERHEAD_BYTES): void {
+  enqueue(
+    label: string,
+    apiSet: number,
+    args: unknown,
+    run: (parsedArgs: unknown) => Delivery | void,
+    overhead = ACTION_OVERHEAD_BYTES,
+  ): void {
     const json = args === undefined ? '' : JSON.stringify(args);
     const parsed = args === undefined ? undefined : JSON.parse(json);
     this.queue.push({ label, apiSet, bytes: overhead + utf8Bytes(json), run: () => run(parsed) });
@@ -245,7 +252,12 @@ function parseLoad(arg: LoadArg | undefined): string[] {
   if (arg === undefined) {
     throw new Error('fake-excel: a bare load() loads every property; name the properties you need');
   }
-  const raw = typeof arg === 'string' ? arg.split(',') : Array.isArray(arg) ? arg : [arg.select ?? ''].flat().join(',').split(',');
+  const raw =
+    typeof arg === 'string'
+      ? arg.split(',')
+      : Array.isArray(arg)
+        ? arg
+        : [arg.select ?? ''].flat().join(',').split(',');
   const names = raw.map((s) => s.trim()).filter(Boolean);
   if (names.length === 0) throw new Error('fake-excel: load() without property names');
   return names;
@@ -310,7 +322,10 @@ abstract class FakeClientObject<M> {
 
   get isNullObject(): boolean {
     if (this.nullKnown === undefined) {
-      throw richError('PropertyNotLoaded', `The property 'isNullObject' is not available until context.sync() has run.`);
+      throw richError(
+        'PropertyNotLoaded',
+        `The property 'isNullObject' is not available until context.sync() has run.`,
+      );
     }
     return this.nullKnown;
   }
@@ -385,7 +400,6 @@ abstract class FakeClientObject<M> {
     });
     return this;
   }
-
 }
 
 /** Collections: load("items/name, items/worksheet/name") creates pre-bound item proxies. */
@@ -485,7 +499,10 @@ export class FakeWorksheetCollection
     return sheet;
   }
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.target().sheet(key) ?? null).queuePath('WorksheetCollection.getItem', [key]);
+    return new FakeWorksheet(this.context, () => this.target().sheet(key) ?? null).queuePath(
+      'WorksheetCollection.getItem',
+      [key],
+    );
   }
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.target().sheet(key) ?? null).queuePath(
@@ -526,7 +543,8 @@ export class FakeWorksheet
       apiSet: 7,
       get: (m) => m.tabColor,
       set: (m, v) => {
-        if (v !== '' && !/^#[0-9A-Fa-f]{6}$/.test(String(v))) throw richError('InvalidArgument', `Invalid colour '${v}'.`);
+        if (v !== '' && !/^#[0-9A-Fa-f]{6}$/.test(String(v)))
+          throw richError('InvalidArgument', `Invalid colour '${v}'.`);
         m.tabColor = String(v);
       },
     },
@@ -551,7 +569,10 @@ export class FakeWorksheet
     this.write('tabColor', v);
   }
   get tables(): FakeTableCollection {
-    return this.child('tables', () => new FakeTableCollection(this.context, () => ({ wb: this.context.model, sheet: this.target() })));
+    return this.child(
+      'tables',
+      () => new FakeTableCollection(this.context, () => ({ wb: this.context.model, sheet: this.target() })),
+    );
   }
   get charts(): FakeChartCollection {
     return this.child('charts', () => new FakeChartCollection(this.context, () => this.target()));
@@ -574,11 +595,14 @@ export class FakeWorksheet
   getRanges(address?: string): FakeRangeAreas {
     if (address === undefined) throw new Error('fake-excel: getRanges() without address is not modelled');
     let boxes: RangeBox[] | null = null;
-    const areas = new FakeRangeAreas(this.context, () => (boxes ? { sheet: this.target(), box: boxes[0], boxes } : null));
+    const areas = new FakeRangeAreas(this.context, () =>
+      boxes ? { sheet: this.target(), box: boxes[0], boxes } : null,
+    );
     this.context.enqueue('Worksheet.getRanges', 9, [address], () => {
       this.target();
       const parts = address.split(',').map((a) => a.trim());
-      if (parts.some((p) => p.includes('!') || p === '')) throw richError('InvalidArgument', `Invalid RangeAreas address '${address}'.`);
+      if (parts.some((p) => p.includes('!') || p === ''))
+        throw richError('InvalidArgument', `Invalid RangeAreas address '${address}'.`);
       boxes = parts.map(parseAddress);
     });
     return areas;
@@ -623,7 +647,8 @@ function checkMatrix(box: RangeBox, v: unknown, what: string): unknown[][] {
 }
 
 function eachCell(box: RangeBox, f: (row: number, col: number, r: number, c: number) => void): void {
-  for (let row = box.top; row <= box.bottom; row++) for (let col = box.left; col <= box.right; col++) f(row, col, row - box.top, col - box.left);
+  for (let row = box.top; row <= box.bottom; row++)
+    for (let col = box.left; col <= box.right; col++) f(row, col, row - box.top, col - box.left);
 }
 
 function boxCells(box: RangeBox): number {
@@ -661,7 +686,8 @@ export class FakeRange
     columnCount: { get: (m) => m.box.right - m.box.left + 1 },
     values: {
       get: (m) => {
-        if (boxCells(m.box) > CELL_LIMIT_PER_WRITE) throw richError('ResponsePayloadSizeLimitExceeded', 'Too many cells requested.');
+        if (boxCells(m.box) > CELL_LIMIT_PER_WRITE)
+          throw richError('ResponsePayloadSizeLimitExceeded', 'Too many cells requested.');
         const out: unknown[][] = [];
         for (let row = m.box.top; row <= m.box.bottom; row++) {
           const line: unknown[] = [];
@@ -698,7 +724,8 @@ export class FakeRange
         const out: unknown[][] = [];
         for (let row = m.box.top; row <= m.box.bottom; row++) {
           const line: unknown[] = [];
-          for (let col = m.box.left; col <= m.box.right; col++) line.push(m.sheet.cell(row, col)?.numberFormat ?? 'General');
+          for (let col = m.box.left; col <= m.box.right; col++)
+            line.push(m.sheet.cell(row, col)?.numberFormat ?? 'General');
           out.push(line);
         }
         return out;
@@ -718,7 +745,8 @@ export class FakeRange
       get: (m) => m.sheet.hyperlinks.get(boxAddress({ ...m.box, bottom: m.box.top, right: m.box.left })) ?? null,
       set: (m, v) => {
         const link = v as { documentReference?: string; textToDisplay?: string; address?: string };
-        if (!link || (!link.documentReference && !link.address)) throw richError('InvalidArgument', 'A hyperlink needs an address or documentReference.');
+        if (!link || (!link.documentReference && !link.address))
+          throw richError('InvalidArgument', 'A hyperlink needs an address or documentReference.');
         if (link.documentReference && !/^('([^']|'')+'|[^'!]+)![A-Z]{1,3}\d+$/.test(link.documentReference)) {
           throw richError('InvalidArgument', `Invalid documentReference '${link.documentReference}'.`);
         }
@@ -785,18 +813,29 @@ export class FakeRange
   }
   select(): void {
     this.call('select', 1, [], (m) => {
-      if (this.context.model.active !== m.sheet) throw richError('InvalidOperation', 'Select is only possible on the active worksheet.');
+      if (this.context.model.active !== m.sheet)
+        throw richError('InvalidOperation', 'Select is only possible on the active worksheet.');
       this.context.model.selection = { sheet: m.sheet.name, address: boxAddress(m.box) };
     });
   }
-  clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents'): void {
+  clear(
+    applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents',
+  ): void {
     this.call('clear', 1, [applyTo], (m) => {
       if (applyTo !== undefined && applyTo !== 'All') throw new Error(`fake-excel: clear(${applyTo}) is not modelled`);
       for (const [row, cols] of [...m.sheet.cells]) {
         for (const col of [...cols.keys()]) if (inside(m.box, row, col)) cols.delete(col);
         if (cols.size === 0) m.sheet.cells.delete(row);
       }
-      const keep = m.sheet.formats.filter((op) => !(op.box.top >= m.box.top && op.box.bottom <= m.box.bottom && op.box.left >= m.box.left && op.box.right <= m.box.right));
+      const keep = m.sheet.formats.filter(
+        (op) =>
+          !(
+            op.box.top >= m.box.top &&
+            op.box.bottom <= m.box.bottom &&
+            op.box.left >= m.box.left &&
+            op.box.right <= m.box.right
+          ),
+      );
       m.sheet.formats.splice(0, m.sheet.formats.length, ...keep);
       for (const address of [...m.sheet.hyperlinks.keys()]) {
         const cell = parseAddress(address);
@@ -806,7 +845,10 @@ export class FakeRange
   }
 }
 
-export class FakeDataValidation extends FakeClientObject<RangeModel> implements Conform<Excel.DataValidation, 'rule' | 'clear'> {
+export class FakeDataValidation
+  extends FakeClientObject<RangeModel>
+  implements Conform<Excel.DataValidation, 'rule' | 'clear'>
+{
   protected readonly entity = 'DataValidation';
   protected readonly props: Record<string, PropSpec<RangeModel>> = {
     rule: {
@@ -814,7 +856,8 @@ export class FakeDataValidation extends FakeClientObject<RangeModel> implements 
       set: (m, v) => {
         const rule = v as Excel.DataValidationRule;
         const list = rule?.list;
-        if (!list || typeof list.source !== 'string') throw new Error('fake-excel: only inline list validation is modelled');
+        if (!list || typeof list.source !== 'string')
+          throw new Error('fake-excel: only inline list validation is modelled');
         if (list.source.length === 0 || list.source.length > 255) {
           throw richError('InvalidArgument', 'An inline list source must have 1 to 255 characters.');
         }
@@ -838,9 +881,13 @@ export class FakeDataValidation extends FakeClientObject<RangeModel> implements 
 
 /** The only function the fake evaluates: HYPERLINK(target, shown) shows its second argument. */
 function evaluate(formula: string): string | number | boolean {
-  const m = /^=HYPERLINK\("((?:[^"]|"")*)",\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?)|(TRUE|FALSE))\)$/i.exec(formula);
+  const m =
+    /^=HYPERLINK\("((?:[^"]|"")*)",\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?)|(TRUE|FALSE))\)$/i.exec(
+      formula,
+    );
   if (m) {
-    if (m[1].length > 255 || (m[2] ?? '').length > 255) throw richError('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
+    if (m[1].length > 255 || (m[2] ?? '').length > 255)
+      throw richError('InvalidArgument', 'Text values in formulas are limited to 255 characters.');
     if (m[2] !== undefined) return m[2].replace(/""/g, '"');
     if (m[3] !== undefined) return Number(m[3]);
     return m[4].toUpperCase() === 'TRUE';
@@ -864,7 +911,8 @@ const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'Cente
 const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
 
 function color(v: unknown): string {
-  if (typeof v !== 'string' || !/^#[0-9A-Fa-f]{6}$/.test(v)) throw richError('InvalidArgument', `Invalid colour '${String(v)}'.`);
+  if (typeof v !== 'string' || !/^#[0-9A-Fa-f]{6}$/.test(v))
+    throw richError('InvalidArgument', `Invalid colour '${String(v)}'.`);
   return v.toUpperCase();
 }
 
@@ -877,7 +925,15 @@ export class FakeRangeFormat
   implements
     Conform<
       Excel.RangeFormat,
-      'fill' | 'font' | 'borders' | 'horizontalAlignment' | 'verticalAlignment' | 'wrapText' | 'textOrientation' | 'columnWidth' | 'rowHeight'
+      | 'fill'
+      | 'font'
+      | 'borders'
+      | 'horizontalAlignment'
+      | 'verticalAlignment'
+      | 'wrapText'
+      | 'textOrientation'
+      | 'columnWidth'
+      | 'rowHeight'
     >
 {
   protected readonly entity = 'RangeFormat';
@@ -899,7 +955,8 @@ export class FakeRangeFormat
       apiSet: 7,
       set: (m, v) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || ((n < -90 || n > 90) && n !== 180)) throw richError('InvalidArgument', `Invalid textOrientation ${v}.`);
+        if (!Number.isInteger(n) || ((n < -90 || n > 90) && n !== 180))
+          throw richError('InvalidArgument', `Invalid textOrientation ${v}.`);
         formatOp(m, 'textOrientation', n);
       },
     },
@@ -918,10 +975,30 @@ export class FakeRangeFormat
       },
     },
   };
-  set horizontalAlignment(v: Excel.HorizontalAlignment | 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed') {
+  set horizontalAlignment(
+    v:
+      | Excel.HorizontalAlignment
+      | 'General'
+      | 'Left'
+      | 'Center'
+      | 'Right'
+      | 'Fill'
+      | 'Justify'
+      | 'CenterAcrossSelection'
+      | 'Distributed',
+  ) {
     this.write('horizontalAlignment', v);
   }
-  get horizontalAlignment(): Excel.HorizontalAlignment | 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed' {
+  get horizontalAlignment():
+    | Excel.HorizontalAlignment
+    | 'General'
+    | 'Left'
+    | 'Center'
+    | 'Right'
+    | 'Fill'
+    | 'Justify'
+    | 'CenterAcrossSelection'
+    | 'Distributed' {
     return this.read('horizontalAlignment');
   }
   set verticalAlignment(v: Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed') {
@@ -1024,7 +1101,16 @@ export class FakeRangeFont
   }
 }
 
-const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_INDEX = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+  'DiagonalDown',
+  'DiagonalUp',
+];
 
 export class FakeRangeBorderCollection
   extends FakeClientObject<RangeModel>
@@ -1033,7 +1119,16 @@ export class FakeRangeBorderCollection
   protected readonly entity = 'RangeBorderCollection';
   protected readonly props = {};
   getItem(
-    index: Excel.BorderIndex | 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal' | 'DiagonalDown' | 'DiagonalUp',
+    index:
+      | Excel.BorderIndex
+      | 'EdgeTop'
+      | 'EdgeBottom'
+      | 'EdgeLeft'
+      | 'EdgeRight'
+      | 'InsideVertical'
+      | 'InsideHorizontal'
+      | 'DiagonalDown'
+      | 'DiagonalUp',
   ): FakeRangeBorder {
     return new FakeRangeBorder(this.context, () => {
       if (!BORDER_INDEX.includes(index)) throw richError('InvalidArgument', `Invalid border index '${index}'.`);
@@ -1050,7 +1145,9 @@ export class FakeRangeBorder
   protected readonly props: Record<string, PropSpec<{ range: RangeModel; side: string }>> = {
     style: {
       set: (m, v) => {
-        if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(String(v))) {
+        if (
+          !['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(String(v))
+        ) {
           throw richError('InvalidArgument', `Invalid border style '${v}'.`);
         }
         formatOp(m.range, `border.${m.side}.style`, v);
@@ -1059,15 +1156,36 @@ export class FakeRangeBorder
     color: { set: (m, v) => formatOp(m.range, `border.${m.side}.color`, color(v)) },
     weight: {
       set: (m, v) => {
-        if (!['Hairline', 'Thin', 'Medium', 'Thick'].includes(String(v))) throw richError('InvalidArgument', `Invalid border weight '${v}'.`);
+        if (!['Hairline', 'Thin', 'Medium', 'Thick'].includes(String(v)))
+          throw richError('InvalidArgument', `Invalid border weight '${v}'.`);
         formatOp(m.range, `border.${m.side}.weight`, v);
       },
     },
   };
-  set style(v: Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot') {
+  set style(
+    v:
+      | Excel.BorderLineStyle
+      | 'None'
+      | 'Continuous'
+      | 'Dash'
+      | 'DashDot'
+      | 'DashDotDot'
+      | 'Dot'
+      | 'Double'
+      | 'SlantDashDot',
+  ) {
     this.write('style', v);
   }
-  get style(): Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot' {
+  get style():
+    | Excel.BorderLineStyle
+    | 'None'
+    | 'Continuous'
+    | 'Dash'
+    | 'DashDot'
+    | 'DashDotDot'
+    | 'Dot'
+    | 'Double'
+    | 'SlantDashDot' {
     return this.read('style');
   }
   set color(v: string) {
@@ -1113,7 +1231,11 @@ export class FakeFreezePanes
 
 export class FakePageLayout
   extends FakeClientObject<PageModel>
-  implements Conform<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | 'setPrintTitleRows' | 'setPrintArea' | 'setPrintMargins' | 'headersFooters'>
+  implements
+    Conform<
+      Excel.PageLayout,
+      'orientation' | 'paperSize' | 'zoom' | 'setPrintTitleRows' | 'setPrintArea' | 'setPrintMargins' | 'headersFooters'
+    >
 {
   protected readonly entity = 'PageLayout';
   protected readonly props: Record<string, PropSpec<PageModel>> = {
@@ -1129,7 +1251,8 @@ export class FakePageLayout
       apiSet: 9,
       get: (m) => m.paperSize,
       set: (m, v) => {
-        if (!['A3', 'A4', 'A5', 'Letter', 'Legal'].includes(String(v))) throw richError('InvalidArgument', `Invalid paperSize '${v}'.`);
+        if (!['A3', 'A4', 'A5', 'Letter', 'Legal'].includes(String(v)))
+          throw richError('InvalidArgument', `Invalid paperSize '${v}'.`);
         m.paperSize = String(v);
       },
     },
@@ -1169,7 +1292,8 @@ export class FakePageLayout
     if (typeof rows !== 'string') throw new Error('fake-excel: setPrintTitleRows is modelled for address strings only');
     this.call('setPrintTitleRows', 9, [rows], (m) => {
       const box = parseAddress(rows);
-      if (box.left !== 1 || box.right !== MAX_COLS) throw richError('InvalidArgument', 'Print title rows must be whole rows.');
+      if (box.left !== 1 || box.right !== MAX_COLS)
+        throw richError('InvalidArgument', 'Print title rows must be whole rows.');
       m.printTitleRows = rows;
     });
   }
@@ -1193,7 +1317,10 @@ export class FakePageLayout
   }
 }
 
-export class FakeHeaderFooterGroup extends FakeClientObject<PageModel> implements Conform<Excel.HeaderFooterGroup, 'defaultForAllPages'> {
+export class FakeHeaderFooterGroup
+  extends FakeClientObject<PageModel>
+  implements Conform<Excel.HeaderFooterGroup, 'defaultForAllPages'>
+{
   protected readonly entity = 'HeaderFooterGroup';
   protected readonly props = {};
   get defaultForAllPages(): FakeHeaderFooter {
@@ -1205,11 +1332,22 @@ const HF = ['centerFooter', 'leftFooter', 'rightFooter', 'centerHeader', 'leftHe
 
 export class FakeHeaderFooter
   extends FakeClientObject<PageModel>
-  implements Conform<Excel.HeaderFooter, 'centerFooter' | 'leftFooter' | 'rightFooter' | 'centerHeader' | 'leftHeader' | 'rightHeader'>
+  implements
+    Conform<
+      Excel.HeaderFooter,
+      'centerFooter' | 'leftFooter' | 'rightFooter' | 'centerHeader' | 'leftHeader' | 'rightHeader'
+    >
 {
   protected readonly entity = 'HeaderFooter';
   protected readonly props: Record<string, PropSpec<PageModel>> = Object.fromEntries(
-    HF.map((k) => [k, { apiSet: 9, get: (m: PageModel) => m.headersFooters[k] ?? '', set: (m: PageModel, v: unknown) => (m.headersFooters[k] = String(v)) }]),
+    HF.map((k) => [
+      k,
+      {
+        apiSet: 9,
+        get: (m: PageModel) => m.headersFooters[k] ?? '',
+        set: (m: PageModel, v: unknown) => (m.headersFooters[k] = String(v)),
+      },
+    ]),
   );
   set centerFooter(v: string) {
     this.write('centerFooter', v);
@@ -1284,7 +1422,10 @@ export class FakeTableCollection
       let sheet = scope.sheet;
       let bare = address;
       if (address.includes('!')) {
-        const name = address.slice(0, address.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+        const name = address
+          .slice(0, address.lastIndexOf('!'))
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'");
         sheet = scope.wb.sheet(name);
         bare = address.slice(address.lastIndexOf('!') + 1);
       }
@@ -1298,7 +1439,8 @@ export class FakeTableCollection
 
 export class FakeTable
   extends FakeClientObject<TableModel>
-  implements Conform<Excel.Table, 'name' | 'style' | 'showTotals' | 'worksheet' | 'getRange' | 'resize' | 'delete' | 'load'>
+  implements
+    Conform<Excel.Table, 'name' | 'style' | 'showTotals' | 'worksheet' | 'getRange' | 'resize' | 'delete' | 'load'>
 {
   protected readonly entity = 'Table';
   protected readonly props: Record<string, PropSpec<TableModel>> = {
@@ -1306,14 +1448,17 @@ export class FakeTable
     style: {
       get: (m) => m.style,
       set: (m, v) => {
-        if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(String(v))) throw richError('InvalidArgument', `Unknown table style '${v}'.`);
+        if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(String(v)))
+          throw richError('InvalidArgument', `Unknown table style '${v}'.`);
         m.style = String(v);
       },
     },
     showTotals: {
       get: (m) => m.showTotals,
       set: () => {
-        throw new Error('fake-excel: switching the totals row on or off is not modelled; set TableModel.showTotals in the test');
+        throw new Error(
+          'fake-excel: switching the totals row on or off is not modelled; set TableModel.showTotals in the test',
+        );
       },
     },
   };
@@ -1342,7 +1487,10 @@ export class FakeTable
     return name === 'worksheet' ? (this.worksheet as unknown as FakeClientObject<unknown>) : undefined;
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, () => ({ sheet: this.target().sheet, box: this.target().box })).queuePath('Table.getRange', []);
+    return new FakeRange(this.context, () => ({ sheet: this.target().sheet, box: this.target().box })).queuePath(
+      'Table.getRange',
+      [],
+    );
   }
   delete(): void {
     this.call('delete', 1, [], (m) => this.context.model.deleteTable(m));
@@ -1363,7 +1511,10 @@ export class FakeTable
       let sheet = t.sheet;
       let bare = address!;
       if (bare.includes('!')) {
-        const name = bare.slice(0, bare.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+        const name = bare
+          .slice(0, bare.lastIndexOf('!'))
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'");
         const named = this.context.model.sheet(name);
         if (!named) throw richError('InvalidArgument', `No worksheet for address '${address}'.`);
         sheet = named;
@@ -1401,12 +1552,19 @@ export class FakeChartCollection
       const src = sourceData.target();
       const { box } = src;
       const cols = box.right - box.left + 1;
-      if (cols < 2 || box.bottom - box.top < 1) throw richError('InvalidArgument', 'The chart source needs a header row and at least two columns.');
+      if (cols < 2 || box.bottom - box.top < 1)
+        throw richError('InvalidArgument', 'The chart source needs a header row and at least two columns.');
       const categories: (string | number | boolean)[] = [];
       for (let r = box.top + 1; r <= box.bottom; r++) categories.push(src.sheet.cell(r, box.left)?.value ?? '');
       const series: SeriesModel[] = [];
       for (let c = box.left + 1; c <= box.right; c++) {
-        series.push({ name: String(src.sheet.cell(box.top, c)?.value ?? ''), fill: 'automatic', lineStyle: 'Automatic', gapWidth: 150, pointFills: new Map() });
+        series.push({
+          name: String(src.sheet.cell(box.top, c)?.value ?? ''),
+          fill: 'automatic',
+          lineStyle: 'Automatic',
+          gapWidth: 150,
+          pointFills: new Map(),
+        });
       }
       created = {
         name: this.context.model.nextChartName(),
@@ -1432,7 +1590,11 @@ export class FakeChartCollection
 
 export class FakeChart
   extends FakeClientObject<ChartModel>
-  implements Conform<Excel.Chart, 'name' | 'title' | 'legend' | 'axes' | 'series' | 'setPosition' | 'width' | 'height' | 'delete'>
+  implements
+    Conform<
+      Excel.Chart,
+      'name' | 'title' | 'legend' | 'axes' | 'series' | 'setPosition' | 'width' | 'height' | 'delete'
+    >
 {
   protected readonly entity = 'Chart';
   protected readonly props: Record<string, PropSpec<ChartModel>> = {
@@ -1496,7 +1658,9 @@ function positive(v: unknown): number {
 
 export class FakeChartTitle extends FakeClientObject<ChartModel> implements Conform<Excel.ChartTitle, 'text'> {
   protected readonly entity = 'ChartTitle';
-  protected readonly props: Record<string, PropSpec<ChartModel>> = { text: { get: (m) => m.title, set: (m, v) => (m.title = String(v)) } };
+  protected readonly props: Record<string, PropSpec<ChartModel>> = {
+    text: { get: (m) => m.title, set: (m, v) => (m.title = String(v)) },
+  };
   set text(v: string) {
     this.write('text', v);
   }
@@ -1518,7 +1682,10 @@ export class FakeChartLegend extends FakeClientObject<ChartModel> implements Con
   }
 }
 
-export class FakeChartAxes extends FakeClientObject<ChartModel> implements Conform<Excel.ChartAxes, 'categoryAxis' | 'valueAxis'> {
+export class FakeChartAxes
+  extends FakeClientObject<ChartModel>
+  implements Conform<Excel.ChartAxes, 'categoryAxis' | 'valueAxis'>
+{
   protected readonly entity = 'ChartAxes';
   protected readonly props = {};
   get categoryAxis(): FakeChartAxis {
@@ -1567,11 +1734,15 @@ export class FakeChartAxis
 }
 
 function finite(v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw richError('InvalidArgument', `Invalid axis bound ${String(v)}.`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw richError('InvalidArgument', `Invalid axis bound ${String(v)}.`);
   return v;
 }
 
-export class FakeChartSeriesCollection extends FakeClientObject<ChartModel> implements Conform<Excel.ChartSeriesCollection, 'getItemAt'> {
+export class FakeChartSeriesCollection
+  extends FakeClientObject<ChartModel>
+  implements Conform<Excel.ChartSeriesCollection, 'getItemAt'>
+{
   protected readonly entity = 'ChartSeriesCollection';
   protected readonly props = {};
   getItemAt(index: number): FakeChartSeries {
@@ -1600,7 +1771,8 @@ export class FakeChartSeries
       get: (m) => m.series.gapWidth,
       set: (m, v) => {
         const n = Number(v);
-        if (!m.chart.type.startsWith('Bar') && !m.chart.type.startsWith('Column')) throw richError('InvalidArgument', 'gapWidth needs a bar or column chart.');
+        if (!m.chart.type.startsWith('Bar') && !m.chart.type.startsWith('Column'))
+          throw richError('InvalidArgument', 'gapWidth needs a bar or column chart.');
         if (!(n >= 0 && n <= 500)) throw richError('InvalidArgument', `Invalid gapWidth ${v}.`);
         m.series.gapWidth = n;
       },
@@ -1626,14 +1798,21 @@ export class FakeChartSeries
   }
 }
 
-export class FakeChartSeriesFormat extends FakeClientObject<SeriesRef> implements Conform<Excel.ChartSeriesFormat, 'fill' | 'line'> {
+export class FakeChartSeriesFormat
+  extends FakeClientObject<SeriesRef>
+  implements Conform<Excel.ChartSeriesFormat, 'fill' | 'line'>
+{
   protected readonly entity = 'ChartSeriesFormat';
   protected readonly props = {};
   get fill(): FakeChartFill {
-    return this.child('fill', () => new FakeChartFill(this.context, () => {
-      const s = this.target().series;
-      return { get: () => s.fill, set: (c) => (s.fill = c) };
-    }));
+    return this.child(
+      'fill',
+      () =>
+        new FakeChartFill(this.context, () => {
+          const s = this.target().series;
+          return { get: () => s.fill, set: (c) => (s.fill = c) };
+        }),
+    );
   }
   get line(): FakeChartLineFormat {
     return this.child('line', () => new FakeChartLineFormat(this.context, () => this.target().series));
@@ -1645,7 +1824,10 @@ interface FillRef {
   set(c: string): void;
 }
 
-export class FakeChartFill extends FakeClientObject<FillRef> implements Conform<Excel.ChartFill, 'clear' | 'setSolidColor'> {
+export class FakeChartFill
+  extends FakeClientObject<FillRef>
+  implements Conform<Excel.ChartFill, 'clear' | 'setSolidColor'>
+{
   protected readonly entity = 'ChartFill';
   protected readonly props = {};
   clear(): void {
@@ -1656,29 +1838,75 @@ export class FakeChartFill extends FakeClientObject<FillRef> implements Conform<
   }
 }
 
-export class FakeChartLineFormat extends FakeClientObject<SeriesModel> implements Conform<Excel.ChartLineFormat, 'lineStyle'> {
+export class FakeChartLineFormat
+  extends FakeClientObject<SeriesModel>
+  implements Conform<Excel.ChartLineFormat, 'lineStyle'>
+{
   protected readonly entity = 'ChartLineFormat';
   protected readonly props: Record<string, PropSpec<SeriesModel>> = {
     lineStyle: {
       apiSet: 7,
       get: (m) => m.lineStyle,
       set: (m, v) => {
-        if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Grey25', 'Grey50', 'Grey75', 'Automatic', 'RoundDot'].includes(String(v))) {
+        if (
+          ![
+            'None',
+            'Continuous',
+            'Dash',
+            'DashDot',
+            'DashDotDot',
+            'Dot',
+            'Grey25',
+            'Grey50',
+            'Grey75',
+            'Automatic',
+            'RoundDot',
+          ].includes(String(v))
+        ) {
           throw richError('InvalidArgument', `Invalid lineStyle '${v}'.`);
         }
         m.lineStyle = String(v);
       },
     },
   };
-  set lineStyle(v: Excel.ChartLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Grey25' | 'Grey50' | 'Grey75' | 'Automatic' | 'RoundDot') {
+  set lineStyle(
+    v:
+      | Excel.ChartLineStyle
+      | 'None'
+      | 'Continuous'
+      | 'Dash'
+      | 'DashDot'
+      | 'DashDotDot'
+      | 'Dot'
+      | 'Grey25'
+      | 'Grey50'
+      | 'Grey75'
+      | 'Automatic'
+      | 'RoundDot',
+  ) {
     this.write('lineStyle', v);
   }
-  get lineStyle(): Excel.ChartLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Grey25' | 'Grey50' | 'Grey75' | 'Automatic' | 'RoundDot' {
+  get lineStyle():
+    | Excel.ChartLineStyle
+    | 'None'
+    | 'Continuous'
+    | 'Dash'
+    | 'DashDot'
+    | 'DashDotDot'
+    | 'Dot'
+    | 'Grey25'
+    | 'Grey50'
+    | 'Grey75'
+    | 'Automatic'
+    | 'RoundDot' {
     return this.read('lineStyle');
   }
 }
 
-export class FakeChartPointsCollection extends FakeClientObject<SeriesRef> implements Conform<Excel.ChartPointsCollection, 'getItemAt'> {
+export class FakeChartPointsCollection
+  extends FakeClientObject<SeriesRef>
+  implements Conform<Excel.ChartPointsCollection, 'getItemAt'>
+{
   protected readonly entity = 'ChartPointsCollection';
   protected readonly props = {};
   getItemAt(index: number): FakeChartPoint {
@@ -1692,7 +1920,10 @@ export class FakeChartPointsCollection extends FakeClientObject<SeriesRef> imple
   }
 }
 
-export class FakeChartPoint extends FakeClientObject<{ ref: SeriesRef; index: number }> implements Conform<Excel.ChartPoint, 'format'> {
+export class FakeChartPoint
+  extends FakeClientObject<{ ref: SeriesRef; index: number }>
+  implements Conform<Excel.ChartPoint, 'format'>
+{
   protected readonly entity = 'ChartPoint';
   protected readonly props = {};
   get format(): FakeChartPointFormat {
@@ -1700,13 +1931,20 @@ export class FakeChartPoint extends FakeClientObject<{ ref: SeriesRef; index: nu
   }
 }
 
-export class FakeChartPointFormat extends FakeClientObject<{ ref: SeriesRef; index: number }> implements Conform<Excel.ChartPointFormat, 'fill'> {
+export class FakeChartPointFormat
+  extends FakeClientObject<{ ref: SeriesRef; index: number }>
+  implements Conform<Excel.ChartPointFormat, 'fill'>
+{
   protected readonly entity = 'ChartPointFormat';
   protected readonly props = {};
   get fill(): FakeChartFill {
-    return this.child('fill', () => new FakeChartFill(this.context, () => {
-      const { ref, index } = this.target();
-      return { get: () => ref.series.pointFills.get(index) ?? '', set: (c) => ref.series.pointFills.set(index, c) };
-    }));
+    return this.child(
+      'fill',
+      () =>
+        new FakeChartFill(this.context, () => {
+          const { ref, index } = this.target();
+          return { get: () => ref.series.pointFills.get(index) ?? '', set: (c) => ref.series.pointFills.set(index, c) };
+        }),
+    );
   }
 }

@@ -232,13 +232,15 @@ export class WorkbookModel {
   }
 
   setVisibility(sheet: SheetModel, v: string): void {
-    if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw richError('InvalidArgument', `Invalid visibility '${v}'.`);
+    if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden')
+      throw richError('InvalidArgument', `Invalid visibility '${v}'.`);
     const othersVisible = this.sheets.some((s) => s !== sheet && s.visibility === 'Visible');
     if (v !== 'Visible' && !othersVisible) {
       throw richError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     }
     sheet.visibility = v;
-    if (v !== 'Visible' && this.active === sheet) this.active = this.sheets.find((s) => s.visibility === 'Visible') ?? null;
+    if (v !== 'Visible' && this.active === sheet)
+      this.active = this.sheets.find((s) => s.visibility === 'Visible') ?? null;
   }
 
   addTable(sheet: SheetModel, box: RangeBox): TableModel {
@@ -278,9 +280,12 @@ export class WorkbookModel {
    */
   resizeTable(t: TableModel, sheet: SheetModel, box: RangeBox): void {
     if (sheet !== t.sheet) throw richError('InvalidArgument', 'The new table range must be on the same worksheet.');
-    if (box.top !== t.box.top) throw richError('InvalidArgument', 'The headers of the table must remain in the same row.');
-    if (!overlaps(box, t.box)) throw richError('InvalidArgument', 'The new table range must overlap the original table range.');
-    if (box.bottom - box.top < (t.showTotals ? 2 : 1)) throw richError('InvalidArgument', 'The table must contain at least one row of data.');
+    if (box.top !== t.box.top)
+      throw richError('InvalidArgument', 'The headers of the table must remain in the same row.');
+    if (!overlaps(box, t.box))
+      throw richError('InvalidArgument', 'The new table range must overlap the original table range.');
+    if (box.bottom - box.top < (t.showTotals ? 2 : 1))
+      throw richError('InvalidArgument', 'The table must contain at least one row of data.');
     if (this.tables.some((o) => o !== t && o.sheet === sheet && overlaps(o.box, box))) {
       throw richError('InvalidArgument', 'A table cannot overlap another table.');
     }
@@ -332,7 +337,13 @@ export function replaceSheetReferences(formula: string, from: string, to: string
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 function validateSheetName(name: string): void {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || /^'|'$/.test(name)) {
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.length > 31 ||
+    SHEET_NAME_FORBIDDEN.test(name) ||
+    /^'|'$/.test(name)
+  ) {
     throw richError('InvalidArgument', `The worksheet name '${name}' is invalid.`);
   }
 }
@@ -370,12 +381,16 @@ export function parseAddress(address: string): RangeBox {
     return checkBox({ top: Math.min(t, b), bottom: Math.max(t, b), left: 1, right: MAX_COLS }, address);
   }
   const m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(bare);
-  if (!m) throw richError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: '${address}'.`);
+  if (!m)
+    throw richError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: '${address}'.`);
   const c1 = columnNumber(m[1]);
   const r1 = Number(m[2]);
   const c2 = m[3] ? columnNumber(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
-  return checkBox({ top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) }, address);
+  return checkBox(
+    { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) },
+    address,
+  );
 }
 
 function checkBox(box: RangeBox, address: string): RangeBox {

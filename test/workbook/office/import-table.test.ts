@@ -11,11 +11,30 @@ import { boxAddress } from './fake-model';
 const steckbriefe: SteckbriefFile[] = [
   {
     name: 'wohngeld.xlsx',
-    sheets: [{ name: 'Steckbrief', values: [['OZG-ID', 10500], ['Leistung', 'Wohngeld'], ['Themenfeld', 'Bauen & Wohnen'], ['Lebenslage', 'Umzug']] }],
+    sheets: [
+      {
+        name: 'Steckbrief',
+        values: [
+          ['OZG-ID', 10500],
+          ['Leistung', 'Wohngeld'],
+          ['Themenfeld', 'Bauen & Wohnen'],
+          ['Lebenslage', 'Umzug'],
+        ],
+      },
+    ],
   },
   {
     name: 'liste.xlsx',
-    sheets: [{ name: 'Liste', values: [['OZG-ID', 'Leistung', 'Themenfeld'], [10077, 'Kindergeld', 'Familie & Kind'], [10600, 'Bafög', 'Bildung']] }],
+    sheets: [
+      {
+        name: 'Liste',
+        values: [
+          ['OZG-ID', 'Leistung', 'Themenfeld'],
+          [10077, 'Kindergeld', 'Familie & Kind'],
+          [10600, 'Bafög', 'Bildung'],
+        ],
+      },
+    ],
   },
 ];
 

@@ -25,8 +25,19 @@ function snapshot(fake: FakeExcel, sheet: string) {
 describe('OfficeWorkbook.readSheets', () => {
   it('reads every sheet in two syncs, anchored at A1, with tables and the hidden flag', async () => {
     const { fake, port } = setup();
-    fake.seedSheet('Leistungen', [['OZG-ID', 'Leistung'], ['10001', 'Elterngeld'], [10002, '=keine Formel']]);
-    fake.seedSheet('OZG Projekte', [['Projekt-ID', null, 'Projekt'], ['P1', '', 'Bündel']], 'C3');
+    fake.seedSheet('Leistungen', [
+      ['OZG-ID', 'Leistung'],
+      ['10001', 'Elterngeld'],
+      [10002, '=keine Formel'],
+    ]);
+    fake.seedSheet(
+      'OZG Projekte',
+      [
+        ['Projekt-ID', null, 'Projekt'],
+        ['P1', '', 'Bündel'],
+      ],
+      'C3',
+    );
     fake.seedSheet(META_SHEET, [['Schlüssel', 'Wert']]).visibility = 'VeryHidden';
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('OZG Projekte').tables.add('C3:E4', true).name = 'Projekte';
@@ -37,8 +48,17 @@ describe('OfficeWorkbook.readSheets', () => {
 
     expect(fake.syncCount).toBe(2);
     expect(sheets.map((s) => s.name)).toEqual(['Leistungen', 'OZG Projekte', META_SHEET]);
-    expect(sheets[0].values).toEqual([['OZG-ID', 'Leistung'], ['10001', 'Elterngeld'], [10002, '=keine Formel']]);
-    expect(sheets[1].values).toEqual([[], [], [null, null, 'Projekt-ID', null, 'Projekt'], [null, null, 'P1', null, 'Bündel']]);
+    expect(sheets[0].values).toEqual([
+      ['OZG-ID', 'Leistung'],
+      ['10001', 'Elterngeld'],
+      [10002, '=keine Formel'],
+    ]);
+    expect(sheets[1].values).toEqual([
+      [],
+      [],
+      [null, null, 'Projekt-ID', null, 'Projekt'],
+      [null, null, 'P1', null, 'Bündel'],
+    ]);
     expect(sheets[1].tables).toEqual([{ name: 'Projekte', range: 'C3:E4' }]);
     expect(sheets[0].hidden).toBeUndefined();
     expect(sheets[2].hidden).toBe(true);
@@ -91,7 +111,17 @@ describe('OfficeWorkbook.readSheets', () => {
     // list, the refused full read, addresses; the first block assumes 60 bytes per cell, these
     // cells cost ~250, so it is refused once; then blocks sized by the measured cost
     const failed = 'ResponsePayloadSizeLimitExceeded';
-    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok', failed, 'ok', failed, 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual([
+      'ok',
+      failed,
+      'ok',
+      failed,
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ]);
     expect(fake.syncLog.filter((s) => !s.error).every((s) => s.responseBytes <= PAYLOAD_LIMIT_BYTES)).toBe(true);
     expect(sheets[0].values).toHaveLength(30_001);
     expect(sheets[0].values[0]).toEqual([]);
@@ -146,12 +176,28 @@ describe('OfficeWorkbook.applyOutputs', () => {
           [['Titel'], [], ['Code', 'Zelle'], ['X', 'A2'], ['Y', '=A3 "zitiert"'], ['Z', 'lang '.repeat(60)], ['N', 42]],
           {
             styles: [
-              { range: 'A3:B3', style: { bold: true, fill: 'D9D9D9', border: true, horizontalAlignment: 'center', verticalAlignment: 'middle' } },
-              { range: 'A1', style: { fontSize: 16, fontColor: '1F4E79', italic: true, wrapText: true, textRotation: 90 } },
+              {
+                range: 'A3:B3',
+                style: {
+                  bold: true,
+                  fill: 'D9D9D9',
+                  border: true,
+                  horizontalAlignment: 'center',
+                  verticalAlignment: 'middle',
+                },
+              },
+              {
+                range: 'A1',
+                style: { fontSize: 16, fontColor: '1F4E79', italic: true, wrapText: true, textRotation: 90 },
+              },
             ],
             merges: ['A1:B1'],
             columnWidths: [10, 10, 30],
-            rowHeights: [{ row: 1, height: 30 }, { row: 2, height: 30 }, { row: 4, height: 12 }],
+            rowHeights: [
+              { row: 1, height: 30 },
+              { row: 2, height: 30 },
+              { row: 4, height: 12 },
+            ],
             freeze: { rows: 3, columns: 1 },
             table: { name: 'Befunde', range: 'A3:B7', style: 'TableStyleLight9' },
             links: [
@@ -177,12 +223,26 @@ describe('OfficeWorkbook.applyOutputs', () => {
     expect(s.formatAt(1, 1, 'textOrientation')).toBe(90);
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
     expect(s.formatAt(5, 1, 'fill.color')).toBeUndefined();
-    expect([...s.columnWidths]).toEqual([[1, 56.25], [2, 56.25], [3, 161.25]]);
-    expect([...s.rowHeights]).toEqual([[1, 30], [2, 30], [4, 12]]);
+    expect([...s.columnWidths]).toEqual([
+      [1, 56.25],
+      [2, 56.25],
+      [3, 161.25],
+    ]);
+    expect([...s.rowHeights]).toEqual([
+      [1, 30],
+      [2, 30],
+      [4, 12],
+    ]);
     expect(s.freeze).toEqual({ rows: 3, columns: 1 });
-    expect(fake.model.tables.map((t) => [t.name, t.sheet.name, t.style])).toEqual([['Befunde', 'Prüfbericht', 'TableStyleLight9']]);
+    expect(fake.model.tables.map((t) => [t.name, t.sheet.name, t.style])).toEqual([
+      ['Befunde', 'Prüfbericht', 'TableStyleLight9'],
+    ]);
     // links are HYPERLINK formulas; the shown text stays text inside a string constant
-    expect(fake.cell('Prüfbericht', 'B4')).toEqual({ value: 'A2', formula: `=HYPERLINK("#'Leistungen'!A2","A2")`, numberFormat: 'General' });
+    expect(fake.cell('Prüfbericht', 'B4')).toEqual({
+      value: 'A2',
+      formula: `=HYPERLINK("#'Leistungen'!A2","A2")`,
+      numberFormat: 'General',
+    });
     expect(fake.cell('Prüfbericht', 'B5')).toEqual({
       value: '=A3 "zitiert"',
       formula: `=HYPERLINK("#'Bund''s Liste'!C3","=A3 ""zitiert""")`,
@@ -192,8 +252,14 @@ describe('OfficeWorkbook.applyOutputs', () => {
     expect(s.hyperlinks.get('B6')).toEqual({ documentReference: "'Leistungen'!A4", textToDisplay: 'lang '.repeat(60) });
     expect(fake.cell('Prüfbericht', 'B6')).toEqual({ value: 'lang '.repeat(60), numberFormat: 'General' });
     // a number stays a number, so the sheet reads back as the layout (fingerprints match)
-    expect(fake.cell('Prüfbericht', 'B7')).toEqual({ value: 42, formula: `=HYPERLINK("#'Leistungen'!A5",42)`, numberFormat: 'General' });
-    expect(s.validations).toEqual([{ box: { top: 4, left: 1, bottom: 5, right: 1 }, rule: { list: { inCellDropDown: true, source: 'X,Y' } } }]);
+    expect(fake.cell('Prüfbericht', 'B7')).toEqual({
+      value: 42,
+      formula: `=HYPERLINK("#'Leistungen'!A5",42)`,
+      numberFormat: 'General',
+    });
+    expect(s.validations).toEqual([
+      { box: { top: 4, left: 1, bottom: 5, right: 1 }, rule: { list: { inCellDropDown: true, source: 'X,Y' } } },
+    ]);
     expect(s.tabColor).toBe('#C00000');
     expect(fake.model.active?.name).toBe('Prüfbericht');
   });
@@ -221,7 +287,9 @@ describe('OfficeWorkbook.applyOutputs', () => {
     await port.applyOutputs(syntheticBundle(40));
     expect(fake.sheet('Wellenübersicht').page.orientation).toBe('Portrait');
     expect(fake.syncLog.every((s) => !s.suspendedScreenUpdating)).toBe(true);
-    expect(officeRequirementIssues(fake.requirements)).toEqual([expect.stringMatching(/Druckeinstellungen.*ExcelApi 1\.9/)]);
+    expect(officeRequirementIssues(fake.requirements)).toEqual([
+      expect.stringMatching(/Druckeinstellungen.*ExcelApi 1\.9/),
+    ]);
   });
 
   it('on ExcelApi 1.7 also leaves out the chart axis format and drop-downs', async () => {
@@ -258,7 +326,11 @@ describe('OfficeWorkbook.applyOutputs', () => {
     const colourOf = (i: number) => chart.series[1].pointFills.get(i) ?? chart.series[1].fill;
     expect(spec.barColors.map((_, i) => colourOf(i))).toEqual(spec.barColors.map((c) => `#${c}`));
     expect(chart.categoryAxis.reversePlotOrder).toBe(true);
-    expect(chart.valueAxis).toMatchObject({ minimum: spec.minSerial, maximum: spec.maxSerial, numberFormat: 'MM.YYYY' });
+    expect(chart.valueAxis).toMatchObject({
+      minimum: spec.minSerial,
+      maximum: spec.maxSerial,
+      numberFormat: 'MM.YYYY',
+    });
     expect(chart.position).toEqual({ start: 'E2', end: undefined });
     expect([chart.width, chart.height]).toEqual([720, 480]);
   });
@@ -266,7 +338,10 @@ describe('OfficeWorkbook.applyOutputs', () => {
   it('never touches input sheets and replaces earlier outputs completely', async () => {
     const { fake, port } = setup();
     fake.seedSheet('Leistungen', leistungenSheet(30));
-    fake.seedSheet('Umsetzungsprojekte', [['Projekt-ID', 'Projekt'], ['P-00001', '=SUMME(1)']]);
+    fake.seedSheet('Umsetzungsprojekte', [
+      ['Projekt-ID', 'Projekt'],
+      ['P-00001', '=SUMME(1)'],
+    ]);
     await fake.run(async (ctx) => {
       // a planner's own table named like an output table
       ctx.workbook.worksheets.getItem('Umsetzungsprojekte').tables.add('A1:B2', true).name = 'Wellenplan';
@@ -278,10 +353,20 @@ describe('OfficeWorkbook.applyOutputs', () => {
     const stats = await port.applyOutputs(second);
 
     expect(['Leistungen', 'Umsetzungsprojekte'].map((n) => snapshot(fake, n))).toEqual(before);
-    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Leistungen', 'Umsetzungsprojekte', 'Wellenplan', 'Wellenübersicht', 'Wellendiagramm', 'Prüfbericht']);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual([
+      'Leistungen',
+      'Umsetzungsprojekte',
+      'Wellenplan',
+      'Wellenübersicht',
+      'Wellendiagramm',
+      'Prüfbericht',
+    ]);
     expect(fake.sheet('Wellenplan').usedBox(true)).toEqual({ top: 1, left: 1, bottom: 11, right: 13 });
     expect(fake.sheet('Wellendiagramm').charts).toHaveLength(1);
-    expect(fake.model.tables.map((t) => `${t.sheet.name}:${t.name}`).sort()).toEqual(['Umsetzungsprojekte:Wellenplan', 'Wellenplan:Wellenplan_2']);
+    expect(fake.model.tables.map((t) => `${t.sheet.name}:${t.name}`).sort()).toEqual([
+      'Umsetzungsprojekte:Wellenplan',
+      'Wellenplan:Wellenplan_2',
+    ]);
     expect(stats.sheetsWritten).toEqual(second.layouts.map((l) => l.name));
   });
 
@@ -345,7 +430,10 @@ describe('OfficeWorkbook.applyOutputs', () => {
 describe('OfficeWorkbook.writeBlock', () => {
   it('updates an existing sheet: null keeps, "" clears, text stays text, dates get a date format', async () => {
     const { fake, port } = setup();
-    fake.seedSheet('Leistungen', [['OZG-ID', 'Leistung', 'Fallzahl'], ['10001', 'Elterngeld', 5]]);
+    fake.seedSheet('Leistungen', [
+      ['OZG-ID', 'Leistung', 'Fallzahl'],
+      ['10001', 'Elterngeld', 5],
+    ]);
     const stats = await port.writeBlock('Leistungen', 'A2', [
       [null, '', 7],
       ['10002', '=HYPERLINK("x")', new Date(Date.UTC(2021, 11, 31))],
@@ -402,10 +490,14 @@ describe('OfficeWorkbook metadata and selection', () => {
     expect(fake.model.active?.name).toBe('Umsetzungsprojekte');
     expect(fake.model.selection).toEqual({ sheet: 'Umsetzungsprojekte', address: 'C7' });
     expect(fake.syncCount).toBe(1);
-    await expect(port.select('Gibt es nicht', 'A1')).rejects.toThrow('Das Blatt „Gibt es nicht“ gibt es in dieser Arbeitsmappe nicht (mehr).');
+    await expect(port.select('Gibt es nicht', 'A1')).rejects.toThrow(
+      'Das Blatt „Gibt es nicht“ gibt es in dieser Arbeitsmappe nicht (mehr).',
+    );
     fake.sheet('Umsetzungsprojekte').visibility = 'Hidden';
     await expect(port.select('Umsetzungsprojekte', 'A1')).rejects.toThrow(/ausgeblendet/);
-    await expect(port.select('Leistungen', 'ZZZZ1')).rejects.toThrow('„ZZZZ1“ ist keine gültige Zelle auf dem Blatt „Leistungen“.');
+    await expect(port.select('Leistungen', 'ZZZZ1')).rejects.toThrow(
+      '„ZZZZ1“ ist keine gültige Zelle auf dem Blatt „Leistungen“.',
+    );
   });
 
   it('can be constructed and imported outside Office', () => {

@@ -5,7 +5,10 @@ import { boxAddress } from './fake-model';
 /** A Leistungen sheet whose A1:C2 is the Excel table "Leistungen". */
 async function setup(excelApi = '1.13') {
   const fake = new FakeExcel({ excelApi });
-  fake.seedSheet('Leistungen', [['OZG-ID', 'Leistung', 'Themenfeld'], ['10076', 'Elterngeld', 'Familie & Kind']]);
+  fake.seedSheet('Leistungen', [
+    ['OZG-ID', 'Leistung', 'Themenfeld'],
+    ['10076', 'Elterngeld', 'Familie & Kind'],
+  ]);
   await fake.run(async (ctx) => {
     ctx.workbook.worksheets.getItem('Leistungen').tables.add('A1:C2', true).name = 'Leistungen';
   });
@@ -32,7 +35,10 @@ describe('OfficeWorkbook.resizeTable', () => {
   it('going back to the old range (the rollback of the import) empties the header names Excel gave, in one sync', async () => {
     const { fake, port, range } = await setup();
     await port.resizeTable!('Leistungen', 'Leistungen', 'A1:E3');
-    expect([fake.cell('Leistungen', 'D1')?.value, fake.cell('Leistungen', 'E1')?.value]).toEqual(['Spalte4', 'Spalte5']);
+    expect([fake.cell('Leistungen', 'D1')?.value, fake.cell('Leistungen', 'E1')?.value]).toEqual([
+      'Spalte4',
+      'Spalte5',
+    ]);
     fake.resetCounters();
     await port.resizeTable!('Leistungen', 'Leistungen', 'A1:C2');
     expect(fake.syncCount).toBe(1);
@@ -61,7 +67,9 @@ describe('OfficeWorkbook.resizeTable', () => {
     const { fake } = await setup('1.13');
     let version = 13;
     const port = new OfficeWorkbook(fake.run, {
-      requirements: { isSetSupported: (name, min) => name === 'ExcelApi' && Number(String(min ?? '1.1').split('.')[1]) <= version },
+      requirements: {
+        isSetSupported: (name, min) => name === 'ExcelApi' && Number(String(min ?? '1.1').split('.')[1]) <= version,
+      },
     });
     const resize = port.resizeTable!;
     version = 12;
@@ -77,7 +85,9 @@ describe('OfficeWorkbook.resizeTable', () => {
     const { fake, port, range } = await setup();
     const error = await port.resizeTable!('Leistungen', 'Leistungen', 'A2:C4').catch((e) => e);
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toMatch(/^Die Tabelle „Leistungen“ kann nicht auf Leistungen!A2:C4 geändert werden: Ihre Kopfzeile muss in derselben Zeile bleiben/);
+    expect(error.message).toMatch(
+      /^Die Tabelle „Leistungen“ kann nicht auf Leistungen!A2:C4 geändert werden: Ihre Kopfzeile muss in derselben Zeile bleiben/,
+    );
     expect(fake.syncLog.map((s) => s.error)).toEqual(['InvalidArgument']);
     expect(range()).toBe('A1:C2');
   });
@@ -95,20 +105,28 @@ describe('OfficeWorkbook.resizeTable', () => {
 
   it('names a missing table or sheet', async () => {
     const { port } = await setup();
-    await expect(port.resizeTable!('Leistungen', 'Katalog', 'A1:C3')).rejects.toThrow('Die Tabelle „Katalog“ gibt es auf dem Blatt „Leistungen“ nicht (mehr).');
-    await expect(port.resizeTable!('Projekte', 'Leistungen', 'A1:C3')).rejects.toThrow('gibt es auf dem Blatt „Projekte“ nicht');
+    await expect(port.resizeTable!('Leistungen', 'Katalog', 'A1:C3')).rejects.toThrow(
+      'Die Tabelle „Katalog“ gibt es auf dem Blatt „Leistungen“ nicht (mehr).',
+    );
+    await expect(port.resizeTable!('Projekte', 'Leistungen', 'A1:C3')).rejects.toThrow(
+      'gibt es auf dem Blatt „Projekte“ nicht',
+    );
   });
 
   it('rejects an address that is no range before talking to Excel', async () => {
     const { fake, port } = await setup();
-    await expect(port.resizeTable!('Leistungen', 'Leistungen', 'Tabelle!')).rejects.toThrow('„Tabelle!“ ist kein gültiger Bereich');
+    await expect(port.resizeTable!('Leistungen', 'Leistungen', 'Tabelle!')).rejects.toThrow(
+      '„Tabelle!“ ist kein gültiger Bereich',
+    );
     expect(fake.syncCount).toBe(0);
   });
 
   it('puts the range back and says why when the top-left corner would move', async () => {
     const { fake, port, range } = await setup();
     const error = await port.resizeTable!('Leistungen', 'Leistungen', 'B1:D3').catch((e) => e);
-    expect(error.message).toBe('Die Tabelle „Leistungen“ kann nicht auf B1:D3 geändert werden (die linke obere Ecke muss A1 bleiben).');
+    expect(error.message).toBe(
+      'Die Tabelle „Leistungen“ kann nicht auf B1:D3 geändert werden (die linke obere Ecke muss A1 bleiben).',
+    );
     expect(fake.syncCount).toBe(2);
     expect(range()).toBe('A1:C2');
     expect(fake.cell('Leistungen', 'D1')?.value).toBe('');

@@ -21,7 +21,13 @@ describe('styleRegions', () => {
       styles.push({ range: `C${row}:D${row}`, style: { fill: 'DDDDDD' } });
     }
     const regions = styleRegions(styles);
-    expect(regions.map((r) => r.boxes.map(rangeA1))).toEqual([['B2:B251'], ['C2:D1001'], ['B252:B501'], ['B502:B751'], ['B752:B1001']]);
+    expect(regions.map((r) => r.boxes.map(rangeA1))).toEqual([
+      ['B2:B251'],
+      ['C2:D1001'],
+      ['B252:B501'],
+      ['B502:B751'],
+      ['B752:B1001'],
+    ]);
   });
 
   it('keeps cells whose final styles differ apart even when ranges overlap', () => {
@@ -29,7 +35,8 @@ describe('styleRegions', () => {
       { range: 'A1:D4', style: { border: true } },
       { range: 'B2:C3', style: { fill: 'FFFF00' } },
     ]);
-    const cells = (i: number) => regions[i].boxes.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
+    const cells = (i: number) =>
+      regions[i].boxes.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
     expect(regions.map((r) => r.style)).toEqual([{ border: true }, { border: true, fill: 'FFFF00' }]);
     expect([cells(0), cells(1)]).toEqual([12, 4]);
     expect(regions[1].boxes.map(rangeA1)).toEqual(['B2:C3']);

@@ -48,8 +48,24 @@ export function syntheticBundle(services: number): OutputBundle {
   };
 }
 
-function wellenplan(rows: { id: string; name: string; wave: number; start: number; end: number; themenfeld: string }[]): SheetLayout {
-  const header = ['Themenfeld', 'Welle', 'Beginn', 'Ende', 'Projekt-ID', 'Projekt', 'Anzahl Leistungen', 'OZG-IDs', 'Koordination', 'Koordinationsart', 'Koordination-Quelle', 'Status', 'Begründung'];
+function wellenplan(
+  rows: { id: string; name: string; wave: number; start: number; end: number; themenfeld: string }[],
+): SheetLayout {
+  const header = [
+    'Themenfeld',
+    'Welle',
+    'Beginn',
+    'Ende',
+    'Projekt-ID',
+    'Projekt',
+    'Anzahl Leistungen',
+    'OZG-IDs',
+    'Koordination',
+    'Koordinationsart',
+    'Koordination-Quelle',
+    'Status',
+    'Begründung',
+  ];
   const values: LayoutValue[][] = [header];
   rows.forEach((r, i) => {
     values.push([
@@ -73,7 +89,10 @@ function wellenplan(rows: { id: string; name: string; wave: number; start: numbe
     name: 'Wellenplan',
     values,
     styles: [{ range: 'A1:M1', style: { bold: true, fill: 'DDEBF7', wrapText: true, verticalAlignment: 'top' } }],
-    numberFormats: [{ range: `C2:D${n}`, format: 'DD.MM.YYYY' }, { range: `B2:B${n}`, format: '0' }],
+    numberFormats: [
+      { range: `C2:D${n}`, format: 'DD.MM.YYYY' },
+      { range: `B2:B${n}`, format: '0' },
+    ],
     merges: [],
     columnWidths: [18, 7, 11, 11, 10, 40, 9, 30, 28, 14, 18, 10, 60],
     freeze: { rows: 1, columns: 0 },
@@ -89,7 +108,15 @@ function overviewLayout(rows: { id: string; name: string; wave: number; themenfe
     ['Wellenübersicht der OZG-Umsetzung'],
     ['Stand: 01.06.2020'],
     [],
-    ['Themenfeld', 'Welle', 'Projekt', ...Array.from({ length: months }, (_, m) => `${String((m % 12) + 1).padStart(2, '0')}/${2020 + Math.floor(m / 12)}`)],
+    [
+      'Themenfeld',
+      'Welle',
+      'Projekt',
+      ...Array.from(
+        { length: months },
+        (_, m) => `${String((m % 12) + 1).padStart(2, '0')}/${2020 + Math.floor(m / 12)}`,
+      ),
+    ],
   ];
   const styles: StyledRange[] = [
     { range: 'A1:F1', style: { bold: true, fontSize: 16 } },
@@ -98,7 +125,10 @@ function overviewLayout(rows: { id: string; name: string; wave: number; themenfe
   rows.forEach((r, i) => {
     values.push([r.themenfeld, r.wave, `${r.id} ${r.name}`]);
     const from = 4 + (r.wave - 1) * 6;
-    styles.push({ range: `${columnLetter(from)}${i + 5}:${columnLetter(from + 5)}${i + 5}`, style: { fill: COLORS[r.wave - 1] } });
+    styles.push({
+      range: `${columnLetter(from)}${i + 5}:${columnLetter(from + 5)}${i + 5}`,
+      style: { fill: COLORS[r.wave - 1] },
+    });
   });
   return {
     name: 'Wellenübersicht',
@@ -107,7 +137,10 @@ function overviewLayout(rows: { id: string; name: string; wave: number; themenfe
     numberFormats: [],
     merges: ['A1:F1'],
     columnWidths: [18, 6, 40, ...Array.from({ length: months }, () => 3)],
-    rowHeights: [{ row: 1, height: 24 }, { row: 4, height: 48 }],
+    rowHeights: [
+      { row: 1, height: 24 },
+      { row: 4, height: 48 },
+    ],
     freeze: { rows: 4, columns: 3 },
     print: {
       orientation: 'landscape',
@@ -164,7 +197,20 @@ function reportLayout(findings: number): SheetLayout {
 
 /** An input sheet like the planner's Leistungen sheet, `services` rows, four per project. */
 export function leistungenSheet(services: number): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [['OZG-ID', 'Leistung', 'Themenfeld', 'Lebenslage', 'Zuständigkeit', 'Typ', 'Priorität', 'Fallzahl', 'Reifegrad', 'Umsetzungsprojekt']];
+  const rows: (string | number | null)[][] = [
+    [
+      'OZG-ID',
+      'Leistung',
+      'Themenfeld',
+      'Lebenslage',
+      'Zuständigkeit',
+      'Typ',
+      'Priorität',
+      'Fallzahl',
+      'Reifegrad',
+      'Umsetzungsprojekt',
+    ],
+  ];
   for (let i = 0; i < services; i++) {
     rows.push([
       String(10001 + i),
@@ -184,7 +230,9 @@ export function leistungenSheet(services: number): (string | number | null)[][] 
 
 /** The matching Umsetzungsprojekte sheet: one project per four services. */
 export function projekteSheet(services: number): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [['Projekt-ID', 'Projekt', 'Themenfeld', 'Koordination', 'Status', 'Vorarbeiten']];
+  const rows: (string | number | null)[][] = [
+    ['Projekt-ID', 'Projekt', 'Themenfeld', 'Koordination', 'Status', 'Vorarbeiten'],
+  ];
   for (let p = 0; p < Math.ceil(services / 4); p++) {
     rows.push([
       `P-${String(p + 1).padStart(5, '0')}`,
