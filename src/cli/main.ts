@@ -20,6 +20,7 @@ import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
 import { parseOverrides, positiveNumber } from './overrides';
 import { parseGermanOrIsoDate } from './dateArg';
 import { runImportCommand } from './import';
+import { startSolver } from './solver';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -136,12 +137,15 @@ async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = requireWorkbookPath(args);
+  // --optimise: HiGHS compiles while the workbook is read (settings saying "optimiert" start it after)
+  if (args.options.optimise === true || args.options.optimize === true) void startSolver();
   const wb = await openWorkbookFile(path);
   const { overrides, optimise } = await effectiveSettings(wb, args, io);
+  if (optimise) void startSolver();
   const sheets = await wb.readSheets();
   const timeLimit = positiveNumber(args, 'time-limit', false);
   let outcome = optimise
-    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit })
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver() })
     : runPlan(sheets, { overrides });
 
   const out = stringOption(args, 'out');

@@ -54,6 +54,16 @@ export class OptimiserClient {
 
   constructor(private readonly createWorker: () => WorkerLike = defaultCreateWorker) {}
 
+  /**
+   * Start the worker now, so HiGHS is compiled before the first run (the pane calls this when it
+   * opens). Does nothing where workers or WebAssembly are missing; run() reports that.
+   */
+  warmUp(): void {
+    if (typeof WebAssembly === 'undefined') return;
+    if (this.createWorker === defaultCreateWorker && typeof Worker === 'undefined') return;
+    this.worker ??= this.createWorker();
+  }
+
   run(
     sheets: SheetData[],
     overrides: PlanOverrides,

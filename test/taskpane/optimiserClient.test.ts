@@ -38,6 +38,24 @@ describe('OptimiserClient', () => {
     expect(created[0].terminated).toBe(true);
   });
 
+  it('starts the worker on warmUp (pane opened), before any run, and the first run uses it', async () => {
+    const created: FakeWorker[] = [];
+    const client = new OptimiserClient(() => (created.push(new FakeWorker(true)), created[created.length - 1]));
+    client.warmUp();
+    client.warmUp();
+    expect(created).toHaveLength(1);
+    expect(created[0].requests).toHaveLength(0);
+    await client.run([], {}, noProgress).result;
+    expect(created).toHaveLength(1);
+    expect(created[0].requests).toHaveLength(1);
+    client.dispose();
+    expect(created[0].terminated).toBe(true);
+    // the pane opened again (React remounts): a fresh worker
+    client.warmUp();
+    expect(created).toHaveLength(2);
+    client.dispose();
+  });
+
   it('ends the worker on cancel and starts a new one for the next run', async () => {
     const created: FakeWorker[] = [];
     let answer = false;

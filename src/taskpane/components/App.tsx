@@ -123,8 +123,13 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
   /** Why a download must wait: parts of the opened file would be lost and the planner has not confirmed it. */
   const downloadBlocked = lossy !== null && !lossyConfirmed;
 
-  // One optimiser worker while the pane lives (the solver loads once); ended when the pane closes.
-  React.useEffect(() => () => optimiser.current?.dispose(), []);
+  // One optimiser worker while the pane lives, started when the pane opens so HiGHS is compiled
+  // before the first optimised plan; ended when the pane closes.
+  React.useEffect(() => {
+    optimiser.current ??= new OptimiserClient();
+    optimiser.current.warmUp();
+    return () => optimiser.current?.dispose();
+  }, []);
 
   /** Run an action with a progress bar; errors become a German message. */
   const run = React.useCallback(async (label: string, action: string, work: () => Promise<void>) => {

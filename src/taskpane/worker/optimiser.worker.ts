@@ -13,7 +13,13 @@ interface WorkerScope {
   location: { href: string };
 }
 const scope = self as unknown as WorkerScope;
-let highs: Promise<unknown> | null = null;
+const loadSolver = () =>
+  loadHighs({ locateFile: (file: string) => new URL(`solver/${file}`, scope.location.href).href });
+// Compiled as soon as the worker starts (the pane starts it when it opens), not at the first run:
+// compiling the wasm is most of the optimiser's time on the real catalogue.
+let highs: Promise<unknown> | null = loadSolver();
+// a failed start-up load is retried at the first run (and reported there)
+highs.catch(() => (highs = null));
 
 function post(message: OptimiseResponse): void {
   scope.postMessage(message);
@@ -23,7 +29,7 @@ scope.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
   const { id, sheets, overrides, timeLimitSeconds } = event.data;
   try {
     post({ id, type: 'progress', phase: 'loading' });
-    highs ??= loadHighs({ locateFile: (file: string) => new URL(`solver/${file}`, scope.location.href).href });
+    highs ??= loadSolver();
     const solver = await highs;
     post({ id, type: 'progress', phase: 'solving' });
     const outcome = await runPlanOptimised(sheets, { overrides, timeLimitSeconds, highs: solver });
