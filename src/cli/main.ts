@@ -21,21 +21,12 @@ import { parseOverrides, positiveNumber } from './overrides';
 import { parseGermanOrIsoDate } from './dateArg';
 import { runImportCommand } from './import';
 import { startSolver } from './solver';
+import { isHelpRequest, USAGE } from './usage';
 
 export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
 }
-
-const USAGE = `Aufruf:
-  wellenplaner check <arbeitsmappe.xlsx> [--json <bericht.json>]
-  wellenplaner plan <arbeitsmappe.xlsx> [--out <ergebnis.xlsx>] [--json <bericht.json>] [--force]
-                    [--optimise] [--time-limit <Sekunden>] [--waves <Anzahl>] [--wave-months <Monate>]
-                    [--start <Datum>] [--capacity <Zahl>] [--unit Leistungen|Aufwand] [--today <Datum>]
-  wellenplaner import <arbeitsmappe.xlsx> <steckbrief.xlsx>… --out <ergebnis.xlsx> [--json <bericht.json>]
-
-Exit-Code: 0 ohne Fehler, 1 bei Befunden der Schwere „Fehler“, 2 wenn die Eingabe nicht lesbar ist.
-`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let args: ParsedArgs;
@@ -45,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (!args.command || args.options.help || args.command === 'help') {
+  if (isHelpRequest(args.command, args.options)) {
     io.stdout.write(USAGE);
     return args.command ? 0 : 2;
   }
