@@ -212,6 +212,7 @@ export const REASON_CODES = [
   'CAPACITY',
   'OVERSIZE',
   'OPTIMISED',
+  'INVERSION',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

@@ -1,7 +1,8 @@
 import { REASON_CODES, type Assignment, type Finding, type Plan, type PlannedWave, type ReasonCode } from '../model';
 import { germanDate } from '../dates';
 import { finding, findingAt, sortFindings } from '../source';
-import { compareIds } from './order';
+import { compareIds, preferenceText } from './order';
+import { bindingPrereq, eligibleWave, findInversions, type Inversion, type PlacementTest } from './inversions';
 import { effectiveLoad, type WaveCalendar } from './calendar';
 import type { Problem } from './problem';
 import { PLAN_HORIZON } from './horizon';
@@ -32,6 +33,10 @@ export interface AssembleOptions {
   /** Notes about the Themenfelder (balanced capacity raised, waves added). */
   findings?: Finding[];
   objective: Plan['objective'];
+  /** Why the optimiser moved a project, appended to "im Regelplan Welle n". */
+  moveWhy?: Map<number, string>;
+  /** The deeper placement test of balanced Themenfelder (exact packing), for the inversion causes. */
+  canPlace?: PlacementTest;
 }
 
 /** Turns a wave per project into a Plan: waves with dates and loads, reasons, warnings. */
@@ -115,8 +120,19 @@ export function assemblePlan(
         ),
       );
     }
-    for (const i of tf.members) assignments.push(assignment(problem, calendars, wave, i, effLoad, options, findings));
   });
+
+  const inversions = findInversions(problem, calendars, wave, options.canPlace);
+  const ctx: AssignmentContext = {
+    problem,
+    calendars,
+    wave,
+    effLoad,
+    options,
+    later: groupBy(inversions, (v) => v.preferred),
+    earlier: groupBy(inversions, (v) => v.other),
+  };
+  for (const tf of tfs) for (const i of tf.members) assignments.push(assignment(ctx, i, findings));
 
   const order = new Map(tfs.map((t, k) => [t.config.themenfeld, k]));
   assignments.sort(
@@ -133,15 +149,47 @@ export function assemblePlan(
   };
 }
 
-function assignment(
-  problem: Problem,
-  calendars: WaveCalendar[],
-  wave: ArrayLike<number>,
-  i: number,
-  effLoad: Map<string, number>,
-  options: AssembleOptions,
-  findings: Finding[],
-): Assignment {
+/** What assignment() needs besides the node: the plan and its inversions, computed once. */
+interface AssignmentContext {
+  problem: Problem;
+  calendars: WaveCalendar[];
+  wave: ArrayLike<number>;
+  effLoad: Map<string, number>;
+  options: AssembleOptions;
+  /** Inversions by the preferred (later) project, and by the less preferred (earlier) one. */
+  later: Map<number, Inversion[]>;
+  earlier: Map<number, Inversion[]>;
+}
+
+/** Why a project is in its wave: reason codes apart from the German sentence parts, and findings. */
+export interface AssignmentReasons {
+  reasons: ReasonCode[];
+  parts: string[];
+  findings: Finding[];
+}
+
+function assignment(ctx: AssignmentContext, i: number, findings: Finding[]): Assignment {
+  const { problem, calendars, wave } = ctx;
+  const node = problem.nodes[i];
+  const p = node.project;
+  const w = wave[i];
+  const span = calendars[node.tf].span(w);
+  const why = assignmentReasons(ctx, i);
+  findings.push(...why.findings);
+  const text = why.parts.join('; ');
+  return {
+    projectId: p.id,
+    themenfeld: p.themenfeld,
+    wave: w,
+    start: span.start,
+    end: span.end,
+    reasons: why.reasons,
+    explanation: `Welle ${w}: ${text.charAt(0).toUpperCase()}${text.slice(1)}.`,
+  };
+}
+
+function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons {
+  const { problem, calendars, wave, effLoad, options } = ctx;
   const { nodes, config } = problem;
   const node = nodes[i];
   const p = node.project;
@@ -150,15 +198,10 @@ function assignment(
   const cap = cal.capacity(w);
   const reasons = new Set<ReasonCode>();
   const parts: string[] = [];
+  const findings: Finding[] = [];
 
-  let eligible = 1;
-  let binding: number | undefined;
-  for (const q of node.prereqs) {
-    if (wave[q] + 1 > eligible) {
-      eligible = wave[q] + 1;
-      binding = q;
-    }
-  }
+  const eligible = eligibleWave(problem, wave, i);
+  const binding = eligible > 1 ? bindingPrereq(problem, wave, i) : undefined;
   const bindingText =
     binding !== undefined ? `Voraussetzung ${nodes[binding].project.id} liegt in Welle ${wave[binding]}` : '';
 
@@ -259,7 +302,24 @@ function assignment(
   }
   if (options.ruleWave && options.ruleWave[i] !== w) {
     reasons.add('OPTIMISED');
-    parts.push(`Optimierung: im Regelplan Welle ${options.ruleWave[i]}`);
+    parts.push(`Optimierung: im Regelplan Welle ${options.ruleWave[i]}${options.moveWhy?.get(i) ?? ''}`);
+  }
+  const later = ctx.later.get(i);
+  if (later) {
+    reasons.add('INVERSION');
+    parts.push(inversionText(problem, wave, later));
+    findings.push(inversionFinding(problem, wave, i, later));
+  }
+  const earlier = ctx.earlier.get(i);
+  if (earlier) {
+    reasons.add('INVERSION');
+    const names = earlier.map((v) => `${nodes[v.preferred].project.id} (Welle ${wave[v.preferred]})`);
+    parts.push(
+      `vor ${earlier.length === 1 ? 'dem bevorzugten Projekt' : 'den bevorzugten Projekten'} ${names.join(', ')}: ${earlier
+        .map((v) => shortCause(problem, wave, v))
+        .filter(unique)
+        .join('; ')}`,
+    );
   }
 
   const span = cal.span(w);
@@ -290,17 +350,70 @@ function assignment(
       ),
     );
   }
+  return { reasons: REASON_CODES.filter((r) => reasons.has(r)), parts, findings };
+}
 
-  const text = parts.join('; ');
-  return {
-    projectId: p.id,
-    themenfeld: p.themenfeld,
-    wave: w,
-    start: span.start,
-    end: span.end,
-    reasons: REASON_CODES.filter((r) => reasons.has(r)),
-    explanation: `Welle ${w}: ${text.charAt(0).toUpperCase()}${text.slice(1)}.`,
-  };
+function unique<T>(x: T, k: number, all: T[]): boolean {
+  return all.indexOf(x) === k;
+}
+
+/** The cause of one inversion in a few words, from the later (preferred) project's side. */
+function causeText(problem: Problem, wave: ArrayLike<number>, v: Inversion): string {
+  const { nodes } = problem;
+  const p = nodes[v.preferred];
+  const q = nodes[v.other];
+  const id = (i: number) => nodes[i].project.id;
+  switch (v.cause) {
+    case 'PIN':
+      if (q.pin !== undefined) return `${q.project.id} ist fest in Welle ${q.pin} eingeplant`;
+      return `${q.project.id} muss vor dem fest eingeplanten ${id(v.via!)} fertig sein`;
+    case 'DEPENDENCY':
+      if (p.prereqs.includes(v.via!)) return `Voraussetzung ${id(v.via!)} liegt in Welle ${wave[v.via!]}`;
+      return `${q.project.id} kommt früh als Voraussetzung für ${id(v.via!)}`;
+    case 'CAPACITY':
+      return `${waveRange(eligibleWave(problem, wave, v.preferred), wave[v.preferred] - 1)} ${eligibleWave(problem, wave, v.preferred) === wave[v.preferred] - 1 ? 'hat' : 'haben'} auch ohne die weniger bevorzugten Projekte keinen Platz für ${p.project.id}`;
+    default:
+      return 'keine Abhängigkeit, feste Welle oder Kapazität zwingt dazu';
+  }
+}
+
+function shortCause(problem: Problem, wave: ArrayLike<number>, v: Inversion): string {
+  return causeText(problem, wave, v);
+}
+
+function inversionText(problem: Problem, wave: ArrayLike<number>, list: Inversion[]): string {
+  const { nodes } = problem;
+  const names = list.map((v) => `${nodes[v.other].project.id} (Welle ${wave[v.other]})`);
+  const causes = list.map((v) => causeText(problem, wave, v)).filter(unique);
+  return `nach ${list.length === 1 ? 'dem weniger bevorzugten Projekt' : 'den weniger bevorzugten Projekten'} ${names.join(', ')}: ${causes.join('; ')}`;
+}
+
+function inversionFinding(problem: Problem, wave: ArrayLike<number>, i: number, list: Inversion[]): Finding {
+  const node = problem.nodes[i];
+  const p = node.project;
+  const unforced = list.some((v) => v.cause === 'UNFORCED');
+  const tf = problem.tfs[node.tf].config.themenfeld;
+  const text = `${p.id} (${preferenceText(p)}) liegt im Themenfeld „${tf}“ in Welle ${wave[i]}, ${inversionText(problem, wave, list)}.`;
+  return unforced
+    ? findingAt(
+        p.src,
+        'id',
+        'warning',
+        'PREFERENCE_INVERSION_UNFORCED',
+        `${text} Das verletzt die Reihenfolge des Leitfadens; bitte den Plan prüfen.`,
+      )
+    : findingAt(p.src, 'id', 'info', 'PREFERENCE_INVERSION', text);
+}
+
+function groupBy<T>(items: T[], key: (x: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
 
 function round(x: number): number {

@@ -1,5 +1,6 @@
 import { effectiveLoad, type WaveCalendar } from './calendar';
 import type { Problem } from './problem';
+import { comparePreference } from './order';
 
 /**
  * The assignment MILP in CPLEX LP format (time-indexed, see docs/planning.md):
@@ -31,10 +32,10 @@ export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave
   const columns: string[] = [];
   const start: number[] = [];
   const binaries: string[] = [];
-  const addColumn = (name: string, value: number) => {
+  const addColumn = (name: string, value: number, binary = true) => {
     columns.push(name);
     start.push(value);
-    binaries.push(name);
+    if (binary) binaries.push(name);
     return columns.length - 1;
   };
   const rows: string[] = [];
@@ -152,6 +153,8 @@ export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave
     }
   });
 
+  rows.push(...orderRows(problem, ruleWave, horizon, waveTerms, addColumn, columns));
+
   const lines = [
     'Minimize',
     ` obj: ${wrap(objective.length ? objective.join(' + ') : '0 ' + (columns[0] ?? 'dummy'))}`,
@@ -162,6 +165,81 @@ export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave
   for (let k = 0; k < binaries.length; k += 20) lines.push(` ${binaries.slice(k, k + 20).join(' ')}`);
   lines.push('End');
   return { lp: lines.join('\n'), columns, start, constant, choices, horizon };
+}
+
+/**
+ * First level of the objective, kept as constraints: the optimiser may not create an inversion
+ * of the order of preference that the rule-based plan avoids. For projects P preferred over Q
+ * (comparePreference) of one Themenfeld with ruleWave(P) ≤ ruleWave(Q), wave(P) ≤ wave(Q) must
+ * hold. Instead of one row per pair, with the Themenfeld's projects in groups of equal
+ * preference g = 0, 1, … and a continuous a[g,v] ≥ the waves of the projects of groups ≤ g that
+ * the rule-based plan put in wave v (a chain over g), each Q of group h needs one row per wave
+ * v ≤ ruleWave(Q): wave(Q) ≥ a[h−1,v]. That is exactly the pairwise condition (a[h−1,v] is the
+ * latest wave of those P), in O(projects × waves) rows; the rule-based plan satisfies it with
+ * a[g,v] = v, so the model stays feasible.
+ */
+function orderRows(
+  problem: Problem,
+  ruleWave: ArrayLike<number>,
+  horizon: number[],
+  waveTerms: (i: number, sign: 1 | -1) => { terms: string[]; constant: number },
+  addColumn: (name: string, value: number, binary?: boolean) => number,
+  columns: string[],
+): string[] {
+  const { nodes, tfs } = problem;
+  const rows: string[] = [];
+  tfs.forEach((tf, t) => {
+    const sorted = [...tf.members].sort((a, b) => comparePreference(nodes[a].project, nodes[b].project));
+    if (sorted.length < 2) return;
+    const groups: number[][] = [];
+    for (const i of sorted) {
+      const last = groups[groups.length - 1];
+      if (last && comparePreference(nodes[last[0]].project, nodes[i].project) === 0) last.push(i);
+      else groups.push([i]);
+    }
+    if (groups.length < 2) return;
+    const H = horizon[t];
+    /** a[v] of the previous group: column index, or undefined while no project had rule wave v. */
+    let prev: (number | undefined)[] = new Array(H + 1).fill(undefined);
+    groups.forEach((group, g) => {
+      if (g > 0) {
+        for (const q of group) {
+          const own = waveTerms(q, 1);
+          for (let v = 1; v <= ruleWave[q]; v++) {
+            const col = prev[v];
+            if (col === undefined) continue;
+            // wave(q) − a ≥ 0
+            if (own.terms.length) rows.push(`ord${t}_${q}_${v}: ${own.terms.join(' ')} - ${columns[col]} >= 0`);
+            else rows.push(`ord${t}_${q}_${v}: ${columns[col]} <= ${own.constant}`);
+          }
+        }
+      }
+      if (g === groups.length - 1) return;
+      const next: (number | undefined)[] = [...prev];
+      const members = new Map<number, number[]>();
+      for (const i of group) {
+        const v = ruleWave[i];
+        if (v > H) continue;
+        const list = members.get(v) ?? [];
+        list.push(i);
+        members.set(v, list);
+      }
+      for (let v = 1; v <= H; v++) {
+        const here = members.get(v);
+        if (!here && prev[v] === undefined) continue;
+        const col = addColumn(`a${t}_${g}_${v}`, v, false);
+        next[v] = col;
+        if (prev[v] !== undefined) rows.push(`ach${t}_${g}_${v}: ${columns[col]} - ${columns[prev[v]!]} >= 0`);
+        for (const i of here ?? []) {
+          const w = waveTerms(i, -1);
+          if (w.terms.length) rows.push(`amx${t}_${i}: ${columns[col]} ${w.terms.join(' ')} >= 0`);
+          else rows.push(`amx${t}_${i}: ${columns[col]} >= ${-w.constant}`);
+        }
+      }
+      prev = next;
+    });
+  });
+  return rows;
 }
 
 /** LP files are read line by line; keep lines short by breaking between terms. */

@@ -3,6 +3,7 @@ import { finding } from '../source';
 import { assemblePlan, lateness } from './assemble';
 import type { PlanConfig } from './config';
 import { buildModel, type AssignmentModel } from './lp';
+import type { Problem } from './problem';
 import { planRulesDetailed } from './rules';
 import { formatNumber } from './text';
 import { planViolations } from './validate';
@@ -156,9 +157,11 @@ export async function planOptimised(
     );
   }
 
+  const moves = movesAgainstRules(problem, ruleWave, wave!);
   const plan = assemblePlan(problem, calendars, wave!, {
     mode: 'optimised',
     ruleWave,
+    moveWhy: moves.why,
     objective: { rules: rulesObjective, optimised, bound, gap: gapOf(optimised), solverStatus: answer.status, seconds },
     findings: rules.plan.findings.filter((f) => f.code === 'BALANCED_CAPACITY_RAISED'),
   });
@@ -172,10 +175,58 @@ export async function planOptimised(
           ? '.'
           : gapOf(optimised) === 0
             ? '; nachweislich optimal.'
-            : `, höchstens ${formatPercent(100 * gapOf(optimised)!)} % über der beweisbaren Untergrenze ${formatNumber(bound)}.`),
+            : `, höchstens ${formatPercent(100 * gapOf(optimised)!)} % über der beweisbaren Untergrenze ${formatNumber(bound)}.`) +
+        ` ${moves.summary}`,
     ),
   );
   return plan;
+}
+
+/**
+ * Which projects the optimiser moved against the rule-based plan, and why: a project moved
+ * earlier took room that others left; a project moved later made room for others whose
+ * weighted lateness counts more. Text per node (appended to "im Regelplan Welle n") and a
+ * summary for the OPTIMISER_IMPROVED note.
+ */
+function movesAgainstRules(
+  problem: Problem,
+  ruleWave: ArrayLike<number>,
+  wave: ArrayLike<number>,
+): { why: Map<number, string>; summary: string } {
+  const { nodes } = problem;
+  const why = new Map<number, string>();
+  const moved: number[] = [];
+  nodes.forEach((_, i) => {
+    if (ruleWave[i] !== wave[i]) moved.push(i);
+  });
+  const ids = (list: number[]) => list.map((i) => nodes[i].project.id).join(', ');
+  for (const i of moved) {
+    const n = nodes[i];
+    const sameTf = moved.filter((j) => j !== i && nodes[j].tf === n.tf);
+    if (wave[i] < ruleWave[i]) {
+      const left = sameTf.filter((j) => ruleWave[j] === wave[i] && wave[j] > wave[i]);
+      why.set(
+        i,
+        left.length
+          ? `; rückt vor in den Platz, den ${ids(left)} in Welle ${wave[i]} frei ${left.length === 1 ? 'macht' : 'machen'} (Gewicht ${n.weight})`
+          : `; rückt vor, weil Welle ${wave[i]} durch die Umordnung Platz hat (Gewicht ${n.weight})`,
+      );
+    } else {
+      const came = sameTf.filter((j) => wave[j] === ruleWave[i] && ruleWave[j] > ruleWave[i]);
+      const gained = came.reduce((s, j) => s + nodes[j].weight * (ruleWave[j] - wave[j]), 0);
+      why.set(
+        i,
+        came.length
+          ? `; macht in Welle ${ruleWave[i]} Platz für ${ids(came)} (gewichtete Verspätung −${gained} gegenüber +${n.weight * (wave[i] - ruleWave[i])} für dieses Projekt)`
+          : `; macht Platz für früher eingeplante Projekte (Gewicht ${n.weight})`,
+      );
+    }
+  }
+  const list = moved.map((i) => `${nodes[i].project.id} (Welle ${ruleWave[i]} → ${wave[i]})`);
+  const summary = moved.length
+    ? `Gegenüber dem Regelplan ${moved.length === 1 ? 'verschoben' : `${moved.length} Projekte verschoben`}: ${list.slice(0, 20).join(', ')}${list.length > 20 ? ` und ${list.length - 20} weitere` : ''}; die Begründung jedes Projekts nennt den Grund. Die Reihenfolge des Leitfadens bleibt gewahrt: kein bevorzugtes Projekt kommt durch die Optimierung später als ein weniger bevorzugtes.`
+    : '';
+  return { why, summary };
 }
 
 function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap: number): SolverAnswer {

@@ -43,12 +43,16 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Rank of the pragmatic reasons: begonnen, Bereitschaft signalisiert, Vorarbeiten, none. */
-export function pragmaticRank(p: PlanProject): number {
+/**
+ * Rank of the Leitfaden's pragmatic reasons, lower is earlier: begonnen (0); Bereitschaft
+ * signalisiert and Vorarbeiten (1: both reasons weigh more than either alone); Bereitschaft
+ * signalisiert (2); Vorarbeiten (3); none (4).
+ */
+export function pragmaticRank(p: Pick<PlanProject, 'status' | 'priorWork'>): number {
   if (p.status === 'begonnen') return 0;
-  if (p.status === 'Bereitschaft signalisiert') return 1;
-  if (p.priorWork) return 2;
-  return 3;
+  const ready = p.status === 'Bereitschaft signalisiert';
+  if (ready) return p.priorWork ? 1 : 2;
+  return p.priorWork ? 3 : 4;
 }
 
 /** What decides the order of preference, before the project's own ID. Lower is earlier. */
@@ -58,7 +62,7 @@ export interface PreferenceKey {
   fallzahl: number;
 }
 
-export function preferenceKey(p: PlanProject): PreferenceKey {
+export function preferenceKey(p: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'fallzahl'>): PreferenceKey {
   return { rank: pragmaticRank(p), priority: p.priority, fallzahl: p.fallzahl };
 }
 
@@ -67,8 +71,53 @@ export function compareKeys(a: PreferenceKey, b: PreferenceKey): number {
 }
 
 /**
- * Objective weight of a project's lateness: its priority (hoch 3, mittel 2, niedrig 1) plus
- * the Leitfaden's pragmatism (Bereitschaft signalisiert +2, Vorarbeiten +1; begonnen +3).
+ * The Leitfaden's order of preference between two projects, the one place it is written down
+ * (the rule-based planner, the optimiser's order constraints, the inversion report and stable
+ * re-planning use it): a pinned project (Welle (fest)) first; then begonnen; Bereitschaft
+ * signalisiert with Vorarbeiten; Bereitschaft signalisiert; Vorarbeiten; then priority (hoch
+ * first) and Fallzahl (higher first). Negative: `a` is preferred. 0: equally preferred; the
+ * Projekt-ID then only decides ties (`compareIds`), it is no preference.
+ */
+export function comparePreference(
+  a: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'fallzahl' | 'pinnedWave'>,
+  b: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'fallzahl' | 'pinnedWave'>,
+): number {
+  const pa = a.pinnedWave !== undefined ? 0 : 1;
+  const pb = b.pinnedWave !== undefined ? 0 : 1;
+  return pa - pb || compareKeys(preferenceKey(a), preferenceKey(b));
+}
+
+/**
+ * Position of every project in the order of preference (ties by Projekt-ID): rank[i] = 0 for
+ * the most preferred project. The total order the rule-based planner fills the waves in
+ * (before preferences inherited from dependants).
+ */
+export function preferenceRank(projects: readonly PlanProject[]): Int32Array {
+  const order = projects
+    .map((_, i) => i)
+    .sort((a, b) => comparePreference(projects[a], projects[b]) || compareIds(projects[a].id, projects[b].id));
+  const rank = new Int32Array(projects.length);
+  order.forEach((i, k) => (rank[i] = k));
+  return rank;
+}
+
+/** The reasons of preference in German, e.g. "Bereitschaft signalisiert und Vorarbeiten, Priorität hoch". */
+export function preferenceText(p: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'pinnedWave'>): string {
+  const parts: string[] = [];
+  if (p.pinnedWave !== undefined) parts.push('fest eingeplant');
+  if (p.status === 'begonnen') parts.push('begonnen');
+  else if (p.status === 'Bereitschaft signalisiert')
+    parts.push(p.priorWork ? 'Bereitschaft signalisiert und Vorarbeiten' : 'Bereitschaft signalisiert');
+  else if (p.priorWork) parts.push('Vorarbeiten');
+  parts.push(`Priorität ${p.priority === 1 ? 'hoch' : p.priority === 2 ? 'mittel' : 'niedrig'}`);
+  return parts.join(', ');
+}
+
+/**
+ * Objective weight of a project's lateness (second level of the optimiser's objective; the
+ * order of preference is its first level, kept as constraints, see lp.ts): its priority (hoch 3,
+ * mittel 2, niedrig 1) plus the Leitfaden's pragmatism (begonnen +3, Bereitschaft signalisiert
+ * +2, Vorarbeiten +1).
  */
 export function lateWeight(p: PlanProject): number {
   const base = 4 - p.priority;

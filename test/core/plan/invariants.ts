@@ -125,3 +125,134 @@ export function brokenRules(projects: PlanProject[], plan: Plan): string[] {
   }
   return out;
 }
+
+/** The Leitfaden's order as a tuple, lower first (written from the rule text, not from the planner). */
+function ownKey(p: PlanProject): number[] {
+  const ready = p.status === 'Bereitschaft signalisiert';
+  const pragmatic = p.status === 'begonnen' ? 0 : ready && p.priorWork ? 1 : ready ? 2 : p.priorWork ? 3 : 4;
+  return [p.pinnedWave !== undefined ? 0 : 1, pragmatic, p.priority, -p.fallzahl];
+}
+
+function cmp(a: number[], b: number[]): number {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] - b[k];
+  return 0;
+}
+
+/**
+ * Every inversion of the order of preference that nothing forces: a project P preferred over a
+ * project Q of its Themenfeld (pinned; begonnen; Bereitschaft and Vorarbeiten; Bereitschaft;
+ * Vorarbeiten; priority; Fallzahl) lands later than Q although
+ * - P is not pinned and Q is no prerequisite (direct or indirect) of P,
+ * - Q is no prerequisite of a pinned project and no prerequisite of a project at least as
+ *   preferred as P (then the dependency pulls Q forward),
+ * - P's prerequisites all lie before Q's wave,
+ * - and some wave from the first one P's prerequisites allow up to P's wave − 1 has room for P
+ *   when every project less preferred than P (and not pinned, begonnen or needed by a pinned
+ *   project) left it.
+ * `ids` lets a caller compare with equal keys the way the planner breaks ties.
+ */
+export function unforcedInversions(projects: PlanProject[], plan: Plan): string[] {
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const waveOf = new Map(plan.assignments.map((a) => [a.projectId, a.wave]));
+  const capOf = new Map(plan.waves.map((w) => [`${w.themenfeld}#${w.number}`, w.capacity ?? Infinity]));
+  const dependants = new Map<string, string[]>();
+  for (const p of projects) for (const d of p.dependsOn) dependants.set(d, [...(dependants.get(d) ?? []), p.id]);
+  const closure = (id: string, next: (id: string) => string[]): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [...next(id)];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      stack.push(...next(x));
+    }
+    return seen;
+  };
+  const ancestors = (id: string) => closure(id, (x) => byId.get(x)?.dependsOn ?? []);
+  const descendants = (id: string) => closure(id, (x) => dependants.get(x) ?? []);
+  const pinnedAncestor = new Set<string>();
+  for (const p of projects) if (p.pinnedWave !== undefined) for (const a of ancestors(p.id)) pinnedAncestor.add(a);
+  const exempt = (p: PlanProject) => p.pinnedWave !== undefined || p.status === 'begonnen' || pinnedAncestor.has(p.id);
+  // The planner fills waves by the best key among a project and its dependants (without the pin).
+  const effective = (p: PlanProject) => {
+    let best = ownKey(p).slice(1);
+    for (const d of descendants(p.id)) {
+      const k = ownKey(byId.get(d)!).slice(1);
+      if (cmp(k, best) < 0) best = k;
+    }
+    return best;
+  };
+  const before = (r: PlanProject, p: PlanProject) => {
+    const c = cmp(effective(r), effective(p));
+    return c < 0 || (c === 0 && compareIdsNatural(r.id, p.id) < 0);
+  };
+  const out: string[] = [];
+  for (const p of projects) {
+    if (p.pinnedWave !== undefined) continue;
+    const wp = waveOf.get(p.id)!;
+    const eligible = Math.max(1, ...p.dependsOn.map((d) => waveOf.get(d)! + 1));
+    const anc = ancestors(p.id);
+    for (const q of projects) {
+      if (q.themenfeld !== p.themenfeld || q === p) continue;
+      const wq = waveOf.get(q.id)!;
+      if (wq >= wp || cmp(ownKey(p), ownKey(q)) >= 0 || anc.has(q.id)) continue;
+      if (pinnedAncestor.has(q.id) || eligible > wq) continue;
+      const pullers = [...descendants(q.id)].map((d) => byId.get(d)!);
+      if (pullers.some((d) => cmp(ownKey(d).slice(1), ownKey(p).slice(1)) <= 0) && before(q, p)) continue;
+      let forced = true;
+      for (let v = eligible; v < wp; v++) {
+        const cap = capOf.get(`${p.themenfeld}#${v}`) ?? Infinity;
+        let kept = 0;
+        for (const r of projects) {
+          if (r === p || r.themenfeld !== p.themenfeld || waveOf.get(r.id) !== v) continue;
+          if (exempt(r) || before(r, p)) kept += Math.min(r.services.length, cap);
+        }
+        if (kept + Math.min(p.services.length, cap) <= cap) forced = false;
+      }
+      if (!forced) out.push(`${p.id} (Welle ${wp}) nach dem weniger bevorzugten ${q.id} (Welle ${wq})`);
+    }
+  }
+  return out;
+}
+
+/** Natural ID order ("P-2" before "P-10"), as the plan's tie-break. */
+function compareIdsNatural(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/**
+ * One crowded Themenfeld: many marked projects (Bereitschaft, Vorarbeiten, both), sizes 1–5,
+ * few dependencies, balanced or a tight capacity: where the order of preference is tested hardest.
+ */
+export function crowded(maxProjects = 12): fc.Arbitrary<Scenario> {
+  const item = fc.record({
+    size: fc.integer({ min: 1, max: 5 }),
+    status: fc.constantFrom<ProjectStatus>('offen', 'Bereitschaft signalisiert', 'begonnen', 'offen'),
+    priorWork: fc.boolean(),
+    priority: fc.constantFrom<Priority>(1, 2, 3),
+    fallzahl: fc.integer({ min: 0, max: 3 }),
+    dep: fc.option(fc.nat(), { freq: 4 }),
+  });
+  return fc
+    .record({
+      items: fc.array(item, { minLength: 2, maxLength: maxProjects }),
+      waveCount: fc.integer({ min: 2, max: 4 }),
+      capacity: fc.option(fc.integer({ min: 3, max: 9 }), { freq: 2 }),
+    })
+    .map(({ items, waveCount, capacity }) => {
+      const projects = items.map((it, i) =>
+        project(`C-${i + 1}`, {
+          themenfeld: TFS[0],
+          size: it.size,
+          status: it.status,
+          priorWork: it.priorWork,
+          priority: it.priority,
+          fallzahl: it.fallzahl,
+          dependsOn: it.dep === null || i === 0 ? [] : [`C-${(it.dep % i) + 1}`],
+        }),
+      );
+      const overrides: PlanOverrides = { waveCount };
+      if (capacity !== null) overrides.capacity = capacity;
+      return { projects, overrides };
+    });
+}

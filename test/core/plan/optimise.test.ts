@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { planConfigFrom, planRules } from '../../../src/core/plan';
 import { planOptimised } from '../../../src/core/plan/optimise';
-import { brokenRules, emptyInput, scenario } from './invariants';
+import { brokenRules, emptyInput, scenario, unforcedInversions } from './invariants';
 import { project } from './fixtures';
 
 let highs: unknown;
@@ -13,8 +13,22 @@ beforeAll(async () => {
 const configOf = (projects: Parameters<typeof planRules>[0], overrides = {}) =>
   planConfigFrom(emptyInput, projects, overrides).config;
 
-/** Greedy by priority loses here: the big hoch project blocks wave 1 for three mittel ones. */
+/**
+ * Equally preferred projects, filled in ID order, lose here: A and B fill wave 1, where B, C
+ * and E would fit three projects (the ID is no preference, so the optimiser may reorder them).
+ */
 function packingCase() {
+  return [
+    project('A', { size: 3 }),
+    project('B', { size: 2 }),
+    project('C', { size: 2 }),
+    project('D', { size: 2 }),
+    project('E', { size: 1 }),
+  ];
+}
+
+/** The same shape with a preferred big project: moving it back would win, but breaks the order. */
+function preferredBigCase() {
   return [
     project('A', { size: 4, priority: 1 }),
     project('B', { size: 2, priority: 2 }),
@@ -40,8 +54,22 @@ describe('optimiser', () => {
     expect(moved.length).toBeGreaterThan(0);
     expect(moved[0].explanation).toMatch(/Optimierung: im Regelplan Welle \d/);
     expect(plan.findings.find((f) => f.code === 'OPTIMISER_IMPROVED')?.message).toMatch(
-      /^Der Optimierer hat den Plan verbessert: gewichtete Verspätung \d+ statt \d+ \(−[\d,]+ %\); nachweislich optimal\.$/,
+      /^Der Optimierer hat den Plan verbessert: gewichtete Verspätung \d+ statt \d+ \(−[\d,]+ %\); nachweislich optimal\. Gegenüber dem Regelplan \d+ Projekte verschoben: .*A \(Welle 1 → 2\)/,
     );
+    const a = plan.assignments.find((x) => x.projectId === 'A')!;
+    expect(a.explanation).toContain('Optimierung: im Regelplan Welle 1; macht in Welle 1 Platz für');
+    const e = plan.assignments.find((x) => x.projectId === 'E')!;
+    expect(e.explanation).toContain('Optimierung: im Regelplan Welle 2; rückt vor in den Platz, den A');
+  });
+
+  it('never moves a preferred project behind a less preferred one, even where that would lower the lateness', async () => {
+    const projects = preferredBigCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    const plan = await planOptimised(projects, config, { highs, mipRelGap: 0 });
+    expect(plan.mode).toBe('rules');
+    expect(plan.assignments.find((a) => a.projectId === 'A')!.wave).toBe(1);
+    expect(plan.findings.find((f) => f.code === 'OPTIMISER_NO_GAIN')).toBeDefined();
+    expect(unforcedInversions(projects, plan)).toEqual([]);
   });
 
   it('keeps every rule and is never worse than the rule-based plan (random small inputs)', async () => {
@@ -57,6 +85,18 @@ describe('optimiser', () => {
         expect(value).toBeLessThanOrEqual(rules.objective.rules);
         if (plan.mode === 'rules') expect(plan.assignments).toEqual(rules.assignments);
         if (plan.objective.bound !== undefined) expect(plan.objective.bound).toBeLessThanOrEqual(value + 1e-6);
+        // First level of the objective: no inversion the rule-based plan avoids.
+        const inverted = (p: typeof plan) =>
+          new Set(
+            p.findings
+              .filter((f) => f.code.startsWith('PREFERENCE_INVERSION'))
+              .flatMap((f) =>
+                [...f.message.matchAll(/(P-\d+) \(Welle/g)].map((m) => `${/^\S+/.exec(f.message)![0]}>${m[1]}`),
+              ),
+          );
+        const before = inverted(rules);
+        for (const pair of inverted(plan)) expect(before).toContain(pair);
+        expect(unforcedInversions(projects, plan)).toEqual([]);
       }),
       { numRuns: 40, seed: 2021 },
     );
@@ -93,7 +133,7 @@ describe('optimiser', () => {
     // A one-shot solver that puts everything into wave 1 (over capacity).
     const liar = {
       solve: (lp: string) => {
-        const cols = [...new Set(lp.match(/\b[xyz]\d+_\d+\b/g) ?? [])];
+        const cols = [...new Set(lp.match(/\b[xyza]\d+_\d+(?:_\d+)?\b/g) ?? [])];
         const Columns = Object.fromEntries(cols.map((c) => [c, { Primal: /^x\d+_1$/.test(c) ? 1 : 0 }]));
         return { Status: 'Optimal', ObjectiveValue: 0, Columns };
       },
@@ -151,7 +191,7 @@ describe('optimiser', () => {
 
   it('optimises with fractional Aufwand as the capacity unit', async () => {
     const projects = [
-      project('A', { effort: 3.5, priority: 1 }),
+      project('A', { effort: 3.5, priority: 2 }),
       project('B', { effort: 1.25, priority: 2 }),
       project('C', { effort: 1.25, priority: 2 }),
       project('D', { effort: 0.75, priority: 2 }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { planConfigFrom, planRules } from '../../../src/core/plan';
-import { brokenRules, emptyInput, scenario } from './invariants';
+import { brokenRules, emptyInput, scenario, crowded, unforcedInversions } from './invariants';
 import { project } from './fixtures';
 
 function plan(projects: Parameters<typeof planRules>[0], overrides = {}) {
@@ -94,6 +94,42 @@ describe('rule-based planner: inputs the checks would reject', () => {
         expect(plan([...projects].reverse(), capacity === null ? {} : { capacity })).toEqual(result);
       }),
       { numRuns: 300, seed: 1312 },
+    );
+  });
+});
+
+describe('order of preference (Leitfaden): no inversion that nothing forces', () => {
+  it('holds for the rule-based plan on random inputs', () => {
+    fc.assert(
+      fc.property(scenario(), ({ projects, overrides }) => {
+        const p = plan(projects, overrides);
+        expect(unforcedInversions(projects, p)).toEqual([]);
+        expect(p.findings.filter((f) => f.code === 'PREFERENCE_INVERSION_UNFORCED')).toEqual([]);
+      }),
+      { numRuns: 300, seed: 1313 },
+    );
+    fc.assert(
+      fc.property(crowded(), ({ projects, overrides }) => {
+        expect(unforcedInversions(projects, plan(projects, overrides))).toEqual([]);
+      }),
+      { numRuns: 400, seed: 1315 },
+    );
+  });
+
+  it('names every remaining inversion in both projects’ reasons and as a Hinweis', () => {
+    fc.assert(
+      fc.property(scenario(), ({ projects, overrides }) => {
+        const p = plan(projects, overrides);
+        const waveOf = new Map(p.assignments.map((a) => [a.projectId, a]));
+        for (const f of p.findings.filter((x) => x.code === 'PREFERENCE_INVERSION')) {
+          expect(f.severity).toBe('info');
+          const id = /^(\S+) \(/.exec(f.message)![1];
+          expect(waveOf.get(id)!.reasons).toContain('INVERSION');
+          for (const m of f.message.matchAll(/(P-\d+) \(Welle \d+\)/g))
+            expect(waveOf.get(m[1])!.explanation).toContain(`${id} (Welle ${waveOf.get(id)!.wave})`);
+        }
+      }),
+      { numRuns: 150, seed: 1314 },
     );
   });
 });
