@@ -1,6 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { hasErrors } from '../core/source';
-import type { Finding } from '../core/model';
 import {
   applyImport,
   baseName,
@@ -15,6 +14,7 @@ import {
 import { megabytes } from '../core/import/limits';
 import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
 import { openWorkbookFile, saveWorkbookFile } from '../workbook/file/node';
+import { SEVERITY_LABEL } from '../core/text';
 
 interface Writer {
   write(text: string): unknown;
@@ -31,8 +31,6 @@ export interface ImportCommandArgs {
   stdout: Writer;
   stderr: Writer;
 }
-
-const SEVERITY_DE: Record<Finding['severity'], string> = { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' };
 
 /**
  * `wellenplaner import <arbeitsmappe.xlsx> <steckbrief.xlsx>… --out <ergebnis.xlsx> [--json <bericht.json>]`
@@ -85,7 +83,7 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
   const plan = preview.plan;
   for (const line of importSummary(plan)) args.stdout.write(`${line}\n`);
   for (const f of plan.findings) {
-    args.stdout.write(`${SEVERITY_DE[f.severity]} ${f.code} [${f.sheet}!${f.cell}]: ${f.message}\n`);
+    args.stdout.write(`${SEVERITY_LABEL[f.severity].one} ${f.code} [${f.sheet}!${f.cell}]: ${f.message}\n`);
   }
 
   const blocked = hasErrors(plan.findings);

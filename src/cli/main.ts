@@ -22,6 +22,7 @@ import { parseGermanOrIsoDate } from './dateArg';
 import { runImportCommand } from './import';
 import { startSolver } from './solver';
 import { isHelpRequest, USAGE } from './usage';
+import { plural } from '../core/text';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -188,10 +189,6 @@ function printFindings(findings: Finding[], io: Io): void {
       `  … und ${infos - MAX_INFOS_PRINTED} weitere Hinweise (vollständig im Prüfbericht und mit --json).\n`,
     );
   }
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function printPlan(outcome: PlanOutcome, io: Io): void {

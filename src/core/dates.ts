@@ -58,18 +58,69 @@ export function dateToIso(date: Date): IsoDate | null {
   return date.toISOString().slice(0, 10);
 }
 
-export function addMonths(iso: IsoDate, months: number): IsoDate {
-  const [y, m, d] = iso.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return isoFromParts(ny, nm, Math.min(d, last))!;
+/** Date arithmetic never leaves Excel's dates, 1900-01-01 … 9999-12-31. */
+const MIN_MONTH = 1900 * 12;
+const MAX_MONTH = 9999 * 12 + 11;
+/** Index (see monthIndex) of Excel's last month, 9999-12. */
+export const MAX_MONTH_INDEX = MAX_MONTH;
+const MIN_MS = Date.UTC(1900, 0, 1);
+const MAX_MS = Date.UTC(9999, 11, 31);
+
+/** Year, month, day of an ISO date; anything unreadable is the nearer end of Excel's range. */
+function partsOf(iso: IsoDate): [number, number, number] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso > '9999' ? [9999, 12, 31] : [1900, 1, 1];
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+function formatIso(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Months since year 0 (year · 12 + month − 1) of a date, clamped to 1900-01 … 9999-12. */
+export function monthIndex(iso: IsoDate): number {
+  const [y, m] = partsOf(iso);
+  return Math.min(MAX_MONTH, Math.max(MIN_MONTH, y * 12 + m - 1));
+}
+
+/** First day of the month with that index. */
+export function monthStart(index: number): IsoDate {
+  return formatIso(Math.floor(index / 12), (index % 12) + 1, 1);
+}
+
+/** Last day of the month with that index. */
+export function monthEnd(index: number): IsoDate {
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return formatIso(y, m, daysInMonth(y, m));
+}
+
+/** `iso` plus `months` (day clipped to the month's end), clamped to 1900-01 … 9999-12. Total. */
+export function addMonths(iso: IsoDate, months: number): IsoDate {
+  const [y, m, d] = partsOf(iso);
+  const raw = y * 12 + (m - 1) + (Number.isFinite(months) ? Math.trunc(months) : months > 0 ? MAX_MONTH : -MAX_MONTH);
+  const total = Math.min(MAX_MONTH, Math.max(MIN_MONTH, raw));
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return formatIso(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** `iso` plus `days`, clamped to 1900-01-01 … 9999-12-31. Total. */
 export function addDays(iso: IsoDate, days: number): IsoDate {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+  const [y, m, d] = partsOf(iso);
+  const base = new Date(0);
+  base.setUTCFullYear(y, m - 1, d);
+  const ms = base.getTime() + (Number.isFinite(days) ? Math.trunc(days) : Math.sign(days) * 1e7) * DAY_MS;
+  const t = new Date(Math.min(MAX_MS, Math.max(MIN_MS, Number.isNaN(ms) ? MAX_MS : ms)));
+  return formatIso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 /** German display form: 31.12.2021 */

@@ -1,6 +1,6 @@
 import type { Finding, IsoDate, Plan, PlanProject, SheetData, WorkbookInput } from './model';
 import type { OutputBundle } from './layout/types';
-import type { WorkbookPort, WriteStats } from '../workbook/port';
+import type { WorkbookPort, WriteStats } from './port';
 import { readWorkbook } from './read';
 import { checkInput, checkPlannedCoordination } from './check';
 import { planConfigFrom, planRules, type PlanConfig, type PlanOverrides } from './plan';
@@ -111,12 +111,12 @@ export function runPlan(sheets: SheetData[], options: PlanOptions = {}): PlanOut
 export interface OptimiseOptions extends PlanOptions {
   timeLimitSeconds?: number;
   mipRelGap?: number;
-  /** An already loaded HiGHS instance (the task pane loads the wasm in a worker). */
-  highs?: unknown;
+  /** HiGHS or its loader, as in core/plan/optimise (the core never loads it itself). */
+  highs: unknown;
 }
 
 /** As runPlan, then improves the plan with the exact optimiser; never worse than the rule-based plan. */
-export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOptions = {}): Promise<PlanOutcome> {
+export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOptions): Promise<PlanOutcome> {
   const prepared = prepare(sheets, options);
   if (!prepared.config) return finish(prepared, null);
   const plan = await planOptimised(prepared.projects, prepared.config, {

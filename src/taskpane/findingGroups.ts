@@ -1,11 +1,8 @@
 import type { Finding, Severity } from '../core/model';
 import { sortFindings } from '../core/source';
+import { formatCount, severityCount } from '../core/text';
 
-export const SEVERITY_LABEL: Record<Severity, { one: string; many: string }> = {
-  error: { one: 'Fehler', many: 'Fehler' },
-  warning: { one: 'Warnung', many: 'Warnungen' },
-  info: { one: 'Hinweis', many: 'Hinweise' },
-};
+export { SEVERITY_LABEL } from '../core/text';
 
 export interface SheetGroup {
   sheet: string;
@@ -21,8 +18,7 @@ export interface SeverityGroup {
 }
 
 export function countLabel(severity: Severity, n: number): string {
-  const l = SEVERITY_LABEL[severity];
-  return `${n.toLocaleString('de-DE')} ${n === 1 ? l.one : l.many}`;
+  return severityCount(severity, n);
 }
 
 /** Findings grouped by severity (errors first), then by sheet in order of first appearance. */
@@ -49,9 +45,8 @@ export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {
 /** One line for the top of the Prüfen step. */
 export function checkSummary(findings: readonly Finding[], projectCount: number, serviceCount: number): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const services = serviceCount === 1 ? '1 Leistung' : `${serviceCount.toLocaleString('de-DE')} Leistungen`;
-  const projects =
-    projectCount === 1 ? '1 Umsetzungsprojekt' : `${projectCount.toLocaleString('de-DE')} Umsetzungsprojekten`;
+  const services = serviceCount === 1 ? '1 Leistung' : `${formatCount(serviceCount)} Leistungen`;
+  const projects = projectCount === 1 ? '1 Umsetzungsprojekt' : `${formatCount(projectCount)} Umsetzungsprojekten`;
   const base = `${services} in ${projects} geprüft.`;
   if (findings.length === 0) return `${base} Keine Auffälligkeiten.`;
   const parts = (['error', 'warning', 'info'] as Severity[]).filter((s) => n(s) > 0).map((s) => countLabel(s, n(s)));

@@ -4,6 +4,7 @@ import type { WriteStats } from '../workbook/port';
 import { germanDate } from '../core/dates';
 import { OUTPUT_SHEETS } from '../core/layout';
 import { SHEET_PRUEFBERICHT } from '../core/layout/sheets';
+import { formatCount as n, plural } from '../core/text';
 
 /** The pane's steps, in the order a planner goes through them. */
 export type Step = 'pruefen' | 'planen' | 'schreiben' | 'vorlage';
@@ -66,9 +67,6 @@ export function lossyPartsWarning(
     confirm: `Verstanden: Die heruntergeladene Datei enthält ${list} nicht.`,
   };
 }
-
-const n = (x: number) => x.toLocaleString('de-DE');
-const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
 /** One paragraph about a plan: what was planned, and what needs attention. */
 export function planSummary(outcome: PlanOutcome): string {

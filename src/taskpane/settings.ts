@@ -1,5 +1,5 @@
 import type { CapacityUnit, IsoDate } from '../core/model';
-import { isoFromParts } from '../core/dates';
+import { germanDate, isoFromParts } from '../core/dates';
 import { positiveInt, positiveNumber, type PlanSettings } from '../core/planSettings';
 
 export { META_KEYS, overridesFrom, settingsFromMeta, settingsToMeta, type PlanSettings } from '../core/planSettings';
@@ -21,16 +21,11 @@ export function formFromSettings(s: PlanSettings): SettingsForm {
   return {
     waveCount: s.waveCount === undefined ? '' : String(s.waveCount),
     waveMonths: s.waveMonths === undefined ? '' : String(s.waveMonths),
-    planningStart: s.planningStart ? germanFromIso(s.planningStart) : '',
+    planningStart: s.planningStart ? germanDate(s.planningStart) : '',
     capacity: s.capacity === undefined ? '' : String(s.capacity).replace('.', ','),
     capacityUnit: s.capacityUnit ?? '',
     mode: s.mode,
   };
-}
-
-function germanFromIso(iso: IsoDate): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 /** 31.12.2021, 31.12.21 or 2021-12-31 → ISO; null when it is not a calendar date. */

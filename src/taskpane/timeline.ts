@@ -1,6 +1,7 @@
 import type { IsoDate, Plan, PlanProject, Themenfeld } from '../core/model';
 import { THEMENFELDER } from '../core/model';
-import { germanDate, isoToSerial } from '../core/dates';
+import { germanDate, isoToSerial, monthIndex, monthStart } from '../core/dates';
+import { waveColor as sheetWaveColor } from '../core/layout/palette';
 
 /**
  * Geometry of the Gantt preview in the pane (SVG user units). Pure: the React component only
@@ -68,17 +69,6 @@ export interface TimelineModel {
 }
 
 const AXIS_HEIGHT = 24;
-
-function monthIndex(iso: IsoDate): number {
-  const [y, m] = iso.split('-').map(Number);
-  return y * 12 + (m - 1);
-}
-
-function isoOfMonth(index: number): IsoDate {
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return `${y}-${String(m).padStart(2, '0')}-01`;
-}
 
 /** Cut a label to roughly fit `px` at ~6.2 px per character (12 px system font). */
 export function fitLabel(label: string, px: number): string {
@@ -149,8 +139,8 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
       domainEndMonth = Math.max(domainEndMonth, mi + 1);
     } else if (c.kind !== 'today') outside.push(c);
   }
-  const d0 = isoToSerial(isoOfMonth(domainStartMonth));
-  const d1 = isoToSerial(isoOfMonth(domainEndMonth));
+  const d0 = isoToSerial(monthStart(domainStartMonth));
+  const d1 = isoToSerial(monthStart(domainEndMonth));
   const plotLeft = opts.labelWidth;
   const plotWidth = opts.width - opts.labelWidth - 4;
   const xOf = (iso: IsoDate, endOfDay = false) =>
@@ -170,7 +160,7 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
         : step === 3
           ? `Q${Math.floor((m - 1) / 3) + 1}/${yy}`
           : String(y);
-    ticks.push({ x: xOf(isoOfMonth(mi)), label });
+    ticks.push({ x: xOf(monthStart(mi)), label });
   }
 
   const rows: TimelineRow[] = [];
@@ -228,9 +218,7 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
   };
 }
 
-/** Colours per wave (cycled), readable on light and dark backgrounds, distinct for colour-blind readers. */
-export const WAVE_COLORS = ['#0F6CBD', '#C4314B', '#107C10', '#8764B8', '#CA5010', '#038387', '#8E562E', '#5C2E91'];
-
+/** The wave's colour as CSS: the same palette as the written sheets (core/layout/palette). */
 export function waveColor(wave: number): string {
-  return WAVE_COLORS[(wave - 1) % WAVE_COLORS.length];
+  return `#${sheetWaveColor(wave)}`;
 }

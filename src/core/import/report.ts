@@ -1,4 +1,5 @@
 import type { Finding } from '../model';
+import { plural } from '../text';
 import type { Conflict, FilledCell, ImportPlan, NewService, SheetSummary, UnrecognisedLabel } from './types';
 
 /** The JSON report of `wellenplaner import` (findings as in the contract, plus `import`). */
@@ -44,8 +45,6 @@ export function importReport(plan: ImportPlan, applied: boolean): ImportReport {
     },
   };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A German summary of the preview, one line per fact, for the command line. */
 export function importSummary(plan: ImportPlan): string[] {

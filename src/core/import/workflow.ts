@@ -1,5 +1,5 @@
 import type { Finding } from '../model';
-import type { WorkbookPort, WriteStats } from '../../workbook/port';
+import type { WorkbookPort, WriteStats } from '../port';
 import { mappingFromMeta, metaWithMapping, sameMapping } from './mapping';
 import { planImport } from './plan';
 import type { ImportPlan, LabelMapping, SteckbriefFile, WriteBlock } from './types';

@@ -4,6 +4,7 @@ import { sortFindings } from '../source';
 import { box, heightForLines, SheetBuilder, wrappedLines } from './grid';
 import { COLORS, SEVERITY_STYLE } from './palette';
 import { SHEET_PRUEFBERICHT } from './sheets';
+import { severityCount } from '../text';
 import type { InternalLink, SheetLayout } from './types';
 
 export const FINDINGS_TITLE = 'Prüfbericht';
@@ -38,8 +39,8 @@ export function buildFindings(
   b.set(1, 1, FINDINGS_TITLE).merge(1, 1, 1, lastCol).height(1, 24);
   b.style(box(1, 1), { bold: true, fontSize: 15, fontColor: COLORS.title, verticalAlignment: 'middle' });
   const summary =
-    `Stand: ${germanDate(today)} · ${count('error')} Fehler, ${count('warning')} ${count('warning') === 1 ? 'Warnung' : 'Warnungen'}, ` +
-    `${count('info')} ${count('info') === 1 ? 'Hinweis' : 'Hinweise'}` +
+    `Stand: ${germanDate(today)} · ${severityCount('error', count('error'))}, ${severityCount('warning', count('warning'))}, ` +
+    severityCount('info', count('info')) +
     (planWritten
       ? ''
       : ' · Es wurde kein Wellenplan geschrieben: bitte zuerst die Fehler beheben und dann erneut planen. Vorhandene Blätter Wellenplan, Wellenübersicht, Koordination und Wellendiagramm stammen aus einem früheren Lauf.');

@@ -1,3 +1,5 @@
+import { SEVERITY_LABEL } from '../text';
+
 /**
  * Colours of the written sheets ("RRGGBB"). Wave colours are told apart by hue and by
  * lightness, so a greyscale printout still separates neighbouring waves.
@@ -53,7 +55,7 @@ export const COLORS = {
 } as const;
 
 export const SEVERITY_STYLE = {
-  error: { fill: 'FFC7CE', font: '9C0006', label: 'Fehler' },
-  warning: { fill: 'FFEB9C', font: '7F6000', label: 'Warnung' },
-  info: { fill: 'DDEBF7', font: '1F4E79', label: 'Hinweis' },
+  error: { fill: 'FFC7CE', font: '9C0006', label: SEVERITY_LABEL.error.one },
+  warning: { fill: 'FFEB9C', font: '7F6000', label: SEVERITY_LABEL.warning.one },
+  info: { fill: 'DDEBF7', font: '1F4E79', label: SEVERITY_LABEL.info.one },
 } as const;

@@ -75,7 +75,4 @@ export function serviceCount(rows: PlanRow[]): number {
   return rows.reduce((n, r) => n + r.project.services.length, 0);
 }
 
-/** "1 Projekt" / "3 Projekte" */
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('de-DE')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../text';

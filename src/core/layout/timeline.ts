@@ -1,3 +1,4 @@
+import { MAX_MONTH_INDEX, monthEnd as lastDay, monthIndex, monthStart as firstDay } from '../dates';
 import type { IsoDate } from '../model';
 
 /** One column of the overview's time axis. */
@@ -35,31 +36,6 @@ export const MIN_MONTHS = 12;
 export const DEADLINE_REACH_MONTHS = 12;
 
 const STEP: Record<TimeScale, number> = { month: 1, quarter: 3, year: 12 };
-/** Month indexes (year · 12 + month − 1) stay within Excel's dates, 1900-01 … 9999-12. */
-const MIN_INDEX = 1900 * 12;
-const MAX_INDEX = 9999 * 12 + 11;
-
-function monthIndex(iso: IsoDate): number {
-  const m = /^(\d{4})-(\d{2})/.exec(iso);
-  if (!m) return iso > '9999' ? MAX_INDEX : MIN_INDEX;
-  return Math.min(MAX_INDEX, Math.max(MIN_INDEX, Number(m[1]) * 12 + Number(m[2]) - 1));
-}
-
-function firstDay(index: number): IsoDate {
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-
-function lastDay(index: number): IsoDate {
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leap(year) ? 1 : 0);
-  return `${firstDay(index).slice(0, 8)}${String(days).padStart(2, '0')}`;
-}
-
-function leap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
 /**
  * The time axis for a plan running from `first` to `last` (inclusive). Deadlines that fall
  * shortly after the plan's end widen the axis; deadlines far outside stay off it (the
@@ -75,7 +51,7 @@ export function buildTimeline(first: IsoDate, last: IsoDate, deadlines: IsoDate[
     const k = monthIndex(d);
     if (d > last && k > to && k - to <= DEADLINE_REACH_MONTHS) to = k;
   }
-  to = Math.min(MAX_INDEX, Math.max(to, from + MIN_MONTHS - 1));
+  to = Math.min(MAX_MONTH_INDEX, Math.max(to, from + MIN_MONTHS - 1));
   const months = to - from + 1;
   const scale: TimeScale =
     months <= MAX_MONTH_COLUMNS ? 'month' : months <= MAX_QUARTER_COLUMNS * 3 ? 'quarter' : 'year';
@@ -90,7 +66,7 @@ export function buildTimeline(first: IsoDate, last: IsoDate, deadlines: IsoDate[
     const month = index % 12;
     periods.push({
       start: firstDay(index),
-      end: lastDay(Math.min(MAX_INDEX, index + step - 1)),
+      end: lastDay(Math.min(MAX_MONTH_INDEX, index + step - 1)),
       label: scale === 'month' ? MONTHS[month] : scale === 'quarter' ? `Q${Math.floor(month / 3) + 1}` : String(year),
       year,
     });

@@ -13,8 +13,12 @@ export interface OptimiseOptions {
   timeLimitSeconds?: number;
   /** Relative gap to the proven bound at which the solver stops (default 0.005 = 0.5 %). */
   mipRelGap?: number;
-  /** An already loaded HiGHS instance (`await require('highs')()`); loaded lazily otherwise. */
-  highs?: unknown;
+  /**
+   * HiGHS, from the caller (the core never loads it): a loaded instance, or a function that loads
+   * it, called only when there is something to optimise. The command line passes src/cli/solver's
+   * loader, the task pane's worker the instance it loaded from the add-in's origin.
+   */
+  highs: unknown;
 }
 
 export const OPTIMISE_DEFAULTS = Object.freeze({ timeLimitSeconds: 10, mipRelGap: 0.005 });
@@ -60,13 +64,13 @@ const STATUS_TEXT: Record<string, string> = {
 /**
  * The rule-based plan, improved by solving the assignment exactly with HiGHS (minimise
  * priority-weighted lateness under the same hard rules). The rule-based plan is the solver's
- * starting solution and the fallback: the result is never worse than it. Browser-safe: HiGHS
- * is passed in or loaded on first use; where it cannot be loaded, the rule-based plan stands.
+ * starting solution and the fallback: the result is never worse than it. HiGHS is passed in
+ * (see OptimiseOptions.highs); where it cannot be loaded, the rule-based plan stands.
  */
 export async function planOptimised(
   projects: PlanProject[],
   config: PlanConfig,
-  options: OptimiseOptions = {},
+  options: OptimiseOptions,
 ): Promise<Plan> {
   const timeLimit = options.timeLimitSeconds ?? OPTIMISE_DEFAULTS.timeLimitSeconds;
   const gapLimit = options.mipRelGap ?? OPTIMISE_DEFAULTS.mipRelGap;
@@ -106,7 +110,9 @@ export async function planOptimised(
 
   let highs: HighsLike;
   try {
-    highs = (options.highs as HighsLike | undefined) ?? (await loadHighs());
+    const given = options.highs;
+    highs = (typeof given === 'function' ? await (given as () => Promise<unknown>)() : given) as HighsLike;
+    if (!highs) throw new Error('HiGHS fehlt');
   } catch {
     return fallback(
       'Nicht verfügbar',
@@ -288,14 +294,6 @@ function decode(model: AssignmentModel, n: number, values: ArrayLike<number>, ru
     wave[i] = bestValue > 0.5 ? best : 0;
   }
   return wave;
-}
-
-/** `require('highs')` on first use: no top-level import, so the core stays loadable without the wasm. */
-async function loadHighs(): Promise<HighsLike> {
-  if (typeof WebAssembly === 'undefined') throw new Error('WebAssembly fehlt');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loader = require('highs') as (settings?: unknown) => Promise<HighsLike>;
-  return loader();
 }
 
 /** IMPROVED: the optimised plan is taken; NO_GAIN: nothing better found; FALLBACK: no usable answer. */

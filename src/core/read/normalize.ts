@@ -1,16 +1,6 @@
-/**
- * Label normalisation for sheet names, column headers, setting keys and enumerated cell values.
- *
- * Two labels mean the same when their normalised forms are equal. Normalising
- * - folds case (German rules) and Unicode forms (NFC, so decomposed umlauts from macOS match),
- * - spells out umlauts and ß (ä→ae, ö→oe, ü→ue, ß→ss) and "&" as "und",
- * - drops blanks of every kind, line breaks, hyphens and dashes (incl. soft hyphens), dots,
- *   underscores (Excel table names use them for blanks), colons, asterisks (required-field
- *   markers), parentheses and brackets, and invisible characters (zero-width space, joiners,
- *   word joiner, BOM).
- */
-const DROPPED =
-  /[\s\u00a0\u2007\u202f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\-\u2010-\u2015\u2212._:*()[\]{}]/g;
+import { normalizeLabel } from '../text';
+
+export { normalizeLabel };
 
 /**
  * Characters that show nothing: zero-width space/non-joiner/joiner, left-to-right and
@@ -27,25 +17,6 @@ const ODD_BLANKS = /[\u00a0\u2007\u202f]/g;
  */
 export function cleanText(text: string): string {
   return text.replace(INVISIBLE, '').replace(ODD_BLANKS, ' ');
-}
-
-export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/&/g, 'und')
-    .replace(DROPPED, '');
-}
-
-/** The normalised label of a cell, or "" for anything that is not text or a number. */
-export function normalizeCell(value: unknown): string {
-  if (typeof value === 'string') return normalizeLabel(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return normalizeLabel(String(value));
-  return '';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { COORDINATOR_KINDS, type CoordinatorKind } from '../model';
-import { normalizeLabel } from '../read/normalize';
+import { normalizeLabel } from '../text';
 import { landMentionedIn, matchLand } from './laender';
 
 /** The four kinds of Umsetzungskoordination, with what each covers (for messages and docs). */

@@ -1,4 +1,4 @@
-import { normalizeLabel } from '../read/normalize';
+import { normalizeLabel } from '../text';
 
 export interface Land {
   /** Official short name, e.g. "Nordrhein-Westfalen". */

@@ -1,5 +1,5 @@
 import { THEMENFELDER, type Themenfeld } from '../model';
-import { normalizeLabel } from '../read/normalize';
+import { normalizeLabel } from '../text';
 
 /**
  * Federführende Länder that are documented fact (see /work/shared/data/ozg/reference/

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetData } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
+import { assertSheetSet } from '../../core/layout/sheetSet';
 import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { a1, parseA1, parseRange, rangeA1 } from '../../core/address';
 import { applyBundle } from './apply';
@@ -109,6 +110,7 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {
+    assertSheetSet(bundle);
     const date1904 = (this.workbook.properties as { date1904?: boolean }).date1904 === true;
     return applyBundle(this.workbook, date1904 ? shiftDateSerials(bundle, -DAYS_1900_TO_1904) : bundle);
   }

@@ -1,6 +1,7 @@
 import { parseRange, rangeA1 } from '../../core/address';
 import type { CellValue, SheetData } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
+import { assertSheetSet } from '../../core/layout/sheetSet';
 import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { Batcher, countedSync, SyncCounter } from './batches';
 import { patchBlock } from './cells';
@@ -94,16 +95,9 @@ export class OfficeWorkbook implements WorkbookPort {
   async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {
     this.requireBase();
     const layouts = bundle.layouts;
-    const names = new Set<string>();
-    for (const l of layouts) {
-      const key = l.name.toLowerCase();
-      if (names.has(key)) throw new Error(`Das Blatt „${l.name}“ kommt in den Ergebnissen doppelt vor.`);
-      names.add(key);
-    }
+    assertSheetSet(bundle);
+    const names = new Set(layouts.map((l) => l.name.toLowerCase()));
     const chart = bundle.chart;
-    if (chart && !names.has(chart.sheet.toLowerCase())) {
-      throw new Error(`Das Diagramm soll auf das Blatt „${chart.sheet}“, das nicht mitgeschrieben wird.`);
-    }
     const print = this.supports(PRINT_SET);
     // ExcelApi 1.8: chart axis number format and data validation
     const axisFormat = this.supports(CHART_AXIS_FORMAT_SET);

@@ -4,6 +4,9 @@ import { planOptimised } from '../../../src/core/plan/optimise';
 import { brokenRules, emptyInput, scenario, unforcedInversions } from './invariants';
 import { project } from './fixtures';
 
+/** A fresh HiGHS per call (the CLI's startSolver caches one). */
+const loadHighs = (): Promise<unknown> => require('highs')();
+
 let highs: unknown;
 beforeAll(async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -175,7 +178,7 @@ describe('optimiser', () => {
     const saved = g.WebAssembly;
     delete g.WebAssembly;
     try {
-      const plan = await planOptimised(projects, config);
+      const plan = await planOptimised(projects, config, { highs: loadHighs });
       expect(plan.mode).toBe('rules');
       expect(plan.objective.solverStatus).toBe('Nicht verfügbar');
     } finally {
@@ -183,10 +186,28 @@ describe('optimiser', () => {
     }
   });
 
-  it('loads HiGHS itself when none is passed', async () => {
+  it('loads HiGHS through the loader it is given, and only when there is something to optimise', async () => {
     const projects = packingCase();
-    const plan = await planOptimised(projects, configOf(projects, { waveCount: 3, capacity: 5 }));
+    let loads = 0;
+    const loader = () => {
+      loads++;
+      return loadHighs();
+    };
+    const plan = await planOptimised(projects, configOf(projects, { waveCount: 3, capacity: 5 }), { highs: loader });
     expect(plan.mode).toBe('optimised');
+    expect(loads).toBe(1);
+    await planOptimised([], configOf([]), { highs: loader });
+    expect(loads).toBe(1);
+  });
+
+  it('keeps the rule-based plan when no solver is given or the loader fails', async () => {
+    const projects = packingCase();
+    const config = configOf(projects, { waveCount: 3, capacity: 5 });
+    for (const highs of [undefined, () => Promise.reject(new Error('kaputt'))]) {
+      const plan = await planOptimised(projects, config, { highs });
+      expect(plan.mode).toBe('rules');
+      expect(plan.objective.solverStatus).toBe('Nicht verfügbar');
+    }
   });
 
   it('optimises with fractional Aufwand as the capacity unit', async () => {
