@@ -303,8 +303,9 @@ function note(config: PlanConfig, code: NoteCode, message: string): Finding {
   return finding('info', code, message, config.noteRef.sheet, config.noteRef.cell);
 }
 
+/** Milliseconds; Date.now() is enough for solver seconds and needs no platform API. */
 function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+  return Date.now();
 }
 
 function round(x: number, digits: number): number {
