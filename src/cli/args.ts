@@ -16,14 +16,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2);
+      const eq = arg.indexOf('=');
+      const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      const inline = eq < 0 ? undefined : arg.slice(eq + 1);
       if (FLAGS.has(name)) {
         options[name] = true;
       } else if (inline !== undefined) {
+        if (inline.trim() === '')
+          throw new UsageError(`Die Option --${name} braucht einen Wert (--${name}= ist leer).`);
         options[name] = inline;
       } else {
         const value = rest[i + 1];
-        if (value === undefined || value.startsWith('--'))
+        if (value === undefined || value.startsWith('--') || value.trim() === '')
           throw new UsageError(`Die Option --${name} braucht einen Wert.`);
         options[name] = value;
         i++;

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { hasErrors } from '../core/source';
 import {
   applyImport,
@@ -13,7 +13,7 @@ import {
 } from '../core/import';
 import { megabytes } from '../core/import/limits';
 import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
-import { openWorkbookFile, saveWorkbookFile } from '../workbook/file/node';
+import { openWorkbookFile, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
 import { SEVERITY_LABEL } from '../core/text';
 
 interface Writer {
@@ -105,7 +105,8 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
       applied = true;
     }
     try {
-      await saveWorkbookFile(workbook, args.out, { allowLoss: args.force });
+      const { lost } = await saveWorkbookFile(workbook, args.out, { allowLoss: args.force });
+      if (lost.length) args.stdout.write(`Mit --force nicht übernommen: ${lost.map((l) => l.text).join('; ')}\n`);
     } catch (e) {
       return fail(
         e instanceof WorkbookWriteError
@@ -122,8 +123,9 @@ export async function runImportCommand(args: ImportCommandArgs): Promise<number>
 
   if (args.json) {
     try {
-      await writeFile(args.json, `${JSON.stringify(importReport(plan, applied), null, 2)}\n`, 'utf8');
+      await saveTextFile(args.json, `${JSON.stringify(importReport(plan, applied), null, 2)}\n`);
     } catch (e) {
+      if (e instanceof WorkbookWriteError) return fail(e.message);
       return fail(`Der Bericht ${args.json} ließ sich nicht schreiben (${(e as Error).message}).`);
     }
   }

@@ -2,6 +2,7 @@ import type { Finding, IsoDate } from '../core/model';
 import type { PlanOverrides } from '../core/plan';
 import {
   editedSheetFinding,
+  OutputOnInputSheetError,
   outputsFor,
   runCheck,
   runPlan,
@@ -14,7 +15,7 @@ import { germanDate, todayIso } from '../core/dates';
 import { sortFindings } from '../core/source';
 import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
 import { overridesFrom, settingsFromMeta } from '../core/planSettings';
-import { lossyPartsMessage, openWorkbookFile, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
+import { openWorkbookFile, PartsWouldBeLostError, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
 import { finding } from '../core/source';
 import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
 import { parseOverrides, positiveNumber } from './overrides';
@@ -23,6 +24,7 @@ import { runImportCommand } from './import';
 import { startSolver } from './solver';
 import { isHelpRequest, USAGE } from './usage';
 import { plural } from '../core/text';
+import { checkDistinctPaths } from './paths';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -43,6 +45,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   try {
     checkOptions(args);
+    if (args.positional[0]) {
+      checkDistinctPaths({
+        workbook: args.positional[0],
+        otherInputs: args.command === 'import' ? args.positional.slice(1) : [],
+        out: stringOption(args, 'out'),
+        json: stringOption(args, 'json'),
+      });
+    }
     switch (args.command) {
       case 'check':
         return await checkCommand(args, io);
@@ -63,7 +73,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 2;
     }
   } catch (e) {
-    if (e instanceof WorkbookReadError || e instanceof WorkbookWriteError || e instanceof UsageError) {
+    if (
+      e instanceof WorkbookReadError ||
+      e instanceof WorkbookWriteError ||
+      e instanceof UsageError ||
+      e instanceof OutputOnInputSheetError
+    ) {
       io.stderr.write(`${e.message}\n`);
       return 2;
     }
@@ -142,20 +157,22 @@ async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   const out = stringOption(args, 'out');
   const force = args.options.force === true;
-  if (out && wb.lossyParts.length > 0 && !force) {
-    const first = sheets.find((sh) => !sh.hidden)?.name ?? 'Leistungen';
-    outcome = withFindings(outcome, [
-      finding('error', 'WORKBOOK_PARTS_WOULD_BE_LOST', lossyPartsMessage(wb), first, 'A1'),
-    ]);
-  } else if (out) {
+  if (out) {
     const todayArg = stringOption(args, 'today');
     const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
     const result = await writeOutputs(wb, outputsFor(outcome, today), { force });
     if (result.stats === null) {
       outcome = withFindings(outcome, result.editedSheets.map(editedSheetFinding));
     } else {
-      await saveWorkbookFile(wb, out, { allowLoss: force });
-      io.stdout.write(`Geschrieben: ${out} (Blätter: ${result.stats.sheetsWritten.join(', ')})\n`);
+      try {
+        const { lost } = await saveWorkbookFile(wb, out, { allowLoss: force });
+        io.stdout.write(`Geschrieben: ${out} (Blätter: ${result.stats.sheetsWritten.join(', ')})\n`);
+        if (lost.length) io.stdout.write(`Mit --force nicht übernommen: ${lost.map((l) => l.text).join('; ')}\n`);
+      } catch (e) {
+        if (!(e instanceof PartsWouldBeLostError)) throw e;
+        const first = e.lost.find((l) => l.sheet)?.sheet ?? sheets.find((sh) => !sh.hidden)?.name ?? 'Leistungen';
+        outcome = withFindings(outcome, [finding('error', 'WORKBOOK_PARTS_WOULD_BE_LOST', e.message, first, 'A1')]);
+      }
     }
   }
   await writeJson(args, outcome);

@@ -1,5 +1,7 @@
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { chmod, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { LostContent } from './inventory';
 import { FileWorkbook, MAX_WORKBOOK_BYTES, WorkbookReadError, WorkbookWriteError } from './index';
 
 /** Opens an .xlsx file; every failure becomes a WorkbookReadError with a German message. */
@@ -25,50 +27,102 @@ export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
   }
 }
 
-/** The message for a workbook whose charts, PivotTables or macros saving would drop. */
-export function lossyPartsMessage(wb: FileWorkbook): string {
-  return `Die Arbeitsmappe enthält ${wb.lossyParts.join(', ')}. Beim Schreiben über die Kommandozeile gingen diese verloren, daher wurde nichts geschrieben. Nutzen Sie das Excel-Add-in (es lässt alles andere unberührt) oder schreiben Sie mit --force trotzdem eine Ergebnisdatei ohne diese Teile – mit --out in eine neue Datei, dann bleibt das Original erhalten.`;
+/** Saving would lose content of the workbook read; nothing was written. */
+export class PartsWouldBeLostError extends WorkbookWriteError {
+  constructor(readonly lost: LostContent[]) {
+    super(lostPartsMessage(lost.map((l) => l.text)));
+    this.name = 'PartsWouldBeLostError';
+  }
+}
+
+/** The message for a workbook whose charts, PivotTables, macros, shapes, notes … saving would drop. */
+export function lostPartsMessage(lost: readonly string[]): string {
+  return `Die Arbeitsmappe enthält Teile, die beim Schreiben über die Kommandozeile verloren gingen: ${lost.join('; ')}. Daher wurde nichts geschrieben. Nutzen Sie das Excel-Add-in (es lässt alles andere unberührt) oder schreiben Sie mit --force trotzdem eine Ergebnisdatei ohne diese Teile – mit --out in eine neue Datei, dann bleibt das Original erhalten.`;
 }
 
 /**
  * Writes atomically (temp file, then rename), so a failed write never leaves half a workbook.
- * Refuses (WorkbookWriteError) when saving would drop parts ExcelJS cannot keep, unless allowed.
+ * Compares what will be written with what was read and refuses (PartsWouldBeLostError,
+ * nothing written) when content would be lost, unless `allowLoss`; returns what was lost then.
  */
 export async function saveWorkbookFile(
   wb: FileWorkbook,
   path: string,
   opts: { allowLoss?: boolean } = {},
-): Promise<void> {
-  if (wb.lossyParts.length > 0 && !opts.allowLoss) throw new WorkbookWriteError(lossyPartsMessage(wb));
+): Promise<{ lost: LostContent[] }> {
   await ensureWritableFile(path);
   const data = await wb.toBuffer();
+  const lost = await wb.lostParts(data);
+  if (lost.length > 0 && !opts.allowLoss) throw new PartsWouldBeLostError(lost);
+  await writeAtomically(path, data);
+  return { lost };
+}
+
+/** Writes a text file (the JSON report), with German errors for folders and unwritable paths. */
+export async function saveTextFile(path: string, text: string): Promise<void> {
+  await ensureWritableFile(path);
+  await writeAtomically(path, text);
+}
+
+/** Temp files being written; removed if the process is interrupted (Ctrl-C, kill). */
+const pendingTemps = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function removePendingTemps(signal: NodeJS.Signals): void {
+  for (const tmp of pendingTemps) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  pendingTemps.clear();
+  process.stderr.write('Abgebrochen; es wurde nichts geschrieben.\n');
+  process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+}
+
+async function writeAtomically(given: string, data: Uint8Array | string): Promise<void> {
+  // A symlink is followed (its target is replaced, not the link); a device or pipe such as
+  // /dev/stdout is written directly, there is nothing to replace atomically.
+  const path = await realpath(given).catch(() => given);
+  const existing = await stat(path).catch(() => null);
+  if (existing && !existing.isFile()) {
+    try {
+      await writeFile(path, data);
+      return;
+    } catch (e) {
+      throw new WorkbookWriteError(
+        `${given} ließ sich nicht schreiben (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+      );
+    }
+  }
   const tmp = `${path}.${process.pid}.tmp`;
+  pendingTemps.add(tmp);
+  if (pendingTemps.size === 1) for (const sig of SIGNALS) process.on(sig, removePendingTemps);
   try {
     await writeFile(tmp, data);
+    if (existing) await chmod(tmp, existing.mode & 0o7777); // keep the replaced file's permissions
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
     throw new WorkbookWriteError(
       `${path} ließ sich nicht schreiben (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
     );
-  }
-}
-
-/** Writes a text file (the JSON report), with German errors for folders and unwritable paths. */
-export async function saveTextFile(path: string, text: string): Promise<void> {
-  await ensureWritableFile(path);
-  try {
-    await writeFile(path, text, 'utf8');
-  } catch (e) {
-    throw new WorkbookWriteError(
-      `${path} ließ sich nicht schreiben (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
-    );
+  } finally {
+    pendingTemps.delete(tmp);
+    if (pendingTemps.size === 0) for (const sig of SIGNALS) process.off(sig, removePendingTemps);
   }
 }
 
 async function ensureWritableFile(path: string): Promise<void> {
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new WorkbookWriteError(`${path} ist ein Ordner; bitte einen Dateinamen angeben.`);
+  // Renaming over a read-only file would succeed (the folder is writable) and silently replace it.
+  if (existing && (existing.mode & 0o222) === 0) {
+    throw new WorkbookWriteError(
+      `${path} ist schreibgeschützt und wird nicht ersetzt. Bitte den Schreibschutz aufheben oder einen anderen Dateinamen wählen; es wurde nichts geschrieben.`,
+    );
+  }
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (e) {
