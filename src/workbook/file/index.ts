@@ -5,7 +5,10 @@ import { assertSheetSet } from '../../core/layout/sheetSet';
 import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { a1, parseA1, parseRange, rangeA1 } from '../../core/address';
 import { applyBundle } from './apply';
-import { lossyPartsOf } from './parts';
+import { escapeForWriting } from './escape';
+import JSZip from 'jszip';
+import { lossyPartsOfZip } from './parts';
+import { inventoryOfZip, lostFeatures, type LostContent, type PackageInventory } from './inventory';
 import { META_HEADER, metaFromRows } from '../../core/meta';
 import { OUTPUT_SHEETS } from '../../core/layout';
 
@@ -66,7 +69,19 @@ export class FileWorkbook implements WorkbookPort {
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly lossyParts: readonly string[] = [],
+    private readonly inventory: PackageInventory | null = null,
   ) {}
+
+  /**
+   * What writing `written` (the bytes about to be saved) would lose compared with the file
+   * read: package parts, sheet extensions, drawings, notes, validations … on every sheet the
+   * add-in does not write itself. German, one entry per sheet; empty when nothing is lost.
+   */
+  async lostParts(written: Uint8Array): Promise<LostContent[]> {
+    if (!this.inventory) return [];
+    const after = await inventoryOfZip(await JSZip.loadAsync(written));
+    return lostFeatures(this.inventory, after, [...OUTPUT_SHEETS, META_SHEET]);
+  }
 
   static create(): FileWorkbook {
     return new FileWorkbook(new ExcelJS.Workbook());
@@ -97,12 +112,23 @@ export class FileWorkbook implements WorkbookPort {
         `Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen (${e instanceof Error ? e.message : String(e)}).`,
       );
     }
-    return new FileWorkbook(workbook, await lossyPartsOf(bytes, OUTPUT_SHEETS));
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch {
+      return new FileWorkbook(workbook);
+    }
+    return new FileWorkbook(workbook, await lossyPartsOfZip(zip, OUTPUT_SHEETS), await inventoryOfZip(zip));
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    const buf = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buf as ArrayBuffer);
+    const restore = escapeForWriting(this.workbook);
+    try {
+      const buf = await this.workbook.xlsx.writeBuffer();
+      return new Uint8Array(buf as ArrayBuffer);
+    } finally {
+      restore();
+    }
   }
 
   async readSheets(): Promise<SheetData[]> {
@@ -203,10 +229,12 @@ function tableModel(t: unknown): TableModel {
 
 function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
   const values: CellValue[][] = [];
+  const notes: { cell: string; text: string }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       out[col - 1] = plainValue(cell);
+      if (cell.note) notes.push({ cell: cell.address, text: noteText(cell.note) });
     });
     for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
     values[rowNumber - 1] = out;
@@ -221,7 +249,12 @@ function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
   const data: SheetData = { name: ws.name, values };
   if (tables.length) data.tables = tables.filter((t) => t.range);
   if (ws.state !== 'visible') data.hidden = true;
+  if (notes.length) data.notes = notes;
   return data;
+}
+
+function noteText(note: string | ExcelJS.Comment): string {
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 }
 
 /** Days between Excel's 1900 and 1904 date systems (Mac workbooks may use the latter). */

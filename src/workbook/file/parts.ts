@@ -22,6 +22,11 @@ export async function lossyPartsOf(bytes: Uint8Array, ownSheets: readonly string
   } catch {
     return [];
   }
+  return lossyPartsOfZip(zip, ownSheets);
+}
+
+/** As lossyPartsOf, for a package already opened. */
+export async function lossyPartsOfZip(zip: JSZip, ownSheets: readonly string[]): Promise<string[]> {
   const names = Object.keys(zip.files);
   const found = LOSSY_PARTS.filter((p) => names.some((n) => n.startsWith(p.prefix))).map((p) => p.description);
   if (names.some((n) => n.startsWith('xl/charts/chart')) && (await chartsOutsideOwnSheets(zip, names, ownSheets))) {
