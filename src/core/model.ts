@@ -16,6 +16,11 @@ export interface SheetData {
   tables?: { name: string; range: string }[];
   /** true for sheets hidden from the user (e.g. the add-in's own metadata sheet). */
   hidden?: boolean;
+  /**
+   * Notes (comments) on the sheet's cells, where the adapter can see them. The add-in never
+   * writes notes: one on an output sheet was added by hand (and is protected like an edit).
+   */
+  notes?: { cell: string; text: string }[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -45,6 +45,16 @@ export function inputFingerprintOf(sheets: SheetData[]): string {
     .join('\u0001');
 }
 
+/** An output sheet would replace a sheet the input was read from; not even --force writes that. */
+export class OutputOnInputSheetError extends Error {
+  constructor(readonly sheet: string) {
+    super(
+      `Das Blatt „${sheet}“ enthält Eingabedaten und trägt den Namen eines Ausgabeblatts; es wird nicht überschrieben, auch nicht mit --force. Bitte das Blatt umbenennen. Es wurde nichts geschrieben.`,
+    );
+    this.name = 'OutputOnInputSheetError';
+  }
+}
+
 /** The input sheets changed after the plan was made: write nothing, check and plan again. */
 export class StaleInputError extends Error {
   constructor() {
@@ -136,7 +146,8 @@ export function outputsFor(outcome: PlanOutcome, today: IsoDate): OutputBundle {
     findings: outcome.findings,
     today,
   });
-  return { ...bundle, inputFingerprint: outcome.inputFingerprint };
+  const inputSheets = Object.values(outcome.input.sheetNames).filter((s): s is string => !!s);
+  return { ...bundle, inputFingerprint: outcome.inputFingerprint, inputSheets };
 }
 
 export interface WriteOutcome {
@@ -162,6 +173,12 @@ export async function writeOutputs(
   if (bundle.inputFingerprint !== undefined && inputFingerprintOf(sheets) !== bundle.inputFingerprint) {
     throw new StaleInputError();
   }
+  const inputs = new Set((bundle.inputSheets ?? []).map((s) => s.toLowerCase()));
+  const onInput = bundle.layouts.find((l) => inputs.has(l.name.toLowerCase()));
+  if (onInput)
+    throw new OutputOnInputSheetError(
+      sheets.find((s) => s.name.toLowerCase() === onInput.name.toLowerCase())?.name ?? onInput.name,
+    );
   const guard = guardOutputs(sheets, meta, bundle);
   if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
   const stats = await port.applyOutputs(bundle);

@@ -7,6 +7,7 @@ import { checkPlanningData } from './dependencies';
 import { checkIdentities } from './identity';
 import { resolveMembership } from './membership';
 import { buildPlanProjects } from './projects';
+import { checkInputSheetNames } from './sheetNames';
 
 export { checkPlannedCoordination } from './coordination';
 
@@ -18,6 +19,7 @@ export { checkPlannedCoordination } from './coordination';
  */
 export function checkInput(input: WorkbookInput): CheckResult {
   const ctx = new CheckContext(input);
+  checkInputSheetNames(ctx);
   const records = checkIdentities(ctx);
   checkAgainstCatalogue(ctx, records.services);
   const membership = resolveMembership(ctx, records);

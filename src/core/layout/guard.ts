@@ -12,7 +12,8 @@ export function fingerprintKey(sheet: string): string {
  * Before writing: which of the bundle's sheets would overwrite something the planner
  * changed? A sheet is protected when its current values differ from the fingerprint stored
  * when it was written, or when it exists without a stored fingerprint (it may be the
- * planner's own sheet of that name). Returns the metadata to store after writing, with the
+ * planner's own sheet of that name), or when it carries notes (the add-in writes none).
+ * Returns the metadata to store after writing, with the
  * fingerprints of the bundle's sheets; other keys are kept as they were.
  */
 export function guardOutputs(
@@ -28,7 +29,9 @@ export function guardOutputs(
     const current = existing.find((s) => s.name.toLowerCase() === layout.name.toLowerCase());
     if (current) {
       const stored = meta[key];
-      if (!stored || fingerprintValues(current.values) !== stored) editedSheets.push(current.name);
+      // The add-in writes no notes: one on its sheet is a hand addition, even where the values match.
+      const handNotes = (current.notes?.length ?? 0) > 0;
+      if (!stored || handNotes || fingerprintValues(current.values) !== stored) editedSheets.push(current.name);
     }
     next[key] = fingerprintValues(layout.values, layout.merges);
   }

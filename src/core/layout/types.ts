@@ -118,4 +118,6 @@ export interface OutputBundle {
   chart?: GanttChartSpec;
   /** Fingerprint of the input sheets the plan was made from; writing refuses if they changed since. */
   inputFingerprint?: string;
+  /** Sheets the input was read from: never replaced by an output sheet, even when forced. */
+  inputSheets?: string[];
 }
