@@ -10,6 +10,7 @@ import { fingerprintValues, guardOutputs } from './layout/guard';
 import { OUTPUT_SHEETS } from './layout';
 import { META_SHEET, metaFromRows } from './meta';
 import { finding, hasErrors, sortFindings } from './source';
+import { inputSheetCollision } from './layout/sheetSet';
 
 export interface CheckOutcome {
   input: WorkbookInput;
@@ -47,10 +48,8 @@ export function inputFingerprintOf(sheets: SheetData[]): string {
 
 /** An output sheet would replace a sheet the input was read from; not even --force writes that. */
 export class OutputOnInputSheetError extends Error {
-  constructor(readonly sheet: string) {
-    super(
-      `Das Blatt „${sheet}“ enthält Eingabedaten und trägt den Namen eines Ausgabeblatts; es wird nicht überschrieben, auch nicht mit --force. Bitte das Blatt umbenennen. Es wurde nichts geschrieben.`,
-    );
+  constructor(message: string) {
+    super(message);
     this.name = 'OutputOnInputSheetError';
   }
 }
@@ -173,12 +172,8 @@ export async function writeOutputs(
   if (bundle.inputFingerprint !== undefined && inputFingerprintOf(sheets) !== bundle.inputFingerprint) {
     throw new StaleInputError();
   }
-  const inputs = new Set((bundle.inputSheets ?? []).map((s) => s.toLowerCase()));
-  const onInput = bundle.layouts.find((l) => inputs.has(l.name.toLowerCase()));
-  if (onInput)
-    throw new OutputOnInputSheetError(
-      sheets.find((s) => s.name.toLowerCase() === onInput.name.toLowerCase())?.name ?? onInput.name,
-    );
+  const collision = inputSheetCollision(bundle);
+  if (collision) throw new OutputOnInputSheetError(collision);
   const guard = guardOutputs(sheets, meta, bundle);
   if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
   const stats = await port.applyOutputs(bundle);
