@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Build of the task pane, the ribbon command page and the optimiser worker.
  *

@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   console.log(
     'Optimierer (HiGHS), 600 Projekte × 8 Wellen, 5 % fest, ~300 Abhängigkeiten, Grenze 0,5 %, Zeitlimit 10 s',
   );
-  const highs = await require('highs')();
+  const highs = await (await import('highs')).default();
   const seeds = quick ? [1] : [1, 2, 3];
   for (const seed of seeds) {
     const { projects, config } = optimiserInstance(600, 300, seed);

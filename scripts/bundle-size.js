@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Prints the gzipped size of the task pane's initial JavaScript (the scripts taskpane.html loads,
  * without office.js) and of the chunks loaded on demand. Exit code 1 when the initial size exceeds

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * A tiny static file server for dist/ on 127.0.0.1 (plain http), used by the browser tests.
  * `node scripts/serve.js [dir] [port]` serves until killed; tests call startServer() and close it.

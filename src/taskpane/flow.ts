@@ -22,12 +22,8 @@ export interface StepState {
   hint?: string;
 }
 
-/** Which steps are open, given the last check and the last plan. */
-export function stepStates(
-  hasWorkbook: boolean,
-  check: PlanOutcome | null,
-  plan: PlanOutcome | null,
-): Record<Step, StepState> {
+/** Which steps are open, given the last check. */
+export function stepStates(hasWorkbook: boolean, check: PlanOutcome | null): Record<Step, StepState> {
   const noWorkbook = { enabled: false, hint: 'Bitte zuerst eine Arbeitsmappe öffnen.' };
   if (!hasWorkbook)
     return { pruefen: noWorkbook, planen: noWorkbook, schreiben: noWorkbook, vorlage: { enabled: true } };

@@ -128,7 +128,7 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
 
   // Deadlines up to two years after the plan's end are drawn (the axis grows to show them);
   // deadlines before the plan's start or far after it are only named in the legend.
-  let domainStartMonth = monthIndex(first);
+  const domainStartMonth = monthIndex(first);
   let domainEndMonth = monthIndex(last) + 1;
   const shown: Omit<Marker, 'x'>[] = [];
   const outside: Omit<Marker, 'x'>[] = [];

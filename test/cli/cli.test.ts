@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -218,11 +219,7 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
     expect(r.stderr).toMatch(/ist ein Ordner/);
     const r2 = await run('plan', EXAMPLE, '--out', dir);
     expect(r2.code).toBe(2);
-    expect(
-      require('node:fs')
-        .readdirSync(dir)
-        .filter((f: string) => f.endsWith('.tmp')),
-    ).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('rejects options that do not belong to the command', async () => {
@@ -237,7 +234,6 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
   });
 
   it('optimises through the real binary and ends quietly when its output is cut off', () => {
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
     const bin = join(__dirname, '../../bin/wellenplaner.js');
     const json = join(dir, 'optimiert.json');
     const r = spawnSync(process.execPath, [bin, 'plan', EXAMPLE, '--optimise', '--time-limit', '20', '--json', json], {

@@ -22,7 +22,7 @@ describe('node bin/wellenplaner.js', () => {
 
     const bad = spawnCli('check', broken);
     expect([bad.code, bad.stderr]).toEqual([1, '']);
-    expect(bad.stdout).toMatch(/FEHLER  Leistungen!A4  DUPLICATE_OZG_ID/);
+    expect(bad.stdout).toMatch(/FEHLER {2}Leistungen!A4 {2}DUPLICATE_OZG_ID/);
 
     const unreadable = spawnCli('plan', locked, '--out', join(dir, 'nie.xlsx'));
     expect(unreadable.code).toBe(2);

@@ -73,18 +73,18 @@ const outcome = (over: Partial<PlanOutcome> = {}): PlanOutcome => ({
 
 describe('stepStates', () => {
   it('opens only the template without a workbook', () => {
-    const s = stepStates(false, null, null);
+    const s = stepStates(false, null);
     expect(s.vorlage.enabled).toBe(true);
     expect(s.pruefen).toEqual({ enabled: false, hint: 'Bitte zuerst eine Arbeitsmappe öffnen.' });
   });
   it('needs a check before planning and writing, and no errors for planning', () => {
-    expect(stepStates(true, null, null).planen.enabled).toBe(false);
-    const blocked = stepStates(true, outcome({ blocked: true, plan: null }), null);
+    expect(stepStates(true, null).planen.enabled).toBe(false);
+    const blocked = stepStates(true, outcome({ blocked: true, plan: null }));
     expect(blocked.planen.enabled).toBe(false);
     expect(blocked.planen.hint).toMatch(/Fehler/);
     // the Prüfbericht can still be written
     expect(blocked.schreiben.enabled).toBe(true);
-    expect(stepStates(true, outcome(), null).planen.enabled).toBe(true);
+    expect(stepStates(true, outcome()).planen.enabled).toBe(true);
   });
 });
 

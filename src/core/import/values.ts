@@ -25,11 +25,6 @@ export function isPlaceholder(value: CellValue): boolean {
   return typeof value === 'string' && PLACEHOLDER.test(value.trim().replace('/', '.'));
 }
 
-/** Blank or a template placeholder. */
-export function isEmptyValue(value: CellValue): boolean {
-  return isBlank(value) || isPlaceholder(value);
-}
-
 /**
  * The value written for a Steckbrief cell: text trimmed (and kept as text, never a formula),
  * the Themenfeld in its canonical spelling, Fallzahl and Reifegrad as numbers where they read

@@ -95,7 +95,7 @@ function charWidth(ch: string): number {
   if (ch === 'W' || ch === 'M') return 1.7;
   if (ch === 'm' || ch === 'w' || ch === '@' || ch === '%') return 1.5;
   if (/[ijlI.,:;!|' ]/.test(ch)) return 0.6;
-  if (/[ftr()\-]/.test(ch)) return 0.8;
+  if (/[ftr()-]/.test(ch)) return 0.8;
   if (ch !== ch.toLowerCase()) return 1.3;
   return 1;
 }

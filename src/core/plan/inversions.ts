@@ -98,7 +98,6 @@ export function findInversions(
     }
 
     function causeOf(p: number, q: number): { cause: InversionCause; via?: number } {
-      const pn = nodes[p];
       const qn = nodes[q];
       if (qn.pin !== undefined) return { cause: 'PIN' };
       if (qn.latestBy !== undefined && wave[q] === qn.latest) return { cause: 'PIN', via: qn.latestBy };

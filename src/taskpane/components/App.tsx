@@ -114,7 +114,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
   const optimiser = React.useRef<OptimiserClient | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
-  const steps = stepStates(port !== null, check, planned);
+  const steps = stepStates(port !== null, check);
   const toWrite = planned ?? check;
   // Only the names: the bundle itself is built once, when writing.
   const preview = React.useMemo(() => (toWrite ? sheetsToWrite(toWrite) : null), [toWrite]);

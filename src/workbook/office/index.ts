@@ -3,7 +3,7 @@ import type { CellValue, SheetData } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
 import { assertSheetSet } from '../../core/layout/sheetSet';
 import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
-import { Batcher, countedSync, SyncCounter } from './batches';
+import { Batcher, SyncCounter } from './batches';
 import { patchBlock } from './cells';
 import { errorCode } from './errors';
 import { ganttSteps } from './gantt-chart';

@@ -5,7 +5,7 @@ import { brokenRules, emptyInput, scenario, unforcedInversions } from './invaria
 import { project } from './fixtures';
 
 /** A fresh HiGHS per call (the CLI's startSolver caches one). */
-const loadHighs = (): Promise<unknown> => require('highs')();
+const loadHighs = async (): Promise<unknown> => (await import('highs')).default();
 
 let highs: unknown;
 beforeAll(async () => {
