@@ -163,9 +163,17 @@ export interface WriteOutcome {
 export async function writeOutputs(
   port: WorkbookPort,
   bundle: OutputBundle,
-  opts: { force?: boolean } = {},
+  opts: {
+    force?: boolean;
+    /**
+     * The sheets the bundle was planned from, read just before in the same flow (read, plan, write
+     * without the planner in between): not read again. In Excel the whole flow is then one read
+     * and one write. Without it the sheets are read again, which finds input changes made since.
+     */
+    sheets?: SheetData[];
+  } = {},
 ): Promise<WriteOutcome> {
-  const sheets = await port.readSheets();
+  const sheets = opts.sheets ?? (await port.readSheets());
   // The metadata sheet is among the sheets just read: no second read (in Excel: no extra sync).
   const metaSheet = sheets.find((s) => s.name === META_SHEET);
   const meta = metaSheet ? metaFromRows(metaSheet.values) : {};
@@ -176,8 +184,8 @@ export async function writeOutputs(
   if (collision) throw new OutputOnInputSheetError(collision);
   const guard = guardOutputs(sheets, meta, bundle);
   if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
-  const stats = await port.applyOutputs(bundle);
-  await port.writeMeta(guard.meta);
+  const stats = await port.applyOutputs(bundle, { meta: guard.meta });
+  if (!stats.metaWritten) await port.writeMeta(guard.meta);
   return { stats, editedSheets: guard.editedSheets };
 }
 

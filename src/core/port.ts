@@ -19,7 +19,7 @@ export interface WorkbookPort {
    * Create or replace the given sheets entirely from their layouts (and add the chart).
    * Sheets not named in the bundle are never touched. Text is written as text.
    */
-  applyOutputs(bundle: OutputBundle): Promise<WriteStats>;
+  applyOutputs(bundle: OutputBundle, options?: { meta?: Record<string, string> }): Promise<WriteStats>;
 
   /**
    * Write a block of values into an existing (or new) sheet, top-left at `topLeft`.
@@ -51,6 +51,11 @@ export interface WriteStats {
   syncs: number;
   /** Office: largest single request payload in bytes (estimated); file: 0. */
   largestPayloadBytes: number;
+  /**
+   * True when the adapter wrote `options.meta` together with the outputs (Office: in the same
+   * sync); otherwise the caller writes it with writeMeta.
+   */
+  metaWritten?: boolean;
 }
 
 export { META_SHEET } from './meta';

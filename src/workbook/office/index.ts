@@ -8,11 +8,13 @@ import { patchBlock } from './cells';
 import { errorCode } from './errors';
 import { ganttSteps } from './gantt-chart';
 import { layoutSteps } from './layout-steps';
-import { readMetaSheet, writeMetaSheet } from './meta';
-import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES } from './payload';
-import { readAllSheets, WorkbookShape } from './read';
+import { queueMeta, readMetaSheet, writeMetaSheet } from './meta';
+import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES, jsonBytes } from './payload';
+import { readAllSheets, type Knowledge, type WorkbookShape, type WorkbookState } from './read';
 import { resizeTable, type ResizeResult } from './resize-table';
-import { loadOutputSheets } from './load-outputs';
+import { existingOutputs, loadOutputSheets } from './load-outputs';
+import { SHEET_SPECS } from '../../core/read/columns';
+import { OUTPUT_SHEETS } from '../../core/layout/sheets';
 import { prepareOutputSheets } from './output-sheets';
 import { streamRows } from './rows-writer';
 import { writePatch } from './write-block';
@@ -42,6 +44,15 @@ export interface OfficeWorkbookOptions {
   batchBudgetBytes?: number;
 }
 
+/** Names a workbook is expected to have: read by name in the same sync that lists the sheets. */
+const INPUT_NAMES = SHEET_SPECS.flatMap((s) => [s.name, ...s.aliases]);
+const GUESSES = {
+  inputs: [...INPUT_NAMES, META_SHEET],
+  // Excel table names hold letters, digits, _ and . only
+  tables: INPUT_NAMES.filter((n) => /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n)),
+  outputs: [...OUTPUT_SHEETS],
+};
+
 /** The global Excel is looked up only when a batch runs, so this module loads outside Office. */
 const excelRun: ExcelRunner = (batch) => (globalThis as unknown as { Excel: typeof Excel }).Excel.run(batch);
 
@@ -54,16 +65,26 @@ export function officeRequirementIssues(requirements: RequirementChecker | null 
 }
 
 /**
- * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 2 (1 when the
- * sheets are those of the previous read), readMeta 1,
- * select 1, writeMeta 1 (2 the first time), writeBlock 1 per 4 MB (+1 for a new sheet),
- * applyOutputs 1 + one per 4 MB of commands, resizeTable 1.
+ * The Office.js adapter. Sync counts (see docs/office-adapter.md): readSheets 1 + one per further
+ * ~4 MB of values (+1 at a session's first read for sheets with unexpected names), readMeta 1,
+ * select 1, writeMeta 1, writeBlock 1 per 4 MB (+1 for a new sheet), applyOutputs right after a
+ * read: one per 4 MB of commands, metadata included (else + 1), resizeTable 1.
  */
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'office' as const;
   private readonly budget: number;
-  /** Sheets and tables seen by the last read: the next read asks for them in the same sync as the list. */
-  private shape: WorkbookShape | null = null;
+  /** Sheets, tables and sizes seen by the last read or write: the next read asks for them by name. */
+  private readonly know: Knowledge = { shape: null, bytes: new Map(), chaining: true };
+  /** What the last call, a read, saw of the workbook: the write that follows at once needs no sync to learn it. */
+  private fresh: WorkbookState | null = null;
+
+  private get shape(): WorkbookShape | null {
+    return this.know.shape;
+  }
+
+  private set shape(shape: WorkbookShape | null) {
+    this.know.shape = shape;
+  }
   /** Per table, the last resize that made Excel name empty header cells. */
   private readonly grown = new Map<string, ResizeResult>();
 
@@ -85,15 +106,24 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     this.requireBase();
-    const { data, shape } = await this.run((ctx) =>
-      readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.shape),
+    this.fresh = null;
+    const { data, state } = await this.run((ctx) =>
+      readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.know, GUESSES),
     );
-    this.shape = shape;
+    this.shape = { sheets: state.sheets.map((s) => s.name), tables: state.tables.map((t) => t.name) };
+    this.fresh = state;
     return data;
   }
 
-  async applyOutputs(bundle: OutputBundle): Promise<WriteStats> {
+  /**
+   * Writes the bundle and, with `options.meta`, the metadata sheet in the same batches (the
+   * hand-edit guard's fingerprints are then never out of step with the sheets). Right after
+   * readSheets the read's view of the workbook is used; otherwise one sync learns it first.
+   */
+  async applyOutputs(bundle: OutputBundle, options: { meta?: Record<string, string> } = {}): Promise<WriteStats> {
     this.requireBase();
+    const fresh = this.fresh;
+    this.fresh = null;
     const layouts = bundle.layouts;
     assertSheetSet(bundle);
     const names = new Set(layouts.map((l) => l.name.toLowerCase()));
@@ -104,16 +134,20 @@ export class OfficeWorkbook implements WorkbookPort {
 
     const stats = await this.run(async (ctx) => {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
-      const { sheets, tables, existing } = await loadOutputSheets(
-        ctx,
-        counter,
+      const state =
+        fresh ??
+        (await loadOutputSheets(
+          ctx,
+          counter,
+          layouts.map((l) => l.name),
+          this.shape,
+        ));
+      const existing = existingOutputs(
+        state,
         layouts.map((l) => l.name),
-        this.shape,
       );
-
-      const takenTables = new Set(
-        tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name.toLowerCase()),
-      );
+      const inputTables = state.tables.filter((t) => !names.has(t.sheet.toLowerCase()));
+      const takenTables = new Set(inputTables.map((t) => t.name.toLowerCase()));
       const batcher = new Batcher(ctx, counter, this.budget, { calculation: true, screenUpdating: print });
       const created = new Map<string, Excel.Worksheet>();
       const sheetOf = (name: string) => () => created.get(name.toLowerCase())!;
@@ -122,13 +156,14 @@ export class OfficeWorkbook implements WorkbookPort {
       // what the workbook will look like: the sheets in their places, new ones at the end
       const shape: WorkbookShape = {
         sheets: [
-          ...sheets.items.map(
+          ...state.sheets.map(
             (ws) => layouts.find((l) => l.name.toLowerCase() === ws.name.toLowerCase())?.name ?? ws.name,
           ),
           ...layouts.filter((l) => !existing.has(l.name.toLowerCase())).map((l) => l.name),
         ],
-        tables: tables.items.filter((t) => !names.has(t.worksheet.name.toLowerCase())).map((t) => t.name),
+        tables: inputTables.map((t) => t.name),
       };
+      const written = new Map<string, number>();
       let cells = 0;
       for (const layout of layouts) {
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
@@ -141,6 +176,8 @@ export class OfficeWorkbook implements WorkbookPort {
           chunkBytes: this.budget - 4 * COMMAND_BYTES,
         });
         cells += steps.cells;
+        // what reading this sheet back will cost (Excel sends "" for an empty cell, the block null)
+        written.set(layout.name.toLowerCase(), jsonBytes(steps.block.values));
         await streamRows(
           batcher,
           sheetOf(layout.name),
@@ -155,13 +192,22 @@ export class OfficeWorkbook implements WorkbookPort {
       if (layouts.length > 0) {
         await batcher.add({ bytes: commandsBytes(1), queue: () => sheetOf(layouts[0].name)().activate() });
       }
+      const meta = options.meta;
+      if (meta) {
+        const exists = shape.sheets.some((n) => n.toLowerCase() === META_SHEET.toLowerCase());
+        await queueMeta(ctx, batcher, meta, this.budget, !exists);
+        if (!exists) shape.sheets.push(META_SHEET);
+        this.know.bytes.delete(META_SHEET.toLowerCase());
+      }
       await batcher.flush();
       this.shape = shape;
+      for (const [name, bytes] of written) this.know.bytes.set(name, bytes);
       return {
         sheetsWritten: layouts.map((l) => l.name),
         cellsWritten: cells,
         syncs: counter.syncs,
         largestPayloadBytes: counter.largestPayloadBytes,
+        metaWritten: meta !== undefined,
       };
     });
     return stats;
@@ -169,6 +215,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async writeBlock(sheet: string, topLeft: string, values: (CellValue | null)[][]): Promise<WriteStats> {
     this.requireBase();
+    this.fresh = null;
+    this.know.bytes.delete(sheet.toLowerCase());
     const origin = parseRange(topLeft);
     const patch = patchBlock(values);
     const screen = this.supports(PRINT_SET);
@@ -204,6 +252,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const key = `${sheet}\u0000${table}`.toLowerCase();
     const last = this.grown.get(key);
     const clear = last && rangeA1(parseRange(range)) === last.from ? last.namedHeaders : [];
+    this.fresh = null;
     const result = await this.run((ctx) =>
       resizeTable(ctx, { syncs: 0, largestPayloadBytes: 0 }, sheet, table, range, clear),
     );
@@ -213,20 +262,26 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readMeta(): Promise<Record<string, string>> {
     this.requireBase();
-    return this.run((ctx) => readMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }));
+    this.fresh = null;
+    return this.run((ctx) => readMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.know.chaining));
   }
 
   async writeMeta(meta: Record<string, string>): Promise<void> {
     this.requireBase();
+    this.fresh = null;
     const screen = this.supports(PRINT_SET);
+    // whether the sheet exists is known after a read or write: then no optimistic, failing sync
+    const exists = this.shape ? this.shape.sheets.some((n) => n.toLowerCase() === META_SHEET.toLowerCase()) : undefined;
+    this.know.bytes.delete(META_SHEET.toLowerCase());
     const created = await this.run((ctx) =>
-      writeMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, meta, this.budget, screen),
+      writeMetaSheet(ctx, { syncs: 0, largestPayloadBytes: 0 }, meta, this.budget, screen, exists),
     );
     if (created && this.shape) this.shape = { ...this.shape, sheets: [...this.shape.sheets, META_SHEET] };
   }
 
   async select(sheet: string, cell: string): Promise<void> {
     this.requireBase();
+    this.fresh = null;
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();

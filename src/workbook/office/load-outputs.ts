@@ -1,26 +1,23 @@
 import { countedSync, SyncCounter } from './batches';
 import { errorCode } from './errors';
 import type { ExistingOutput } from './output-sheets';
-import type { WorkbookShape } from './read';
+import type { WorkbookShape, WorkbookState } from './read';
 
 /**
- * The first sync of applyOutputs: sheet names, tables with their sheets, and the charts of the
- * output sheets that already exist, so they can be reused. The charts can be asked for in the
- * same sync only for sheets known to exist, i.e. those of the adapter's last read or write
- * (the task pane always reads first). If one of them is gone, that sync fails with
- * ItemNotFound before changing anything and is repeated without the charts (one more sync);
- * output sheets whose charts are still unknown then cost one more sync.
+ * What applyOutputs must know before writing: sheet names, tables with their sheets, and the
+ * charts of the output sheets that already exist (to reuse them). Right after a read
+ * (writeOutputs reads, checks the hand-edit guard and writes at once) the read's own findings
+ * are used and this costs no sync. Otherwise one sync; the charts can be asked for in it only for
+ * sheets known to exist (the adapter's last read or write). If one of them is gone, that sync
+ * fails with ItemNotFound before changing anything and is repeated without the charts (one more
+ * sync); output sheets whose charts are still unknown then cost one more sync.
  */
 export async function loadOutputSheets(
   ctx: Excel.RequestContext,
   counter: SyncCounter,
   outputNames: string[],
   shape: WorkbookShape | null,
-): Promise<{
-  sheets: Excel.WorksheetCollection;
-  tables: Excel.TableCollection;
-  existing: Map<string, ExistingOutput>;
-}> {
+): Promise<WorkbookState> {
   const known = new Set((shape?.sheets ?? []).map((n) => n.toLowerCase()));
   const wanted = new Set(outputNames.map((n) => n.toLowerCase()));
   const charts = new Map<string, Excel.ChartCollection>();
@@ -49,15 +46,28 @@ export async function loadOutputSheets(
     loadCharts(unknown.map((ws) => ws.name));
     await countedSync(ctx, counter, 0);
   }
+  const counts = new Map<string, number>();
+  for (const ws of outputs) counts.set(ws.name.toLowerCase(), charts.get(ws.name.toLowerCase())!.items.length);
+  return {
+    sheets: loaded.sheets.items.map((ws) => ({ name: ws.name, visibility: ws.visibility })),
+    tables: loaded.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    charts: counts,
+  };
+}
 
+/** The output sheets that exist, with their tables and charts, by lower-case name. */
+export function existingOutputs(state: WorkbookState, outputNames: string[]): Map<string, ExistingOutput> {
+  const wanted = new Set(outputNames.map((n) => n.toLowerCase()));
   const existing = new Map<string, ExistingOutput>();
-  for (const ws of outputs) {
+  for (const ws of state.sheets) {
     const key = ws.name.toLowerCase();
+    if (!wanted.has(key)) continue;
     existing.set(key, {
-      sheet: ws,
-      tables: loaded.tables.items.filter((t) => t.worksheet.name.toLowerCase() === key),
-      charts: charts.get(key)!.items,
+      name: ws.name,
+      visibility: ws.visibility,
+      tables: state.tables.filter((t) => t.sheet.toLowerCase() === key).map((t) => t.name),
+      charts: state.charts.get(key) ?? 0,
     });
   }
-  return { ...loaded, existing };
+  return existing;
 }

@@ -8,11 +8,19 @@ import { commandsBytes } from './payload';
 import { META_HEADER, metaFromRows } from '../../core/meta';
 
 /**
- * One sync: the metadata sheet's used values. A missing sheet shows as ItemNotFound at that
- * sync, which simply means "no metadata yet".
+ * One sync: the metadata sheet's used values, looked up as a null object (none yet: empty).
+ * Where Excel refuses chaining on a null object, `chaining` is false and the sheet is asked for
+ * with getItem: a missing sheet then shows as ItemNotFound, which means "no metadata yet".
  */
-export async function readMetaSheet(ctx: Excel.RequestContext, counter: SyncCounter): Promise<Record<string, string>> {
-  const used = ctx.workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load('values');
+export async function readMetaSheet(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  chaining: boolean,
+): Promise<Record<string, string>> {
+  const ws = chaining
+    ? ctx.workbook.worksheets.getItemOrNullObject(META_SHEET)
+    : ctx.workbook.worksheets.getItem(META_SHEET);
+  const used = ws.getUsedRangeOrNullObject(true).load('values');
   try {
     await countedSync(ctx, counter, 0);
   } catch (e) {
@@ -33,7 +41,13 @@ export async function writeMetaSheet(
   meta: Record<string, string>,
   budgetBytes: number,
   screenUpdating: boolean,
+  exists?: boolean,
 ): Promise<boolean> {
+  if (exists !== undefined) {
+    // known from the last read or write: no failed sync
+    await writeMetaInto(ctx, counter, meta, budgetBytes, screenUpdating, !exists);
+    return !exists;
+  }
   try {
     await writeMetaInto(ctx, counter, meta, budgetBytes, screenUpdating, false);
     return false;
@@ -52,8 +66,23 @@ async function writeMetaInto(
   screenUpdating: boolean,
   create: boolean,
 ): Promise<void> {
-  let ws: Excel.Worksheet;
   const batcher = new Batcher(ctx, counter, budgetBytes, { calculation: true, screenUpdating });
+  await queueMeta(ctx, batcher, meta, budgetBytes, create);
+  await batcher.flush();
+}
+
+/**
+ * Queues the metadata sheet's new content on a batcher (applyOutputs adds it to its last batch,
+ * so outputs and fingerprints are written in the same sync).
+ */
+export async function queueMeta(
+  ctx: Excel.RequestContext,
+  batcher: Batcher,
+  meta: Record<string, string>,
+  budgetBytes: number,
+  create: boolean,
+): Promise<void> {
+  let ws: Excel.Worksheet;
   await batcher.add({
     bytes: commandsBytes(4, [META_SHEET]),
     queue: () => {
@@ -80,5 +109,4 @@ async function writeMetaInto(
     chunkBytes: budgetBytes,
   });
   await streamRows(batcher, () => ws, block.values, block.formats, { top: 1, left: 1 }, block.width);
-  await batcher.flush();
 }

@@ -2,11 +2,13 @@ import type { SheetLayout } from '../../core/layout/types';
 import type { Step } from './batches';
 import { commandsBytes } from './payload';
 
-/** What the first sync of applyOutputs learnt about an output sheet that already exists. */
+/** What the read (or the first sync of applyOutputs) learnt about an output sheet that already exists. */
 export interface ExistingOutput {
-  sheet: Excel.Worksheet;
-  tables: Excel.Table[];
-  charts: Excel.Chart[];
+  name: string;
+  visibility: string;
+  tables: string[];
+  /** How many charts it has. */
+  charts: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export function prepareOutputSheets(
   let commands = 0;
   for (const l of layouts) {
     const old = existing.get(l.name.toLowerCase());
-    commands += old ? 9 + old.tables.length + old.charts.length : 1;
+    commands += old ? 10 + 2 * old.tables.length + 2 * old.charts : 1;
   }
   return {
     bytes: commandsBytes(
@@ -42,11 +44,12 @@ export function prepareOutputSheets(
           ready.set(key, ctx.workbook.worksheets.add(l.name));
           continue;
         }
-        const ws = old.sheet;
-        if (ws.name !== l.name) ws.name = l.name; // same name in other case
-        if (ws.visibility !== 'Visible') ws.visibility = 'Visible';
-        for (const t of old.tables) t.delete();
-        for (const c of old.charts) c.delete();
+        const ws = ctx.workbook.worksheets.getItem(old.name);
+        if (old.name !== l.name) ws.name = l.name; // same name in other case
+        if (old.visibility !== 'Visible') ws.visibility = 'Visible';
+        for (const t of old.tables) ctx.workbook.tables.getItem(t).delete();
+        // from the last: each deletion moves the later charts down by one
+        for (let i = old.charts - 1; i >= 0; i--) ws.charts.getItemAt(i).delete();
         const all = ws.getRange();
         all.unmerge();
         all.clear();

@@ -1,4 +1,4 @@
-import { a1 } from '../../core/address';
+import { a1, type RangeBox } from '../../core/address';
 import type { CellValue, SheetData } from '../../core/model';
 import { splitAddress } from './address';
 import { countedSync, SyncCounter } from './batches';
@@ -12,110 +12,229 @@ export interface WorkbookShape {
   tables: string[];
 }
 
+/** What the adapter remembers between calls (plain data: proxies do not outlive an Excel.run). */
+export interface Knowledge {
+  shape: WorkbookShape | null;
+  /** Lower-case sheet name → JSON bytes of its values when last read or written. */
+  bytes: Map<string, number>;
+  /** False once Excel refused a call chained on a null object; only known names are read then. */
+  chaining: boolean;
+}
+
+/** What a read saw of the workbook, for a write that follows at once (applyOutputs). */
+export interface WorkbookState {
+  sheets: { name: string; visibility: string }[];
+  tables: { name: string; sheet: string }[];
+  /** Lower-case name of an output sheet → its charts' count, for every existing output sheet. */
+  charts: Map<string, number>;
+}
+
 /**
- * readSheets. Without a known shape: two syncs, whatever the workbook's size. The first lists
- * the sheets (names, visibility) and tables; the second fetches every sheet's used range
- * (address and values only, valuesOnly = true so formatting alone does not widen it) and every
- * table's address. The sheet list has to be known before its used ranges can be asked for.
+ * What one read may bring back when the sizes are known: under Excel on the web's 5 MB
+ * response limit with a fifth to spare.
+ */
+export const RESPONSE_BUDGET_BYTES = 4_000_000;
+
+const lower = (s: string) => s.toLowerCase();
+
+function uniqueNames(names: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of names) {
+    if (seen.has(lower(n))) continue;
+    seen.add(lower(n));
+    out.push(n);
+  }
+  return out;
+}
+
+interface SheetRead {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  values: boolean;
+  charts?: Excel.ChartCollection;
+}
+
+/**
+ * readSheets in one sync in the usual case, whatever the size up to ~4 MB of values, then one
+ * sync per further ~4 MB.
  *
- * With the shape of the previous read (the pane reads before checking, planning and writing):
- * one sync that lists the sheets and reads the expected ones by name together. If the list
- * still matches, that is all; if sheets or tables were added, one more sync reads from the
- * fresh list; if one was removed (ItemNotFound), the two-sync read runs.
+ * The one sync lists the sheets and tables and, in the same request, reads the sheets the
+ * workbook is expected to have by name with null-object lookups (getItemOrNullObject, isNullObject
+ * checked afterwards): the contract's input sheets and their aliases, the metadata sheet, the
+ * output sheets (with their charts, for the write that may follow) and every sheet of the
+ * adapter's last read. Values are loaded for all of them while the response stays within 4 MB by
+ * what the adapter knows of their sizes (from its last read or write); sheets of unknown size
+ * are read except output sheets, whose used range's address only comes in that sync.
  *
- * When the values exceed Excel on the web's 5 MB response limit, the reading sync fails and the
- * same batch goes on reading the used ranges in row blocks (more syncs, only for very large
- * workbooks on the web).
+ * Further syncs only for what that one could not bring: output sheets too large for it, read in
+ * row blocks of ~4 MB planned from their known sizes; sheets with names nobody expected (the
+ * planner's own sheets, at the first read of a session), read in one more sync; a refused
+ * response (a sheet much larger than thought), after which the sheets are read in blocks.
+ * Where Excel refuses calls chained on null objects (InvalidObjectPath), the read falls back
+ * to listing first and reading second, and the adapter stops guessing names.
  */
 export async function readAllSheets(
   ctx: Excel.RequestContext,
   counter: SyncCounter,
-  expected: WorkbookShape | null,
-): Promise<{ data: SheetData[]; shape: WorkbookShape }> {
-  if (expected) {
-    const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
-    const tables = ctx.workbook.tables.load('items/name');
-    const used = expected.sheets.map((n) =>
-      ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true).load('address,values'),
-    );
-    const tableRanges = expected.tables.map((n) => ctx.workbook.tables.getItem(n).getRange().load('address'));
-    let failed: unknown = null;
+  know: Knowledge,
+  guesses: { inputs: string[]; tables: string[]; outputs: string[] },
+): Promise<{ data: SheetData[]; state: WorkbookState }> {
+  const isOutput = new Set(guesses.outputs.map(lower));
+  const remembered = know.shape?.sheets ?? [];
+  const sheetNames = know.chaining
+    ? uniqueNames([...guesses.inputs, ...guesses.outputs, ...remembered])
+    : uniqueNames(remembered);
+  const tableNames = know.chaining
+    ? uniqueNames([...guesses.tables, ...(know.shape?.tables ?? [])])
+    : uniqueNames(know.shape?.tables ?? []);
+  if (sheetNames.length === 0) return listThenRead(ctx, counter, know, isOutput);
+
+  const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+  const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
+  let budget = RESPONSE_BUDGET_BYTES;
+  const reads = sheetNames.map((n): SheetRead => {
+    const ws = know.chaining ? ctx.workbook.worksheets.getItemOrNullObject(n) : ctx.workbook.worksheets.getItem(n);
+    ws.load('name');
+    const known = know.bytes.get(lower(n));
+    const values = known !== undefined ? known <= budget : !isOutput.has(lower(n));
+    if (values && known !== undefined) budget -= known;
+    const used = ws.getUsedRangeOrNullObject(true).load(values ? 'address,values' : 'address');
+    return { ws, used, values, charts: isOutput.has(lower(n)) ? ws.charts.load('items/name') : undefined };
+  });
+  const tableReads = tableNames.map((n) => {
+    const t = know.chaining ? ctx.workbook.tables.getItemOrNullObject(n) : ctx.workbook.tables.getItem(n);
+    return { t: t.load('name'), range: t.getRange().load('address') };
+  });
+  try {
+    await countedSync(ctx, counter, 0);
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === 'InvalidObjectPath' && know.chaining) know.chaining = false;
+    else if (code !== 'ItemNotFound' && !isPayloadLimit(e)) throw e;
+    // nothing was changed by a read: list first, then read (in blocks if it was too large)
+    return listThenRead(ctx, counter, know, isOutput, isPayloadLimit(e));
+  }
+
+  // which listed sheet came with which read
+  const byName = new Map<string, SheetRead>();
+  for (const r of reads) if (!r.ws.isNullObject) byName.set(lower(r.ws.name), r);
+  const rangeOf = new Map<string, string>();
+  for (const { t, range } of tableReads)
+    if (!t.isNullObject && !range.isNullObject) rangeOf.set(lower(t.name), range.address);
+
+  const data = sheets.items.map((ws) => sheetData(ws, null, []));
+  const blocks: PendingBlock[] = [];
+  const unread: Excel.Worksheet[] = [];
+  const charts = new Map<string, number>();
+  sheets.items.forEach((ws, i) => {
+    const r = byName.get(lower(ws.name));
+    if (!r) {
+      unread.push(ws);
+      return;
+    }
+    if (r.charts) charts.set(lower(ws.name), r.charts.items.length);
+    if (r.used.isNullObject) return;
+    if (r.values) {
+      data[i].values = anchorAtA1(r.used.address, r.used.values);
+      know.bytes.set(lower(ws.name), jsonBytes(r.used.values));
+    } else {
+      const known = know.bytes.get(lower(ws.name));
+      blocks.push({ sheet: i, ws, box: splitAddress(r.used.address).box, bytes: known });
+    }
+  });
+  const missingTables = tables.items.filter((t) => !rangeOf.has(lower(t.name)));
+
+  if (unread.length > 0 || missingTables.length > 0) {
+    // names nobody expected: one more sync for them (their charts, if output sheets, too)
+    const used = unread.map((ws) => ws.getUsedRangeOrNullObject(true).load('address,values'));
+    const extraCharts = unread.map((ws) => (isOutput.has(lower(ws.name)) ? ws.charts.load('items/name') : null));
+    const ranges = missingTables.map((t) => t.getRange().load('address'));
     try {
       await countedSync(ctx, counter, 0);
     } catch (e) {
-      if (errorCode(e) !== 'ItemNotFound' && !isPayloadLimit(e)) throw e;
-      failed = e;
+      if (!isPayloadLimit(e)) throw e;
+      return listThenRead(ctx, counter, know, isOutput, true);
     }
-    if (!failed) {
-      const shape = shapeOf(sheets, tables);
-      if (sameShape(shape, expected)) return { data: collect(sheets, tables, used, tableRanges), shape };
-      return readListed(ctx, counter, sheets, tables);
-    }
-    if (isPayloadLimit(failed)) {
-      // too large for one response: list again, then straight to row blocks
-      const listed = await listSheets(ctx, counter);
-      return {
-        data: await readInBlocks(ctx, counter, listed.sheets, listed.tables),
-        shape: shapeOf(listed.sheets, listed.tables),
-      };
-    }
+    unread.forEach((ws, k) => {
+      const i = sheets.items.indexOf(ws);
+      const c = extraCharts[k];
+      if (c) charts.set(lower(ws.name), c.items.length);
+      if (used[k].isNullObject) return;
+      data[i].values = anchorAtA1(used[k].address, used[k].values);
+      know.bytes.set(lower(ws.name), jsonBytes(used[k].values));
+    });
+    missingTables.forEach((t, k) => rangeOf.set(lower(t.name), ranges[k].address));
   }
-  const { sheets, tables } = await listSheets(ctx, counter);
-  return readListed(ctx, counter, sheets, tables);
+  attachTables(
+    data,
+    tables.items.map((t) => ({ name: t.name, address: rangeOf.get(lower(t.name))! })),
+  );
+  if (blocks.length > 0) await readBlocks(ctx, counter, know, data, blocks);
+  return { data, state: stateOf(sheets, tables, charts) };
 }
 
-async function readListed(
-  ctx: Excel.RequestContext,
-  counter: SyncCounter,
+function stateOf(
   sheets: Excel.WorksheetCollection,
   tables: Excel.TableCollection,
-): Promise<{ data: SheetData[]; shape: WorkbookShape }> {
-  const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address,values'));
-  const tableRanges = tables.items.map((t) => t.getRange().load('address'));
-  const shape = shapeOf(sheets, tables);
+  charts: Map<string, number>,
+): WorkbookState {
+  return {
+    sheets: sheets.items.map((ws) => ({ name: ws.name, visibility: ws.visibility })),
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    charts,
+  };
+}
+
+/**
+ * The read without guessing: list the sheets (one sync), then read them (one more), in row
+ * blocks when that is refused as too large or `blocksOnly` says it would be.
+ */
+async function listThenRead(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  know: Knowledge,
+  isOutput: Set<string>,
+  blocksOnly = false,
+): Promise<{ data: SheetData[]; state: WorkbookState }> {
+  const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+  const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
+  await countedSync(ctx, counter, 0);
+  const data = sheets.items.map((ws) => sheetData(ws, null, []));
+  const queue = (values: boolean) => ({
+    used: sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load(values ? 'address,values' : 'address')),
+    ranges: tables.items.map((t) => t.getRange().load('address')),
+    charts: sheets.items.map((ws) => (isOutput.has(lower(ws.name)) ? ws.charts.load('items/name') : null)),
+  });
+  let loads = queue(!blocksOnly);
+  let values = !blocksOnly;
   try {
     await countedSync(ctx, counter, 0);
   } catch (e) {
     // Only Excel on the web refuses large responses; the listed sheets are read in row blocks then.
-    if (!isPayloadLimit(e)) throw e;
-    return { data: await readInBlocks(ctx, counter, sheets, tables), shape };
+    if (!values || !isPayloadLimit(e)) throw e;
+    loads = queue(false);
+    values = false;
+    await countedSync(ctx, counter, 0);
   }
-  return { data: collect(sheets, tables, used, tableRanges), shape };
-}
-
-function collect(
-  sheets: Excel.WorksheetCollection,
-  tables: Excel.TableCollection,
-  used: Excel.Range[],
-  tableRanges: Excel.Range[],
-): SheetData[] {
-  const data = sheets.items.map((ws, i) =>
-    sheetData(ws, used[i].isNullObject ? null : used[i].address, used[i].isNullObject ? [] : used[i].values),
-  );
   attachTables(
     data,
-    tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })),
+    tables.items.map((t, i) => ({ name: t.name, address: loads.ranges[i].address })),
   );
-  return data;
-}
-
-function shapeOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection): WorkbookShape {
-  return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
-}
-
-function sameShape(a: WorkbookShape, b: WorkbookShape): boolean {
-  const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  return same(a.sheets, b.sheets) && same(a.tables, b.tables);
-}
-
-async function listSheets(
-  ctx: Excel.RequestContext,
-  counter: SyncCounter,
-): Promise<{ sheets: Excel.WorksheetCollection; tables: Excel.TableCollection }> {
-  const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
-  const tables = ctx.workbook.tables.load('items/name');
-  await countedSync(ctx, counter, 0);
-  return { sheets, tables };
+  const charts = new Map<string, number>();
+  const blocks: PendingBlock[] = [];
+  sheets.items.forEach((ws, i) => {
+    const c = loads.charts[i];
+    if (c) charts.set(lower(ws.name), c.items.length);
+    const used = loads.used[i];
+    if (used.isNullObject) return;
+    if (values) {
+      data[i].values = anchorAtA1(used.address, used.values);
+      know.bytes.set(lower(ws.name), jsonBytes(used.values));
+    } else blocks.push({ sheet: i, ws, box: splitAddress(used.address).box, bytes: know.bytes.get(lower(ws.name)) });
+  });
+  if (blocks.length > 0) await readBlocks(ctx, counter, know, data, blocks);
+  return { data, state: stateOf(sheets, tables, charts) };
 }
 
 function sheetData(ws: Excel.Worksheet, address: string | null, values: unknown[][]): SheetData {
@@ -149,69 +268,55 @@ function attachTables(data: SheetData[], tables: { name: string; address: string
   }
 }
 
+/** A sheet's used range still to be read, with its size in bytes when known. */
+interface PendingBlock {
+  sheet: number;
+  ws: Excel.Worksheet;
+  box: RangeBox;
+  bytes: number | undefined;
+}
+
 /**
- * The block-wise fallback aims at 3.5 MB per response. Each sheet's cost per cell is learnt
- * from its first block; until then a cell is assumed to cost 60 bytes (typical planning data
- * costs 15–40). A refused response halves the target and doubles the estimates of the sheets
- * in it.
+ * Row blocks, as many per sync as fit into the response budget. A sheet's cost per cell is taken
+ * from its known size (last read or write, a tenth more as margin), else 120 bytes are assumed
+ * (output sheets hold long texts) and the cost is learnt from its first block. A refused response
+ * halves the target and doubles the estimates of the sheets in it.
  */
-const RESPONSE_TARGET_BYTES = 3_500_000;
-const UNKNOWN_BYTES_PER_CELL = 60;
+const UNKNOWN_BYTES_PER_CELL = 120;
 const MIN_TARGET_BYTES = 50_000;
 
-async function readInBlocks(
+async function readBlocks(
   ctx: Excel.RequestContext,
   counter: SyncCounter,
-  sheets: Excel.WorksheetCollection,
-  tables: Excel.TableCollection,
-): Promise<SheetData[]> {
-  const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
-  const tableRanges = tables.items.map((t) => t.getRange().load('address'));
-  await countedSync(ctx, counter, 0);
-  const data = sheets.items.map((ws) => sheetData(ws, null, []));
-  attachTables(
-    data,
-    tables.items.map((t, i) => ({ name: t.name, address: tableRanges[i].address })),
-  );
-
-  interface Block {
-    sheet: number;
-    ws: Excel.Worksheet;
-    top: number;
-    bottom: number;
-    left: number;
-    right: number;
-  }
-  let target = RESPONSE_TARGET_BYTES;
+  know: Knowledge,
+  data: SheetData[],
+  pending: PendingBlock[],
+): Promise<void> {
+  const cellsOf = (b: RangeBox) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  let target = RESPONSE_BUDGET_BYTES;
   const perCell = new Map<number, number>();
-  let seen = { bytes: 0, cells: 0 };
-  // a sheet not read yet: half again the average cost seen so far, or the default at first
-  const unknown = () =>
-    seen.cells > 0 ? Math.max(20, Math.ceil((seen.bytes / seen.cells) * 1.5)) : UNKNOWN_BYTES_PER_CELL;
-  const cost = (sheet: number) => perCell.get(sheet) ?? unknown();
-  const pending: Block[] = [];
-  sheets.items.forEach((ws, i) => {
-    if (used[i].isNullObject) return;
-    const { box } = splitAddress(used[i].address);
-    pending.push({ sheet: i, ws, ...box });
-  });
+  for (const p of pending) {
+    if (p.bytes !== undefined) perCell.set(p.sheet, Math.max(1, (p.bytes / cellsOf(p.box)) * 1.1));
+  }
+  const cost = (sheet: number) => perCell.get(sheet) ?? UNKNOWN_BYTES_PER_CELL;
   const rows: CellValue[][][] = data.map(() => []);
-  while (pending.length > 0) {
-    // cut blocks by each sheet's cost per cell and take as many as fit into one response
-    const batch: { block: Block; range: Excel.Range }[] = [];
+  const bytes = new Map<number, number>();
+  const queue = pending.map((p) => ({ ...p, box: { ...p.box } }));
+  while (queue.length > 0) {
+    const batch: { block: PendingBlock; range: Excel.Range }[] = [];
     let estimate = 0;
-    while (pending.length > 0 && estimate < target) {
-      const b = pending[0];
-      const rowCost = (b.right - b.left + 1) * cost(b.sheet);
+    while (queue.length > 0 && estimate < target) {
+      const b = queue[0];
+      const rowCost = (b.box.right - b.box.left + 1) * cost(b.sheet);
       const fitRows = Math.floor((target - estimate) / rowCost);
       if (fitRows < 1 && batch.length > 0) break;
-      const bottom = Math.min(b.bottom, b.top + Math.max(1, fitRows) - 1);
-      const part: Block = { ...b, bottom };
-      if (bottom === b.bottom) pending.shift();
-      else pending[0] = { ...b, top: bottom + 1 };
-      const address = `${a1(part.top, part.left)}:${a1(part.bottom, part.right)}`;
+      const bottom = Math.min(b.box.bottom, b.box.top + Math.max(1, fitRows) - 1);
+      const part: PendingBlock = { ...b, box: { ...b.box, bottom } };
+      if (bottom === b.box.bottom) queue.shift();
+      else queue[0] = { ...b, box: { ...b.box, top: bottom + 1 } };
+      const address = `${a1(part.box.top, part.box.left)}:${a1(part.box.bottom, part.box.right)}`;
       batch.push({ block: part, range: b.ws.getRange(address).load('values') });
-      estimate += (part.bottom - part.top + 1) * rowCost;
+      estimate += (bottom - part.box.top + 1) * rowCost;
     }
     try {
       await countedSync(ctx, counter, 0);
@@ -219,27 +324,28 @@ async function readInBlocks(
       if (!isPayloadLimit(e) || target <= MIN_TARGET_BYTES) throw e;
       target = Math.floor(target / 2);
       for (const { block } of batch) perCell.set(block.sheet, cost(block.sheet) * 2);
-      pending.unshift(...batch.map((b) => b.block));
+      queue.unshift(...batch.map((b) => b.block));
       continue;
     }
     for (const { block, range } of batch) {
       const out = rows[block.sheet];
       const values = range.values;
-      const cells = (block.bottom - block.top + 1) * (block.right - block.left + 1);
-      // learn what a cell of this sheet costs (with a tenth more as margin)
-      const bytes = jsonBytes(values);
-      perCell.set(block.sheet, Math.max(1, Math.ceil((bytes / cells) * 1.1)));
-      seen = { bytes: seen.bytes + bytes, cells: seen.cells + cells };
+      const n = jsonBytes(values);
+      bytes.set(block.sheet, (bytes.get(block.sheet) ?? 0) + n);
+      if (!perCell.has(block.sheet) || block.bytes === undefined) {
+        perCell.set(block.sheet, Math.max(1, (n / cellsOf(block.box)) * 1.1));
+      }
       values.forEach((row: unknown[], r: number) => {
-        const line: CellValue[] = new Array(block.left - 1).fill(null);
+        const line: CellValue[] = new Array(block.box.left - 1).fill(null);
         for (const v of row) line.push(fromOffice(v));
-        out[block.top - 1 + r] = line;
+        out[block.box.top - 1 + r] = line;
       });
     }
   }
-  rows.forEach((sheetRows, i) => {
+  for (const p of pending) {
+    const sheetRows = rows[p.sheet];
     for (let r = 0; r < sheetRows.length; r++) if (!sheetRows[r]) sheetRows[r] = [];
-    data[i].values = sheetRows;
-  });
-  return data;
+    data[p.sheet].values = sheetRows;
+    know.bytes.set(lower(data[p.sheet].name), bytes.get(p.sheet) ?? 0);
+  }
 }

@@ -5,13 +5,17 @@
  * - queues every command until `context.sync()`; errors surface at sync (ItemNotFound,
  *   InvalidArgument for a values array that does not match its range, …);
  * - throws PropertyNotLoaded when a property is read that was neither loaded and synced nor set;
- * - returns objects with `isNullObject === true` from *OrNullObject methods;
+ * - returns objects with `isNullObject === true` from *OrNullObject methods; a method or
+ *   collection chained on a null object is a null object too (`nullChaining: 'propagate'`, the
+ *   default; `'throw'` makes such a sync fail with InvalidObjectPath instead, for the adapter's
+ *   fallback: docs/excel-manual-check.md asks which one real Excel does);
  * - refuses a request over 5 MB (RequestPayloadSizeLimitExceeded) before running any of it,
  *   and a response over 5 MB (ResponsePayloadSizeLimitExceeded);
  * - sends arguments through JSON (a Date arrives as a string, NaN as null);
  * - takes a string starting with = + - @ as a formula unless the cell is text-formatted ("@");
  * - rejects APIs above the host's ExcelApi version (ApiNotFound);
- * - counts syncs and request/response sizes.
+ * - counts syncs and request/response sizes (every loaded value counts in the response as the
+ *   JSON it would travel as).
  * Stricter than Excel in one place: a bare `load()` (all properties) is refused.
  */
 import type { RangeBox } from '../../../src/core/address';
@@ -85,9 +89,12 @@ export class FakeExcel {
   excelApi: number;
   /** Lets a test inject a failure into the next matching action (label substring). */
   failNext: { label: string; code: string } | null = null;
+  /** What a call chained on a null object does at sync (see the file comment). */
+  nullChaining: 'propagate' | 'throw';
 
-  constructor(options: { excelApi?: string } = {}) {
+  constructor(options: { excelApi?: string; nullChaining?: 'propagate' | 'throw' } = {}) {
     this.excelApi = versionNumber(options.excelApi ?? '1.12');
+    this.nullChaining = options.nullChaining ?? 'propagate';
   }
 
   /** Excel.run: hands a fresh context to the batch and syncs what is left queued. */
@@ -114,6 +121,16 @@ export class FakeExcel {
 
   get largestRequestBytes(): number {
     return Math.max(0, ...this.syncLog.map((s) => s.requestBytes));
+  }
+
+  /** Largest response, refused ones included (their size is what Excel would have had to send). */
+  get largestResponseBytes(): number {
+    return Math.max(0, ...this.syncLog.map((s) => s.responseBytes));
+  }
+
+  /** Syncs that failed (refused payloads, ItemNotFound of an optimistic call …). */
+  get failedSyncs(): number {
+    return this.syncLog.filter((s) => s.error).length;
   }
 
   resetCounters(): void {
@@ -150,6 +167,8 @@ export class FakeExcel {
 
 export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbook' | 'sync'> {
   private queue: Action[] = [];
+  /** True while a sync runs the queued actions (a load's navigation then sends nothing new). */
+  executing = false;
   private suspendedCalculation = false;
   private suspendedScreenUpdating = false;
   readonly workbook: FakeWorkbook;
@@ -204,6 +223,7 @@ export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbo
         );
       }
       const deliveries: Delivery[] = [];
+      this.executing = true;
       for (const action of actions) {
         if (action.apiSet > this.host.excelApi) {
           throw richError('ApiNotFound', `The API '${action.label}' needs ExcelApi 1.${action.apiSet}.`, action.label);
@@ -233,6 +253,7 @@ export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbo
       record.error = e instanceof FakeRichApiError ? e.code : String(e);
       throw e;
     } finally {
+      this.executing = false;
       record.suspendedCalculation = this.suspendedCalculation;
       record.suspendedScreenUpdating = this.suspendedScreenUpdating;
       this.suspendedCalculation = false;
@@ -320,6 +341,24 @@ abstract class FakeClientObject<M> {
     return this.model;
   }
 
+  /**
+   * The model behind a call chained on this proxy: null when this is a null object and the host
+   * propagates null objects, else as target() (which throws InvalidObjectPath for a null object).
+   */
+  chainTarget(): M | null {
+    if (this.model === undefined) this.model = this.resolver();
+    if (this.model === null && this.context.host.nullChaining === 'propagate') {
+      this.nullKnown = true;
+      return null;
+    }
+    return this.target();
+  }
+
+  /** Called from a queued command when this proxy turned out to be null (a chained null object). */
+  markNull(): void {
+    this.nullKnown = true;
+  }
+
   get isNullObject(): boolean {
     if (this.nullKnown === undefined) {
       throw richError(
@@ -332,8 +371,10 @@ abstract class FakeClientObject<M> {
 
   protected child<C>(name: string, make: () => C): C {
     if (!this.children.has(name)) {
-      // a navigation property is an object path of its own in the request
-      this.context.enqueue(`${this.entity}.${name}`, 1, undefined, () => undefined, PATH_BYTES);
+      // a navigation property is an object path of its own in the request (one a load such as
+      // "items/worksheet/name" navigates through is part of that load's request already)
+      if (!this.context.executing)
+        this.context.enqueue(`${this.entity}.${name}`, 1, undefined, () => undefined, PATH_BYTES);
       this.children.set(name, make());
     }
     return this.children.get(name) as C;
@@ -411,7 +452,9 @@ abstract class FakeCollection<M, I extends FakeClientObject<IM>, IM> extends Fak
     const names = parseLoad(arg);
     // one item proxy per document item for all paths of this load
     this.context.enqueue(`${this.entity}.load`, 1, names, () => {
-      const m = this.target();
+      const m = this.chainTarget();
+      // a collection of a null object: nothing comes back, its items stay unloaded
+      if (m === null) return { bytes: 10, deliver: () => this.markNull() };
       const models = this.itemsOf(m);
       const items = models.map((im) => this.makeItem(im).preBind(im));
       const parts: { bytes: number; deliver: () => void }[] = [];
@@ -575,7 +618,7 @@ export class FakeWorksheet
     );
   }
   get charts(): FakeChartCollection {
-    return this.child('charts', () => new FakeChartCollection(this.context, () => this.target()));
+    return this.child('charts', () => new FakeChartCollection(this.context, () => this.chainTarget()));
   }
   get freezePanes(): FakeFreezePanes {
     return this.child('freezePanes', () => new FakeFreezePanes(this.context, () => this.target()));
@@ -609,8 +652,9 @@ export class FakeWorksheet
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.context, () => {
-      const box = this.target().usedBox(valuesOnly ?? false);
-      return box ? { sheet: this.target(), box } : null;
+      const ws = this.chainTarget();
+      const box = ws ? ws.usedBox(valuesOnly ?? false) : null;
+      return ws && box ? { sheet: ws, box } : null;
     }).queuePath('Worksheet.getUsedRangeOrNullObject', [valuesOnly], true, 4);
   }
   activate(): void {
@@ -1396,7 +1440,7 @@ interface TablesScope {
 
 export class FakeTableCollection
   extends FakeCollection<TablesScope, FakeTable, TableModel>
-  implements Conform<Excel.TableCollection, 'add' | 'getItem' | 'load' | 'items'>
+  implements Conform<Excel.TableCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'load' | 'items'>
 {
   protected readonly entity = 'TableCollection';
   protected readonly props = {};
@@ -1412,6 +1456,13 @@ export class FakeTableCollection
       const t = scope.wb.tableNamed(key);
       return t && (!scope.sheet || t.sheet === scope.sheet) ? t : null;
     }).queuePath('TableCollection.getItem', [key]);
+  }
+  getItemOrNullObject(key: string): FakeTable {
+    return new FakeTable(this.context, () => {
+      const scope = this.target();
+      const t = scope.wb.tableNamed(key);
+      return t && (!scope.sheet || t.sheet === scope.sheet) ? t : null;
+    }).queuePath('TableCollection.getItemOrNullObject', [key], true, 4);
   }
   add(address: unknown, hasHeaders: boolean): FakeTable {
     if (typeof address !== 'string') throw new Error('fake-excel: tables.add is modelled for address strings only');
@@ -1487,10 +1538,10 @@ export class FakeTable
     return name === 'worksheet' ? (this.worksheet as unknown as FakeClientObject<unknown>) : undefined;
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, () => ({ sheet: this.target().sheet, box: this.target().box })).queuePath(
-      'Table.getRange',
-      [],
-    );
+    return new FakeRange(this.context, () => {
+      const t = this.chainTarget();
+      return t ? { sheet: t.sheet, box: t.box } : null;
+    }).queuePath('Table.getRange', [], this.context.host.nullChaining === 'propagate');
   }
   delete(): void {
     this.call('delete', 1, [], (m) => this.context.model.deleteTable(m));
@@ -1531,7 +1582,7 @@ const CHART_TYPES = ['BarStacked', 'BarClustered', 'ColumnClustered', 'ColumnSta
 
 export class FakeChartCollection
   extends FakeCollection<SheetModel, FakeChart, ChartModel>
-  implements Conform<Excel.ChartCollection, 'add' | 'load' | 'items'>
+  implements Conform<Excel.ChartCollection, 'add' | 'getItemAt' | 'load' | 'items'>
 {
   protected readonly entity = 'ChartCollection';
   protected readonly props = {};
@@ -1540,6 +1591,14 @@ export class FakeChartCollection
   }
   protected makeItem(): FakeChart {
     return new FakeChart(this.context, () => null);
+  }
+  /** Resolved when its command runs: after an earlier deletion, index 0 is the next chart. */
+  getItemAt(index: number): FakeChart {
+    return new FakeChart(this.context, () => {
+      const c = this.target().charts[index];
+      if (!c) throw richError('InvalidArgument', `There is no chart at index ${index}.`);
+      return c;
+    }).queuePath('ChartCollection.getItemAt', [index]);
   }
   add(type: string, sourceData: unknown, seriesBy?: 'Auto' | 'Columns' | 'Rows'): FakeChart {
     if (!(sourceData instanceof FakeRange)) throw new Error('fake-excel: charts.add needs a Range from this context');

@@ -75,18 +75,69 @@ describe('OfficeWorkbook.readSheets', () => {
     expect(fake.syncCount).toBe(1);
     expect(again[0].values).toEqual([['OZG-ID'], ['10002']]);
 
-    // a new sheet: the list shows it, one more sync reads it
+    // a new sheet of a name the contract knows: read by name in the same sync
     fake.resetCounters();
     fake.seedSheet('Wellen', [['Welle'], [1]]);
     expect((await port.readSheets()).map((s) => s.name)).toEqual(['Leistungen', 'Umsetzungsprojekte', 'Wellen']);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(1);
 
-    // a removed sheet: the speculative sync fails with ItemNotFound, the two-sync read follows
+    // a new sheet of a name nobody expected: the list shows it, one more sync reads it (once)
+    fake.resetCounters();
+    fake.seedSheet('Notizen', [['frei']]);
+    const withNotes = await port.readSheets();
+    expect(withNotes.map((s) => s.name)).toEqual(['Leistungen', 'Umsetzungsprojekte', 'Wellen', 'Notizen']);
+    expect(withNotes[3].values).toEqual([['frei']]);
+    expect(fake.syncCount).toBe(2);
+    fake.resetCounters();
+    await port.readSheets();
+    expect(fake.syncCount).toBe(1);
+
+    // a removed sheet: its null-object lookup comes back null, no failed sync
     fake.resetCounters();
     await fake.run(async (ctx) => ctx.workbook.worksheets.getItem('Umsetzungsprojekte').delete());
     fake.resetCounters();
-    expect((await port.readSheets()).map((s) => s.name)).toEqual(['Leistungen', 'Wellen']);
-    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ItemNotFound', 'ok', 'ok']);
+    expect((await port.readSheets()).map((s) => s.name)).toEqual(['Leistungen', 'Wellen', 'Notizen']);
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok']);
+  });
+
+  it('reads the contract sheets, their tables and the metadata in one sync the first time', async () => {
+    const { fake, port } = setup();
+    fake.seedSheet('leistungen', [['OZG-ID'], ['10001']]);
+    fake.seedSheet('Projekte', [['Projekt-ID'], ['P1']]);
+    fake.seedSheet(META_SHEET, [
+      ['Schlüssel', 'Wert'],
+      ['k', 'v'],
+    ]).visibility = 'VeryHidden';
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Projekte').tables.add('A1:A2', true).name = 'Umsetzungsprojekte';
+    });
+    fake.resetCounters();
+    const sheets = await port.readSheets();
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok']);
+    expect(sheets.map((s) => s.name)).toEqual(['leistungen', 'Projekte', META_SHEET]);
+    expect(sheets[1].tables).toEqual([{ name: 'Umsetzungsprojekte', range: 'A1:A2' }]);
+    expect(sheets[2].values).toEqual([
+      ['Schlüssel', 'Wert'],
+      ['k', 'v'],
+    ]);
+  });
+
+  it('falls back to listing first where Excel refuses calls chained on a null object, and stops guessing', async () => {
+    const fake = new FakeExcel({ nullChaining: 'throw' });
+    const port = new OfficeWorkbook(fake.run, { requirements: fake.requirements });
+    fake.seedSheet('Leistungen', [['OZG-ID'], ['10001']]);
+    const sheets = await port.readSheets();
+    expect(sheets.map((s) => s.name)).toEqual(['Leistungen']);
+    expect(sheets[0].values).toEqual([['OZG-ID'], ['10001']]);
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['InvalidObjectPath', 'ok', 'ok']);
+    // from then on only names known to exist are read with the list: one sync, none failing
+    fake.resetCounters();
+    await port.readSheets();
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok']);
+    // readMeta asks for the sheet with getItem then: a missing one is "no metadata" (ItemNotFound)
+    fake.resetCounters();
+    expect(await port.readMeta()).toEqual({});
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ItemNotFound']);
   });
 
   it('needs the same two syncs for 20,000 rows as for 20', async () => {
@@ -108,20 +159,10 @@ describe('OfficeWorkbook.readSheets', () => {
     fake.seedSheet('Groß', rows, 'B2');
     fake.seedSheet('Klein', [['a']]);
     const sheets = await port.readSheets();
-    // list, the refused full read, addresses; the first block assumes 60 bytes per cell, these
-    // cells cost ~250, so it is refused once; then blocks sized by the measured cost
+    // list (with the expected names, none there), the refused read of the unexpected sheets, list
+    // and addresses; then blocks sized by the cost measured on the first (120 bytes per cell assumed)
     const failed = 'ResponsePayloadSizeLimitExceeded';
-    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual([
-      'ok',
-      failed,
-      'ok',
-      failed,
-      'ok',
-      'ok',
-      'ok',
-      'ok',
-      'ok',
-    ]);
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok', failed, 'ok', 'ok', 'ok', 'ok']);
     expect(fake.syncLog.filter((s) => !s.error).every((s) => s.responseBytes <= PAYLOAD_LIMIT_BYTES)).toBe(true);
     expect(sheets[0].values).toHaveLength(30_001);
     expect(sheets[0].values[0]).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { outputsFor, runPlan, writeOutputs } from '../../../src/core/pipeline';
 import { OfficeWorkbook } from '../../../src/workbook/office';
-import { FakeExcel } from './fake-excel';
+import { FakeExcel, PAYLOAD_LIMIT_BYTES } from './fake-excel';
 import { leistungenSheet, projekteSheet } from './synthetic';
 
 async function setup() {
@@ -43,5 +43,41 @@ describe('Office adapter in the pipeline', () => {
     expect(again.stats).toBeNull();
     expect(again.editedSheets).toEqual(['Wellenplan']);
     expect(fake.cell('Wellenplan', 'B3')?.value).toBe('von Hand');
+  });
+
+  it('checks, plans and writes in two syncs (one read, one write), first time and again, none failing', async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet('Leistungen', leistungenSheet(500));
+    fake.seedSheet('Umsetzungsprojekte', projekteSheet(500));
+    const port = new OfficeWorkbook(fake.run, { requirements: fake.requirements });
+    const flow = async () => {
+      fake.resetCounters();
+      const sheets = await port.readSheets();
+      const bundle = outputsFor(runPlan(sheets), '2020-06-01');
+      const written = await writeOutputs(port, bundle, { sheets });
+      expect(written.stats).not.toBeNull();
+      expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok', 'ok']);
+      expect(fake.largestRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      expect(fake.largestResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      return bundle;
+    };
+    await flow();
+    // the metadata went with the outputs: fingerprints stored, the sheet very hidden
+    expect(fake.sheet('_Wellenplaner').visibility).toBe('VeryHidden');
+    const bundle = await flow();
+    // the pane's "Schreiben" on its own reads again (input changes, hand edits) and writes: two syncs
+    fake.resetCounters();
+    const again = await writeOutputs(port, bundle);
+    expect(again.editedSheets).toEqual([]);
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok', 'ok']);
+    // a hand edit in between is still found by that read, and nothing is written
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Koordination').getRange('A2').values = [['von Hand']];
+    });
+    fake.resetCounters();
+    const refused = await writeOutputs(port, bundle);
+    expect(refused.stats).toBeNull();
+    expect(refused.editedSheets).toEqual(['Koordination']);
+    expect(fake.syncCount).toBe(1);
   });
 });
