@@ -122,6 +122,8 @@ export interface OptimiseOptions extends PlanOptions {
   mipRelGap?: number;
   /** HiGHS or its loader, as in core/plan/optimise (the core never loads it itself). */
   highs: unknown;
+  /** The outcome that stands if the search is ended from outside (see core/plan/optimise onSearchStart). */
+  onSearchStart?: (fallback: PlanOutcome) => void;
 }
 
 /** As runPlan, then improves the plan with the exact optimiser; never worse than the rule-based plan. */
@@ -132,6 +134,7 @@ export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOpt
     timeLimitSeconds: options.timeLimitSeconds,
     mipRelGap: options.mipRelGap,
     highs: options.highs,
+    onSearchStart: options.onSearchStart && ((plan) => options.onSearchStart!(finish(prepared, plan))),
   });
   return finish(prepared, plan);
 }

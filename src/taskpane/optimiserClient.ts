@@ -31,6 +31,12 @@ export interface OptimiseJob {
 /** Time the solver may take; the rule-based plan is its starting point, so a limit never loses it. */
 export const OPTIMISE_TIME_LIMIT_SECONDS = 10;
 
+/**
+ * How far past its time limit HiGHS may search before the worker is ended and the rule-based plan
+ * stands (HiGHS checks its clock only now and then, and not while it reads and presolves the model).
+ */
+export const WATCHDOG_GRACE_MS = 900;
+
 /** Just what the client uses of a Worker, so tests can stand in for it. */
 export interface WorkerLike {
   onmessage: ((event: MessageEvent<OptimiseResponse>) => void) | null;
@@ -87,12 +93,14 @@ export class OptimiserClient {
     let phase: OptimiseProgress['phase'] = 'loading';
     let settled = false;
     let rejectJob: (e: Error) => void = () => undefined;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
     const report = () =>
       onProgress({ phase, elapsedSeconds: Math.round((Date.now() - started) / 1000), timeLimitSeconds });
     const timer = setInterval(report, 1000);
     const finish = (keepWorker: boolean) => {
       settled = true;
       clearInterval(timer);
+      clearTimeout(watchdog);
       worker.onmessage = null;
       worker.onerror = null;
       this.cancelCurrent = null;
@@ -107,6 +115,18 @@ export class OptimiserClient {
         if (m.type === 'progress') {
           phase = m.phase;
           report();
+        } else if (m.type === 'search') {
+          // the search overruns its limit: end the worker, the rule-based plan stands (said in a note)
+          const due = m.at + timeLimitSeconds * 1000 + WATCHDOG_GRACE_MS - Date.now();
+          watchdog = setTimeout(
+            () => {
+              if (settled) return;
+              finish(false);
+              this.warmUp(); // a fresh worker compiles HiGHS for the next run
+              resolve(m.fallback);
+            },
+            Math.max(0, due),
+          );
         } else if (m.type === 'done') {
           finish(true);
           resolve(m.outcome);

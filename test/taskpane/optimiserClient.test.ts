@@ -1,5 +1,10 @@
 import type { PlanOutcome } from '../../src/core/pipeline';
-import { OptimiseCancelled, OptimiserClient, type WorkerLike } from '../../src/taskpane/optimiserClient';
+import {
+  OptimiseCancelled,
+  OptimiserClient,
+  WATCHDOG_GRACE_MS,
+  type WorkerLike,
+} from '../../src/taskpane/optimiserClient';
 import type { OptimiseRequest, OptimiseResponse } from '../../src/taskpane/worker/protocol';
 
 /** Stands in for the Web Worker: answers each request with "done", unless told to stay silent. */
@@ -54,6 +59,58 @@ describe('OptimiserClient', () => {
     client.warmUp();
     expect(created).toHaveLength(2);
     client.dispose();
+  });
+
+  it('ends a search that overruns its time limit by the grace and returns the rule-based plan', async () => {
+    jest.useFakeTimers();
+    try {
+      const created: FakeWorker[] = [];
+      const client = new OptimiserClient(() => (created.push(new FakeWorker(false)), created[created.length - 1]));
+      const job = client.run([], {}, noProgress, 2);
+      const fallback = {
+        blocked: false,
+        plan: { mode: 'rules' },
+        findings: [],
+        projects: [],
+      } as unknown as PlanOutcome;
+      let settled = false;
+      void job.result.then(() => (settled = true));
+      created[0].onmessage?.({
+        data: { id: created[0].requests[0].id, type: 'search', at: Date.now(), fallback },
+      } as MessageEvent<OptimiseResponse>);
+      await jest.advanceTimersByTimeAsync(2000 + WATCHDOG_GRACE_MS - 1);
+      expect(settled).toBe(false);
+      expect(created[0].terminated).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await expect(job.result).resolves.toBe(fallback);
+      expect(created[0].terminated).toBe(true);
+      // a fresh worker is started at once, so the next run finds HiGHS compiled
+      expect(created).toHaveLength(2);
+      client.dispose();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("keeps the solver's answer when it comes within the limit (no watchdog left behind)", async () => {
+    jest.useFakeTimers();
+    try {
+      const worker = new FakeWorker(false);
+      const client = new OptimiserClient(() => worker);
+      const job = client.run([], {}, noProgress, 2);
+      const id = worker.requests[0].id;
+      const fallback = { plan: { mode: 'rules' } } as unknown as PlanOutcome;
+      const optimised = { plan: { mode: 'optimised' } } as unknown as PlanOutcome;
+      worker.onmessage?.({ data: { id, type: 'search', at: Date.now(), fallback } } as MessageEvent<OptimiseResponse>);
+      await jest.advanceTimersByTimeAsync(1500);
+      worker.onmessage?.({ data: { id, type: 'done', outcome: optimised } } as MessageEvent<OptimiseResponse>);
+      await expect(job.result).resolves.toBe(optimised);
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(worker.terminated).toBe(false);
+      client.dispose();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('ends the worker on cancel and starts a new one for the next run', async () => {

@@ -19,6 +19,12 @@ export interface OptimiseOptions {
    * loader, the task pane's worker the instance it loaded from the add-in's origin.
    */
   highs: unknown;
+  /**
+   * Called just before the search starts, with the plan that stands should the search be ended
+   * from outside (the task pane's watchdog ends its worker when HiGHS overruns its time limit):
+   * the rule-based plan with a note saying so.
+   */
+  onSearchStart?: (fallbackPlan: Plan) => void;
 }
 
 export const OPTIMISE_DEFAULTS = Object.freeze({ timeLimitSeconds: 10, mipRelGap: 0.005 });
@@ -120,6 +126,12 @@ export async function planOptimised(
     );
   }
 
+  options.onSearchStart?.(
+    fallback(
+      'Zeitlimit überschritten',
+      `Der Optimierer hat sein Zeitlimit von ${formatNumber(timeLimit)} s um mehr als 1 s überschritten und wurde beendet; es gilt der regelbasierte Plan.`,
+    ),
+  );
   const t0 = now();
   let answer: SolverAnswer;
   try {

@@ -32,7 +32,12 @@ scope.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
     highs ??= loadSolver();
     const solver = await highs;
     post({ id, type: 'progress', phase: 'solving' });
-    const outcome = await runPlanOptimised(sheets, { overrides, timeLimitSeconds, highs: solver });
+    const outcome = await runPlanOptimised(sheets, {
+      overrides,
+      timeLimitSeconds,
+      highs: solver,
+      onSearchStart: (fallback) => post({ id, type: 'search', at: Date.now(), fallback }),
+    });
     post({ id, type: 'done', outcome });
   } catch (e) {
     highs = null;

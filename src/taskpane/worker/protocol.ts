@@ -12,5 +12,7 @@ export interface OptimiseRequest {
 
 export type OptimiseResponse =
   | { id: number; type: 'progress'; phase: 'loading' | 'solving' }
+  /** The search starts now (`at`, Date.now() in the worker); `outcome` stands if it must be ended. */
+  | { id: number; type: 'search'; at: number; fallback: PlanOutcome }
   | { id: number; type: 'done'; outcome: PlanOutcome }
   | { id: number; type: 'failed'; name: string; message: string };
