@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { App } from './components/App';
 import { officePort } from './ports';
 import { isDarkColor } from './flow';
@@ -19,14 +20,14 @@ function prefersDark(): boolean {
 
 async function start(inExcel: boolean): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
+  const theme = prefersDark() ? webDarkTheme : webLightTheme;
+  const render = (app: React.JSX.Element) => root.render(<FluentProvider theme={theme}>{app}</FluentProvider>);
   try {
     const office = inExcel ? await officePort() : null;
-    root.render(<App officePort={office?.port ?? null} officeIssues={office?.issues ?? []} dark={prefersDark()} />);
+    render(<App officePort={office?.port ?? null} officeIssues={office?.issues ?? []} />);
   } catch (e) {
     // The adapter chunk could not be loaded (e.g. the add-in's server is unreachable).
-    root.render(
-      <App officePort={null} startupError={describeError(e, 'Laden des Wellenplaners')} dark={prefersDark()} />,
-    );
+    render(<App officePort={null} startupError={describeError(e, 'Laden des Wellenplaners')} />);
   }
 }
 

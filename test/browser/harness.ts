@@ -152,3 +152,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** How far the page is wider than the pane (0 when nothing scrolls sideways), and its horizontal scroll. */
+export async function horizontalOverflow(page: Page): Promise<{ overflow: number; scrollX: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const width = doc.clientWidth;
+    // For a readable failure: the elements that stick out on the right.
+    const widest = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && el.getClientRects().length > 0)
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]} ${Math.round(el.getBoundingClientRect().right)}px`,
+      );
+    return { overflow: Math.max(0, doc.scrollWidth - width), scrollX: window.scrollX, widest };
+  });
+}
+
+/** Whether the element is entirely inside the window's viewport (not only inside a scrolled box). */
+export async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  }, selector);
+}

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import {
   axeViolations,
   ensureBuilt,
+  inViewport,
   OFFICE_TELEMETRY_HOST,
   openSession,
   OUT,
@@ -80,10 +81,39 @@ describe('task pane in Chromium (file mode)', () => {
       /93 Leistungen in 30 Umsetzungsprojekten geprüft\..*Die Planung ist möglich\./,
     );
     expect(await page.getByTestId('file-name').textContent()).toBe('Datei: beispiel-wellenplanung.xlsx');
-    await expect(page.getByRole('button', { name: /9 Warnungen/ }).count()).resolves.toBe(1);
-    const firstFinding = page.locator('[data-code="SERVICE_WITHOUT_PROJECT"]').first();
-    await firstFinding.click();
+    expect(await summary.textContent()).toMatch(/9 Warnungen/);
+    // grouped by code: the group says what kind of finding it is and how many, the code only in the note
+    const group = page.locator('[data-group="SERVICE_WITHOUT_PROJECT"]');
+    expect(await group.textContent()).toMatch(/gehört zu keinem Umsetzungsprojekt.*\(\d+ Warnung(en)?\)$/);
+    expect(await group.textContent()).not.toContain('SERVICE_WITHOUT_PROJECT');
+    // the last finding of the list: its note opens right below it, in view, and takes the focus
+    const lastFinding = page.locator('[data-testid="findings"] [data-code]').last();
+    await lastFinding.click();
     await page.getByTestId('jump-note').waitFor();
+    expect(await inViewport(page, '[data-testid="jump-note"]')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('jump-note');
+    expect(await page.getByTestId('jump-note').textContent()).toMatch(/^Zelle [^!]+![A-Z]+\d+.*Code [A-Z_]+$/);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-code'))).toBe(true);
+    // Vorheriger/Nächster like Excel's error checking
+    await page.getByRole('button', { name: 'Nächster' }).click();
+    expect(await page.getByTestId('finding-position').textContent()).toMatch(/^Befund 1 von \d+/);
+    await page.getByRole('button', { name: 'Vorheriger' }).click();
+    expect(await page.getByTestId('finding-position').textContent()).toMatch(/^Befund (\d+) von \1/);
+    await page.getByRole('button', { name: 'Nächster' }).click();
+    await page.getByTestId('jump-note').waitFor();
+    expect(await inViewport(page, '[data-testid="jump-note"]')).toBe(true);
+    // search and filter
+    await page.getByLabel('Schweregrad').selectOption('warning');
+    expect(await page.locator('[data-testid="findings"] [data-group]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="findings"] [data-group]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Warnung/)]),
+    );
+    await page.getByLabel('Befunde suchen').fill('kein Befund lautet so');
+    await page.getByText('Kein Befund passt zu Suche und Filter.').waitFor();
+    await page.getByLabel('Befunde suchen').fill('');
+    await page.getByLabel('Schweregrad').selectOption('');
+    await page.locator('[data-testid="findings"] [data-code]').first().click();
     await screenshot(page, '02-pruefen');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -98,14 +128,33 @@ describe('task pane in Chromium (file mode)', () => {
       /^30 Projekte \(93 Leistungen\) in \d+ Themenfeldern auf bis zu 3 Wellen verteilt\./,
     );
     const bars = page.locator('[data-testid="gantt"] [data-project]');
-    expect(await bars.count()).toBe(30);
+    // only the rows in view are rendered; all 30 are there once scrolled through
+    expect(await page.getByText('30 Projekte.', { exact: false }).count()).toBe(1);
+    const firstId = await bars.first().getAttribute('data-project');
     await bars.first().click();
     expect(await page.getByTestId('project-details').textContent()).toMatch(/Begründung: Welle \d/);
-    // keyboard: Tab to the next bar, Enter selects it
+    expect(await inViewport(page, '[data-testid="project-details"]')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('project-details');
+    // keyboard: Escape returns to the bar, Tab goes to the next bar, Enter opens its reason below it
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('project-details').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-project'))).toBe(firstId);
     await page.keyboard.press('Tab');
+    const secondId = await page.evaluate(() => document.activeElement?.getAttribute('data-project'));
+    expect(secondId).toBeTruthy();
+    expect(secondId).not.toBe(firstId);
     await page.keyboard.press('Enter');
-    const secondId = await bars.nth(1).getAttribute('data-project');
     expect(await page.getByTestId('project-details').textContent()).toContain(secondId!);
+    expect(await inViewport(page, '[data-testid="project-details"]')).toBe(true);
+    // a bar far down the list: scrolled to, clicked, its reason in view
+    await page.getByLabel('Projekt suchen').fill('');
+    await page.locator('[data-testid="gantt"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await bars.last().click();
+    expect(await inViewport(page, '[data-testid="project-details"]')).toBe(true);
+    // search by project
+    await page.getByLabel('Projekt suchen').fill(secondId!);
+    expect(await bars.count()).toBe(1);
+    await page.getByLabel('Projekt suchen').fill('');
     await screenshot(page, '03-planen-regelbasiert');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -232,7 +281,7 @@ describe('task pane in Chromium (file mode)', () => {
 
     // Planen: the form shows the workbook's unit as the default and leaves it to the workbook.
     await page.getByRole('tab', { name: '2 Planen' }).click();
-    expect(await page.getByRole('radio', { name: 'Aufwand (Mappe)' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'wie im Blatt „Einstellungen“ (Aufwand)' }).isChecked()).toBe(true);
     await page.getByRole('radio', { name: 'regelbasiert' }).check();
     await page.getByRole('button', { name: 'Plan berechnen' }).click();
     await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@ import {
   Button,
   Checkbox,
   Field,
-  FluentProvider,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -14,8 +14,6 @@ import {
   TabList,
   Text,
   tokens,
-  webDarkTheme,
-  webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Dismiss20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
 import type { Finding } from '../../core/model';
@@ -67,8 +65,18 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: 'flex', flexDirection: 'column', gap: '4px' },
-  source: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  header: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0 },
+  titleRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    gap: '4px 12px',
+  },
+  source: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', minWidth: 0 },
+  fileName: { overflowWrap: 'anywhere', minWidth: 0 },
+  tabs: { flexWrap: 'wrap' },
+  panel: { minWidth: 0 },
   hiddenInput: { display: 'none' },
 });
 
@@ -79,7 +87,6 @@ export interface AppProps {
   officeIssues?: string[];
   /** An error while starting (shown at once). */
   startupError?: PaneError;
-  dark: boolean;
 }
 
 interface Busy {
@@ -92,7 +99,7 @@ interface Busy {
 /** Let the browser paint the progress bar before a synchronous computation. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function App({ officePort, officeIssues = [], startupError, dark }: AppProps): React.JSX.Element {
+export function App({ officePort, officeIssues = [], startupError }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [port, setPort] = React.useState<WorkbookPort | null>(officePort);
   const [fileName, setFileName] = React.useState<string | null>(null);
@@ -113,6 +120,16 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
   const downloadUrl = React.useRef<string | null>(null);
   const optimiser = React.useRef<OptimiserClient | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  /** Where focus goes after a long action ends (the action's button is disabled while busy). */
+  const focusAfter = React.useRef<string | null>(null);
+  const panelRef = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => {
+    if (busy || !focusAfter.current) return;
+    const target = panelRef.current?.querySelector<HTMLElement>(focusAfter.current);
+    focusAfter.current = null;
+    target?.focus();
+  });
 
   const steps = stepStates(port !== null, check);
   const toWrite = planned ?? check;
@@ -183,7 +200,9 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
       setPort(wb);
       setFileName(file.name);
       setLossyConfirmed(false);
+      setSavedNote(null);
       await loadWorkbook(wb);
+      focusAfter.current = '[data-testid="check-summary"]';
     });
 
   const onCheck = () => port && run('Arbeitsmappe wird geprüft …', 'Prüfen', () => doCheck(port, settings));
@@ -204,7 +223,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
       setSettings(next);
       setSavedNote(
         fileMode
-          ? 'Einstellungen in der Arbeitsmappe gespeichert (mit dem Herunterladen).'
+          ? 'Einstellungen gespeichert; sie stehen in der heruntergeladenen Arbeitsmappe (Schritt „Schreiben“).'
           : 'Einstellungen in der Arbeitsmappe gespeichert.',
       );
       const sheets = await port.readSheets();
@@ -255,6 +274,7 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
         view.downloadName = name;
       }
       setWritten(view);
+      focusAfter.current = '[data-testid="write-result"]';
     });
   };
 
@@ -366,118 +386,124 @@ export function App({ officePort, officeIssues = [], startupError, dark }: AppPr
   })();
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <main className={styles.root}>
-        <header className={styles.header}>
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <div className={styles.titleRow}>
           <Text as="h1" size={500} weight="semibold">
             OZG-Wellenplaner
           </Text>
-          {officePort ? (
-            <Text size={200}>Geöffnete Excel-Arbeitsmappe</Text>
-          ) : (
-            <div className={styles.source}>
-              <input
-                ref={fileInput}
-                className={styles.hiddenInput}
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-label="Arbeitsmappe öffnen"
-                data-testid="file-input"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void openFile(file);
-                }}
-              />
-              <Button
-                icon={<FolderOpen20Regular />}
-                onClick={() => fileInput.current?.click()}
-                disabled={busy !== null}
-              >
-                Arbeitsmappe öffnen
-              </Button>
-              {fileMode && (
-                <Button
-                  icon={<ArrowDownload20Regular />}
-                  onClick={onDownloadCurrent}
-                  disabled={busy !== null || downloadBlocked}
-                >
-                  Arbeitsmappe herunterladen
-                </Button>
-              )}
-              <Text size={200} data-testid="file-name">
-                {fileName
-                  ? `Datei: ${fileName}`
-                  : 'Außerhalb von Excel: eine .xlsx-Datei öffnen oder eine Vorlage anlegen.'}
-              </Text>
-            </div>
-          )}
-        </header>
-
-        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="Arbeitsschritte">
-          {(Object.keys(STEP_LABELS) as Step[]).map((s) => (
-            <Tab key={s} value={s} disabled={!steps[s].enabled}>
-              {STEP_LABELS[s]}
-            </Tab>
-          ))}
-        </TabList>
-
-        <div aria-live="polite">
-          {busy && (
-            <Field label={busy.label} validationState="none">
-              <ProgressBar value={busy.value} thickness="large" aria-label={busy.label} />
-            </Field>
-          )}
-          {busy?.cancel && (
-            <Button icon={<Dismiss20Regular />} onClick={busy.cancel} style={{ marginTop: '4px' }}>
-              Optimierung abbrechen
-            </Button>
-          )}
+          <Link href="assets/hilfe.html" target="_blank" rel="noopener">
+            Hilfe (öffnet ein neues Fenster)
+          </Link>
         </div>
-
-        {error && (
-          <MessageBar intent="error" layout="multiline" data-testid="error">
-            <MessageBarBody>
-              <MessageBarTitle>{error.title}</MessageBarTitle>
-              {error.message}
-              {error.detail && <Text block size={200}>{`Technische Angabe: ${error.detail}`}</Text>}
-            </MessageBarBody>
-            <MessageBarActions>
+        {officePort ? (
+          <Text size={200}>Geöffnete Excel-Arbeitsmappe</Text>
+        ) : (
+          <div className={styles.source}>
+            <input
+              ref={fileInput}
+              className={styles.hiddenInput}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label="Arbeitsmappe öffnen"
+              data-testid="file-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void openFile(file);
+              }}
+            />
+            <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabled={busy !== null}>
+              Arbeitsmappe öffnen
+            </Button>
+            {fileMode && (
               <Button
-                appearance="transparent"
-                aria-label="Meldung schließen"
-                icon={<Dismiss20Regular />}
-                onClick={() => setError(null)}
-              />
-            </MessageBarActions>
-          </MessageBar>
+                icon={<ArrowDownload20Regular />}
+                onClick={onDownloadCurrent}
+                disabled={busy !== null || downloadBlocked}
+              >
+                Arbeitsmappe herunterladen
+              </Button>
+            )}
+            <Text size={200} data-testid="file-name" className={styles.fileName}>
+              {fileName
+                ? `Datei: ${fileName}`
+                : 'Außerhalb von Excel: eine .xlsx-Datei öffnen oder eine Vorlage anlegen.'}
+            </Text>
+          </div>
         )}
-        {lossy && (
-          <MessageBar intent="warning" layout="multiline" data-testid="lossy-warning">
-            <MessageBarBody>
-              <MessageBarTitle>{lossy.title}</MessageBarTitle>
-              {lossy.message}
-              <Checkbox
-                checked={lossyConfirmed}
-                onChange={(_, d) => setLossyConfirmed(d.checked === true)}
-                label={lossy.confirm}
-              />
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {officeIssues.map((issue) => (
-          <MessageBar key={issue} intent="warning" layout="multiline">
-            <MessageBarBody>{issue}</MessageBarBody>
-          </MessageBar>
-        ))}
-        {notice && (
-          <MessageBar intent="info" layout="multiline" data-testid="notice">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        )}
+      </header>
 
+      <TabList
+        className={styles.tabs}
+        selectedValue={step}
+        onTabSelect={(_, d) => setStep(d.value as Step)}
+        aria-label="Arbeitsschritte"
+      >
+        {(Object.keys(STEP_LABELS) as Step[]).map((s) => (
+          <Tab key={s} value={s} disabled={!steps[s].enabled}>
+            {STEP_LABELS[s]}
+          </Tab>
+        ))}
+      </TabList>
+
+      <div aria-live="polite">
+        {busy && (
+          <Field label={busy.label} validationState="none">
+            <ProgressBar value={busy.value} thickness="large" aria-label={busy.label} />
+          </Field>
+        )}
+        {busy?.cancel && (
+          <Button icon={<Dismiss20Regular />} onClick={busy.cancel} style={{ marginTop: '4px' }}>
+            Optimierung abbrechen
+          </Button>
+        )}
+      </div>
+
+      {error && (
+        <MessageBar intent="error" layout="multiline" data-testid="error">
+          <MessageBarBody>
+            <MessageBarTitle>{error.title}</MessageBarTitle>
+            {error.message}
+            {error.detail && <Text block size={200}>{`Technische Angabe: ${error.detail}`}</Text>}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              appearance="transparent"
+              aria-label="Meldung schließen"
+              icon={<Dismiss20Regular />}
+              onClick={() => setError(null)}
+            />
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {lossy && (
+        <MessageBar intent="warning" layout="multiline" data-testid="lossy-warning">
+          <MessageBarBody>
+            <MessageBarTitle>{lossy.title}</MessageBarTitle>
+            {lossy.message}
+            <Checkbox
+              checked={lossyConfirmed}
+              onChange={(_, d) => setLossyConfirmed(d.checked === true)}
+              label={lossy.confirm}
+            />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {officeIssues.map((issue) => (
+        <MessageBar key={issue} intent="warning" layout="multiline">
+          <MessageBarBody>{issue}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {notice && (
+        <MessageBar intent="info" layout="multiline" data-testid="notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div ref={panelRef} className={styles.panel}>
         {panel}
-      </main>
-    </FluentProvider>
+      </div>
+    </main>
   );
 }

@@ -1,12 +1,105 @@
 import * as React from 'react';
-import { makeStyles, tokens, Field, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
+import { Dismiss16Regular, Search20Regular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PlanProject, Plan, Themenfeld, IsoDate } from '../../core/model';
 import { germanDate } from '../../core/dates';
+import { COLORS } from '../../core/layout/palette';
 import { buildTimeline, DEFAULT_TIMELINE, waveColor, type TimelineRow } from '../timeline';
 
+const AXIS_HEIGHT = 26;
+
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '8px' },
-  svg: { display: 'block', fontFamily: tokens.fontFamilyBase, fontSize: '11px' },
+  root: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  field: { minWidth: 0 },
+  input: { width: '100%', minWidth: 0 },
+  controls: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))',
+    gap: '8px 12px',
+  },
+  scroller: {
+    position: 'relative',
+    maxHeight: 'min(70vh, 640px)',
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  axis: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    height: `${AXIS_HEIGHT}px`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  tick: {
+    position: 'absolute',
+    top: '4px',
+    paddingLeft: '2px',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'nowrap',
+    lineHeight: '18px',
+  },
+  body: { position: 'relative', width: '100%' },
+  grid: { position: 'absolute', top: 0, bottom: 0, width: '0', borderLeft: `1px solid ${tokens.colorNeutralStroke3}` },
+  marker: { position: 'absolute', top: 0, bottom: 0, width: '0', borderLeftWidth: '2px', zIndex: 1 },
+  row: { position: 'absolute', left: 0, width: '100%', top: 0 },
+  themenfeld: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    padding: '6px 2px 2px',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  wave: { position: 'relative', height: '22px', color: tokens.colorNeutralForeground2 },
+  waveBand: { position: 'absolute', top: '3px', bottom: '3px', borderRadius: '2px', opacity: 0.22 },
+  waveLabel: { position: 'relative', paddingLeft: '6px', lineHeight: '22px', whiteSpace: 'nowrap' },
+  project: {
+    display: 'block',
+    width: '100%',
+    padding: '2px 0',
+    margin: 0,
+    border: 'none',
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    textAlign: 'left',
+    font: 'inherit',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  projectSelected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  label: {
+    display: 'block',
+    paddingLeft: '6px',
+    paddingRight: '4px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    lineHeight: '16px',
+  },
+  /** Hover and keyboard focus show the whole name (the row grows; the list measures it). */
+  labelFull: { whiteSpace: 'normal', overflow: 'visible' },
+  track: { position: 'relative', height: '12px', marginTop: '2px' },
+  bar: { position: 'absolute', top: 0, height: '12px', borderRadius: '2px' },
+  barLate: { outline: `2px solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: '0' },
+  details: {
+    margin: '4px 4px 8px',
+    padding: '8px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+    overflowWrap: 'anywhere',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  detailsHead: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '4px' },
   legend: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', fontSize: tokens.fontSizeBase200 },
   swatch: {
     display: 'inline-block',
@@ -24,14 +117,6 @@ const useStyles = makeStyles({
     verticalAlign: 'middle',
     borderTopWidth: '2px',
   },
-  details: {
-    padding: '8px',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-  },
 });
 
 type ProjectRow = Extract<TimelineRow, { kind: 'project' }>;
@@ -44,14 +129,27 @@ export interface GanttPreviewProps {
   today: IsoDate;
 }
 
+/** The deadline colours of the written Wellenübersicht. */
 const MARKER_COLOR = {
-  reference: tokens.colorPaletteRedForeground1,
-  ozg: tokens.colorNeutralForeground1,
-  today: tokens.colorPaletteGreenForeground1,
+  reference: `#${COLORS.referenceDeadline}`,
+  ozg: `#${COLORS.ozgDeadline}`,
+  today: `#${COLORS.today}`,
 };
-const MARKER_DASH = { reference: '4 2', ozg: undefined, today: '2 2' };
+const MARKER_STYLE = { reference: 'dashed', ozg: 'solid', today: 'dotted' } as const;
 
-/** The plan as a Gantt timeline (SVG): grouped by Themenfeld and wave, deadline markers, reasons on click. */
+function estimate(row: TimelineRow | undefined): number {
+  if (!row) return 24;
+  if (row.kind === 'themenfeld') return 28;
+  if (row.kind === 'wave') return 22;
+  return 36;
+}
+
+/**
+ * The plan as a Gantt timeline: grouped by Themenfeld and wave, a month/quarter axis that stays in
+ * view, deadline markers in the colours of the written sheets. Only the visible rows are rendered
+ * (thousands of projects stay fluid). A click (or Enter) on a project opens its Begründung right
+ * below the bar; focus moves into it and Escape returns it to the bar.
+ */
 export function GanttPreview({
   plan,
   projects,
@@ -60,15 +158,21 @@ export function GanttPreview({
   today,
 }: GanttPreviewProps): React.JSX.Element {
   const styles = useStyles();
-  const container = React.useRef<HTMLDivElement>(null);
-  const [width, setWidth] = React.useState(360);
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const [width, setWidth] = React.useState(300);
   const [filter, setFilter] = React.useState<Themenfeld | ''>('');
+  const [query, setQuery] = React.useState('');
   const [selected, setSelected] = React.useState<string | null>(null);
+  const [expandedLabel, setExpandedLabel] = React.useState<string | null>(null);
+  const detailsRef = React.useRef<HTMLDivElement>(null);
+  const focusDetails = React.useRef(false);
+  const barRefs = React.useRef(new Map<string, HTMLButtonElement>());
+  const pendingFocusBar = React.useRef<string | null>(null);
 
   React.useLayoutEffect(() => {
-    const el = container.current;
+    const el = scroller.current;
     if (!el) return;
-    const measure = () => setWidth(Math.max(280, Math.floor(el.clientWidth)));
+    const measure = () => setWidth(Math.max(200, Math.floor(el.clientWidth)));
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(measure);
@@ -81,7 +185,7 @@ export function GanttPreview({
       buildTimeline(plan, projects, {
         ...DEFAULT_TIMELINE,
         width,
-        labelWidth: Math.min(200, Math.round(width * 0.42)),
+        labelWidth: 0,
         themenfeld: filter === '' ? null : filter,
         referenceDeadline,
         ozgDeadline,
@@ -89,152 +193,241 @@ export function GanttPreview({
       }),
     [plan, projects, width, filter, referenceDeadline, ozgDeadline, today],
   );
-  const selectedRow = model.rows.find((r): r is ProjectRow => r.kind === 'project' && r.projectId === selected) ?? null;
-  const selectedProject = selectedRow ? projects.find((p) => p.id === selectedRow.projectId) : undefined;
-  const rh = model.rowHeight;
 
-  const onKey = (id: string) => (e: React.KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      setSelected((s) => (s === id ? null : id));
+  // Search keeps the grouping: a Themenfeld or wave heading stays when one of its projects matches.
+  const rows = React.useMemo(() => {
+    const q = query.trim().toLocaleLowerCase('de-DE');
+    if (!q) return model.rows;
+    const out: TimelineRow[] = [];
+    let tf: TimelineRow | null = null;
+    let wave: TimelineRow | null = null;
+    for (const r of model.rows) {
+      if (r.kind === 'themenfeld') {
+        tf = r;
+        wave = null;
+      } else if (r.kind === 'wave') wave = r;
+      else if (r.fullLabel.toLocaleLowerCase('de-DE').includes(q)) {
+        if (tf) out.push(tf);
+        if (wave) out.push(wave);
+        tf = null;
+        wave = null;
+        out.push(r);
+      }
     }
+    return out;
+  }, [model.rows, query]);
+  const projectCount = React.useMemo(() => rows.filter((r) => r.kind === 'project').length, [rows]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => estimate(rows[i]),
+    overscan: 8,
+    scrollPaddingStart: AXIS_HEIGHT,
+    getItemKey: (i) => {
+      const r = rows[i];
+      return r.kind === 'project' ? `p${r.projectId}` : `h${i}`;
+    },
+  });
+
+  React.useEffect(() => {
+    if (focusDetails.current && detailsRef.current) {
+      focusDetails.current = false;
+      detailsRef.current.focus({ preventScroll: false });
+    }
+    if (pendingFocusBar.current) {
+      barRefs.current.get(pendingFocusBar.current)?.focus();
+      pendingFocusBar.current = null;
+    }
+  });
+
+  const open = (id: string) => {
+    if (selected === id) {
+      setSelected(null);
+      return;
+    }
+    focusDetails.current = true;
+    setSelected(id);
+  };
+  const close = (id: string) => {
+    setSelected(null);
+    pendingFocusBar.current = id;
+  };
+
+  const byId = React.useMemo(() => new Map(projects.map((p) => [p.id, p])), [projects]);
+  const items = virtualizer.getVirtualItems();
+
+  const renderProject = (r: ProjectRow) => {
+    const isSelected = r.projectId === selected;
+    const project = byId.get(r.projectId);
+    const lateText = r.late ? ', endet nach der Frist Referenzimplementierung' : '';
+    const full = expandedLabel === r.projectId || isSelected;
+    return (
+      <>
+        <button
+          type="button"
+          ref={(el) => {
+            if (el) barRefs.current.set(r.projectId, el);
+            else barRefs.current.delete(r.projectId);
+          }}
+          className={mergeClasses(styles.project, isSelected && styles.projectSelected)}
+          aria-expanded={isSelected}
+          aria-controls={isSelected ? `begruendung-${r.projectId}` : undefined}
+          aria-label={`${r.fullLabel}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${lateText}`}
+          data-project={r.projectId}
+          title={r.fullLabel}
+          onClick={() => open(r.projectId)}
+          onMouseEnter={() => setExpandedLabel(r.projectId)}
+          onMouseLeave={() => setExpandedLabel((l) => (l === r.projectId ? null : l))}
+          onFocus={() => setExpandedLabel(r.projectId)}
+          onBlur={() => setExpandedLabel((l) => (l === r.projectId ? null : l))}
+        >
+          <span className={mergeClasses(styles.label, full && styles.labelFull)} aria-hidden="true">
+            {r.fullLabel}
+          </span>
+          <span className={styles.track} aria-hidden="true" style={{ display: 'block' }}>
+            <span
+              className={mergeClasses(styles.bar, r.late && styles.barLate)}
+              style={{ left: `${r.x}px`, width: `${r.w}px`, backgroundColor: waveColor(r.wave) }}
+            />
+          </span>
+        </button>
+        {isSelected && (
+          <div
+            ref={detailsRef}
+            id={`begruendung-${r.projectId}`}
+            className={styles.details}
+            role="region"
+            aria-label={`Begründung zu ${r.fullLabel}`}
+            tabIndex={-1}
+            data-testid="project-details"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                close(r.projectId);
+              }
+            }}
+          >
+            <div className={styles.detailsHead}>
+              <Text weight="semibold">{r.fullLabel}</Text>
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<Dismiss16Regular />}
+                aria-label="Begründung schließen"
+                onClick={() => close(r.projectId)}
+              />
+            </div>
+            <Text>{`Welle ${r.wave}: ${germanDate(r.start)} – ${germanDate(r.end)}${r.late ? ' (endet nach der Frist Referenzimplementierung)' : ''}`}</Text>
+            {project && (
+              <Text>
+                {`Leistungen: ${project.services.join(', ')} · Koordination: ${project.coordinator.name ?? 'noch offen'}${
+                  project.coordinator.kind ? ` (${project.coordinator.kind})` : ''
+                }${project.coordinator.source === 'lead-state' ? ', fällt an das federführende Land' : ''}`}
+              </Text>
+            )}
+            <Text>{`Begründung: ${r.explanation}`}</Text>
+          </div>
+        )}
+      </>
+    );
   };
 
   return (
     <div className={styles.root}>
-      {model.themenfelder.length > 1 && (
-        <Field label="Themenfeld anzeigen">
-          <Select value={filter} onChange={(_, d) => setFilter(d.value as Themenfeld | '')}>
-            <option value="">Alle Themenfelder</option>
-            {model.themenfelder.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </Select>
+      <div className={styles.controls}>
+        <Field label="Projekt suchen" className={styles.field}>
+          <Input
+            type="search"
+            className={styles.input}
+            input={{ style: { minWidth: 0 } }}
+            contentBefore={<Search20Regular aria-hidden="true" />}
+            value={query}
+            placeholder="Projekt-ID oder Name"
+            onChange={(_, d) => setQuery(d.value)}
+          />
         </Field>
-      )}
-      <div ref={container}>
-        <svg
-          className={styles.svg}
-          width={model.width}
-          height={model.height}
-          viewBox={`0 0 ${model.width} ${model.height}`}
-          role="group"
-          aria-label="Zeitplan der Wellen (Gantt-Vorschau). Projekte mit Eingabe- oder Leertaste auswählen, um die Begründung zu sehen."
-          data-testid="gantt"
-        >
+        {model.themenfelder.length > 1 && (
+          <Field label="Themenfeld anzeigen" className={styles.field}>
+            <Select
+              className={styles.input}
+              select={{ style: { minWidth: 0, width: '100%' } }}
+              value={filter}
+              onChange={(_, d) => setFilter(d.value as Themenfeld | '')}
+            >
+              <option value="">Alle Themenfelder</option>
+              {model.themenfelder.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+      <Text size={200} role="status">
+        {query.trim()
+          ? `${projectCount.toLocaleString('de-DE')} ${projectCount === 1 ? 'Projekt passt' : 'Projekte passen'} zur Suche.`
+          : `${projectCount.toLocaleString('de-DE')} ${projectCount === 1 ? 'Projekt' : 'Projekte'}. Ein Projekt anklicken (oder mit der Tabulatortaste wählen und Eingabetaste drücken), um seine Begründung direkt darunter zu sehen.`}
+      </Text>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        role="region"
+        aria-label="Zeitplan der Wellen (Gantt-Vorschau)"
+        data-testid="gantt"
+      >
+        <div className={styles.axis} aria-hidden="true">
           {model.ticks.map((t) => (
-            <g key={`t${t.x}`} aria-hidden="true">
-              <line
-                x1={t.x}
-                x2={t.x}
-                y1={model.axisHeight - 6}
-                y2={model.height}
-                style={{ stroke: tokens.colorNeutralStroke2 }}
-              />
-              <text x={t.x + 2} y={model.axisHeight - 10} style={{ fill: tokens.colorNeutralForeground2 }}>
-                {t.label}
-              </text>
-            </g>
+            <span key={`t${t.x}`} className={styles.tick} style={{ left: `${t.x}px` }}>
+              {t.label}
+            </span>
           ))}
-          {model.rows.map((r) => {
-            if (r.kind === 'themenfeld') {
-              return (
-                <text
-                  key={`tf${r.y}`}
-                  x={2}
-                  y={r.y + rh * 0.7}
-                  style={{ fill: tokens.colorNeutralForeground1, fontWeight: 600, fontSize: '12px' }}
-                >
-                  {r.label}
-                </text>
-              );
-            }
-            if (r.kind === 'wave') {
-              return (
-                <g key={`w${r.y}`}>
-                  <rect
-                    x={r.x}
-                    y={r.y + 3}
-                    width={r.w}
-                    height={rh - 6}
-                    rx={2}
-                    style={{ fill: waveColor(r.wave), opacity: 0.18 }}
-                    aria-hidden="true"
-                  />
-                  <text x={8} y={r.y + rh * 0.7} style={{ fill: tokens.colorNeutralForeground2 }}>
-                    {`Welle ${r.wave}`}
-                  </text>
-                </g>
-              );
-            }
-            const isSelected = r.projectId === selected;
-            const label = `${r.fullLabel}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${r.late ? ', endet nach der Frist Referenzimplementierung' : ''}`;
-            const toggle = () => setSelected((s) => (s === r.projectId ? null : r.projectId));
+        </div>
+        <div className={styles.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {model.ticks.map((t) => (
+            <span key={`g${t.x}`} className={styles.grid} style={{ left: `${t.x}px` }} aria-hidden="true" />
+          ))}
+          {model.markers.map((m) => (
+            <span
+              key={m.kind}
+              className={styles.marker}
+              style={{ left: `${m.x}px`, borderLeftColor: MARKER_COLOR[m.kind], borderLeftStyle: MARKER_STYLE[m.kind] }}
+              aria-hidden="true"
+            />
+          ))}
+          {items.map((item) => {
+            const r = rows[item.index];
             return (
-              <React.Fragment key={`p${r.projectId}`}>
-                {isSelected && (
-                  <rect
-                    x={0}
-                    y={r.y}
-                    width={model.width}
-                    height={rh}
-                    style={{ fill: tokens.colorNeutralBackground1Selected }}
-                    aria-hidden="true"
-                  />
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className={styles.row}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {r.kind === 'themenfeld' ? (
+                  <div className={styles.themenfeld} role="heading" aria-level={3}>
+                    {r.label}
+                  </div>
+                ) : r.kind === 'wave' ? (
+                  <div className={styles.wave}>
+                    <span
+                      className={styles.waveBand}
+                      style={{ left: `${r.x}px`, width: `${r.w}px`, backgroundColor: waveColor(r.wave) }}
+                      aria-hidden="true"
+                    />
+                    <span className={styles.waveLabel}>{r.label}</span>
+                  </div>
+                ) : (
+                  renderProject(r)
                 )}
-                {/* The (possibly shortened) label is outside the button, whose name is the full label. */}
-                <text
-                  x={14}
-                  y={r.y + rh * 0.7}
-                  style={{ fill: tokens.colorNeutralForeground1, cursor: 'pointer' }}
-                  aria-hidden="true"
-                  onClick={toggle}
-                >
-                  {r.label}
-                </text>
-                <g
-                  role="button"
-                  tabIndex={0}
-                  aria-label={label}
-                  aria-pressed={isSelected}
-                  onClick={toggle}
-                  onKeyDown={onKey(r.projectId)}
-                  style={{ cursor: 'pointer' }}
-                  data-project={r.projectId}
-                >
-                  <title>{`${r.fullLabel}\n${r.explanation}`}</title>
-                  <rect
-                    x={r.x}
-                    y={r.y + 4}
-                    width={r.w}
-                    height={rh - 8}
-                    rx={2}
-                    style={{
-                      fill: waveColor(r.wave),
-                      stroke: r.late ? tokens.colorPaletteRedBorder2 : isSelected ? tokens.colorStrokeFocus2 : 'none',
-                      strokeWidth: r.late || isSelected ? 2 : 0,
-                    }}
-                  />
-                </g>
-              </React.Fragment>
+              </div>
             );
           })}
-          {model.markers.map((m) => (
-            <g key={m.kind} aria-hidden="true">
-              <line
-                x1={m.x}
-                x2={m.x}
-                y1={model.axisHeight - 4}
-                y2={model.height}
-                style={{ stroke: MARKER_COLOR[m.kind], strokeWidth: 2, strokeDasharray: MARKER_DASH[m.kind] }}
-              />
-            </g>
-          ))}
-        </svg>
+        </div>
       </div>
-      <div className={styles.legend} aria-label="Legende">
+      <div className={styles.legend} aria-label="Legende" role="group">
         {model.waveNumbers.map((w) => (
           <span key={w}>
             <span className={styles.swatch} style={{ backgroundColor: waveColor(w) }} aria-hidden="true" />
@@ -245,7 +438,7 @@ export function GanttPreview({
           <span key={m.kind}>
             <span
               className={styles.line}
-              style={{ borderTopColor: MARKER_COLOR[m.kind], borderTopStyle: MARKER_DASH[m.kind] ? 'dashed' : 'solid' }}
+              style={{ borderTopColor: MARKER_COLOR[m.kind], borderTopStyle: MARKER_STYLE[m.kind] }}
               aria-hidden="true"
             />
             {m.label}
@@ -256,27 +449,6 @@ export function GanttPreview({
         ))}
         {model.rows.some((r) => r.kind === 'project' && r.late) && (
           <span>Rot umrandet: endet nach der Frist Referenzimplementierung</span>
-        )}
-      </div>
-      <div className={styles.details} aria-live="polite" data-testid="project-details">
-        {selectedRow ? (
-          <>
-            <Text weight="semibold">{selectedRow.fullLabel}</Text>
-            <Text>{`Welle ${selectedRow.wave}: ${germanDate(selectedRow.start)} – ${germanDate(selectedRow.end)}`}</Text>
-            {selectedProject && (
-              <Text>
-                {`Leistungen: ${selectedProject.services.join(', ')} · Koordination: ${selectedProject.coordinator.name ?? 'noch offen'}${
-                  selectedProject.coordinator.kind ? ` (${selectedProject.coordinator.kind})` : ''
-                }${selectedProject.coordinator.source === 'lead-state' ? ', fällt an das federführende Land' : ''}`}
-              </Text>
-            )}
-            <Text>{`Begründung: ${selectedRow.explanation}`}</Text>
-          </>
-        ) : (
-          <Text>
-            Ein Projekt anklicken (oder mit der Tabulatortaste wählen und Eingabetaste drücken), um seine Begründung zu
-            sehen.
-          </Text>
         )}
       </div>
     </div>

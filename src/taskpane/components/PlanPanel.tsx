@@ -4,13 +4,17 @@ import { Play20Regular } from '@fluentui/react-icons';
 import type { Settings } from '../../core/model';
 import type { PlanOutcome } from '../../core/pipeline';
 import { germanDate, todayIso } from '../../core/dates';
+import { PLAN_DEFAULTS } from '../../core/plan/config';
 import type { SettingsErrors, SettingsForm } from '../settings';
 import { objectiveSummary, planSummary } from '../flow';
 import { GanttPreview } from './GanttPreview';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: '8px 12px' },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', gap: '8px 12px' },
+  field: { minWidth: 0 },
+  input: { width: '100%', minWidth: 0 },
+  inputEl: { minWidth: 0, width: '100%' },
   summary: { padding: '8px', backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
 });
 
@@ -26,14 +30,17 @@ export interface PlanPanelProps {
   onPlan(): void;
 }
 
-function placeholder(value: string | number | undefined, fallback: string): string {
-  return value === undefined ? fallback : `${value} (Mappe)`;
+/** The value an empty field stands for: the workbook's, or the planner's own default. */
+function placeholder(value: string | number | undefined, fallback: string | number): string {
+  return value === undefined ? `${fallback} (Voreinstellung)` : `${value} (Mappe)`;
 }
 
 /** The "as the workbook says" choice, named after what the workbook says. */
 function unitDefaultLabel(ws: Settings | null): string {
-  if (!ws) return 'wie in der Mappe';
-  return ws.cells.capacityUnit ? `${ws.capacityUnit} (Mappe)` : `${ws.capacityUnit} (Standard)`;
+  if (!ws) return 'wie im Blatt „Einstellungen“';
+  return ws.cells.capacityUnit
+    ? `wie im Blatt „Einstellungen“ (${ws.capacityUnit})`
+    : `Voreinstellung (${ws.capacityUnit})`;
 }
 
 export function PlanPanel({
@@ -63,7 +70,7 @@ export function PlanPanel({
       </Text>
       <Text>
         Leere Felder übernehmen die Werte aus dem Blatt „Einstellungen“ (grau angezeigt, „Mappe“) bzw. die
-        Standardwerte. Die Einstellungen werden in der Arbeitsmappe gespeichert.
+        Voreinstellung. Die Einstellungen werden in der Arbeitsmappe gespeichert.
       </Text>
       <form
         onSubmit={(e) => {
@@ -72,31 +79,52 @@ export function PlanPanel({
         }}
       >
         <div className={styles.grid}>
-          <Field label="Anzahl Wellen" {...field('waveCount')}>
+          <Field
+            label="Anzahl Wellen"
+            hint="leer: je Themenfeld laut Mappe"
+            className={styles.field}
+            {...field('waveCount')}
+          >
             <Input
+              className={styles.input}
+              input={{ className: styles.inputEl }}
               value={form.waveCount}
               inputMode="numeric"
-              placeholder={placeholder(ws?.waveCount, 'automatisch')}
+              placeholder={placeholder(ws?.waveCount, PLAN_DEFAULTS.waveCount)}
               onChange={(_, d) => set('waveCount', d.value)}
             />
           </Field>
-          <Field label="Wellendauer (Monate)" {...field('waveMonths')}>
+          <Field label="Wellendauer (Monate)" className={styles.field} {...field('waveMonths')}>
             <Input
+              className={styles.input}
+              input={{ className: styles.inputEl }}
               value={form.waveMonths}
               inputMode="numeric"
-              placeholder={placeholder(ws?.waveMonths, 'Standard')}
+              placeholder={placeholder(ws?.waveMonths, PLAN_DEFAULTS.waveMonths)}
               onChange={(_, d) => set('waveMonths', d.value)}
             />
           </Field>
-          <Field label="Planungsbeginn" hint="TT.MM.JJJJ" {...field('planningStart')}>
+          <Field label="Planungsbeginn" hint="TT.MM.JJJJ" className={styles.field} {...field('planningStart')}>
             <Input
+              className={styles.input}
+              input={{ className: styles.inputEl }}
               value={form.planningStart}
-              placeholder={placeholder(ws?.planningStart ? germanDate(ws.planningStart) : undefined, 'Standard')}
+              placeholder={placeholder(
+                ws?.planningStart ? germanDate(ws.planningStart) : undefined,
+                germanDate(PLAN_DEFAULTS.planningStart),
+              )}
               onChange={(_, d) => set('planningStart', d.value)}
             />
           </Field>
-          <Field label="Kapazität je Welle" hint="leer: gleichmäßig verteilen" {...field('capacity')}>
+          <Field
+            label="Kapazität je Welle"
+            hint="leer: gleichmäßig verteilen"
+            className={styles.field}
+            {...field('capacity')}
+          >
             <Input
+              className={styles.input}
+              input={{ className: styles.inputEl }}
               value={form.capacity}
               inputMode="decimal"
               placeholder={placeholder(ws?.capacity, 'gleichmäßig')}
@@ -104,15 +132,14 @@ export function PlanPanel({
             />
           </Field>
         </div>
-        <Field label="Kapazität zählt">
+        <Field label="Kapazität zählt" hint="Worauf sich die Kapazität je Welle bezieht.">
           <RadioGroup
-            layout="horizontal"
             value={form.capacityUnit}
             onChange={(_, d) => set('capacityUnit', d.value as SettingsForm['capacityUnit'])}
           >
             <Radio value="" label={unitDefaultLabel(ws)} />
-            <Radio value="Leistungen" label="Leistungen" />
-            <Radio value="Aufwand" label="Aufwand" />
+            <Radio value="Leistungen" label="Leistungen (Anzahl)" />
+            <Radio value="Aufwand" label="Aufwand (Spalte „Aufwand“)" />
           </RadioGroup>
         </Field>
         <Field

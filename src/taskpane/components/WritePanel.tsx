@@ -117,7 +117,7 @@ export function WritePanel({
         </MessageBar>
       )}
       {result && (
-        <MessageBar intent="success" layout="multiline" data-testid="write-result">
+        <MessageBar intent="success" layout="multiline" data-testid="write-result" tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>Fertig</MessageBarTitle>
             {result.summary}
