@@ -128,3 +128,57 @@ export function isDarkColor(hex: string | undefined | null): boolean {
   const [r, g, b] = [(v >> 16) & 255, (v >> 8) & 255, v & 255];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
+
+export interface OptimiserReport {
+  /** One sentence at the top: what the optimiser changed, or why the rule-based plan stands. */
+  headline: string;
+  /** Projects in another wave than in the rule-based plan. */
+  moved: { projectId: string; name: string; from: number; to: number }[];
+  /** "Rechenzeit 9,8 s (Grenze 10 s)". */
+  time: string | null;
+}
+
+const RULE_WAVE = /Optimierung: im Regelplan Welle (\d+)/;
+const OPTIMISER_NOTES = new Set(['OPTIMISER_NO_GAIN', 'OPTIMISER_FALLBACK']);
+
+/**
+ * What the optimiser did, in words for the top of the Planen step: "14 Projekte früher, 6 später,
+ * gewichtete Verspätung −7 %" with the moved projects, or the reason the rule-based plan stands.
+ * Null when the plan was made by the rules alone.
+ */
+export function optimiserReport(
+  plan: Plan,
+  projects: readonly { id: string; name: string }[],
+  timeLimitSeconds: number,
+): OptimiserReport | null {
+  const o = plan.objective;
+  if (o.solverStatus === undefined && plan.mode !== 'optimised') return null;
+  const names = new Map(projects.map((p) => [p.id, p.name]));
+  const time =
+    o.seconds === undefined
+      ? null
+      : `Rechenzeit ${o.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s (Grenze ${timeLimitSeconds} s).`;
+  if (plan.mode !== 'optimised') {
+    const note = plan.findings.find((f) => OPTIMISER_NOTES.has(f.code));
+    return {
+      headline: note?.message ?? 'Der Optimierer hat keinen besseren Plan gefunden; es gilt der regelbasierte Plan.',
+      moved: [],
+      time,
+    };
+  }
+  const moved = plan.assignments
+    .map((a) => {
+      const m = a.explanation.match(RULE_WAVE);
+      const from = m ? Number(m[1]) : a.wave;
+      return { projectId: a.projectId, name: names.get(a.projectId) ?? '', from, to: a.wave };
+    })
+    .filter((m) => m.from !== m.to);
+  const earlier = moved.filter((m) => m.to < m.from).length;
+  const later = moved.length - earlier;
+  const change =
+    o.optimised !== undefined && o.rules > 0 ? Math.round((1000 * (o.optimised - o.rules)) / o.rules) / 10 : null;
+  const parts = [`${plural(earlier, 'Projekt', 'Projekte')} früher`, `${later} später`];
+  if (change !== null)
+    parts.push(`gewichtete Verspätung ${change < 0 ? '−' : '+'}${Math.abs(change).toLocaleString('de-DE')} %`);
+  return { headline: `Optimiert: ${parts.join(', ')}.`, moved, time };
+}

@@ -6,6 +6,7 @@ import {
   isDarkColor,
   lossyPartsWarning,
   objectiveSummary,
+  optimiserReport,
   planSummary,
   resultFileName,
   sheetsToWrite,
@@ -125,6 +126,46 @@ describe('summaries', () => {
     expect(objectiveSummary({ ...plan, mode: 'optimised', objective: { rules: 12, optimised: 12, gap: 0 } })).toMatch(
       /Nachweislich optimal\.$/,
     );
+  });
+  it('state what the optimiser moved, or why the rule-based plan stands', () => {
+    expect(optimiserReport(plan, [], 10)).toBeNull();
+    const a = plan.assignments[0];
+    const moved = {
+      ...plan,
+      mode: 'optimised' as const,
+      objective: { rules: 200, optimised: 186, gap: 0, seconds: 9.84, solverStatus: 'Optimal' },
+      assignments: [
+        { ...a, projectId: 'P1', wave: 1, explanation: 'Welle 1 … Optimierung: im Regelplan Welle 2; rückt vor' },
+        { ...a, projectId: 'P2', wave: 3, explanation: 'Welle 3 … Optimierung: im Regelplan Welle 2; macht Platz' },
+        { ...a, projectId: 'P3', wave: 1, explanation: 'Welle 1 (Bereitschaft)' },
+      ],
+    };
+    const r = optimiserReport(moved, [{ id: 'P1', name: 'Elterngeld' }], 10)!;
+    expect(r.headline).toBe('Optimiert: 1 Projekt früher, 1 später, gewichtete Verspätung −7 %.');
+    expect(r.moved).toEqual([
+      { projectId: 'P1', name: 'Elterngeld', from: 2, to: 1 },
+      { projectId: 'P2', name: '', from: 2, to: 3 },
+    ]);
+    expect(r.time).toBe('Rechenzeit 9,8 s (Grenze 10 s).');
+    const kept = optimiserReport(
+      {
+        ...plan,
+        objective: { rules: 5, optimised: 5, solverStatus: 'Optimal', seconds: 0.4 },
+        findings: [
+          {
+            severity: 'info',
+            code: 'OPTIMISER_NO_GAIN',
+            message: 'Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.',
+            sheet: 'Einstellungen',
+            cell: 'A1',
+          },
+        ],
+      },
+      [],
+      10,
+    )!;
+    expect(kept.headline).toBe('Der regelbasierte Plan ist bereits optimal; der Optimierer hat ihn bestätigt.');
+    expect(kept.moved).toEqual([]);
   });
   it('say what was written', () => {
     expect(

@@ -235,7 +235,9 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
             label:
               p.phase === 'loading'
                 ? 'Optimierer wird geladen …'
-                : `Optimierung läuft … ${p.elapsedSeconds} von höchstens ${p.timeLimitSeconds} s`,
+                : p.elapsedSeconds <= p.timeLimitSeconds
+                  ? `Optimierung läuft … ${p.elapsedSeconds} s (Zeitgrenze ${p.timeLimitSeconds} s)`
+                  : `Zeitgrenze von ${p.timeLimitSeconds} s erreicht, das beste Ergebnis wird übernommen …`,
             value: p.phase === 'loading' ? undefined : Math.min(1, p.elapsedSeconds / p.timeLimitSeconds),
             cancel: () => job.cancel(),
           }),

@@ -6,7 +6,8 @@ import type { PlanOutcome } from '../../core/pipeline';
 import { germanDate, todayIso } from '../../core/dates';
 import { PLAN_DEFAULTS } from '../../core/plan/config';
 import type { SettingsErrors, SettingsForm } from '../settings';
-import { objectiveSummary, planSummary } from '../flow';
+import { objectiveSummary, optimiserReport, planSummary } from '../flow';
+import { OPTIMISE_TIME_LIMIT_SECONDS } from '../optimiserClient';
 import { GanttPreview } from './GanttPreview';
 
 const useStyles = makeStyles({
@@ -16,6 +17,7 @@ const useStyles = makeStyles({
   input: { width: '100%', minWidth: 0 },
   inputEl: { minWidth: 0, width: '100%' },
   summary: { padding: '8px', backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
+  moved: { margin: '4px 0 0', paddingLeft: '20px', maxHeight: '160px', overflowY: 'auto', overflowWrap: 'anywhere' },
 });
 
 export interface PlanPanelProps {
@@ -62,6 +64,10 @@ export function PlanPanel({
   const objective = outcome?.plan ? objectiveSummary(outcome.plan) : null;
   // Re-rendered on every keystroke in the form: the summary only changes with the plan.
   const summary = React.useMemo(() => (outcome ? planSummary(outcome) : null), [outcome]);
+  const report = React.useMemo(
+    () => (outcome?.plan ? optimiserReport(outcome.plan, outcome.projects, OPTIMISE_TIME_LIMIT_SECONDS) : null),
+    [outcome],
+  );
 
   return (
     <section className={styles.root} aria-labelledby="planen-title">
@@ -127,7 +133,7 @@ export function PlanPanel({
               input={{ className: styles.inputEl }}
               value={form.capacity}
               inputMode="decimal"
-              placeholder={placeholder(ws?.capacity, 'gleichmäßig')}
+              placeholder={ws?.capacity === undefined ? 'gleichmäßig' : `${ws.capacity} (Mappe)`}
               onChange={(_, d) => set('capacity', d.value)}
             />
           </Field>
@@ -164,8 +170,27 @@ export function PlanPanel({
       {savedNote && <Text size={200}>{savedNote}</Text>}
       {outcome && (
         <div className={styles.summary} role="status" data-testid="plan-summary">
+          {report && (
+            <div data-testid="optimiser-report">
+              <Text block weight="semibold">
+                {report.headline}
+              </Text>
+              {report.moved.length > 0 && (
+                <ul className={styles.moved} tabIndex={0} aria-label="Gegenüber dem regelbasierten Plan verschoben">
+                  {report.moved.map((m) => (
+                    <li key={m.projectId}>{`${m.projectId} ${m.name}: Welle ${m.from} → ${m.to}`}</li>
+                  ))}
+                </ul>
+              )}
+              {report.time && (
+                <Text block size={200}>
+                  {report.time}
+                </Text>
+              )}
+            </div>
+          )}
           <Text block>{summary}</Text>
-          {objective && <Text block>{objective}</Text>}
+          {objective && !report && <Text block>{objective}</Text>}
         </div>
       )}
       {outcome?.plan && (
