@@ -313,12 +313,10 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
   const earlier = ctx.earlier.get(i);
   if (earlier) {
     reasons.add('INVERSION');
-    const names = earlier.map((v) => `${nodes[v.preferred].project.id} (Welle ${wave[v.preferred]})`);
+    const names = named(earlier, (v) => `${nodes[v.preferred].project.id} (Welle ${wave[v.preferred]})`);
+    const causes = distinct(earlier, (v) => shortCause(problem, wave, v), NAMED);
     parts.push(
-      `vor ${earlier.length === 1 ? 'dem bevorzugten Projekt' : 'den bevorzugten Projekten'} ${names.join(', ')}: ${earlier
-        .map((v) => shortCause(problem, wave, v))
-        .filter(unique)
-        .join('; ')}`,
+      `vor ${earlier.length === 1 ? 'dem bevorzugten Projekt' : 'den bevorzugten Projekten'} ${names}: ${causes.join('; ')}`,
     );
   }
 
@@ -353,8 +351,14 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
   return { reasons: REASON_CODES.filter((r) => reasons.has(r)), parts, findings };
 }
 
-function unique<T>(x: T, k: number, all: T[]): boolean {
-  return all.indexOf(x) === k;
+/** The first `max` distinct texts of a list, in order (computed only as far as needed). */
+function distinct<T>(items: T[], text: (x: T) => string, max: number): string[] {
+  const seen = new Set<string>();
+  for (const x of items) {
+    seen.add(text(x));
+    if (seen.size >= max) break;
+  }
+  return [...seen];
 }
 
 /** The cause of one inversion in a few words, from the later (preferred) project's side. */
@@ -381,10 +385,18 @@ function shortCause(problem: Problem, wave: ArrayLike<number>, v: Inversion): st
   return causeText(problem, wave, v);
 }
 
+/** At most this many projects are named in one reason or finding; the rest are counted. */
+const NAMED = 5;
+
+function named<T>(items: T[], text: (x: T) => string): string {
+  const shown = items.slice(0, NAMED).map(text).join(', ');
+  return items.length <= NAMED ? shown : `${shown} und ${items.length - NAMED} weitere`;
+}
+
 function inversionText(problem: Problem, wave: ArrayLike<number>, list: Inversion[]): string {
   const { nodes } = problem;
-  const names = list.map((v) => `${nodes[v.other].project.id} (Welle ${wave[v.other]})`);
-  const causes = list.map((v) => causeText(problem, wave, v)).filter(unique);
+  const names = [named(list, (v) => `${nodes[v.other].project.id} (Welle ${wave[v.other]})`)];
+  const causes = distinct(list, (v) => causeText(problem, wave, v), NAMED);
   return `nach ${list.length === 1 ? 'dem weniger bevorzugten Projekt' : 'den weniger bevorzugten Projekten'} ${names.join(', ')}: ${causes.join('; ')}`;
 }
 

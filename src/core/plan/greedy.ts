@@ -15,7 +15,14 @@ export interface GreedyResult {
  * a pinned project at their latest wave), then the others in order of preference while there
  * is room. A project larger than a wave's capacity only goes into an empty wave and fills it.
  */
-export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResult {
+/**
+ * Asked before a project that is not forced goes into wave `w` of Themenfeld `t` (its wave is
+ * already set in `wave`): false keeps it out of this wave (the exact balanced capacity uses it
+ * to keep the remaining projects packable into the Themenfeld's waves).
+ */
+export type PlacementGuard = (t: number, i: number, w: number, wave: Int32Array) => boolean;
+
+export function greedy(problem: Problem, calendars: WaveCalendar[], guard?: PlacementGuard): GreedyResult {
   const { nodes, tfs } = problem;
   const n = nodes.length;
   const wave = new Int32Array(n);
@@ -62,6 +69,14 @@ export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResul
     }
   };
 
+  const admit = (t: number, i: number, w: number) => {
+    if (!guard) return true;
+    wave[i] = w;
+    const ok = guard(t, i, w, wave);
+    wave[i] = 0;
+    return ok;
+  };
+
   const minWaves = Math.max(0, ...tfs.map((t) => t.config.waveCount));
   const limit = n + minWaves + maxFixed + 2;
   for (let w = 1; placed < n && w <= limit; w++) {
@@ -93,7 +108,7 @@ export function greedy(problem: Problem, calendars: WaveCalendar[]): GreedyResul
         for (const i of candidates) {
           if (wave[i]) continue;
           const a = effectiveLoad(nodes[i].size, cap);
-          if (load + a <= cap) {
+          if (load + a <= cap && admit(t, i, w)) {
             place(i, w);
             taken++;
             load += a;

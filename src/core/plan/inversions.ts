@@ -83,14 +83,22 @@ export function findInversions(
       capacityForced.set(p, forced);
       return forced;
     };
+    // Members by preference (ties together): only those after P's group can be inverted with it.
+    const sorted = [...members].sort((a, b) => comparePreference(nodes[a].project, nodes[b].project));
+    const groupEnd = new Map<number, number>();
+    for (let k = sorted.length - 1, end = sorted.length; k >= 0; k--) {
+      if (k < sorted.length - 1 && comparePreference(nodes[sorted[k]].project, nodes[sorted[k + 1]].project) !== 0)
+        end = k + 1;
+      groupEnd.set(sorted[k], end);
+    }
     for (const p of members) {
       const pn = nodes[p];
       // A pinned project's wave is the planner's own choice, not a place in the order.
       if (pn.pin !== undefined) continue;
-      for (const q of members) {
+      for (let k = groupEnd.get(p)!; k < sorted.length; k++) {
+        const q = sorted[k];
         if (wave[q] >= wave[p]) continue;
         const qn = nodes[q];
-        if (comparePreference(pn.project, qn.project) >= 0) continue;
         // A prerequisite comes first by definition: that is the dependency order, no inversion.
         if (ancestors(p).has(q)) continue;
         out.push({ preferred: p, other: q, ...causeOf(p, q) });

@@ -180,6 +180,7 @@ export async function planOptimised(
     mode: 'optimised',
     ruleWave,
     moveWhy: moves.why,
+    canPlace: rules.canPlace,
     objective: { rules: rulesObjective, optimised, bound, gap: gapOf(optimised), solverStatus: answer.status, seconds },
     findings: rules.plan.findings.filter((f) => f.code === 'BALANCED_CAPACITY_RAISED'),
   });

@@ -151,7 +151,7 @@ function cmp(a: number[], b: number[]): number {
  *   project) left it.
  * `ids` lets a caller compare with equal keys the way the planner breaks ties.
  */
-export function unforcedInversions(projects: PlanProject[], plan: Plan): string[] {
+export function unforcedInversions(projects: PlanProject[], plan: Plan, balanced = new Set<string>()): string[] {
   const byId = new Map(projects.map((p) => [p.id, p]));
   const waveOf = new Map(plan.assignments.map((a) => [a.projectId, a.wave]));
   const capOf = new Map(plan.waves.map((w) => [`${w.themenfeld}#${w.number}`, w.capacity ?? Infinity]));
@@ -207,12 +207,109 @@ export function unforcedInversions(projects: PlanProject[], plan: Plan): string[
           if (r === p || r.themenfeld !== p.themenfeld || waveOf.get(r.id) !== v) continue;
           if (exempt(r) || before(r, p)) kept += Math.min(r.services.length, cap);
         }
-        if (kept + Math.min(p.services.length, cap) <= cap) forced = false;
+        if (kept + Math.min(p.services.length, cap) > cap) continue;
+        // With a balanced capacity (none entered) the Themenfeld's waves are fixed: P can only take
+        // wave v if the projects it does not push aside can still be placed in them.
+        if (balanced.has(p.themenfeld)) {
+          const fixed = new Map<string, number>();
+          for (const r of projects) {
+            if (r.themenfeld !== p.themenfeld) fixed.set(r.id, waveOf.get(r.id)!);
+            else if (r !== p && (r.pinnedWave !== undefined || before(r, p))) fixed.set(r.id, waveOf.get(r.id)!);
+          }
+          fixed.set(p.id, v);
+          const waves = Math.max(...plan.waves.filter((w) => w.themenfeld === p.themenfeld).map((w) => w.number));
+          if (completion(projects, p.themenfeld, fixed, cap, waves) !== true) continue;
+        }
+        forced = false;
       }
       if (!forced) out.push(`${p.id} (Welle ${wp}) nach dem weniger bevorzugten ${q.id} (Welle ${wq})`);
     }
   }
   return out;
+}
+
+/**
+ * Can the projects of `tf` not in `fixed` be placed into waves 1…`waves` so that every
+ * dependant comes strictly after its prerequisites, begonnen projects in the first wave their
+ * prerequisites allow, and every wave holding a project that is neither pinned nor begonnen
+ * keeps the capacity (a project larger than it counting as the whole wave)? true, false, or
+ * undefined when the search is too long to tell.
+ */
+export function completion(
+  projects: PlanProject[],
+  tf: string,
+  fixed: Map<string, number>,
+  cap: number,
+  waves: number,
+): boolean | undefined {
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const mine = projects.filter((p) => p.themenfeld === tf);
+  const free = mine.filter((p) => !fixed.has(p.id));
+  const wave = new Map(fixed);
+  const size = (p: PlanProject) => Math.min(p.services.length, cap);
+  const fixedFree = (p: PlanProject) => p.pinnedWave !== undefined || p.status === 'begonnen';
+  const valid = () => {
+    const load = new Map<number, { load: number; normal: boolean }>();
+    for (const p of mine) {
+      const w = wave.get(p.id)!;
+      const pre = p.dependsOn.map((d) => wave.get(d) ?? 0);
+      if (pre.some((x) => x >= w)) return false;
+      if (p.status === 'begonnen' && p.pinnedWave === undefined && w !== Math.max(1, ...pre.map((x) => x + 1)))
+        return false;
+      const e = load.get(w) ?? { load: 0, normal: false };
+      e.load += size(p);
+      e.normal ||= !fixedFree(p);
+      load.set(w, e);
+    }
+    for (const e of load.values()) if (e.normal && e.load > cap) return false;
+    return true;
+  };
+  // Prerequisites first, and among the projects whose prerequisites are placed the largest first.
+  const order: PlanProject[] = [];
+  const freeIds = new Set(free.map((p) => p.id));
+  const pending = new Set(free);
+  while (pending.size) {
+    const ready = [...pending].filter((p) =>
+      p.dependsOn.every((d) => !freeIds.has(d) || order.some((o) => o.id === d)),
+    );
+    ready.sort((a, b) => size(b) - size(a));
+    order.push(ready[0]);
+    pending.delete(ready[0]);
+  }
+  let budget = 1_000_000;
+  const loads = new Map<number, number>();
+  const normals = new Map<number, number>();
+  const add = (p: PlanProject, w: number, sign: 1 | -1) => {
+    loads.set(w, (loads.get(w) ?? 0) + sign * size(p));
+    if (!fixedFree(p)) normals.set(w, (normals.get(w) ?? 0) + sign);
+  };
+  for (const p of mine) {
+    const w = wave.get(p.id);
+    if (w !== undefined) add(p, w, 1);
+  }
+  const rest = order.map((_, k) => order.slice(k).reduce((s, p) => s + (fixedFree(p) ? 0 : size(p)), 0));
+  const go = (k: number): boolean | undefined => {
+    if (--budget < 0) return undefined;
+    if (k === order.length) return valid();
+    let room = 0;
+    for (let w = 1; w <= waves; w++) room += Math.max(0, cap - (loads.get(w) ?? 0));
+    if (rest[k] > room) return false;
+    const p = order[k];
+    const lo = Math.max(1, ...p.dependsOn.map((d) => (wave.get(d) ?? 0) + 1));
+    const hi = p.status === 'begonnen' ? Math.min(lo, waves) : waves;
+    for (let w = lo; w <= hi; w++) {
+      const fits = (loads.get(w) ?? 0) + size(p) <= cap;
+      if (!fits && (!fixedFree(p) || (normals.get(w) ?? 0) > 0)) continue;
+      wave.set(p.id, w);
+      add(p, w, 1);
+      const r = go(k + 1);
+      add(p, w, -1);
+      wave.delete(p.id);
+      if (r !== false) return r;
+    }
+    return false;
+  };
+  return go(0);
 }
 
 /** Natural ID order ("P-2" before "P-10"), as the plan's tie-break. */
@@ -255,4 +352,27 @@ export function crowded(maxProjects = 12): fc.Arbitrary<Scenario> {
       if (capacity !== null) overrides.capacity = capacity;
       return { projects, overrides };
     });
+}
+
+/**
+ * The exact balanced capacity of Themenfeld `tf`, by search: the smallest c ≥ ⌈Leistungen /
+ * waveCount⌉ at which its projects fit into max(waveCount, longest dependency chain) waves
+ * (undefined when the search cannot tell).
+ */
+export function exactBalancedCapacity(projects: PlanProject[], tf: string, waveCount: number): number | undefined {
+  const mine = projects.filter((p) => p.themenfeld === tf);
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const depth = new Map<string, number>();
+  const chain = (p: PlanProject): number => {
+    if (!depth.has(p.id)) depth.set(p.id, 1 + Math.max(0, ...p.dependsOn.map((d) => chain(byId.get(d)!))));
+    return depth.get(p.id)!;
+  };
+  const waves = Math.max(waveCount, ...mine.map(chain));
+  const total = mine.reduce((s, p) => s + p.services.length, 0);
+  for (let c = Math.max(1, Math.ceil(total / waveCount)); c <= Math.max(total, 1); c++) {
+    const r = completion(projects, tf, new Map(), c, waves);
+    if (r === undefined) return undefined;
+    if (r) return c;
+  }
+  return undefined;
 }

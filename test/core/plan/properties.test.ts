@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { planConfigFrom, planRules } from '../../../src/core/plan';
-import { brokenRules, emptyInput, scenario, crowded, unforcedInversions } from './invariants';
+import { brokenRules, emptyInput, scenario, crowded, unforcedInversions, exactBalancedCapacity } from './invariants';
 import { project } from './fixtures';
 
 function plan(projects: Parameters<typeof planRules>[0], overrides = {}) {
@@ -103,14 +103,16 @@ describe('order of preference (Leitfaden): no inversion that nothing forces', ()
     fc.assert(
       fc.property(scenario(), ({ projects, overrides }) => {
         const p = plan(projects, overrides);
-        expect(unforcedInversions(projects, p)).toEqual([]);
+        const balanced = new Set(overrides.capacity === undefined ? projects.map((x) => x.themenfeld) : []);
+        expect(unforcedInversions(projects, p, balanced)).toEqual([]);
         expect(p.findings.filter((f) => f.code === 'PREFERENCE_INVERSION_UNFORCED')).toEqual([]);
       }),
       { numRuns: 300, seed: 1313 },
     );
     fc.assert(
       fc.property(crowded(), ({ projects, overrides }) => {
-        expect(unforcedInversions(projects, plan(projects, overrides))).toEqual([]);
+        const balanced = new Set(overrides.capacity === undefined ? projects.map((p) => p.themenfeld) : []);
+        expect(unforcedInversions(projects, plan(projects, overrides), balanced)).toEqual([]);
       }),
       { numRuns: 400, seed: 1315 },
     );
@@ -131,5 +133,24 @@ describe('order of preference (Leitfaden): no inversion that nothing forces', ()
       }),
       { numRuns: 150, seed: 1314 },
     );
+  });
+});
+
+describe('balanced capacity (none entered): the exact minimum', () => {
+  it('is never above the smallest capacity at which the projects fit into their waves', () => {
+    let decided = 0;
+    fc.assert(
+      fc.property(crowded(9), ({ projects, overrides }) => {
+        const p = plan(projects, { waveCount: overrides.waveCount });
+        const cap = p.waves[0].capacity!;
+        const exact = exactBalancedCapacity(projects, projects[0].themenfeld, overrides.waveCount!);
+        if (exact === undefined) return;
+        decided++;
+        expect(cap).toBe(exact);
+        expect(brokenRules(projects, p)).toEqual([]);
+      }),
+      { numRuns: 250, seed: 2323 },
+    );
+    expect(decided).toBeGreaterThan(200);
   });
 });
