@@ -98,7 +98,6 @@ export function findInversions(
       for (let k = groupEnd.get(p)!; k < sorted.length; k++) {
         const q = sorted[k];
         if (wave[q] >= wave[p]) continue;
-        const qn = nodes[q];
         // A prerequisite comes first by definition: that is the dependency order, no inversion.
         if (ancestors(p).has(q)) continue;
         out.push({ preferred: p, other: q, ...causeOf(p, q) });

@@ -242,7 +242,6 @@ export function completion(
   cap: number,
   waves: number,
 ): boolean | undefined {
-  const byId = new Map(projects.map((p) => [p.id, p]));
   const mine = projects.filter((p) => p.themenfeld === tf);
   const free = mine.filter((p) => !fixed.has(p.id));
   const wave = new Map(fixed);
