@@ -139,6 +139,10 @@ export interface WaveDefinition {
 
 export type CapacityUnit = 'Leistungen' | 'Aufwand';
 
+/** Paper the printable sheets are laid out for. */
+export const PAPER_SIZES = ['A4', 'A3'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
 export interface Settings {
   planningStart?: IsoDate;
   waveMonths?: number;
@@ -150,6 +154,8 @@ export interface Settings {
   referenceDeadline: IsoDate;
   /** OZG-Frist, default 2022-12-31. */
   ozgDeadline: IsoDate;
+  /** Papierformat of the printable sheets; undefined = A4. */
+  paperSize?: PaperSize;
   /** Where each setting was read (Einstellungen sheet, Wert cell), by setting key. */
   cells: Partial<Record<keyof Omit<Settings, 'cells'>, string>>;
 }

@@ -1,7 +1,7 @@
 import { germanDate } from '../dates';
 import type { Finding, IsoDate } from '../model';
 import { sortFindings } from '../source';
-import { box, heightForLines, SheetBuilder, wrappedLines } from './grid';
+import { box, SheetBuilder } from './grid';
 import { COLORS, SEVERITY_STYLE } from './palette';
 import { SHEET_PRUEFBERICHT } from './sheets';
 import { severityCount } from '../text';
@@ -74,8 +74,6 @@ export function buildFindings(
       links.push({ cell: box(r, 6), targetSheet: f.sheet, targetCell: f.cell });
       b.style(box(r, 6), { fontColor: '0563C1' });
     }
-    const lines = wrappedLines(f.message, COLUMNS[3].width);
-    if (lines > 1) b.height(r, heightForLines(lines));
   });
   if (sorted.length === 0) {
     b.row(h + 1, 1, [

@@ -1,4 +1,5 @@
-import type { Finding, IsoDate, Plan, PlanProject, WorkbookInput } from '../model';
+import type { Finding, IsoDate, PaperSize, Plan, PlanProject, Themenfeld, WorkbookInput } from '../model';
+import { buildBuendelung } from './buendelung';
 import { buildChart } from './chart';
 import { buildCoordination } from './coordination';
 import { buildFindings } from './findings';
@@ -7,6 +8,7 @@ import { planRows } from './rows';
 import { OUTPUT_SHEETS } from './sheets';
 import type { OutputBundle, SheetLayout } from './types';
 import { buildWellenplan } from './wellenplan';
+import { fitRowHeights } from './fit';
 
 export { OUTPUT_SHEETS } from './sheets';
 export type { OutputSheetName } from './sheets';
@@ -18,28 +20,45 @@ export interface BuildOutputsArgs {
   plan: Plan | null;
   findings: Finding[];
   today: IsoDate;
+  /** Only this Themenfeld's projects on the printable sheets (the Prüfbericht stays whole). */
+  themenfeld?: Themenfeld;
+  /** Paper to lay out for; default: the Einstellungen sheet's Papierformat, else A4. */
+  paperSize?: PaperSize;
 }
 
 /**
  * Everything "write results" puts into the workbook, as plain layouts. Without a plan
  * (errors blocked planning) only the Prüfbericht is written, so the planner sees why.
  */
-export function buildOutputs({ input, projects, plan, findings, today }: BuildOutputsArgs): OutputBundle {
+export function buildOutputs({
+  input,
+  projects,
+  plan,
+  findings,
+  today,
+  themenfeld,
+  paperSize,
+}: BuildOutputsArgs): OutputBundle {
+  const paper = paperSize ?? input.settings.paperSize ?? 'A4';
   const linkable = new Set<string>([
     ...Object.values(input.sheetNames).filter((s): s is string => typeof s === 'string'),
     ...findings.map((f) => f.sheet).filter((s) => (OUTPUT_SHEETS as readonly string[]).includes(s)),
   ]);
   const report = buildFindings(findings, linkable, plan !== null, today);
-  if (!plan) return { layouts: [report] };
+  const onPaper = (l: SheetLayout): SheetLayout => (l.print ? { ...l, print: { ...l.print, paperSize: paper } } : l);
+  if (!plan) return { layouts: [fitRowHeights(onPaper(report))] };
 
-  const rows = planRows(projects, plan);
+  const shown = themenfeld ? { ...plan, waves: plan.waves.filter((w) => w.themenfeld === themenfeld) } : plan;
+  const rows = planRows(themenfeld ? projects.filter((p) => p.themenfeld === themenfeld) : projects, shown);
+  const subtitle = themenfeld ? ` – Themenfeld ${themenfeld}` : '';
   const { layout: chartLayout, chart } = buildChart(rows, today);
   const layouts: SheetLayout[] = [
-    buildWellenplan(rows, today),
-    buildOverview(rows, plan, input.settings, today),
-    buildCoordination(rows, input.themenfelder, today),
+    buildWellenplan(rows, today, paper),
+    buildOverview(rows, shown, input.settings, today, paper, subtitle),
+    buildBuendelung(rows, input.services, today, paper, subtitle),
+    buildCoordination(rows, input.themenfelder, today, paper, subtitle),
     chartLayout,
     report,
-  ];
+  ].map((l) => fitRowHeights(onPaper(l)));
   return chart ? { layouts, chart } : { layouts };
 }

@@ -1,6 +1,7 @@
 /** Names of the sheets the Wellenplaner writes. Everything else in a workbook is the planner's. */
 export const SHEET_WELLENPLAN = 'Wellenplan';
 export const SHEET_UEBERSICHT = 'Wellenübersicht';
+export const SHEET_BUENDELUNG = 'Bündelung';
 export const SHEET_KOORDINATION = 'Koordination';
 export const SHEET_DIAGRAMM = 'Wellendiagramm';
 export const SHEET_PRUEFBERICHT = 'Prüfbericht';
@@ -9,6 +10,7 @@ export const SHEET_PRUEFBERICHT = 'Prüfbericht';
 export const OUTPUT_SHEETS = [
   SHEET_WELLENPLAN,
   SHEET_UEBERSICHT,
+  SHEET_BUENDELUNG,
   SHEET_KOORDINATION,
   SHEET_DIAGRAMM,
   SHEET_PRUEFBERICHT,

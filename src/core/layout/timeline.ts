@@ -43,7 +43,13 @@ const STEP: Record<TimeScale, number> = { month: 1, quarter: 3, year: 12 };
  * the plan (months up to 3 years, quarters up to 12, then years), and the axis never has more
  * than MAX_PERIODS columns: a plan beyond that is cut and `cutPlanEnd` says so. Any dates work.
  */
-export function buildTimeline(first: IsoDate, last: IsoDate, deadlines: IsoDate[]): Timeline {
+export function buildTimeline(
+  first: IsoDate,
+  last: IsoDate,
+  deadlines: IsoDate[],
+  maxColumns: number = MAX_PERIODS,
+): Timeline {
+  const columns = Math.max(MIN_MONTHS / 3, Math.min(MAX_PERIODS, maxColumns));
   const from = monthIndex(first < last ? first : last);
   const lastIndex = monthIndex(first < last ? last : first);
   let to = lastIndex;
@@ -54,11 +60,15 @@ export function buildTimeline(first: IsoDate, last: IsoDate, deadlines: IsoDate[
   to = Math.min(MAX_MONTH_INDEX, Math.max(to, from + MIN_MONTHS - 1));
   const months = to - from + 1;
   const scale: TimeScale =
-    months <= MAX_MONTH_COLUMNS ? 'month' : months <= MAX_QUARTER_COLUMNS * 3 ? 'quarter' : 'year';
+    months <= Math.min(MAX_MONTH_COLUMNS, columns)
+      ? 'month'
+      : Math.floor((to - (from - (from % 3))) / 3) + 1 <= Math.min(MAX_QUARTER_COLUMNS, columns)
+        ? 'quarter'
+        : 'year';
   const step = STEP[scale];
   const start = from - (from % step);
   const wanted = Math.floor((to - start) / step) + 1;
-  const count = Math.min(wanted, MAX_PERIODS);
+  const count = Math.min(wanted, columns);
   const periods: Period[] = [];
   for (let k = 0; k < count; k++) {
     const index = start + k * step;

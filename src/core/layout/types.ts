@@ -87,6 +87,8 @@ export interface SheetLayout {
   print?: PrintSetup;
   /** Sheet tab colour. */
   tabColor?: string;
+  /** Manual page breaks: a new printed page starts at each of these rows (1-based). */
+  rowBreaks?: number[];
   /**
    * In-cell drop-down lists (Excel list validation), e.g. the Themenfeld column of the template.
    * `list` holds the allowed values; adapters write it as an inline list (keep it under 255 characters).

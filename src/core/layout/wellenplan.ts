@@ -1,26 +1,29 @@
 import { germanDate, isoToSerial } from '../dates';
-import type { IsoDate } from '../model';
-import { box, heightForLines, SheetBuilder, wrappedLines } from './grid';
+import type { IsoDate, PaperSize } from '../model';
+import { box, SheetBuilder } from './grid';
+import { printSetup } from './paper';
 import { COLORS, waveColor, waveTint } from './palette';
 import { NO_COORDINATOR, SOURCE_LABEL, type PlanRow } from './rows';
 import { SHEET_WELLENPLAN } from './sheets';
 import type { SheetLayout } from './types';
 
+/** Widths for 10 pt text: thirteen columns that still print at ≥ 7 pt one A4 page wide. */
 export const WELLENPLAN_COLUMNS = [
-  { header: 'Themenfeld', width: 22 },
-  { header: 'Welle', width: 7 },
-  { header: 'Beginn', width: 11.5 },
-  { header: 'Ende', width: 11.5 },
-  { header: 'Projekt-ID', width: 12 },
-  { header: 'Projekt', width: 34 },
-  { header: 'Anzahl Leistungen', width: 11 },
-  { header: 'OZG-IDs', width: 22 },
-  { header: 'Koordination', width: 20 },
-  { header: 'Koordinationsart', width: 17 },
-  { header: 'Koordination-Quelle', width: 19 },
-  { header: 'Status', width: 14 },
-  { header: 'Begründung', width: 48 },
+  { header: 'Themenfeld', width: 16 },
+  { header: 'Welle', width: 6 },
+  { header: 'Beginn', width: 10 },
+  { header: 'Ende', width: 10 },
+  { header: 'Projekt-ID', width: 10 },
+  { header: 'Projekt', width: 27 },
+  { header: 'Anzahl Leistungen', width: 9 },
+  { header: 'OZG-IDs', width: 19 },
+  { header: 'Koordination', width: 17 },
+  { header: 'Koordinationsart', width: 14 },
+  { header: 'Koordination-Quelle', width: 13 },
+  { header: 'Status', width: 12 },
+  { header: 'Begründung', width: 36 },
 ] as const;
+const BODY_FONT = 10;
 
 const COL = Object.fromEntries(WELLENPLAN_COLUMNS.map((c, i) => [c.header, i + 1])) as Record<
   (typeof WELLENPLAN_COLUMNS)[number]['header'],
@@ -31,7 +34,7 @@ const COL = Object.fromEntries(WELLENPLAN_COLUMNS.map((c, i) => [c.header, i + 1
 const TEXT_COLUMNS = ['Projekt-ID', 'Projekt', 'OZG-IDs', 'Koordination'] as const;
 
 /** `Wellenplan`: one row per project, an Excel table starting at A1. */
-export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
+export function buildWellenplan(rows: PlanRow[], today: IsoDate, paperSize: PaperSize = 'A4'): SheetLayout {
   const b = new SheetBuilder(SHEET_WELLENPLAN);
   const last = WELLENPLAN_COLUMNS.length;
   b.row(
@@ -39,7 +42,6 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
     1,
     WELLENPLAN_COLUMNS.map((c) => c.header),
   );
-  b.height(1, 31);
   b.style(box(1, 1, 1, last), {
     bold: true,
     fill: COLORS.headerFill,
@@ -66,14 +68,6 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
       project.status,
       assignment ? assignment.explanation : 'Nicht eingeplant: das Projekt ist in keiner Welle.',
     ]);
-    const lines = Math.max(
-      wrappedLines(project.name, colWidth('Projekt')),
-      wrappedLines(project.services.join(', '), colWidth('OZG-IDs')),
-      wrappedLines(assignment?.explanation ?? '', colWidth('Begründung')),
-      wrappedLines(c.name ?? NO_COORDINATOR, colWidth('Koordination')),
-      wrappedLines(project.status, colWidth('Status')),
-    );
-    if (lines > 1) b.height(r, heightForLines(lines));
     if (assignment) {
       b.style(box(r, COL.Welle), {
         fill: waveColor(assignment.wave),
@@ -92,8 +86,18 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
   const lastRow = Math.max(2, rows.length + 1);
   if (rows.length === 0) b.set(2, 1, 'Keine Umsetzungsprojekte vorhanden.');
   const body = (col: number) => box(2, col, lastRow, col);
+  b.style(box(1, 1, lastRow, last), { fontSize: BODY_FONT });
   b.style(box(2, 1, lastRow, last), { verticalAlignment: 'top' });
-  for (const h of ['Projekt', 'OZG-IDs', 'Koordination', 'Status', 'Begründung'] as const)
+  for (const h of [
+    'Themenfeld',
+    'Projekt',
+    'OZG-IDs',
+    'Koordination',
+    'Koordinationsart',
+    'Koordination-Quelle',
+    'Status',
+    'Begründung',
+  ] as const)
     b.style(body(COL[h]), { wrapText: true });
   for (const h of ['Welle', 'Beginn', 'Ende', 'Anzahl Leistungen'] as const)
     b.style(body(COL[h]), { horizontalAlignment: 'center' });
@@ -108,20 +112,10 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate): SheetLayout {
     freeze: { rows: 1, columns: 0 },
     table: { name: 'Wellenplan', range: box(1, 1, lastRow, last), style: 'TableStyleLight1' },
     tabColor: COLORS.title,
-    print: {
-      orientation: 'landscape',
-      // Thirteen columns are wide: on A4 they would print at about 60 %.
-      paperSize: WELLENPLAN_COLUMNS.reduce((n, c) => n + c.width, 0) > 200 ? 'A3' : 'A4',
-      fitToPagesWide: 1,
+    print: printSetup(paperSize, 'landscape', {
       printTitleRows: '1:1',
       centerHeader: `Wellenplan – Stand ${germanDate(today)}`,
       leftFooter: 'OZG-Wellenplaner',
-      rightFooter: 'Seite &P von &N',
-      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    }),
   });
-}
-
-function colWidth(header: (typeof WELLENPLAN_COLUMNS)[number]['header']): number {
-  return WELLENPLAN_COLUMNS[COL[header] - 1].width;
 }

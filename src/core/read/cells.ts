@@ -3,7 +3,16 @@
  * value, or null when the cell cannot be read. Blank cells are the caller's business
  * (`isBlank`): an empty optional cell takes its default, an empty required cell is a finding.
  */
-import type { CapacityUnit, CellValue, CoordinatorKind, IsoDate, LeikaType, Priority, ProjectStatus } from '../model';
+import type {
+  CapacityUnit,
+  CellValue,
+  CoordinatorKind,
+  IsoDate,
+  LeikaType,
+  PaperSize,
+  Priority,
+  ProjectStatus,
+} from '../model';
 import { dateToIso, isExcelLeapDay, isoFromParts, serialToIso } from '../dates';
 import { normalizeLabel } from './normalize';
 
@@ -239,6 +248,13 @@ const UNIT_WORDS: Record<string, CapacityUnit> = {
 };
 
 /** What capacity counts: Leistungen or Aufwand. */
+/** "A4", "DIN A3", "a 3" … */
+export function readPaperSize(value: CellValue | undefined): PaperSize | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(?:din)?a([34])$/.exec(normalizeLabel(value));
+  return m ? (`A${m[1]}` as PaperSize) : null;
+}
+
 export function readCapacityUnit(value: CellValue | undefined): CapacityUnit | null {
   if (typeof value !== 'string') return null;
   return UNIT_WORDS[normalizeLabel(value)] ?? null;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   THEMENFELDER,
   type CapacityUnit,
+  type PaperSize,
   type CellValue,
   type CoordinatorKind,
   type Finding,
@@ -24,6 +25,7 @@ import {
   isBlank,
   isFormulaError,
   readCapacityUnit,
+  readPaperSize,
   readCoordinatorKind,
   readDate,
   readLeikaType,
@@ -146,6 +148,11 @@ export const KINDS = {
     parse: readCapacityUnit,
     code: 'INVALID_CAPACITY_UNIT',
     expected: 'Leistungen oder Aufwand',
+  }),
+  paperSize: kind<PaperSize>({
+    parse: readPaperSize,
+    code: 'INVALID_PAPER_SIZE',
+    expected: 'A4 oder A3',
   }),
 } as const;
 

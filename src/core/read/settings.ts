@@ -78,6 +78,12 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     aliases: ['Frist OZG', 'OZG-Umsetzungsfrist', 'Umsetzungsfrist'],
     kind: KINDS.date,
   },
+  {
+    key: 'paperSize',
+    label: 'Papierformat',
+    aliases: ['Papiergröße', 'Druckformat', 'Papier', 'Format für den Druck'],
+    kind: KINDS.paperSize,
+  },
 ];
 
 const BY_LABEL = new Map<string, SettingSpec>();

@@ -69,6 +69,8 @@ function applySheet(workbook: ExcelJS.Workbook, layout: SheetLayout): number {
   }
   for (const v of layout.validations ?? []) addListValidation(ws, v.range, v.list);
   if (layout.print) applyPrint(ws, layout.print);
+  // A break "after row R − 1" is the sheet's page break before row R.
+  for (const row of layout.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   if (layout.tabColor) ws.properties.tabColor = { argb: argb(layout.tabColor) };
   return cells;
 }

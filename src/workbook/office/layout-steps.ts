@@ -51,6 +51,7 @@ export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts
     finish.push({ bytes: commandsBytes(1, [color]), queue: () => (ws().tabColor = color) });
   }
   if (layout.print && opts.print) finish.push(printStep(ws, layout.print));
+  if (opts.print && layout.rowBreaks?.length) finish.push(pageBreakStep(ws, layout.rowBreaks));
   return { block, finish, cells: block.cells };
 }
 
@@ -327,6 +328,18 @@ function printStep(ws: () => Excel.Worksheet, p: PrintSetup): Step {
       for (const [key, text] of Object.entries(footers) as [keyof typeof footers, string | undefined][]) {
         if (text !== undefined) hf[key] = text;
       }
+    },
+  };
+}
+
+/** Manual page breaks (ExcelApi 1.9, like pageLayout): the old ones go, each break lies before its row. */
+function pageBreakStep(ws: () => Excel.Worksheet, rows: number[]): Step {
+  return {
+    bytes: commandsBytes(1 + rows.length, rows),
+    queue: () => {
+      const breaks = ws().horizontalPageBreaks;
+      breaks.removePageBreaks();
+      for (const row of rows) if (row > 1) breaks.add(`A${row}`);
     },
   };
 }

@@ -50,12 +50,13 @@ describe('applyBundle', () => {
       'Umsetzungsprojekte',
       'Wellenplan',
       'Wellenübersicht',
+      'Bündelung',
       'Koordination',
       'Wellendiagramm',
       'Prüfbericht',
     ]);
     expect(after.worksheets.slice(0, 2).map(snapshot)).toEqual(before);
-    expect(stats.sheetsWritten).toHaveLength(5);
+    expect(stats.sheetsWritten).toHaveLength(6);
     expect(stats.cellsWritten).toBeGreaterThan(f.projects.length * 13);
     expect(stats.syncs).toBe(0);
   });
@@ -78,6 +79,7 @@ describe('applyBundle', () => {
       'Umsetzungsprojekte',
       'Wellenplan',
       'Wellenübersicht',
+      'Bündelung',
       'Koordination',
       'Wellendiagramm',
       'Notizen',
@@ -124,7 +126,7 @@ describe('applyBundle', () => {
     expect(plan.getCell('C2').numFmt).toBe('DD.MM.YYYY');
     expect(plan.getCell('C2').value).toEqual(new Date(Date.UTC(2020, 0, 1)));
     expect(plan.getCell('B2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } });
-    expect(plan.getColumn(6).width).toBe(34);
+    expect(plan.getColumn(6).width).toBe(27);
     expect(plan.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 0 });
     const table = plan.getTables()[0] as unknown as { table?: { name: string; tableRef: string }; name?: string };
     const model = (table.table ?? table) as { name: string; tableRef?: string; ref?: string };
@@ -134,7 +136,7 @@ describe('applyBundle', () => {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      paperSize: 8,
+      paperSize: 9,
     });
     expect(plan.pageSetup.printTitlesRow).toBe('1:1');
 

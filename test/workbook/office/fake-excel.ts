@@ -569,6 +569,7 @@ export class FakeWorksheet
       | 'charts'
       | 'freezePanes'
       | 'pageLayout'
+      | 'horizontalPageBreaks'
       | 'getRange'
       | 'getUsedRangeOrNullObject'
       | 'getRanges'
@@ -625,6 +626,12 @@ export class FakeWorksheet
   }
   get pageLayout(): FakePageLayout {
     return this.child('pageLayout', () => new FakePageLayout(this.context, () => this.target().page));
+  }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this.child(
+      'horizontalPageBreaks',
+      () => new FakePageBreakCollection(this.context, () => this.target().page),
+    );
   }
   getRange(address?: string): FakeRange {
     let box: RangeBox | null = null;
@@ -1358,6 +1365,28 @@ export class FakePageLayout
   }
   get headersFooters(): FakeHeaderFooterGroup {
     return this.child('headersFooters', () => new FakeHeaderFooterGroup(this.context, () => this.target()));
+  }
+}
+
+/** worksheet.horizontalPageBreaks (ExcelApi 1.9): `add` takes the range whose top row starts a page. */
+export class FakePageBreakCollection
+  extends FakeClientObject<PageModel>
+  implements Conform<Excel.PageBreakCollection, 'add' | 'removePageBreaks'>
+{
+  protected readonly entity = 'PageBreakCollection';
+  protected readonly props = {};
+  add(range: unknown): any {
+    if (typeof range !== 'string')
+      throw new Error('fake-excel: PageBreakCollection.add is modelled for addresses only');
+    this.call('add', 9, [range], (m) => {
+      const box = parseAddress(range);
+      m.rowBreaks = [...(m.rowBreaks ?? []), box.top];
+    });
+  }
+  removePageBreaks(): void {
+    this.call('removePageBreaks', 9, [], (m) => {
+      m.rowBreaks = [];
+    });
   }
 }
 

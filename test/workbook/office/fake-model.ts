@@ -95,6 +95,8 @@ export interface PageModel {
   margins?: Record<string, number>;
   marginUnit?: string;
   headersFooters: Record<string, string>;
+  /** Manual horizontal page breaks: the top row of each break's range. */
+  rowBreaks?: number[];
 }
 
 export class SheetModel {

@@ -1,0 +1,80 @@
+import { germanDate } from '../dates';
+import { box, SheetBuilder } from './grid';
+import type { OverviewAxis } from './overviewAxis';
+import { COLORS, tint, waveColor } from './palette';
+import type { PlanRow } from './rows';
+import { columnPoints, textPoints, wrappedRowHeight } from './textFit';
+
+const LEGEND_FONT = 9;
+
+/**
+ * The legend flows through the period columns from `firstCol`: a swatch cell and a label per
+ * wave and per marker, wrapping to the next row when the axis is full. Returns its last row.
+ */
+export function placeLegend(
+  b: SheetBuilder,
+  top: number,
+  firstCol: number,
+  axis: OverviewAxis,
+  rows: PlanRow[],
+  heights: Map<number, number>,
+): number {
+  const { timeline, markers, periodWidth } = axis;
+  const periodCount = timeline.periods.length;
+  const waves = [...new Set(rows.flatMap((r) => (r.assignment ? [r.assignment.wave] : [])))].sort((x, y) => x - y);
+  const items: { text: string; swatch: string; symbol?: string; symbolColor?: string }[] = [
+    ...waves.map((w) => ({ text: `Welle ${w}`, swatch: waveColor(w) })),
+    ...markers.map((m) => ({
+      text: `${m.label} ${germanDate(m.date)}${m.beyond ? ' (nach dem Zeitraum, am rechten Rand)' : ''}`,
+      swatch: m.beyond ? COLORS.white : tint(m.color, 0.82),
+      symbol: m.beyond ? '▶' : '▼',
+      symbolColor: m.color,
+    })),
+  ];
+  if (timeline.cutPlanEnd) {
+    items.push({
+      text: `Zeitachse gekürzt: der Plan reicht bis ${germanDate(timeline.cutPlanEnd)}, gezeigt bis ${germanDate(timeline.end)}`,
+      swatch: COLORS.white,
+      symbol: '»',
+      symbolColor: COLORS.referenceDeadline,
+    });
+  }
+  if (rows.some((r) => r.project.coordinator.source === 'lead-state')) {
+    items.push({
+      text: '* Koordination fällt dem federführenden Land zu',
+      swatch: COLORS.white,
+      symbol: '*',
+      symbolColor: COLORS.muted,
+    });
+  }
+  b.set(top, 1, 'Legende').merge(top, 1, top, firstCol - 1);
+  b.style(box(top, 1), { bold: true, horizontalAlignment: 'right', fontColor: COLORS.title });
+  const periodPoints = columnPoints(periodWidth);
+  let row = top;
+  let col = 0;
+  for (const item of items) {
+    const wanted = Math.ceil((textPoints(item.text, { fontSize: LEGEND_FONT }) + 8) / periodPoints);
+    const span = Math.max(1, Math.min(periodCount - 1, wanted));
+    if (col > 0 && col + 1 + span > periodCount) {
+      row++;
+      col = 0;
+    }
+    const swatchCol = firstCol + col;
+    if (item.symbol) b.set(row, swatchCol, item.symbol);
+    b.style(box(row, swatchCol), {
+      fill: item.swatch,
+      border: true,
+      horizontalAlignment: 'center',
+      fontSize: LEGEND_FONT,
+      bold: true,
+      ...(item.symbolColor ? { fontColor: item.symbolColor } : {}),
+    });
+    b.set(row, swatchCol + 1, item.text).merge(row, swatchCol + 1, row, swatchCol + span);
+    b.style(box(row, swatchCol + 1), { fontSize: LEGEND_FONT, wrapText: true, verticalAlignment: 'top' });
+    const h = wrappedRowHeight([[item.text, span * periodWidth + (span - 1) * (5 / 7)]], { fontSize: LEGEND_FONT });
+    heights.set(row, Math.max(heights.get(row) ?? 15, h));
+    col += span + 2;
+  }
+  for (let r = top; r <= row; r++) if ((heights.get(r) ?? 15) > 15) b.height(r, heights.get(r)!);
+  return row;
+}

@@ -1,0 +1,108 @@
+import { BOLD_WIDTHS, MEASURED_CHARS, REGULAR_WIDTHS } from './fontMetrics';
+
+/**
+ * How much room text takes on paper, for row heights and page breaks: Excel (and LibreOffice)
+ * do not fit rows to wrapped text when they open a file, so the core computes the heights.
+ *
+ * The model is Calibri's own advance widths (fontMetrics.ts, from Carlito, its metric twin that
+ * LibreOffice uses) and Excel's column geometry: a column of width w (in widths of the digit
+ * "0" of Calibri 11) is 7·w + 5 pixels at 96 dpi. Text wraps word by word like Excel and
+ * LibreOffice; a word longer than the line is broken where it no longer fits.
+ */
+
+/** Body font size of the output sheets (points); the workbook's default font is Calibri 11. */
+export const DEFAULT_FONT_SIZE = 11;
+/** Excel's row height for one line of Calibri 11 (points). */
+export const DEFAULT_ROW_HEIGHT = 15;
+
+const widthOf = new Map<string, { regular: number; bold: number }>();
+[...MEASURED_CHARS].forEach((ch, i) => widthOf.set(ch, { regular: REGULAR_WIDTHS[i], bold: BOLD_WIDTHS[i] }));
+/** Unknown characters (CJK, symbols) are counted as wide as an "M" in bold, never narrower than they print. */
+const UNKNOWN = 1000;
+/** Screen hinting rounds each glyph to whole pixels; Excel lays out text at 96 dpi. */
+const HINTING = 1.01;
+/** Pixels Excel keeps free inside a cell (left and right padding together). */
+const CELL_PADDING_PX = 7;
+
+/** Marks a word part that follows a hyphen without a blank. */
+const JOINED = '\u0000';
+
+function hyphenParts(word: string): string[] {
+  const parts = word.split(/(?<=\p{L}-)(?=\p{L})/u);
+  return parts.map((p, i) => (i === 0 ? p : JOINED + p));
+}
+
+export interface TextStyle {
+  fontSize?: number;
+  bold?: boolean;
+}
+
+/** Width of a column in points (Excel: 7 pixels per character of width plus 5 pixels padding). */
+export function columnPoints(widthChars: number): number {
+  return (Math.floor(widthChars * 7) + 5) * 0.75;
+}
+
+/** Points of a text in one line. */
+export function textPoints(text: string, style: TextStyle = {}): number {
+  const size = style.fontSize ?? DEFAULT_FONT_SIZE;
+  let units = 0;
+  for (const ch of text) {
+    const w = widthOf.get(ch);
+    units += w ? (style.bold ? w.bold : w.regular) : UNKNOWN;
+  }
+  return (units / 1000) * size * HINTING;
+}
+
+/** Lines a text needs when wrapped in a cell of `widthChars` (several merged columns: their sum). */
+export function linesFor(text: string, widthChars: number, style: TextStyle = {}): number {
+  const usable = Math.max(1, columnPoints(widthChars) - CELL_PADDING_PX * 0.75);
+  const space = textPoints(' ', style);
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    lines++;
+    let used = 0;
+    // Excel and LibreOffice break lines at blanks and after a hyphen inside a word ("Kinder-geld").
+    for (const part of paragraph.split(' ').flatMap(hyphenParts)) {
+      const joined = part.startsWith(JOINED);
+      const word = joined ? part.slice(1) : part;
+      const w = textPoints(word, style);
+      const gap = joined ? 0 : space;
+      const needed = used === 0 ? w : used + gap + w;
+      if (needed <= usable) {
+        used = needed;
+        continue;
+      }
+      if (used > 0) lines++;
+      if (w <= usable) {
+        used = w;
+        continue;
+      }
+      used = 0;
+      for (const ch of word) {
+        const c = textPoints(ch, style);
+        if (used + c > usable && used > 0) {
+          lines++;
+          used = 0;
+        }
+        used += c;
+      }
+    }
+  }
+  return Math.max(1, lines);
+}
+
+/** Height of one line of text (points): Excel's 15 pt per line of Calibri 11, proportionally for other sizes. */
+export function lineHeight(fontSize = DEFAULT_FONT_SIZE): number {
+  return (fontSize * DEFAULT_ROW_HEIGHT) / DEFAULT_FONT_SIZE;
+}
+
+/** Row height (points, in quarter points) for `lines` lines in the given font size. */
+export function rowHeightFor(lines: number, fontSize = DEFAULT_FONT_SIZE): number {
+  return Math.ceil(lines * lineHeight(fontSize) * 4) / 4;
+}
+
+/** Height of a row whose wrapped cells hold these texts at these column widths (characters). */
+export function wrappedRowHeight(cells: [text: string, widthChars: number][], style: TextStyle = {}): number {
+  const lines = cells.reduce((n, [text, width]) => Math.max(n, text ? linesFor(text, width, style) : 1), 1);
+  return rowHeightFor(lines, style.fontSize);
+}
