@@ -69,8 +69,10 @@ function applySheet(workbook: ExcelJS.Workbook, layout: SheetLayout): number {
   }
   for (const v of layout.validations ?? []) addListValidation(ws, v.range, v.list);
   if (layout.print) applyPrint(ws, layout.print);
-  // A break "after row R − 1" is the sheet's page break before row R.
-  for (const row of layout.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
+  // <brk id="R − 1"> is a page break after row R − 1, i.e. before row R. Written directly:
+  // row.addPageBreak() would give max="16838", beyond Excel's last column (16383).
+  const breaks = (ws as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks;
+  for (const row of layout.rowBreaks ?? []) if (row > 1) breaks.push({ id: row - 1, max: 16383, man: 1 });
   if (layout.tabColor) ws.properties.tabColor = { argb: argb(layout.tabColor) };
   return cells;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { buildOutputs } from '../../../src/core/layout';
 import { guardOutputs } from '../../../src/core/layout/guard';
 import type { OutputBundle } from '../../../src/core/layout/types';
@@ -222,5 +223,22 @@ describe('fingerprints through a real file', () => {
         .map((r) => r[5])
         .sort(),
     ).toEqual([...tricky].sort());
+  });
+});
+
+describe('applyBundle: manual page breaks', () => {
+  it('writes each break before its row, within Excel’s columns', async () => {
+    const f = exampleFixture();
+    const bundle = buildOutputs(f);
+    const wb = inputWorkbook(f);
+    applyBundle(wb, bundle);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const names = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const xmls = await Promise.all(names.map((n) => zip.file(n)!.async('string')));
+    const overview = bundle.layouts.find((l) => l.name === 'Wellenübersicht')!;
+    expect(overview.rowBreaks!.length).toBe(2);
+    const expected = overview.rowBreaks!.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('');
+    expect(xmls.filter((x) => x.includes(expected))).toHaveLength(1);
+    for (const x of xmls) expect(x).not.toContain('max="16838"');
   });
 });
