@@ -5,6 +5,8 @@
  * Dates are ISO strings (YYYY-MM-DD) everywhere in the core: no time zones, no Date objects.
  */
 
+import type { FindingCode } from './findingCodes';
+
 /** A cell value as both adapters deliver it (ExcelJS rich values are flattened by the adapter). */
 export type CellValue = string | number | boolean | Date | null;
 
@@ -28,8 +30,8 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Every problem the planner should see. `cell` is an A1 address on `sheet`. */
 export interface Finding {
   severity: Severity;
-  /** Stable UPPER_SNAKE_CASE code, e.g. DUPLICATE_OZG_ID. */
-  code: string;
+  /** Stable UPPER_SNAKE_CASE code, e.g. DUPLICATE_OZG_ID (all of them: findingCodes.ts). */
+  code: FindingCode;
   /** German, for the planner: what is wrong and what to do. */
   message: string;
   sheet: string;

@@ -92,7 +92,7 @@ describe('stepStates', () => {
 describe('summaries', () => {
   it('describe a plan with late projects and warnings', () => {
     const text = planSummary(
-      outcome({ findings: [{ severity: 'warning', code: 'X', message: '', sheet: 'S', cell: 'A1' }] }),
+      outcome({ findings: [{ severity: 'warning', code: 'INVALID_TEXT', message: '', sheet: 'S', cell: 'A1' }] }),
     );
     expect(text).toBe(
       '2 Projekte (3 Leistungen) in 1 Themenfeld auf bis zu 2 Wellen verteilt. 1 Projekt endet nach der Frist Referenzimplementierung (30.09.2020). 1 Warnung im Schritt „Prüfen“.',

@@ -1,4 +1,5 @@
 import { a1, parseRange } from '../address';
+import type { FindingCode } from '../findingCodes';
 import type { Finding, Severity, Source, WorkbookInput } from '../model';
 
 /** Shared state of one checkInput run: the input, the reader's findings (to avoid repeats) and the collected findings. */
@@ -24,12 +25,12 @@ export class CheckContext {
     return this.readerCells.has(cellKey(sheet, cell));
   }
 
-  add(severity: Severity, code: string, message: string, sheet: string, cell: string): void {
+  add(severity: Severity, code: FindingCode, message: string, sheet: string, cell: string): void {
     this.findings.push({ severity, code, message, sheet, cell });
   }
 
   /** A finding at the first of `fields` that had a column on the record's row. */
-  at(src: Source, fields: readonly string[], severity: Severity, code: string, message: string): void {
+  at(src: Source, fields: readonly string[], severity: Severity, code: FindingCode, message: string): void {
     this.add(severity, code, message, src.sheet, cellFor(src, ...fields));
   }
 

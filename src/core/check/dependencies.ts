@@ -1,3 +1,4 @@
+import type { FindingCode } from '../findingCodes';
 import type { Project } from '../model';
 import { type CheckContext, projectKey } from './context';
 import type { UniqueRecords } from './identity';
@@ -80,7 +81,7 @@ export function checkPlanningData(ctx: CheckContext, records: UniqueRecords): Pl
   return { dependsOn, pinned, effort };
 }
 
-function reportValue(ctx: CheckContext, p: Project, field: string, code: string, message: string): void {
+function reportValue(ctx: CheckContext, p: Project, field: string, code: FindingCode, message: string): void {
   const cell = p.src.cells[field] ?? `A${p.src.row}`;
   if (!ctx.readerFlagged(p.src.sheet, cell)) ctx.add('error', code, message, p.src.sheet, cell);
 }

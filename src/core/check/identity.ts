@@ -1,3 +1,4 @@
+import type { FindingCode } from '../findingCodes';
 import type { Project, Service, Source } from '../model';
 import { cellFor, type CheckContext, projectKey, serviceKey } from './context';
 
@@ -10,7 +11,7 @@ export interface UniqueRecords {
 }
 
 /** Reports a missing required value unless the reader already did (or the whole column is missing, which it reports). */
-function reportMissing(ctx: CheckContext, src: Source, field: string, code: string, message: string): void {
+function reportMissing(ctx: CheckContext, src: Source, field: string, code: FindingCode, message: string): void {
   const cell = src.cells[field];
   if (!cell || ctx.readerFlagged(src.sheet, cell)) return;
   ctx.add('error', code, message, src.sheet, cell);

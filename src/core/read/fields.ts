@@ -17,6 +17,7 @@ import {
   type ProjectStatus,
   type Themenfeld,
 } from '../model';
+import type { FindingCode } from '../findingCodes';
 import { finding } from '../source';
 import { germanDate, isPlausibleDate, PLAUSIBLE_DATES } from '../dates';
 import { matchThemenfeld } from '../reference/themenfelder';
@@ -45,13 +46,13 @@ import type { Table, TableRow } from './table';
 export interface FieldKind<T> {
   parse: (value: CellValue) => T | null;
   /** Finding code for a value that cannot be read. */
-  code: string;
+  code: FindingCode;
   /** German: what the cell may hold ("eine Zahl ab 0"). */
   expected: string;
   /** Allowed values among the readable ones. */
   allowed?: z.ZodType<T>;
   /** Finding code for a readable value that is not allowed (default: `code`). */
-  rangeCode?: string;
+  rangeCode?: FindingCode;
   /** German: what the cell may hold, in the message for a readable but disallowed value (default: `expected`). */
   rangeExpected?: string;
   /** German hint for particular unreadable values. */

@@ -85,7 +85,7 @@ export class InputBuilder {
     return this;
   }
 
-  readerFinding(sheet: string, cell: string, code = 'INVALID_NUMBER'): this {
+  readerFinding(sheet: string, cell: string, code: Finding['code'] = 'INVALID_NUMBER'): this {
     this.readerFindings.push({ severity: 'error', code, message: 'vom Leser gemeldet', sheet, cell });
     return this;
   }

@@ -254,7 +254,7 @@ export function exampleFindings(): Finding[] {
   return [
     {
       severity: 'error',
-      code: 'MISSING_COORDINATION',
+      code: 'COORDINATOR_MISSING',
       message:
         'Das Projekt FK-06 hat keine Koordination und das Themenfeld kein federführendes Land. Bitte eine Koordination eintragen.',
       sheet: 'Umsetzungsprojekte',
@@ -262,7 +262,7 @@ export function exampleFindings(): Finding[] {
     },
     {
       severity: 'warning',
-      code: 'UNBUNDLED_SERVICE',
+      code: 'SERVICE_WITHOUT_PROJECT',
       message: 'Die Leistung 10016 gehört zu keinem Umsetzungsprojekt. Sie wird als eigenes Projekt geplant.',
       sheet: 'Leistungen',
       cell: 'A18',

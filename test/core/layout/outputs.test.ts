@@ -255,7 +255,7 @@ describe('Prüfbericht', () => {
     expect(p.values[header]).toEqual(['Nr.', 'Schwere', 'Code', 'Meldung', 'Blatt', 'Zelle']);
     const rows = p.values.slice(header + 1);
     expect(rows.map((r) => r[1])).toEqual(['Fehler', 'Warnung', 'Hinweis']);
-    expect(rows[0].slice(2)).toEqual(['MISSING_COORDINATION', f.findings[0].message, 'Umsetzungsprojekte', 'E7']);
+    expect(rows[0].slice(2)).toEqual(['COORDINATOR_MISSING', f.findings[0].message, 'Umsetzungsprojekte', 'E7']);
     expect(p.links).toEqual([
       { cell: `F${header + 2}`, targetSheet: 'Umsetzungsprojekte', targetCell: 'E7' },
       { cell: `F${header + 3}`, targetSheet: 'Leistungen', targetCell: 'A18' },
@@ -266,7 +266,7 @@ describe('Prüfbericht', () => {
 
   it('does not link to a sheet the workbook does not have', () => {
     const g = exampleFixture();
-    g.findings = [{ severity: 'warning', code: 'X', message: 'm', sheet: 'Einstellungen', cell: 'B2' }];
+    g.findings = [{ severity: 'warning', code: 'INVALID_TEXT', message: 'm', sheet: 'Einstellungen', cell: 'B2' }];
     expect(sheet(buildOutputs(g).layouts, 'Prüfbericht').links).toEqual([]);
   });
 

@@ -94,7 +94,7 @@ describe('applyBundle', () => {
     const texts: string[] = [];
     report.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts.some((t) => t.startsWith('Keine Befunde'))).toBe(true);
-    expect(texts).not.toContain('MISSING_COORDINATION');
+    expect(texts).not.toContain('COORDINATOR_MISSING');
   });
 
   it('writes text from the planner as text, never as a formula', async () => {
