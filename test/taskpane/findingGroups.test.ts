@@ -11,7 +11,12 @@ import {
   messagePattern,
 } from '../../src/taskpane/findingGroups';
 
-const f = (severity: Finding['severity'], sheet: string, cell: string, code: Finding['code'] = 'INVALID_TEXT'): Finding => ({
+const f = (
+  severity: Finding['severity'],
+  sheet: string,
+  cell: string,
+  code: Finding['code'] = 'INVALID_TEXT',
+): Finding => ({
   severity,
   code,
   message: 'm',
