@@ -1,12 +1,42 @@
-/** Unit and file-level tests: fast, no browser. Browser tests: jest.browser.config.js */
-module.exports = {
+/**
+ * `npm test` runs both projects; `npm run test:fast` only the fast one (core, pure, task-pane
+ * logic, fake-Office adapter tests). The slow one spawns the command line binary, prints with
+ * LibreOffice or runs large robustness, hostile-workbook and writer-equivalence cases. Browser tests:
+ * jest.browser.config.js.
+ */
+const SLOW = [
+  '<rootDir>/test/cli/',
+  '<rootDir>/test/print/',
+  '<rootDir>/test/robustness/',
+  '<rootDir>/test/hostile/',
+  // writes a 5,000-Leistungen workbook and compares it cell by cell
+  '<rootDir>/test/workbook/file/equivalence/',
+];
+
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
+};
+
+module.exports = {
   testTimeout: 60000,
-  globalSetup: '<rootDir>/test/globalSetup.js',
+  projects: [
+    {
+      ...base,
+      displayName: 'fast',
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', ...SLOW],
+    },
+    {
+      ...base,
+      displayName: 'slow',
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+      testMatch: SLOW.map((dir) => `${dir}**/*.test.ts`),
+      // Tests that run the installed command need the current bundle.
+      globalSetup: '<rootDir>/test/globalSetup.js',
+    },
+  ],
 };

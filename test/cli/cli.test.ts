@@ -236,7 +236,7 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
   it('optimises through the real binary and ends quietly when its output is cut off', () => {
     const bin = join(__dirname, '../../bin/wellenplaner.js');
     const json = join(dir, 'optimiert.json');
-    const r = spawnSync(process.execPath, [bin, 'plan', EXAMPLE, '--optimise', '--time-limit', '20', '--json', json], {
+    const r = spawnSync(process.execPath, [bin, 'plan', EXAMPLE, '--optimise', '--time-limit', '2', '--json', json], {
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('');
