@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { hasErrors } from '../core/source';
+import { hasErrors } from '../core/findings';
 import {
   applyImport,
   baseName,

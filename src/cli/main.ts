@@ -12,11 +12,11 @@ import {
 } from '../core/pipeline';
 import { toJsonReport } from '../core/report';
 import { germanDate, todayIso } from '../core/dates';
-import { sortFindings } from '../core/source';
+import { sortFindings } from '../core/findings';
 import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
 import { overridesFrom, settingsFromMeta } from '../core/planSettings';
 import { openWorkbookFile, PartsWouldBeLostError, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
-import { finding } from '../core/source';
+import { finding } from '../core/findings';
 import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
 import { parseOverrides, positiveNumber } from './overrides';
 import { parseGermanOrIsoDate } from './dateArg';

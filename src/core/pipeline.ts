@@ -9,7 +9,7 @@ import { buildOutputs } from './layout';
 import { fingerprintValues, guardOutputs } from './layout/guard';
 import { OUTPUT_SHEETS } from './layout';
 import { META_SHEET, metaFromRows } from './meta';
-import { finding, hasErrors, sortFindings } from './source';
+import { finding, hasErrors, sortFindings } from './findings';
 import { inputSheetCollision } from './layout/sheetSet';
 
 export interface CheckOutcome {

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../core/model';
-import { sortFindings } from '../core/source';
+import { sortFindings } from '../core/findings';
 import { formatCount, severityCount } from '../core/text';
 
 export { SEVERITY_LABEL } from '../core/text';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FINDING_CODES } from '../../src/core/findingCodes';
 import type { Finding } from '../../src/core/model';
-import { sortFindings } from '../../src/core/source';
+import { sortFindings } from '../../src/core/findings';
 
 const ROOT = join(__dirname, '../..');
 

@@ -2,7 +2,7 @@ import type { Finding, Plan, PlanProject, Project, ResolvedCoordinator, Themenfe
 import { BUILT_IN_LEAD_STATES } from '../reference/themenfelder';
 import { COORDINATOR_KIND_INFO, inferCoordinatorKind } from '../reference/coordinators';
 import { landMentionedIn, matchLand } from '../reference/laender';
-import { sortFindings } from '../source';
+import { sortFindings } from '../findings';
 import { cellFor, type CheckContext } from './context';
 
 /**

@@ -1,5 +1,5 @@
 import type { CheckResult, WorkbookInput } from '../model';
-import { sortFindings } from '../source';
+import { sortFindings } from '../findings';
 import { checkAgainstCatalogue } from './catalogue';
 import { CheckContext } from './context';
 import { leadStatesFrom } from './coordination';

@@ -1,5 +1,5 @@
 import type { Finding } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { steckbriefSheetName } from './parse';
 import type { SteckbriefFile } from './types';
 

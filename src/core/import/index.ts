@@ -7,7 +7,7 @@ export { locateTarget, type TargetSheet } from './target';
 export { foldDuplicates, mergeIntoTarget } from './merge';
 export { toBlocks } from './blocks';
 export { MAPPING_META_KEY, mappingFromMeta, metaWithMapping, sameMapping } from './mapping';
-export { planImport, type PlanImportArgs } from './plan';
+export { planImport, type PlanImportArgs } from './importPlan';
 export { bytesFingerprint, dropDuplicateFiles } from './duplicates';
 export { loadSteckbrief, baseName, type LoadResult, type OpenedWorkbook } from './load';
 export {

@@ -1,6 +1,6 @@
 import type { Finding } from '../model';
 import { normalizeLabel } from '../read/normalize';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { META_SHEET } from '../meta';
 import type { LabelMapping } from './types';
 

@@ -1,6 +1,6 @@
 import { a1, rangeA1, type RangeBox } from '../address';
 import type { CellValue, Finding } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { knownColumnFor, knownColumns } from './labels';
 import type { TargetSheet } from './target';
 import { isBlank, sameValue, shown, unreadableReason, valueToWrite } from './values';

@@ -2,7 +2,7 @@ import { a1, parseRange } from '../address';
 import type { CellValue, Finding } from '../model';
 import { readOzgId } from '../read/cells';
 import { normalizeLabel } from '../read/normalize';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { type ImportLimits, IMPORT_LIMITS } from './limits';
 import { knownColumnFor, LabelResolver } from './labels';
 import { isBlank, isPlaceholder, shown } from './values';

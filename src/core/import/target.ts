@@ -3,7 +3,7 @@ import type { CellValue, Finding, SheetData } from '../model';
 import { SERVICES_SHEET } from '../read/columns';
 import { cellAt, findHeaderRow, locateSheet } from '../read/locate';
 import { readOzgId } from '../read/cells';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { columnForHeader } from './labels';
 import { isBlank } from './values';
 import type { TargetColumn } from './types';

@@ -1,7 +1,7 @@
 import type { Finding } from '../model';
 import type { WorkbookPort, WriteStats } from '../port';
 import { mappingFromMeta, metaWithMapping, sameMapping } from './mapping';
-import { planImport } from './plan';
+import { planImport } from './importPlan';
 import type { ImportPlan, LabelMapping, SteckbriefFile, WriteBlock } from './types';
 
 export interface ImportPreview {

@@ -1,6 +1,6 @@
 import { germanDate } from '../dates';
 import type { Finding, IsoDate } from '../model';
-import { sortFindings } from '../source';
+import { sortFindings } from '../findings';
 import { box, SheetBuilder } from './grid';
 import { COLORS, SEVERITY_STYLE } from './palette';
 import { SHEET_PRUEFBERICHT } from './sheets';

@@ -7,7 +7,7 @@ import { buildOverview } from './overview';
 import { planRows } from './rows';
 import { OUTPUT_SHEETS } from './sheets';
 import type { OutputBundle, SheetLayout } from './types';
-import { buildWellenplan } from './wellenplan';
+import { buildWellenplan } from './planSheet';
 import { fitRowHeights } from './fit';
 
 export { OUTPUT_SHEETS } from './sheets';

@@ -1,6 +1,6 @@
 import { REASON_CODES, type Assignment, type Finding, type Plan, type PlannedWave, type ReasonCode } from '../model';
 import { germanDate } from '../dates';
-import { finding, findingAt, sortFindings } from '../source';
+import { finding, findingAt, sortFindings } from '../findings';
 import { compareIds, preferenceText } from './order';
 import { bindingPrereq, eligibleWave, findInversions, type Inversion, type PlacementTest } from './inversions';
 import { effectiveLoad, type WaveCalendar } from './calendar';

@@ -11,7 +11,7 @@ import {
   type WorkbookInput,
 } from '../model';
 import { germanDate } from '../dates';
-import { cellOf, finding } from '../source';
+import { cellOf, finding } from '../findings';
 import { clampedAddDays, clampedAddMonths, PLAN_EARLIEST, PLAN_HORIZON } from './horizon';
 import { formatNumber } from './text';
 

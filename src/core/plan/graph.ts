@@ -1,5 +1,5 @@
 import type { Finding, PlanProject } from '../model';
-import { findingAt } from '../source';
+import { findingAt } from '../findings';
 import { compareIds } from './order';
 
 /**

@@ -1,5 +1,5 @@
 import type { Finding, Plan, PlanProject } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { assemblePlan, lateness } from './assemble';
 import type { PlanConfig } from './config';
 import { buildModel, type AssignmentModel } from './lp';

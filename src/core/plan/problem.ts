@@ -1,5 +1,5 @@
 import type { Finding, PlanProject, Themenfeld } from '../model';
-import { findingAt } from '../source';
+import { findingAt } from '../findings';
 import type { PlanConfig, ThemenfeldPlanConfig } from './config';
 import { buildGraph } from './graph';
 import { compareIds, compareKeys, lateWeight, preferenceKey, type PreferenceKey } from './order';

@@ -1,5 +1,5 @@
 import type { Finding, Plan, PlanProject } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { assemblePlan, lateness, sizeText } from './assemble';
 import type { PlanConfig } from './config';
 import { greedy, type GreedyResult, type PlacementGuard } from './greedy';

@@ -18,7 +18,7 @@ import {
   type Themenfeld,
 } from '../model';
 import type { FindingCode } from '../findingCodes';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { germanDate, isPlausibleDate, PLAUSIBLE_DATES } from '../dates';
 import { matchThemenfeld } from '../reference/themenfelder';
 import {

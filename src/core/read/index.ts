@@ -4,7 +4,7 @@
  */
 import type { Finding, SheetData, WorkbookInput } from '../model';
 import { parseA1 } from '../address';
-import { finding } from '../source';
+import { finding } from '../findings';
 import {
   PROJECTS_SHEET,
   SERVICES_SHEET,

@@ -1,5 +1,5 @@
 import type { Finding, Project } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { PROJECTS_SHEET } from './columns';
 import { compact, KINDS, readField, readListField } from './fields';
 import type { LocatedSheet } from './locate';

@@ -1,5 +1,5 @@
 import type { Finding, Service } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { isBlank, readOzgId, typeStoredAsDate } from './cells';
 import { SERVICES_SHEET } from './columns';
 import { compact, KINDS, readField } from './fields';

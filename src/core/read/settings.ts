@@ -7,7 +7,7 @@ import {
   type Settings,
 } from '../model';
 import { a1 } from '../address';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { isBlank, readNumber, readText } from './cells';
 import { SETTINGS_SHEET } from './columns';
 import { KINDS, MAX_WAVE_MONTHS, parseCell, type FieldKind } from './fields';

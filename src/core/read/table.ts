@@ -1,6 +1,6 @@
 import type { CellValue, Finding, Source } from '../model';
 import { a1, columnLetter } from '../address';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { columnLabel, matchColumn, type SheetSpec } from './columns';
 import { displayValue, isBlank, isFormulaError } from './cells';
 import { cellAt, findHeaderRow, type HeaderRow, type LocatedSheet } from './locate';

@@ -1,5 +1,5 @@
 import type { Finding, ThemenfeldSettings } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { matchThemenfeld } from '../reference/themenfelder';
 import { THEMENFELDER_SHEET } from './columns';
 import { compact, KINDS, readField } from './fields';

@@ -1,6 +1,6 @@
 import type { Finding, WaveDefinition } from '../model';
 import { germanDate } from '../dates';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { isBlank, readWaveNumber } from './cells';
 import { WAVES_SHEET } from './columns';
 import { compact, KINDS, readField } from './fields';

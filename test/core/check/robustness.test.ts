@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { checkInput } from '../../../src/core/check';
 import { COORDINATOR_KINDS, THEMENFELDER } from '../../../src/core/model';
-import { sortFindings } from '../../../src/core/source';
+import { sortFindings } from '../../../src/core/findings';
 import { input } from './builder';
 
 const ozgId = fc.constantFrom('10000', '10001', '10002', '10041', '10077', '10255', '99001', '', ' 10000');

@@ -1,7 +1,7 @@
 import { planConfigFrom, planRules } from '../../../src/core/plan';
 import { clampedAddDays, clampedAddMonths, PLAN_HORIZON } from '../../../src/core/plan/horizon';
 import { formatNumber } from '../../../src/core/plan/text';
-import { hasErrors } from '../../../src/core/source';
+import { hasErrors } from '../../../src/core/findings';
 import { input, project, settings, tfRow, waveRow } from './fixtures';
 
 const projects = [project('FK-1'), project('FK-2', { size: 2 })];

@@ -1,5 +1,5 @@
 import type { Finding, SheetData } from '../model';
-import { finding, hasErrors, sortFindings } from '../source';
+import { finding, hasErrors, sortFindings } from '../findings';
 import { toBlocks } from './blocks';
 import { dropDuplicateFiles } from './duplicates';
 import { LabelResolver } from './labels';
