@@ -130,7 +130,11 @@ module.exports = async (env, argv) => {
     target: 'webworker',
     devtool: production ? false : 'eval-source-map',
     cache: { type: 'filesystem', name: `worker-${argv.mode}` },
-    entry: { 'optimiser.worker': './src/taskpane/worker/optimiser.worker.ts' },
+    entry: {
+      'optimiser.worker': './src/taskpane/worker/optimiser.worker.ts',
+      // file mode: the opened .xlsx, checks, plan and outputs off the pane's main thread
+      'session.worker': './src/taskpane/worker/session.worker.ts',
+    },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',

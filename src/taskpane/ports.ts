@@ -1,5 +1,4 @@
 import type { WorkbookPort } from '../workbook/port';
-import type { FileWorkbook } from '../workbook/file';
 
 /**
  * Adapters are loaded on demand: ExcelJS (file mode outside Office, ~250 KB gzipped) never reaches a
@@ -13,17 +12,14 @@ export async function officePort(): Promise<{ port: WorkbookPort; issues: string
   return { port: new OfficeWorkbook(), issues: officeRequirementIssues() };
 }
 
-export async function openWorkbookFile(file: Blob): Promise<FileWorkbook> {
-  const { FileWorkbook } = await import(/* webpackChunkName: "file-workbook" */ '../workbook/file');
-  return FileWorkbook.fromBuffer(await file.arrayBuffer());
+/** A workbook from a file (file mode): its parts ExcelJS cannot keep, and its bytes for a download. */
+export interface FilePort extends WorkbookPort {
+  readonly kind: 'file';
+  readonly lossyParts: readonly string[];
+  toBuffer(): Promise<Uint8Array>;
 }
 
-export async function newFileWorkbook(): Promise<FileWorkbook> {
-  const { FileWorkbook } = await import(/* webpackChunkName: "file-workbook" */ '../workbook/file');
-  return FileWorkbook.create();
-}
-
-export function isFileWorkbook(port: WorkbookPort | null): port is FileWorkbook {
+export function isFileWorkbook(port: WorkbookPort | null): port is FilePort {
   return port?.kind === 'file';
 }
 

@@ -25,7 +25,14 @@ export const OFFICE_TELEMETRY_HOST = 'telemetryservice.firstpartyapps.oaspapps.c
 
 /** Build dist/ once if it is missing (npm run build does the same and prints the bundle sizes). */
 export function ensureBuilt(): void {
-  const needed = ['taskpane.html', 'commands.html', 'optimiser.worker.js', 'solver/highs.wasm', 'office-js/office.js'];
+  const needed = [
+    'taskpane.html',
+    'commands.html',
+    'optimiser.worker.js',
+    'session.worker.js',
+    'solver/highs.wasm',
+    'office-js/office.js',
+  ];
   if (needed.every((f) => fs.existsSync(path.join(DIST, f)))) return;
   execFileSync(
     process.execPath,

@@ -42,7 +42,8 @@ import {
   type SettingsForm,
 } from '../settings';
 import { TEMPLATE_START, templateConflicts, templateLayouts } from '../template';
-import { isFileWorkbook, newFileWorkbook, offerDownload, openWorkbookFile } from '../ports';
+import { isFileWorkbook, offerDownload } from '../ports';
+import { RemoteWorkbook, SessionCancelled, type SessionProgress } from '../fileSession';
 import { OptimiseCancelled, OptimiserClient } from '../optimiserClient';
 import { CheckPanel } from './CheckPanel';
 import { PlanPanel } from './PlanPanel';
@@ -94,6 +95,8 @@ interface Busy {
   /** 0…1 when the duration is known. */
   value?: number;
   cancel?: () => void;
+  /** The cancel button's label, e.g. "Schreiben abbrechen". */
+  cancelLabel?: string;
 }
 
 /** Let the browser paint the progress bar before a synchronous computation. */
@@ -119,6 +122,8 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
   const [lossyConfirmed, setLossyConfirmed] = React.useState(false);
   const downloadUrl = React.useRef<string | null>(null);
   const optimiser = React.useRef<OptimiserClient | null>(null);
+  /** The outcome the file worker computed itself (it writes that without getting it back). */
+  const workerOutcome = React.useRef<PlanOutcome | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
   /** Where focus goes after a long action ends (the action's button is disabled while busy). */
   const focusAfter = React.useRef<string | null>(null);
@@ -159,22 +164,54 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
     } catch (e) {
       // The stack goes to the console for support; the planner reads the German message.
       console.error(e);
-      if (!(e instanceof OptimiseCancelled)) setError(describeError(e, action));
-      else setNotice('Optimierung abgebrochen. Der bisherige Plan bleibt bestehen.');
+      if (e instanceof OptimiseCancelled) setNotice('Optimierung abgebrochen. Der bisherige Plan bleibt bestehen.');
+      else if (e instanceof SessionCancelled)
+        setNotice(
+          `${action} abgebrochen. Es wurde nichts heruntergeladen; die Arbeitsmappe ist wie zuletzt gespeichert.${
+            e.lostChanges
+              ? ' Änderungen seit dem letzten Speichern (Vorlage, Import) sind verworfen und müssen erneut vorgenommen werden.'
+              : ''
+          }`,
+        );
+      else setError(describeError(e, action));
     } finally {
       setBusy(null);
     }
   }, []);
 
-  const doCheck = React.useCallback(async (target: WorkbookPort, withSettings: PlanSettings) => {
-    const sheets = await target.readSheets();
-    const outcome = runCheck(sheets, { overrides: overridesFrom(withSettings) });
-    setCheck(outcome);
-    setCheckedAt(new Date());
-    setPlanned(null);
-    setWritten(null);
-    setEdited(null);
-  }, []);
+  /** Progress from the file worker, with a cancel that ends it (file mode). */
+  const progressOf = React.useCallback(
+    (target: RemoteWorkbook, cancelLabel: string): SessionProgress =>
+      (p) =>
+        setBusy({
+          label: p.label,
+          value: p.value,
+          cancel: () => {
+            // The new worker starts without the last outcome.
+            workerOutcome.current = null;
+            void target.cancel();
+          },
+          cancelLabel,
+        }),
+    [],
+  );
+
+  const doCheck = React.useCallback(
+    async (target: WorkbookPort, withSettings: PlanSettings) => {
+      // In file mode the worker reads and checks; only the outcome crosses to the pane.
+      const outcome =
+        target instanceof RemoteWorkbook
+          ? await target.check(overridesFrom(withSettings), progressOf(target, 'Prüfen abbrechen'))
+          : runCheck(await target.readSheets(), { overrides: overridesFrom(withSettings) });
+      workerOutcome.current = target instanceof RemoteWorkbook ? outcome : null;
+      setCheck(outcome);
+      setCheckedAt(new Date());
+      setPlanned(null);
+      setWritten(null);
+      setEdited(null);
+    },
+    [progressOf],
+  );
 
   const loadWorkbook = React.useCallback(
     async (target: WorkbookPort) => {
@@ -196,7 +233,8 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
 
   const openFile = (file: File) =>
     run('Arbeitsmappe wird geöffnet …', 'Öffnen', async () => {
-      const wb = await openWorkbookFile(file);
+      const wb = await RemoteWorkbook.open(await file.arrayBuffer());
+      if (port instanceof RemoteWorkbook) port.dispose();
       setPort(wb);
       setFileName(file.name);
       setLossyConfirmed(false);
@@ -226,9 +264,9 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
           ? 'Einstellungen gespeichert; sie stehen in der heruntergeladenen Arbeitsmappe (Schritt „Schreiben“).'
           : 'Einstellungen in der Arbeitsmappe gespeichert.',
       );
-      const sheets = await port.readSheets();
       let outcome: PlanOutcome;
       if (next.mode === 'optimised') {
+        const sheets = await port.readSheets();
         optimiser.current ??= new OptimiserClient();
         const job = optimiser.current.run(sheets, overridesFrom(next), (p) =>
           setBusy({
@@ -243,8 +281,11 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
           }),
         );
         outcome = await job.result;
+      } else if (port instanceof RemoteWorkbook) {
+        outcome = await port.plan(overridesFrom(next), progressOf(port, 'Planen abbrechen'));
+        workerOutcome.current = outcome;
       } else {
-        outcome = runPlan(sheets, { overrides: overridesFrom(next) });
+        outcome = runPlan(await port.readSheets(), { overrides: overridesFrom(next) });
       }
       setPlanned(outcome);
       setCheck(outcome);
@@ -258,6 +299,31 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
     const outcome = planned ?? check;
     if (!port || !outcome || (isFileWorkbook(port) && downloadBlocked)) return;
     void run('Ergebnis wird geschrieben …', 'Schreiben', async () => {
+      if (port instanceof RemoteWorkbook) {
+        // Built, written and packed in the worker; the optimiser's plan is sent along, a check or a
+        // rule-based plan is the worker's own.
+        const done = await port.write(
+          todayIso(),
+          force,
+          outcome === workerOutcome.current ? undefined : outcome,
+          progressOf(port, 'Schreiben abbrechen'),
+        );
+        if (!done.outcome.stats) {
+          setEdited(done.outcome.editedSheets);
+          setWritten(null);
+          return;
+        }
+        setEdited(null);
+        const name = resultFileName(fileName);
+        downloadUrl.current = offerDownload(done.bytes!, name, downloadUrl.current);
+        setWritten({
+          summary: writeSummary(done.outcome.stats, false),
+          downloadUrl: downloadUrl.current,
+          downloadName: name,
+        });
+        focusAfter.current = '[data-testid="write-result"]';
+        return;
+      }
       const bundle = outputsFor(outcome, todayIso());
       const result = await writeOutputs(port, bundle, { force });
       if (!result.stats) {
@@ -284,7 +350,7 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
     run('Vorlage wird angelegt …', 'Vorlage anlegen', async () => {
       let target = port;
       if (!target) {
-        target = await newFileWorkbook();
+        target = await RemoteWorkbook.create();
         setPort(target);
         setFileName('Wellenplanung.xlsx');
       } else {
@@ -457,7 +523,7 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
         )}
         {busy?.cancel && (
           <Button icon={<Dismiss20Regular />} onClick={busy.cancel} style={{ marginTop: '4px' }}>
-            Optimierung abbrechen
+            {busy.cancelLabel ?? 'Optimierung abbrechen'}
           </Button>
         )}
       </div>
