@@ -10,7 +10,8 @@ import { ganttSteps } from './gantt-chart';
 import { layoutSteps } from './layout-steps';
 import { queueMeta, readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES, jsonBytes } from './payload';
-import { readAllSheets, type Knowledge, type WorkbookShape, type WorkbookState } from './read';
+import { readAllSheets, SIZE_KEY_PREFIX, type Knowledge, type WorkbookShape, type WorkbookState } from './read';
+import { fingerprintKey } from '../../core/layout/guard';
 import { resizeTable, type ResizeResult } from './resize-table';
 import { existingOutputs, loadOutputSheets } from './load-outputs';
 import { SHEET_SPECS } from '../../core/read/columns';
@@ -48,8 +49,9 @@ export interface OfficeWorkbookOptions {
 const INPUT_NAMES = SHEET_SPECS.flatMap((s) => [s.name, ...s.aliases]);
 const GUESSES = {
   inputs: [...INPUT_NAMES, META_SHEET],
-  // Excel table names hold letters, digits, _ and . only
-  tables: INPUT_NAMES.filter((n) => /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n)),
+  // Excel table names hold letters, digits, _ and . only; plus the tables of the output sheets
+  // (core/layout/wellenplan.ts and findings.ts name them)
+  tables: [...INPUT_NAMES.filter((n) => /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n)), 'Wellenplan', 'Pruefbericht'],
   outputs: [...OUTPUT_SHEETS],
 };
 
@@ -192,7 +194,7 @@ export class OfficeWorkbook implements WorkbookPort {
       if (layouts.length > 0) {
         await batcher.add({ bytes: commandsBytes(1), queue: () => sheetOf(layouts[0].name)().activate() });
       }
-      const meta = options.meta;
+      const meta = options.meta && withSizes(options.meta, written, layouts);
       if (meta) {
         const exists = shape.sheets.some((n) => n.toLowerCase() === META_SHEET.toLowerCase());
         await queueMeta(ctx, batcher, meta, this.budget, !exists);
@@ -299,6 +301,24 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     });
   }
+}
+
+/**
+ * The metadata with each written sheet's size in bytes beside the fingerprint it was written
+ * with, so a new session plans the read of the outputs without knowing them (see read.ts).
+ */
+function withSizes(
+  meta: Record<string, string>,
+  written: Map<string, number>,
+  layouts: { name: string }[],
+): Record<string, string> {
+  const next = { ...meta };
+  for (const l of layouts) {
+    const bytes = written.get(l.name.toLowerCase());
+    const fingerprint = meta[fingerprintKey(l.name)];
+    if (bytes !== undefined && fingerprint) next[`${SIZE_KEY_PREFIX}${l.name}`] = `${bytes}|${fingerprint}`;
+  }
+  return next;
 }
 
 /** The layout's table name, or Name_2, Name_3 … when a table on an input sheet already has it. */

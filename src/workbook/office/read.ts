@@ -1,4 +1,6 @@
 import { a1, type RangeBox } from '../../core/address';
+import { fingerprintKey } from '../../core/layout/guard';
+import { META_SHEET, metaFromRows } from '../../core/meta';
 import type { CellValue, SheetData } from '../../core/model';
 import { splitAddress } from './address';
 import { countedSync, SyncCounter } from './batches';
@@ -170,8 +172,33 @@ export async function readAllSheets(
     data,
     tables.items.map((t) => ({ name: t.name, address: rangeOf.get(lower(t.name))! })),
   );
-  if (blocks.length > 0) await readBlocks(ctx, counter, know, data, blocks);
+  if (blocks.length > 0) {
+    sizesFromMeta(data, blocks);
+    await readBlocks(ctx, counter, know, data, blocks);
+  }
   return { data, state: stateOf(sheets, tables, charts) };
+}
+
+/** Metadata key under which the adapter notes what a written sheet costs to read back. */
+export const SIZE_KEY_PREFIX = 'office:bytes:';
+
+/**
+ * A new session does not know the output sheets' sizes; the adapter noted them in the metadata
+ * when it wrote them, with the fingerprint they had then. A size counts only while that
+ * fingerprint is still the stored one (after a write by the command line it is not).
+ */
+function sizesFromMeta(data: SheetData[], blocks: PendingBlock[]): void {
+  const metaSheet = data.find((d) => lower(d.name) === lower(META_SHEET));
+  if (!metaSheet || metaSheet.values.length === 0) return;
+  const meta = metaFromRows(metaSheet.values);
+  for (const b of blocks) {
+    if (b.bytes !== undefined) continue;
+    const name = data[b.sheet].name;
+    const [bytes, fingerprint] = (meta[`${SIZE_KEY_PREFIX}${name}`] ?? '').split('|');
+    if (bytes && /^\d+$/.test(bytes) && fingerprint && fingerprint === meta[fingerprintKey(name)]) {
+      b.bytes = Number(bytes);
+    }
+  }
 }
 
 function stateOf(

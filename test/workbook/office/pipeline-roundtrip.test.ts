@@ -79,5 +79,13 @@ describe('Office adapter in the pipeline', () => {
     expect(refused.stats).toBeNull();
     expect(refused.editedSheets).toEqual(['Koordination']);
     expect(fake.syncCount).toBe(1);
+
+    // a new session (the pane opened again) learns the outputs' sizes from the metadata the first
+    // sync brings, and reads them in one more: two syncs, none failing
+    const fresh = new OfficeWorkbook(fake.run, { requirements: fake.requirements });
+    fake.resetCounters();
+    const sheets = await fresh.readSheets();
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok', 'ok']);
+    expect(sheets.find((s) => s.name === 'Koordination')?.values[1][0]).toBe('von Hand');
   });
 });
