@@ -158,6 +158,8 @@ export interface Settings {
   ozgDeadline: IsoDate;
   /** Papierformat of the printable sheets; undefined = A4. */
   paperSize?: PaperSize;
+  /** Höchstzahl Projekte je Koordination und Welle; undefined = only the top loads are reported. */
+  maxProjectsPerCoordinatorWave?: number;
   /** Where each setting was read (Einstellungen sheet, Wert cell), by setting key. */
   cells: Partial<Record<keyof Omit<Settings, 'cells'>, string>>;
 }

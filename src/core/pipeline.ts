@@ -83,7 +83,11 @@ function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
 
 function finish(prepared: Prepared, plan: Plan | null): PlanOutcome {
   const findings = [...prepared.findings];
-  if (plan) findings.push(...plan.findings, ...checkPlannedCoordination(prepared.projects, plan));
+  if (plan)
+    findings.push(
+      ...plan.findings,
+      ...checkPlannedCoordination(prepared.projects, plan, prepared.input.settings.maxProjectsPerCoordinatorWave),
+    );
   const sorted = sortFindings(dedupe(findings));
   return {
     input: prepared.input,

@@ -33,7 +33,13 @@ describe('the whole real catalogue on a bare Leistungen sheet', () => {
     const report = readJson(json);
     expect(report.summary.services).toBe(catalogueSize);
     const codes = new Set(report.findings.map((f: any) => f.code));
-    expect([...codes].sort()).toEqual(['COORDINATOR_MISSING', 'COORDINATOR_MISSING_WAVE_1', 'SERVICE_WITHOUT_PROJECT']);
+    expect([...codes].sort()).toEqual([
+      'COORDINATOR_FALLBACK_WAVE_1',
+      'COORDINATOR_MISSING',
+      'COORDINATOR_MISSING_WAVE_1',
+      'COORDINATOR_TOP_LOADS',
+      'SERVICE_WITHOUT_PROJECT',
+    ]);
     // the two documented lead states cover their Themenfelder
     const byTf = (tf: string) => report.projects.filter((p: any) => p.themenfeld === tf);
     for (const p of byTf('Steuern & Zoll'))
@@ -54,6 +60,12 @@ describe('the whole real catalogue on a bare Leistungen sheet', () => {
     expect(brief(report.findings, ['error'])).toEqual([]);
     expect(report.projects).toHaveLength(catalogueSize);
     expect(report.projects.every((p: any) => p.wave !== null && p.coordinator.source === 'lead-state')).toBe(true);
+    // Every wave-1 project without a named coordinator is warned about (Leitfaden: named
+    // coordinators at least for the projects that start right after planning).
+    const wave1 = report.projects.filter((p: any) => p.wave === 1 && p.coordinator.source !== 'sheet');
+    expect(wave1.length).toBeGreaterThan(0);
+    const warned = report.findings.filter((f: any) => f.code === 'COORDINATOR_FALLBACK_WAVE_1');
+    expect(warned).toHaveLength(wave1.length);
     const planned = report.waves.flatMap((w: any) => w.projects);
     expect(new Set(planned).size).toBe(catalogueSize);
     expect(new Set(report.waves.map((w: any) => w.themenfeld)).size).toBe(14);

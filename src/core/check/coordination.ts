@@ -110,15 +110,91 @@ export function resolveCoordinator(
  * the first wave (they start right after planning and need someone to lead them), a warning for
  * later waves. Needs the plan, because only the plan knows the waves.
  */
-export function checkPlannedCoordination(projects: readonly PlanProject[], plan: Plan): Finding[] {
+export function checkPlannedCoordination(
+  projects: readonly PlanProject[],
+  plan: Plan,
+  maxPerCoordinatorWave?: number,
+): Finding[] {
   const waveOf = new Map<string, number>();
   for (const a of plan.assignments) waveOf.set(a.projectId, a.wave);
   const findings: Finding[] = [];
   for (const p of projects) {
     const wave = waveOf.get(p.id);
     if (p.coordinator.source === 'none' && wave !== undefined) findings.push(missingCoordinator(p, wave));
+    if (p.coordinator.source === 'lead-state' && wave === 1) findings.push(leadStateInWave1(p));
   }
+  findings.push(...coordinatorLoads(projects, waveOf, maxPerCoordinatorWave));
   return sortFindings(findings);
+}
+
+/**
+ * Leitfaden: coordinators should be named „zumindest für jene Umsetzungsprojekte, die
+ * unmittelbar nach Abschluss der Planung beginnen sollen“. A wave-1 project whose coordination
+ * only falls to the federführendes Land gets a warning.
+ */
+function leadStateInWave1(p: PlanProject): Finding {
+  const cell = p.synthetic ? cellFor(p.src, 'projectId', 'ozgId') : cellFor(p.src, 'coordinatorName', 'id');
+  const what = p.synthetic ? `Die Leistung ${p.services[0]} (eigenes Projekt ${p.id})` : `Projekt ${p.id}`;
+  return {
+    severity: 'warning',
+    code: 'COORDINATOR_FALLBACK_WAVE_1',
+    message: `${what} liegt in Welle 1; seine Umsetzungskoordination fällt nur dem federführenden Land ${p.coordinator.name} zu, benannt ist niemand. Der Leitfaden verlangt benannte Koordinatorinnen und Koordinatoren zumindest für die Projekte, die unmittelbar nach der Planung beginnen: ${p.synthetic ? 'ordnen Sie die Leistung einem Projekt mit Koordination zu oder tragen Sie für sie eine Koordination ein' : 'tragen Sie eine Koordination ein (Land, Kommune, Bundesressort oder Bundesbehörde)'}, oder bestätigen Sie das federführende Land ausdrücklich als Koordination.`,
+    sheet: p.src.sheet,
+    cell,
+  };
+}
+
+/** How many of the top loads are reported when no Höchstzahl is set. */
+const TOP_LOADS = 3;
+
+/**
+ * Projects per coordinator and wave number (all Themenfelder together: one coordinator, one
+ * team). With a Höchstzahl: a Hinweis for each coordinator and wave above it. Without: one
+ * Hinweis naming the highest loads (from two projects on), so the planner sees who carries most.
+ */
+function coordinatorLoads(
+  projects: readonly PlanProject[],
+  waveOf: Map<string, number>,
+  max: number | undefined,
+): Finding[] {
+  const loads = new Map<string, { name: string; wave: number; projects: PlanProject[] }>();
+  for (const p of projects) {
+    const wave = waveOf.get(p.id);
+    const name = p.coordinator.name;
+    if (wave === undefined || !name) continue;
+    const key = `${name}#${wave}`;
+    const entry = loads.get(key) ?? { name, wave, projects: [] };
+    entry.projects.push(p);
+    loads.set(key, entry);
+  }
+  const cellOf = (p: PlanProject) => cellFor(p.src, 'coordinatorName', 'id');
+  const ids = (list: PlanProject[]) => list.map((p) => p.id).join(', ');
+  const sorted = [...loads.values()].sort(
+    (a, b) => b.projects.length - a.projects.length || a.wave - b.wave || (a.name < b.name ? -1 : 1),
+  );
+  if (max !== undefined) {
+    return sorted
+      .filter((e) => e.projects.length > max)
+      .map((e) => ({
+        severity: 'info' as const,
+        code: 'COORDINATOR_LOAD_ABOVE_LIMIT',
+        message: `${e.name} koordiniert in Welle ${e.wave} ${e.projects.length} Projekte (${ids(e.projects)}), mehr als die eingestellte Höchstzahl von ${max} je Koordination und Welle. Prüfen Sie, ob die Koordination das leisten kann, verteilen Sie Projekte auf andere Wellen (Spalte „Welle (fest)“) oder benennen Sie weitere Koordinatoren.`,
+        sheet: e.projects[0].src.sheet,
+        cell: cellOf(e.projects[0]),
+      }));
+  }
+  const top = sorted.filter((e) => e.projects.length >= 2).slice(0, TOP_LOADS);
+  if (!top.length) return [];
+  const first = top[0].projects[0];
+  return [
+    {
+      severity: 'info',
+      code: 'COORDINATOR_TOP_LOADS',
+      message: `Die meisten Projekte in einer Welle koordinieren: ${top.map((e) => `${e.name} in Welle ${e.wave} (${e.projects.length}: ${ids(e.projects)})`).join('; ')}. Eine Höchstzahl je Koordination und Welle lässt sich im Blatt „Einstellungen“ festlegen („Höchstzahl Projekte je Koordination und Welle“); dann wird jede Überschreitung gemeldet.`,
+      sheet: first.src.sheet,
+      cell: cellOf(first),
+    },
+  ];
 }
 
 /** The finding for a project without any coordinator in a given wave (error in wave 1, else warning). */

@@ -73,6 +73,16 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     kind: KINDS.date,
   },
   {
+    key: 'maxProjectsPerCoordinatorWave',
+    label: 'Höchstzahl Projekte je Koordination und Welle',
+    aliases: [
+      'Höchstzahl Projekte je Koordination',
+      'Max. Projekte je Koordination und Welle',
+      'Projekte je Koordination und Welle',
+    ],
+    kind: KINDS.waveCount,
+  },
+  {
     key: 'ozgDeadline',
     label: 'OZG-Frist',
     aliases: ['Frist OZG', 'OZG-Umsetzungsfrist', 'Umsetzungsfrist'],

@@ -211,7 +211,7 @@ describe('checkPlannedCoordination', () => {
     expect(findings[0].message).toContain('Themenfelder');
   });
 
-  it('says nothing when the federführendes Land is known', () => {
+  it('with a federführendes Land: no error, but a wave-1 project is asked to name a coordinator', () => {
     const withLead = checkInput(
       input()
         .service('10000')
@@ -219,7 +219,10 @@ describe('checkPlannedCoordination', () => {
         .themenfeld('Familie & Kind', 'Bremen')
         .build(),
     ).projects;
-    expect(checkPlannedCoordination(withLead, planFor({ P1: 1 }))).toEqual([]);
+    expect(checkPlannedCoordination(withLead, planFor({ P1: 1 })).map((f) => [f.severity, f.code])).toEqual([
+      ['warning', 'COORDINATOR_FALLBACK_WAVE_1'],
+    ]);
+    expect(checkPlannedCoordination(withLead, planFor({ P1: 2 }))).toEqual([]);
   });
 });
 
