@@ -5,7 +5,7 @@ export interface ParsedArgs {
   options: Record<string, string | true>;
 }
 
-const FLAGS = new Set(['force', 'optimise', 'optimize', 'help']);
+const FLAGS = new Set(['force', 'optimise', 'optimize', 'help', 'fresh']);
 
 export class UsageError extends Error {}
 
@@ -42,7 +42,20 @@ export function parseArgs(argv: string[]): ParsedArgs {
 const PLAN_SETTINGS = ['waves', 'wave-months', 'start', 'capacity', 'unit'];
 const ALLOWED: Record<string, string[]> = {
   check: ['json', 'help', ...PLAN_SETTINGS],
-  plan: ['out', 'json', 'force', 'optimise', 'optimize', 'time-limit', 'today', 'help', ...PLAN_SETTINGS],
+  plan: ['out', 'json', 'force', 'optimise', 'optimize', 'time-limit', 'today', 'help', 'fresh', ...PLAN_SETTINGS],
+  publish: [
+    'label',
+    'out',
+    'json',
+    'force',
+    'optimise',
+    'optimize',
+    'time-limit',
+    'today',
+    'help',
+    'fresh',
+    ...PLAN_SETTINGS,
+  ],
   import: ['out', 'json', 'force', 'help'],
 };
 
@@ -55,7 +68,7 @@ export function checkOptions(args: ParsedArgs): void {
       const where = Object.keys(ALLOWED).filter((c) => ALLOWED[c].includes(name));
       throw new UsageError(
         where.length
-          ? `--${name} gilt nur für ${where.join(' und ')}, nicht für ${args.command}.`
+          ? `--${name} gilt nur für ${where.length > 1 ? `${where.slice(0, -1).join(', ')} und ${where[where.length - 1]}` : where[0]}, nicht für ${args.command}.`
           : `Unbekannte Option --${name}.`,
       );
     }

@@ -4,6 +4,8 @@ import {
   editedSheetFinding,
   OutputOnInputSheetError,
   outputsFor,
+  publishOutputs,
+  publishRefusal,
   runCheck,
   runPlan,
   runPlanOptimised,
@@ -58,6 +60,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await checkCommand(args, io);
       case 'plan':
         return await planCommand(args, io);
+      case 'publish':
+        return await planCommand(args, io, true);
       case 'import':
         return await runImportCommand({
           workbook: args.positional[0],
@@ -101,7 +105,7 @@ async function effectiveSettings(
   const optimise =
     args.options.optimise === true ||
     args.options.optimize === true ||
-    (args.command === 'plan' && saved.mode === 'optimised');
+    (args.command !== 'check' && saved.mode === 'optimised');
   const used = Object.keys(fromPane).filter((k) => !(k in parseOverrides(args)));
   if (used.length > 0 || saved.mode === 'optimised') {
     const labels: Record<string, string> = {
@@ -112,7 +116,7 @@ async function effectiveSettings(
       capacityUnit: 'Kapazität zählt',
     };
     const parts = used.map((k) => `${labels[k] ?? k} ${String(fromPane[k as keyof PlanOverrides])}`);
-    if (saved.mode === 'optimised' && args.command === 'plan') parts.push('Verfahren optimiert');
+    if (saved.mode === 'optimised' && args.command !== 'check') parts.push('Verfahren optimiert');
     if (parts.length)
       io.stdout.write(`Einstellungen aus dem Aufgabenbereich (in der Arbeitsmappe gespeichert): ${parts.join(', ')}\n`);
   }
@@ -142,8 +146,13 @@ async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   return outcome.blocked ? 1 : 0;
 }
 
-async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
+async function planCommand(args: ParsedArgs, io: Io, publish = false): Promise<number> {
   const path = requireWorkbookPath(args);
+  const label = publish ? stringOption(args, 'label') : undefined;
+  if (publish && (label === undefined || !label.trim()))
+    throw new UsageError(
+      'publish: Bitte mit --label eine Bezeichnung angeben, z. B. --label "Stand Lenkungskreis 03/2021".',
+    );
   // --optimise: HiGHS compiles while the workbook is read (settings saying "optimiert" start it after)
   if (args.options.optimise === true || args.options.optimize === true) void startSolver();
   const wb = await openWorkbookFile(path);
@@ -151,21 +160,29 @@ async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (optimise) void startSolver();
   const sheets = await wb.readSheets();
   const timeLimit = positiveNumber(args, 'time-limit', false);
+  const fresh = args.options.fresh === true;
   let outcome = optimise
-    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver() })
-    : runPlan(sheets, { overrides });
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver(), fresh })
+    : runPlan(sheets, { overrides, fresh });
+  printBaseline(outcome, io);
 
-  const out = stringOption(args, 'out');
+  // publish writes into the workbook itself unless --out names another file.
+  const out = stringOption(args, 'out') ?? (publish ? path : undefined);
   const force = args.options.force === true;
+  const todayArg = stringOption(args, 'today');
+  const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
+  const refusal = publish ? publishRefusal(outcome, label!) : null;
+  let published = false;
   if (out) {
-    const todayArg = stringOption(args, 'today');
-    const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
-    const result = await writeOutputs(wb, outputsFor(outcome, today), { force });
+    // A plan that cannot be published is not written either (only the Prüfbericht, as plan does on errors).
+    const bundle = publish && !refusal ? publishOutputs(outcome, label!, today).bundle : outputsFor(outcome, today);
+    const result = await writeOutputs(wb, bundle, { force });
     if (result.stats === null) {
       outcome = withFindings(outcome, result.editedSheets.map(editedSheetFinding));
     } else {
       try {
         const { lost } = await saveWorkbookFile(wb, out, { allowLoss: force });
+        published = publish && !refusal;
         io.stdout.write(`Geschrieben: ${out} (Blätter: ${result.stats.sheetsWritten.join(', ')})\n`);
         if (lost.length) io.stdout.write(`Mit --force nicht übernommen: ${lost.map((l) => l.text).join('; ')}\n`);
       } catch (e) {
@@ -178,7 +195,55 @@ async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   await writeJson(args, outcome);
   printFindings(outcome.findings, io);
   printPlan(outcome, io);
+  printChanges(outcome, io);
+  if (publish) {
+    if (published) {
+      const number = Math.max(0, ...(outcome.published ?? []).map((v) => v.number)) + 1;
+      io.stdout.write(`\nVeröffentlicht: Version ${number} „${label!.trim()}“ vom ${germanDate(today)}.\n`);
+    } else {
+      io.stdout.write(`\n${refusal ?? 'Nicht veröffentlicht: siehe Befunde oben.'}\n`);
+      return 1;
+    }
+  }
   return outcome.blocked ? 1 : 0;
+}
+
+function printBaseline(outcome: PlanOutcome, io: Io): void {
+  const b = outcome.baseline;
+  if (!b) return;
+  const v = b.version;
+  io.stdout.write(
+    b.fresh
+      ? `Neu geplant ohne die Veröffentlichung; verglichen mit Version ${v.number} „${v.label}“ vom ${germanDate(v.date)}.\n`
+      : `Geplant gegen die Veröffentlichung Version ${v.number} „${v.label}“ vom ${germanDate(v.date)}.\n`,
+  );
+}
+
+const KIND_TEXT = {
+  moved: 'verschoben',
+  new: 'neu',
+  removed: 'entfernt',
+  coordinator: 'Koordination',
+  services: 'Leistungen',
+};
+
+function printChanges(outcome: PlanOutcome, io: Io): void {
+  if (!outcome.baseline || !outcome.plan) return;
+  const changes = outcome.changes ?? [];
+  const o = outcome.plan.objective;
+  const unchanged = outcome.projects.length - changes.filter((c) => c.kind !== 'removed').length;
+  io.stdout.write(
+    `\nÄnderungen gegenüber Version ${outcome.baseline.version.number}: ${changes.length}${o.moves !== undefined ? ` (${plural(o.moves, 'Verschiebung', 'Verschiebungen')})` : ''}, ${plural(unchanged, 'Projekt', 'Projekte')} unverändert\n`,
+  );
+  for (const c of changes) {
+    const waves =
+      c.fromWave !== null && c.toWave !== null
+        ? ` Welle ${c.fromWave} → ${c.toWave}`
+        : c.toWave !== null
+          ? ` Welle ${c.toWave}`
+          : '';
+    io.stdout.write(`  ${c.project} (${KIND_TEXT[c.kind]}${waves}) [${c.codes.join(', ')}] ${c.reason}\n`);
+  }
 }
 
 function withFindings(outcome: PlanOutcome, extra: Finding[]): PlanOutcome {

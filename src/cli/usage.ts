@@ -4,6 +4,9 @@ export const USAGE = `Aufruf:
   wellenplaner plan <arbeitsmappe.xlsx> [--out <ergebnis.xlsx>] [--json <bericht.json>] [--force]
                     [--optimise] [--time-limit <Sekunden>] [--waves <Anzahl>] [--wave-months <Monate>]
                     [--start <Datum>] [--capacity <Zahl>] [--unit Leistungen|Aufwand] [--today <Datum>]
+                    [--fresh]
+  wellenplaner publish <arbeitsmappe.xlsx> --label <Bezeichnung> [--out <ergebnis.xlsx>] [--json <bericht.json>]
+                    [--force] [--today <Datum>] [--fresh] [--optimise] … (Planungsoptionen wie bei plan)
   wellenplaner import <arbeitsmappe.xlsx> <steckbrief.xlsx>… --out <ergebnis.xlsx> [--json <bericht.json>]
 
 Exit-Code: 0 ohne Fehler, 1 bei Befunden der Schwere „Fehler“, 2 wenn die Eingabe nicht lesbar ist.

@@ -228,6 +228,7 @@ export const REASON_CODES = [
   'OVERSIZE',
   'OPTIMISED',
   'INVERSION',
+  'PUBLISHED',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -264,6 +265,12 @@ export interface PlanObjective {
   gap?: number;
   solverStatus?: string;
   seconds?: number;
+  /** Against a published version: published projects that moved, and Σ Leistungen × distance. */
+  moves?: number;
+  moveCost?: number;
+  /** The rule-based stable repair's moves, when the optimiser ran against a published version. */
+  movesRules?: number;
+  moveCostRules?: number;
 }
 
 export interface Plan {

@@ -11,6 +11,21 @@ import { OUTPUT_SHEETS } from './layout';
 import { META_SHEET, metaFromRows } from './meta';
 import { finding, hasErrors, sortFindings } from './findings';
 import { inputSheetCollision } from './layout/sheetSet';
+import { fingerprintKey } from './layout/guard';
+import { buildChanges } from './layout/changes';
+import { SHEET_AENDERUNGEN, SHEET_WELLENPLAN } from './layout/sheets';
+import { planRows } from './layout/rows';
+import { planStable, type MoveCause } from './plan/stable';
+import { planStableOptimised } from './plan/stableOptimise';
+import { compareWithPublished } from './publish/changes';
+import {
+  buildPublishedSheet,
+  findPublishedSheet,
+  latestVersion,
+  readPublished,
+  SHEET_VEROEFFENTLICHUNGEN,
+} from './publish/sheet';
+import type { BaselineInfo, Change, PublishedVersion } from './publish/types';
 
 export interface CheckOutcome {
   input: WorkbookInput;
@@ -25,18 +40,28 @@ export interface PlanOutcome extends CheckOutcome {
   blocked: boolean;
   /** Fingerprint of the input sheets this outcome was computed from. */
   inputFingerprint?: string;
+  /** Every version on the sheet Veröffentlichungen, oldest first (empty when none). */
+  published?: PublishedVersion[];
+  /** The published version the plan was made against (or compared with, when fresh); null when none. */
+  baseline?: BaselineInfo | null;
+  /** What differs from the baseline; empty without one. */
+  changes?: Change[];
 }
 
 export interface PlanOptions {
   overrides?: PlanOverrides;
+  /** Plan without keeping the published waves (changes are still reported). */
+  fresh?: boolean;
 }
 
 interface Prepared extends CheckOutcome {
   config: PlanConfig | null;
   inputFingerprint: string;
+  published: PublishedVersion[];
+  baseline: BaselineInfo | null;
 }
 
-const NOT_INPUT = new Set<string>([...OUTPUT_SHEETS, META_SHEET]);
+const NOT_INPUT = new Set<string>([...OUTPUT_SHEETS, SHEET_AENDERUNGEN, META_SHEET]);
 
 /** Fingerprint of every sheet except the add-in's own outputs and metadata. */
 export function inputFingerprintOf(sheets: SheetData[]): string {
@@ -64,24 +89,51 @@ export class StaleInputError extends Error {
   }
 }
 
+/**
+ * The published versions on the sheet Veröffentlichungen (none when the workbook has no such
+ * sheet), and a warning when the sheet was changed since the Wellenplaner last wrote it.
+ */
+export function readPublishedVersions(sheets: SheetData[]): { versions: PublishedVersion[]; findings: Finding[] } {
+  const sheet = findPublishedSheet(sheets);
+  if (!sheet) return { versions: [], findings: [] };
+  const { versions, findings } = readPublished(sheet);
+  const metaSheet = sheets.find((s) => s.name === META_SHEET);
+  const stored = metaSheet ? metaFromRows(metaSheet.values)[fingerprintKey(SHEET_VEROEFFENTLICHUNGEN)] : undefined;
+  if (stored !== fingerprintValues(sheet.values)) {
+    findings.push(
+      finding(
+        'warning',
+        'PUBLISHED_SHEET_EDITED',
+        `Das Blatt „${sheet.name}“ wurde seit der letzten Veröffentlichung geändert (oder nicht vom Wellenplaner geschrieben). Geplant wird gegen den Stand, der jetzt darauf steht; eine neue Veröffentlichung überschreibt das Blatt nur mit „Überschreiben erzwingen“ (--force).`,
+        sheet.name,
+        'A1',
+      ),
+    );
+  }
+  return { versions, findings };
+}
+
 function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
   const input = readWorkbook(sheets);
   const check = checkInput(input);
-  const findings = [...input.findings, ...check.findings];
+  const publishedRead = readPublishedVersions(sheets);
+  const findings = [...input.findings, ...check.findings, ...publishedRead.findings];
   const inputFingerprint = inputFingerprintOf(sheets);
-  if (hasErrors(findings)) return { input, projects: check.projects, findings, config: null, inputFingerprint };
+  const published = publishedRead.versions;
+  const latest = latestVersion(published);
+  const baseline = latest ? { version: latest, fresh: options.fresh === true } : null;
+  const base = { input, projects: check.projects, findings, inputFingerprint, published, baseline };
+  if (hasErrors(findings)) return { ...base, config: null };
   const { config, findings: configFindings } = planConfigFrom(input, check.projects, options.overrides);
   findings.push(...configFindings);
-  return {
-    input,
-    projects: check.projects,
-    findings,
-    config: hasErrors(configFindings) ? null : config,
-    inputFingerprint,
-  };
+  return { ...base, config: hasErrors(configFindings) ? null : config };
 }
 
-function finish(prepared: Prepared, plan: Plan | null): PlanOutcome {
+function finish(
+  prepared: Prepared,
+  plan: Plan | null,
+  causes: ReadonlyMap<string, MoveCause> | null = null,
+): PlanOutcome {
   const findings = [...prepared.findings];
   if (plan)
     findings.push(
@@ -96,6 +148,17 @@ function finish(prepared: Prepared, plan: Plan | null): PlanOutcome {
     plan,
     blocked: hasErrors(sorted),
     inputFingerprint: prepared.inputFingerprint,
+    published: prepared.published,
+    baseline: prepared.baseline,
+    changes:
+      plan && prepared.baseline
+        ? compareWithPublished(
+            prepared.baseline.version,
+            prepared.projects,
+            plan,
+            prepared.baseline.fresh ? null : causes,
+          )
+        : [],
   };
 }
 
@@ -117,8 +180,12 @@ export function runCheck(sheets: SheetData[], options: PlanOptions = {}): PlanOu
 /** Read, check and plan with the rule-based planner. Deterministic. */
 export function runPlan(sheets: SheetData[], options: PlanOptions = {}): PlanOutcome {
   const prepared = prepare(sheets, options);
-  const plan = prepared.config ? planRules(prepared.projects, prepared.config) : null;
-  return finish(prepared, plan);
+  if (!prepared.config) return finish(prepared, null);
+  if (prepared.baseline && !prepared.baseline.fresh) {
+    const stable = planStable(prepared.projects, prepared.config, prepared.baseline.version);
+    return finish(prepared, stable.plan, stable.causes);
+  }
+  return finish(prepared, planRules(prepared.projects, prepared.config));
 }
 
 export interface OptimiseOptions extends PlanOptions {
@@ -134,12 +201,25 @@ export interface OptimiseOptions extends PlanOptions {
 export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOptions): Promise<PlanOutcome> {
   const prepared = prepare(sheets, options);
   if (!prepared.config) return finish(prepared, null);
-  const plan = await planOptimised(prepared.projects, prepared.config, {
+  const solver = {
     timeLimitSeconds: options.timeLimitSeconds,
     mipRelGap: options.mipRelGap,
     highs: options.highs,
-    onSearchStart: options.onSearchStart && ((plan) => options.onSearchStart!(finish(prepared, plan))),
-  });
+    onSearchStart: options.onSearchStart && ((plan: Plan) => options.onSearchStart!(finish(prepared, plan))),
+  };
+  if (prepared.baseline && !prepared.baseline.fresh) {
+    const baseline = prepared.baseline.version;
+    const stable = await planStableOptimised(prepared.projects, prepared.config, baseline, {
+      ...solver,
+      // The stable rule-based plan stands if the search is ended, with its move causes.
+      onSearchStart:
+        options.onSearchStart &&
+        ((plan: Plan, causes?: ReadonlyMap<string, MoveCause>) =>
+          options.onSearchStart!(finish(prepared, plan, causes ?? null))),
+    });
+    return finish(prepared, stable.plan, stable.causes);
+  }
+  const plan = await planOptimised(prepared.projects, prepared.config, solver);
   return finish(prepared, plan);
 }
 
@@ -152,8 +232,74 @@ export function outputsFor(outcome: PlanOutcome, today: IsoDate): OutputBundle {
     findings: outcome.findings,
     today,
   });
+  if (outcome.baseline && outcome.plan && !outcome.blocked) {
+    const changes = buildChanges(outcome.baseline, outcome.changes ?? [], outcome.projects.length, today);
+    const at = bundle.layouts.findIndex((l) => l.name === SHEET_WELLENPLAN);
+    bundle.layouts.splice(at + 1, 0, changes);
+  }
   const inputSheets = Object.values(outcome.input.sheetNames).filter((s): s is string => !!s);
   return { ...bundle, inputFingerprint: outcome.inputFingerprint, inputSheets };
+}
+
+/** Labels longer than this are refused: a label names a version, it is no description. */
+export const MAX_LABEL_LENGTH = 120;
+
+/** Why a plan cannot be published, in German; null when it can. */
+export function publishRefusal(outcome: PlanOutcome, label: string): string | null {
+  if (!label.trim())
+    return 'Bitte eine Bezeichnung für die Veröffentlichung angeben (z. B. „Stand Lenkungskreis 03/2021“).';
+  if (label.trim().length > MAX_LABEL_LENGTH)
+    return `Die Bezeichnung ist zu lang (höchstens ${MAX_LABEL_LENGTH} Zeichen).`;
+  if (outcome.blocked || !outcome.plan)
+    return 'Nicht veröffentlicht: Die Prüfung hat Fehler gefunden. Bitte zuerst die Fehler beheben und erneut planen.';
+  if (outcome.baseline?.version && outcome.published?.some((v) => v.number > outcome.baseline!.version.number))
+    return 'Nicht veröffentlicht: Es gibt eine neuere Veröffentlichung als die, gegen die geplant wurde. Bitte erneut planen.';
+  return null;
+}
+
+/** The version a plan would be published as: the next number, the label, the date and every planned project. */
+export function versionFromPlan(outcome: PlanOutcome, label: string, date: IsoDate): PublishedVersion {
+  if (!outcome.plan) throw new Error('Ohne Plan gibt es nichts zu veröffentlichen.');
+  const number = Math.max(0, ...(outcome.published ?? []).map((v) => v.number)) + 1;
+  const projects = planRows(outcome.projects, outcome.plan)
+    .filter((r) => r.assignment)
+    .map(({ project, assignment }) => ({
+      id: project.id,
+      name: project.name,
+      themenfeld: project.themenfeld,
+      wave: assignment!.wave,
+      start: assignment!.start,
+      end: assignment!.end,
+      coordinator: project.coordinator.name ?? '',
+      coordinatorKind: project.coordinator.kind ?? '',
+      services: [...project.services],
+    }));
+  return { number, label: label.trim(), date, projects };
+}
+
+/**
+ * The sheets "Veröffentlichen" writes: the outputs as "Schreiben" writes them, plus the sheet
+ * Veröffentlichungen with every earlier version unchanged and the new one on top. Throws when
+ * the plan cannot be published (see publishRefusal).
+ */
+export function publishOutputs(
+  outcome: PlanOutcome,
+  label: string,
+  today: IsoDate,
+): { bundle: OutputBundle; version: PublishedVersion } {
+  const refusal = publishRefusal(outcome, label);
+  if (refusal) throw new PublishRefusedError(refusal);
+  const version = versionFromPlan(outcome, label, today);
+  const bundle = outputsFor(outcome, today);
+  bundle.layouts.push(buildPublishedSheet([...(outcome.published ?? []), version], today));
+  return { bundle, version };
+}
+
+export class PublishRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PublishRefusedError';
+  }
 }
 
 export interface WriteOutcome {

@@ -1,5 +1,6 @@
 import type { CoordinatorKind, CoordinatorSource, Finding, IsoDate, PlanObjective, ReasonCode } from './model';
 import type { PlanOutcome } from './pipeline';
+import type { ChangeKind } from './publish/types';
 
 /** The JSON report of the command line contract (keys keep their meaning; more may be added). */
 export interface JsonReport {
@@ -37,6 +38,20 @@ export interface JsonReport {
     blocked: boolean;
   };
   plan: { mode: 'rules' | 'optimised'; capacityUnit: string; objective: PlanObjective } | null;
+  /** The published version the plan was made against (or compared with: `fresh`); null when none. */
+  baseline: { label: string; date: IsoDate; version: number; fresh: boolean } | null;
+  /** Every project that differs from the baseline; unchanged projects are not listed. */
+  changes: {
+    project: string;
+    kind: ChangeKind;
+    kinds: ChangeKind[];
+    fromWave: number | null;
+    toWave: number | null;
+    codes: string[];
+    reason: string;
+    from: { start: IsoDate; end: IsoDate } | null;
+    to: { start: IsoDate; end: IsoDate } | null;
+  }[];
 }
 
 export function toJsonReport(outcome: PlanOutcome): JsonReport {
@@ -81,5 +96,24 @@ export function toJsonReport(outcome: PlanOutcome): JsonReport {
       blocked: outcome.blocked,
     },
     plan: plan ? { mode: plan.mode, capacityUnit: plan.capacityUnit, objective: plan.objective } : null,
+    baseline: outcome.baseline
+      ? {
+          label: outcome.baseline.version.label,
+          date: outcome.baseline.version.date,
+          version: outcome.baseline.version.number,
+          fresh: outcome.baseline.fresh,
+        }
+      : null,
+    changes: (outcome.changes ?? []).map((c) => ({
+      project: c.project,
+      kind: c.kind,
+      kinds: c.kinds,
+      fromWave: c.fromWave,
+      toWave: c.toWave,
+      codes: c.codes,
+      reason: c.reason,
+      from: c.from,
+      to: c.to,
+    })),
   };
 }

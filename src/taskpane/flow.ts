@@ -3,7 +3,7 @@ import type { PlanOutcome } from '../core/pipeline';
 import type { WriteStats } from '../workbook/port';
 import { germanDate } from '../core/dates';
 import { OUTPUT_SHEETS } from '../core/layout';
-import { SHEET_PRUEFBERICHT } from '../core/layout/sheets';
+import { SHEET_AENDERUNGEN, SHEET_PRUEFBERICHT, SHEET_WELLENPLAN } from '../core/layout/sheets';
 import { formatCount as n, plural } from '../core/text';
 
 /** The pane's steps, in the order a planner goes through them. */
@@ -45,7 +45,11 @@ export function stepStates(hasWorkbook: boolean, check: PlanOutcome | null): Rec
  */
 export function sheetsToWrite(outcome: PlanOutcome): { sheets: string[]; chart: boolean } {
   if (outcome.blocked || !outcome.plan) return { sheets: [SHEET_PRUEFBERICHT], chart: false };
-  return { sheets: [...OUTPUT_SHEETS], chart: outcome.plan.assignments.length > 0 };
+  // Änderungen (after Wellenplan) only when the plan was compared with a published version.
+  const sheets = OUTPUT_SHEETS.flatMap((s) =>
+    s === SHEET_WELLENPLAN && outcome.baseline ? [s, SHEET_AENDERUNGEN] : [s],
+  );
+  return { sheets, chart: outcome.plan.assignments.length > 0 };
 }
 
 /**

@@ -225,7 +225,7 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
   it('rejects options that do not belong to the command', async () => {
     const r = await run('check', EXAMPLE, '--out', join(dir, 'x.xlsx'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--out gilt nur für plan und import/);
+    expect(r.stderr).toMatch(/--out gilt nur für plan, publish und import/);
     expect((await run('plan', EXAMPLE, '--optimise', '--time-limit', 'abc')).code).toBe(2);
     const far = await run('plan', EXAMPLE, '--start', '31.12.9999');
     expect(far.code).toBe(2);

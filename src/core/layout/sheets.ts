@@ -5,6 +5,8 @@ export const SHEET_BUENDELUNG = 'Bündelung';
 export const SHEET_KOORDINATION = 'Koordination';
 export const SHEET_DIAGRAMM = 'Wellendiagramm';
 export const SHEET_PRUEFBERICHT = 'Prüfbericht';
+/** Written after Wellenplan, only when the plan was compared with a published version. Not an input. */
+export const SHEET_AENDERUNGEN = 'Änderungen';
 
 /** In the order they are added to a workbook that does not have them yet. */
 export const OUTPUT_SHEETS = [

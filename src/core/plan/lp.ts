@@ -26,9 +26,22 @@ export interface AssignmentModel {
   horizon: number[];
 }
 
-export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave: ArrayLike<number>): AssignmentModel {
+/** Stable re-planning (plan/stableOptimise.ts) sets its own objective and horizon. */
+export interface ModelOptions {
+  /** Objective coefficient of project i in wave w (default: priority-weighted lateness). */
+  cost?: (i: number, w: number) => number;
+  horizon?: number[];
+}
+
+export function buildModel(
+  problem: Problem,
+  calendars: WaveCalendar[],
+  ruleWave: ArrayLike<number>,
+  options: ModelOptions = {},
+): AssignmentModel {
   const { nodes, tfs } = problem;
-  const horizon = tfs.map((t) => Math.max(t.config.waveCount, ...t.members.map((i) => ruleWave[i])));
+  const horizon = options.horizon ?? tfs.map((t) => Math.max(t.config.waveCount, ...t.members.map((i) => ruleWave[i])));
+  const coef = options.cost ?? ((i: number, w: number) => nodes[i].weight * (w - 1));
   const columns: string[] = [];
   const start: number[] = [];
   const binaries: string[] = [];
@@ -46,7 +59,7 @@ export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
     if (n.fixedWave === undefined) continue;
-    constant += n.weight * (n.fixedWave - 1);
+    constant += coef(i, n.fixedWave);
     const key = `${n.tf}#${n.fixedWave}`;
     fixedLoad.set(key, (fixedLoad.get(key) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(n.fixedWave)));
   }
@@ -64,7 +77,8 @@ export function buildModel(problem: Problem, calendars: WaveCalendar[], ruleWave
       if (!n.exempt && a > capRem(n.tf, w) + 1e-9 && ruleWave[i] !== w) continue;
       const col = addColumn(`x${i}_${w}`, ruleWave[i] === w ? 1 : 0);
       list.push([w, col]);
-      if (n.weight * (w - 1) !== 0) objective.push(`${n.weight * (w - 1)} x${i}_${w}`);
+      const c = coef(i, w);
+      if (c !== 0) objective.push(`${c} x${i}_${w}`);
       const key = `${n.tf}#${w}`;
       const entry = inWave.get(key) ?? { normal: [], exempt: [] };
       (n.exempt ? entry.exempt : entry.normal).push([i, w]);
@@ -243,7 +257,7 @@ function orderRows(
 }
 
 /** LP files are read line by line; keep lines short by breaking between terms. */
-function wrap(text: string): string {
+export function wrap(text: string): string {
   if (text.length < 200) return text;
   const parts = text.split(' ');
   const out: string[] = [];

@@ -41,7 +41,7 @@ interface HighsModel {
   getSolution(): { colValue: ArrayLike<number> };
   dispose(): void;
 }
-interface HighsLike {
+export interface HighsLike {
   createModel?: (data: { format: 'lp'; data: string }) => HighsModel;
   constants?: { modelStatus: Record<string, number> };
   solve?: (
@@ -50,7 +50,7 @@ interface HighsLike {
   ) => { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal?: number }> };
 }
 
-interface SolverAnswer {
+export interface SolverAnswer {
   status: string;
   /** Column values, when the solver has a solution. */
   values?: ArrayLike<number>;
@@ -248,7 +248,7 @@ function movesAgainstRules(
   return { why, summary };
 }
 
-function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap: number): SolverAnswer {
+export function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap: number): SolverAnswer {
   const settings = { output_flag: false, time_limit: timeLimit, mip_rel_gap: gap, random_seed: 0 };
   if (typeof highs.createModel === 'function') {
     const m = highs.createModel({ format: 'lp', data: model.lp });
@@ -288,7 +288,12 @@ function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap:
   };
 }
 
-function decode(model: AssignmentModel, n: number, values: ArrayLike<number>, ruleWave: ArrayLike<number>): Int32Array {
+export function decode(
+  model: AssignmentModel,
+  n: number,
+  values: ArrayLike<number>,
+  ruleWave: ArrayLike<number>,
+): Int32Array {
   const wave = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const list = model.choices.get(i);
