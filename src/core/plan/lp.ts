@@ -31,6 +31,8 @@ export interface ModelOptions {
   /** Objective coefficient of project i in wave w (default: priority-weighted lateness). */
   cost?: (i: number, w: number) => number;
   horizon?: number[];
+  /** false: no order-of-preference rows (stable re-planning: the soft order moves no published project). */
+  preferenceOrder?: boolean;
 }
 
 export function buildModel(
@@ -167,7 +169,8 @@ export function buildModel(
     }
   });
 
-  rows.push(...orderRows(problem, ruleWave, horizon, waveTerms, addColumn, columns));
+  if (options.preferenceOrder !== false)
+    rows.push(...orderRows(problem, ruleWave, horizon, waveTerms, addColumn, columns));
 
   const lines = [
     'Minimize',

@@ -132,6 +132,7 @@ export function planStable(projects: PlanProject[], config: PlanConfig, baseline
     findings: notes,
     objective: { rules: lateness(problem, wave) },
   });
+  softenInversions(plan);
   const causes = moveCauses(problem, calendars, wave, published, limit);
   const info = stableInfo(nodes.length, wave, published, moveWeight, search.exact);
   markPublished(plan, problem, published, baseline, causes);
@@ -370,6 +371,23 @@ export function moveCauses(
     causes.set(id, { codes, reason: `${text.charAt(0).toUpperCase()}${text.slice(1)}` });
   });
   return causes;
+}
+
+/**
+ * Against a published version the published waves come before the order of preference, so an
+ * inversion is the price of keeping the promise, not a planning fault: a Hinweis, not a warning.
+ */
+export function softenInversions(plan: Plan): void {
+  plan.findings = plan.findings.map((f) =>
+    f.code === 'PREFERENCE_INVERSION_UNFORCED'
+      ? {
+          ...f,
+          severity: 'info',
+          code: 'PREFERENCE_INVERSION',
+          message: `${f.message.replace(/ Das verletzt die Reihenfolge des Leitfadens; bitte den Plan prüfen\.$/, '')} Gegen eine Veröffentlichung gehen die wenigsten Verschiebungen der Rangfolge vor.`,
+        }
+      : f,
+  );
 }
 
 /** A published project that stays where it was published says so in its Begründung. */

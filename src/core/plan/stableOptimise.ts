@@ -5,7 +5,7 @@ import { assemblePlan, lateness } from './assemble';
 import type { PlanConfig } from './config';
 import { buildModel, wrap, type AssignmentModel } from './lp';
 import { decode, OPTIMISE_DEFAULTS, solve, type HighsLike, type OptimiseOptions } from './optimise';
-import { moveCauses, planStable, stableInfo, type MoveCause, type StablePlanning } from './stable';
+import { moveCauses, planStable, softenInversions, stableInfo, type MoveCause, type StablePlanning } from './stable';
 import { formatNumber } from './text';
 import { planViolations } from './validate';
 
@@ -82,7 +82,7 @@ export async function planStableOptimised(
     stable.causes,
   );
   const t0 = Date.now();
-  const first = buildModel(problem, calendars, stable.wave, { cost: moveCost, horizon });
+  const first = buildModel(problem, calendars, stable.wave, { cost: moveCost, horizon, preferenceOrder: false });
   if (first.columns.length === 0)
     return keep('Optimal', 'Alle Projekte sind festgelegt; die stabile Planung ist optimal.');
   let phase1;
@@ -107,7 +107,7 @@ export async function planStableOptimised(
   const start = total(wave1) <= total(stable.wave) ? wave1 : stable.wave;
 
   // Phase 2: lateness, with the move cost held at its minimum.
-  const second = buildModel(problem, calendars, start, { horizon });
+  const second = buildModel(problem, calendars, start, { horizon, preferenceOrder: false });
   const budget = movesRow(problem, second, moveCost, best);
   second.lp = second.lp.replace('\nBinaries', `\n ${wrap(budget)}\nBinaries`);
   let wave2: Int32Array | undefined;
@@ -152,6 +152,7 @@ export async function planStableOptimised(
       (f) => f.code === 'BALANCED_CAPACITY_RAISED' || f.code === 'PUBLISHED_CAPACITY_KEPT',
     ),
   });
+  softenInversions(plan);
   const causes = moveCauses(problem, calendars, wave, published, weights.limit);
   const info = stableInfo(problem.nodes.length, wave, published, weights.moveWeight, true);
   Object.assign(plan.objective, {
