@@ -267,7 +267,7 @@ describe('stable re-planning: fewest moves, proven by exhaustive search', () => 
 describe('stable re-planning with the optimiser', () => {
   let highs: unknown;
   beforeAll(async () => {
-    highs = await require('highs')();
+    highs = await (await import('highs')).default();
   });
 
   it('minimises moves first and reports both planners; never worse than the rule-based repair', async () => {
