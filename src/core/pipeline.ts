@@ -233,7 +233,8 @@ export function outputsFor(outcome: PlanOutcome, today: IsoDate): OutputBundle {
     today,
   });
   if (outcome.baseline && outcome.plan && !outcome.blocked) {
-    const changes = buildChanges(outcome.baseline, outcome.changes ?? [], outcome.projects.length, today);
+    const paper = outcome.input.settings.paperSize ?? 'A4';
+    const changes = buildChanges(outcome.baseline, outcome.changes ?? [], outcome.projects.length, today, paper);
     const at = bundle.layouts.findIndex((l) => l.name === SHEET_WELLENPLAN);
     bundle.layouts.splice(at + 1, 0, changes);
   }
@@ -291,7 +292,9 @@ export function publishOutputs(
   if (refusal) throw new PublishRefusedError(refusal);
   const version = versionFromPlan(outcome, label, today);
   const bundle = outputsFor(outcome, today);
-  bundle.layouts.push(buildPublishedSheet([...(outcome.published ?? []), version], today));
+  bundle.layouts.push(
+    buildPublishedSheet([...(outcome.published ?? []), version], today, outcome.input.settings.paperSize ?? 'A4'),
+  );
   return { bundle, version };
 }
 

@@ -1,7 +1,8 @@
 import { germanDate, isoToSerial } from '../dates';
-import type { IsoDate } from '../model';
+import type { IsoDate, PaperSize } from '../model';
 import type { BaselineInfo, Change, ChangeKind } from '../publish/types';
-import { box, heightForLines, SheetBuilder, wrappedLines } from './grid';
+import { box, SheetBuilder } from './grid';
+import { fitRowHeights } from './fit';
 import { COLORS, waveColor } from './palette';
 import { SHEET_AENDERUNGEN } from './sheets';
 import type { SheetLayout } from './types';
@@ -40,6 +41,7 @@ export function buildChanges(
   changes: readonly Change[],
   projectCount: number,
   today: IsoDate,
+  paperSize: PaperSize = 'A4',
 ): SheetLayout {
   const b = new SheetBuilder(SHEET_AENDERUNGEN);
   const last = COLUMNS.length;
@@ -90,8 +92,6 @@ export function buildChanges(
       c.codes.join(', '),
     ]);
     if (c.toWave !== null) b.style(box(r, 6), { fill: waveColor(c.toWave), fontColor: COLORS.white, bold: true });
-    const lines = Math.max(wrappedLines(c.reason, COLUMNS[10].width), wrappedLines(c.name, COLUMNS[2].width));
-    if (lines > 1) b.height(r, heightForLines(lines));
   });
   if (changes.length === 0) b.set(HEADER_ROW + 1, 1, 'Keine Änderungen: der Plan entspricht der Veröffentlichung.');
   const bottom = HEADER_ROW + Math.max(1, changes.length);
@@ -101,18 +101,20 @@ export function buildChanges(
   for (const col of [5, 6]) b.style(body(col), { horizontalAlignment: 'center' });
   for (const col of [7, 8, 9, 10]) b.format(body(col), 'DD.MM.YYYY');
   for (const col of [2, 3]) b.format(body(col), '@');
-  return b.build({
-    columnWidths: COLUMNS.map((c) => c.width),
-    freeze: { rows: HEADER_ROW, columns: 0 },
-    tabColor: COLORS.title,
-    print: {
-      orientation: 'landscape',
-      paperSize: 'A4',
-      fitToPagesWide: 1,
-      printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-      leftFooter: `Änderungen · Stand ${germanDate(today)}`,
-      rightFooter: 'Seite &P von &N',
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-  });
+  return fitRowHeights(
+    b.build({
+      columnWidths: COLUMNS.map((c) => c.width),
+      freeze: { rows: HEADER_ROW, columns: 0 },
+      tabColor: COLORS.title,
+      print: {
+        orientation: 'landscape',
+        paperSize,
+        fitToPagesWide: 1,
+        printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+        leftFooter: `Änderungen · Stand ${germanDate(today)}`,
+        rightFooter: 'Seite &P von &N',
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+    }),
+  );
 }

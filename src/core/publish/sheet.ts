@@ -1,10 +1,19 @@
 import { a1 } from '../address';
 import { germanDate, isoToSerial } from '../dates';
-import { THEMENFELDER, type CellValue, type Finding, type IsoDate, type SheetData, type Themenfeld } from '../model';
+import {
+  THEMENFELDER,
+  type CellValue,
+  type Finding,
+  type IsoDate,
+  type PaperSize,
+  type SheetData,
+  type Themenfeld,
+} from '../model';
 import { isBlank, readDate, readNumber, readOzgId, readProjectId, readText, splitList } from '../read/cells';
 import { normalizeLabel } from '../read/normalize';
 import { finding } from '../source';
 import { box, SheetBuilder } from '../layout/grid';
+import { fitRowHeights } from '../layout/fit';
 import { COLORS, waveColor } from '../layout/palette';
 import type { SheetLayout } from '../layout/types';
 import type { PublishedProject, PublishedVersion } from './types';
@@ -51,7 +60,11 @@ function count(version: PublishedVersion): { projects: number; services: number 
  * projects, Leistungen), then one row per project and version. Earlier versions are written
  * with exactly the values they were read with (readPublished is the inverse of this).
  */
-export function buildPublishedSheet(versions: PublishedVersion[], today: IsoDate): SheetLayout {
+export function buildPublishedSheet(
+  versions: PublishedVersion[],
+  today: IsoDate,
+  paperSize: PaperSize = 'A4',
+): SheetLayout {
   const b = new SheetBuilder(SHEET_VEROEFFENTLICHUNGEN);
   const sorted = [...versions].sort((x, y) => y.number - x.number);
   const width = PROJECT_COLUMNS.length;
@@ -120,21 +133,23 @@ export function buildPublishedSheet(versions: PublishedVersion[], today: IsoDate
     b.style(box(first, 3, r - 1, 3), { horizontalAlignment: 'center' });
     b.style(box(first, 11, r - 1, 11), { wrapText: true });
   }
-  return b.build({
-    columnWidths: PROJECT_COLUMNS.map((c, i) => Math.max(c.width, VERSION_COLUMNS[i]?.width ?? 0)),
-    freeze: { rows: 0, columns: 0 },
-    tabColor: COLORS.title,
-    print: {
-      orientation: 'landscape',
-      paperSize: 'A4',
-      fitToPagesWide: 1,
-      printTitleRows: '1:1',
-      centerHeader: `Veröffentlichungen der Wellenplanung – Stand ${germanDate(today)}`,
-      leftFooter: 'OZG-Wellenplaner',
-      rightFooter: 'Seite &P von &N',
-      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-  });
+  return fitRowHeights(
+    b.build({
+      columnWidths: PROJECT_COLUMNS.map((c, i) => Math.max(c.width, VERSION_COLUMNS[i]?.width ?? 0)),
+      freeze: { rows: 0, columns: 0 },
+      tabColor: COLORS.title,
+      print: {
+        orientation: 'landscape',
+        paperSize,
+        fitToPagesWide: 1,
+        printTitleRows: '1:1',
+        centerHeader: `Veröffentlichungen der Wellenplanung – Stand ${germanDate(today)}`,
+        leftFooter: 'OZG-Wellenplaner',
+        rightFooter: 'Seite &P von &N',
+        margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+    }),
+  );
 }
 
 export interface PublishedRead {
