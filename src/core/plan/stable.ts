@@ -1,6 +1,6 @@
 import type { Finding, Plan, PlanProject, ReasonCode } from '../model';
 import { germanDate } from '../dates';
-import { finding, findingAt } from '../source';
+import { finding, findingAt } from '../findings';
 import type { ChangeCode, PublishedVersion } from '../publish/types';
 import { assemblePlan, lateness, sizeText } from './assemble';
 import { effectiveLoad, WaveCalendar } from './calendar';

@@ -1,5 +1,5 @@
 import type { Finding, Plan, PlanProject } from '../model';
-import { finding } from '../source';
+import { finding } from '../findings';
 import type { PublishedVersion } from '../publish/types';
 import { assemblePlan, lateness } from './assemble';
 import type { PlanConfig } from './config';
@@ -32,9 +32,10 @@ export async function planStableOptimised(
   const gap = options.mipRelGap ?? OPTIMISE_DEFAULTS.mipRelGap;
   const rulesLateness = stable.plan.objective.rules;
   const rulesInfo = stable.info;
-  const note = (code: string, message: string): Finding =>
+  type NoteCode = 'OPTIMISER_IMPROVED' | 'OPTIMISER_NO_GAIN' | 'OPTIMISER_FALLBACK';
+  const note = (code: NoteCode, message: string): Finding =>
     finding('info', code, message, config.noteRef.sheet, config.noteRef.cell);
-  const keep = (status: string, message: string, code = 'OPTIMISER_NO_GAIN'): StablePlanning => {
+  const keep = (status: string, message: string, code: NoteCode = 'OPTIMISER_NO_GAIN'): StablePlanning => {
     stable.plan.findings.push(note(code, message));
     Object.assign(stable.plan.objective, {
       optimised: rulesLateness,

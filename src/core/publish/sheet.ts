@@ -11,7 +11,7 @@ import {
 } from '../model';
 import { isBlank, readDate, readNumber, readOzgId, readProjectId, readText, splitList } from '../read/cells';
 import { normalizeLabel } from '../read/normalize';
-import { finding } from '../source';
+import { finding } from '../findings';
 import { box, SheetBuilder } from '../layout/grid';
 import { fitRowHeights } from '../layout/fit';
 import { COLORS, waveColor } from '../layout/palette';
