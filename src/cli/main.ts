@@ -27,6 +27,8 @@ import { startSolver } from './solver';
 import { isHelpRequest, USAGE } from './usage';
 import { plural } from '../core/text';
 import { checkDistinctPaths } from './paths';
+import { writeExport } from './export';
+import { paperOption, themenfeldOption } from './printOptions';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -62,6 +64,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await planCommand(args, io);
       case 'publish':
         return await planCommand(args, io, true);
+      case 'export':
+        return await exportCommand(args, io);
       case 'import':
         return await runImportCommand({
           workbook: args.positional[0],
@@ -174,8 +178,10 @@ async function planCommand(args: ParsedArgs, io: Io, publish = false): Promise<n
   const refusal = publish ? publishRefusal(outcome, label!) : null;
   let published = false;
   if (out) {
+    const print = { themenfeld: themenfeldOption(args), paperSize: paperOption(args) };
     // A plan that cannot be published is not written either (only the Prüfbericht, as plan does on errors).
-    const bundle = publish && !refusal ? publishOutputs(outcome, label!, today).bundle : outputsFor(outcome, today);
+    const bundle =
+      publish && !refusal ? publishOutputs(outcome, label!, today, print).bundle : outputsFor(outcome, today, print);
     const result = await writeOutputs(wb, bundle, { force });
     if (result.stats === null) {
       outcome = withFindings(outcome, result.editedSheets.map(editedSheetFinding));
@@ -244,6 +250,42 @@ function printChanges(outcome: PlanOutcome, io: Io): void {
           : '';
     io.stdout.write(`  ${c.project} (${KIND_TEXT[c.kind]}${waves}) [${c.codes.join(', ')}] ${c.reason}\n`);
   }
+}
+
+/** `export`: plans like `plan` (saved settings, options) and writes CSV, JSON and/or PDF. */
+async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const path = requireWorkbookPath(args);
+  const csv = stringOption(args, 'csv');
+  const json = stringOption(args, 'json');
+  const pdf = stringOption(args, 'pdf');
+  if (!csv && !json && !pdf)
+    throw new UsageError('export: bitte mindestens eine Ausgabe angeben (--csv, --json oder --pdf).');
+  const themenfeld = themenfeldOption(args);
+  const paperSize = paperOption(args);
+  const todayArg = stringOption(args, 'today');
+  const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
+  const wb = await openWorkbookFile(path);
+  const { overrides, optimise } = await effectiveSettings(wb, args, io);
+  const sheets = await wb.readSheets();
+  const timeLimit = positiveNumber(args, 'time-limit', false);
+  const outcome = optimise
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver() })
+    : runPlan(sheets, { overrides });
+  if (outcome.blocked || !outcome.plan) {
+    printFindings(outcome.findings, io);
+    io.stdout.write(
+      'Kein Export: Die Arbeitsmappe hat Fehler, die einen Wellenplan verhindern. Bitte zuerst die Fehler beheben.\n',
+    );
+    return 1;
+  }
+  try {
+    for (const line of await writeExport(outcome, { csv, json, pdf, themenfeld, paperSize, today }))
+      io.stdout.write(`${line}\n`);
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  return 0;
 }
 
 function withFindings(outcome: PlanOutcome, extra: Finding[]): PlanOutcome {

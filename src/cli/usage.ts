@@ -7,6 +7,9 @@ export const USAGE = `Aufruf:
                     [--fresh]
   wellenplaner publish <arbeitsmappe.xlsx> --label <Bezeichnung> [--out <ergebnis.xlsx>] [--json <bericht.json>]
                     [--force] [--today <Datum>] [--fresh] [--optimise] … (Planungsoptionen wie bei plan)
+                    [--themenfeld <Name>] [--paper A4|A3]
+  wellenplaner export <arbeitsmappe.xlsx> [--csv <plan.csv>] [--json <plan.json>] [--pdf <plan.pdf>]
+                    [--themenfeld <Name>] [--paper A4|A3] [--today <Datum>]
   wellenplaner import <arbeitsmappe.xlsx> <steckbrief.xlsx>… --out <ergebnis.xlsx> [--json <bericht.json>]
 
 Exit-Code: 0 ohne Fehler, 1 bei Befunden der Schwere „Fehler“, 2 wenn die Eingabe nicht lesbar ist.

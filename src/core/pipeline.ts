@@ -1,4 +1,4 @@
-import type { Finding, IsoDate, Plan, PlanProject, SheetData, WorkbookInput } from './model';
+import type { Finding, IsoDate, PaperSize, Plan, Themenfeld, PlanProject, SheetData, WorkbookInput } from './model';
 import type { OutputBundle } from './layout/types';
 import type { WorkbookPort, WriteStats } from './port';
 import { readWorkbook } from './read';
@@ -224,13 +224,18 @@ export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOpt
 }
 
 /** The sheets to write: all outputs when the plan stands, only the Prüfbericht when errors block it. */
-export function outputsFor(outcome: PlanOutcome, today: IsoDate): OutputBundle {
+export function outputsFor(
+  outcome: PlanOutcome,
+  today: IsoDate,
+  print: { themenfeld?: Themenfeld; paperSize?: PaperSize } = {},
+): OutputBundle {
   const bundle = buildOutputs({
     input: outcome.input,
     projects: outcome.projects,
     plan: outcome.blocked ? null : outcome.plan,
     findings: outcome.findings,
     today,
+    ...print,
   });
   if (outcome.baseline && outcome.plan && !outcome.blocked) {
     const paper = outcome.input.settings.paperSize ?? 'A4';
@@ -287,11 +292,12 @@ export function publishOutputs(
   outcome: PlanOutcome,
   label: string,
   today: IsoDate,
+  print: { themenfeld?: Themenfeld; paperSize?: PaperSize } = {},
 ): { bundle: OutputBundle; version: PublishedVersion } {
   const refusal = publishRefusal(outcome, label);
   if (refusal) throw new PublishRefusedError(refusal);
   const version = versionFromPlan(outcome, label, today);
-  const bundle = outputsFor(outcome, today);
+  const bundle = outputsFor(outcome, today, print);
   bundle.layouts.push(
     buildPublishedSheet([...(outcome.published ?? []), version], today, outcome.input.settings.paperSize ?? 'A4'),
   );

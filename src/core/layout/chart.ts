@@ -52,6 +52,8 @@ export function buildChart(
   if (planned.length === 0) b.set(h + 1, 1, 'Kein Projekt ist eingeplant.');
   b.style(box(h + 1, 1, bottom, 6), { border: true });
   b.format(box(h + 1, 1, bottom, 1), '@');
+  // Long project names wrap (the row heights follow) instead of being cut off on paper.
+  b.style(box(h + 1, 1, bottom, 1), { wrapText: true, verticalAlignment: 'top' });
   b.format(box(h + 1, 2, bottom, 2), 'DD.MM.YYYY');
   b.format(box(h + 1, 4, bottom, 4), 'DD.MM.YYYY');
   b.format(box(h + 1, 3, bottom, 3), '0');
