@@ -6,6 +6,7 @@ import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
 import { a1, parseA1, parseRange, rangeA1 } from '../../core/address';
 import { applyBundle } from './apply';
 import { escapeForWriting } from './escape';
+import { checkWorkbookPackage } from './packageCheck';
 import JSZip from 'jszip';
 import { lossyPartsOfZip } from './parts';
 import { inventoryOfZip, lostFeatures, type LostContent, type PackageInventory } from './inventory';
@@ -83,6 +84,9 @@ export class FileWorkbook implements WorkbookPort {
     return lostFeatures(this.inventory, after, [...OUTPUT_SHEETS, META_SHEET]);
   }
 
+  /** Set where ExcelJS keeps data validations by their ranges (Node: boundedRanges.ts). */
+  static validationsByBounds = false;
+
   static create(): FileWorkbook {
     return new FileWorkbook(new ExcelJS.Workbook());
   }
@@ -103,6 +107,8 @@ export class FileWorkbook implements WorkbookPort {
     if (!startsWith(bytes, ZIP_MAGIC)) {
       throw new WorkbookReadError('Die Datei ist keine Excel-Arbeitsmappe (.xlsx).');
     }
+    const refused = await checkWorkbookPackage(bytes, { validationsByBounds: FileWorkbook.validationsByBounds });
+    if (refused) throw new WorkbookReadError(refused);
     const workbook = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings ask for a Node Buffer; in the browser build an ArrayBuffer works too.

@@ -2,7 +2,10 @@ import { unlinkSync } from 'node:fs';
 import { chmod, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { LostContent } from './inventory';
+import { keepValidationsByBounds } from './boundedRanges';
 import { FileWorkbook, MAX_WORKBOOK_BYTES, WorkbookReadError, WorkbookWriteError } from './index';
+
+FileWorkbook.validationsByBounds = keepValidationsByBounds();
 
 /** Opens an .xlsx file; every failure becomes a WorkbookReadError with a German message. */
 export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
