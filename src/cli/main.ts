@@ -14,7 +14,7 @@ import {
 } from '../core/pipeline';
 import { toJsonReport } from '../core/report';
 import { germanDate, todayIso } from '../core/dates';
-import { sortFindings } from '../core/findings';
+import { sortFindings, appendAll } from '../core/findings';
 import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
 import { overridesFrom, settingsFromMeta } from '../core/planSettings';
 import { openWorkbookFile, PartsWouldBeLostError, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
@@ -183,6 +183,9 @@ async function planCommand(args: ParsedArgs, io: Io, publish = false): Promise<n
     const bundle =
       publish && !refusal ? publishOutputs(outcome, label!, today, print).bundle : outputsFor(outcome, today, print);
     const result = await writeOutputs(wb, bundle, { force });
+    if (bundle.notices?.length) {
+      outcome = { ...outcome, findings: sortFindings(appendAll([...outcome.findings], bundle.notices)) };
+    }
     if (result.stats === null) {
       outcome = withFindings(outcome, result.editedSheets.map(editedSheetFinding));
     } else {

@@ -37,3 +37,43 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     return ka.row - kb.row || ka.col - kb.col || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   });
 }
+
+/** Appends without spreading: `push(...items)` overflows the call stack for 100,000+ items. */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
+/** Findings listed per code at most; the rest is summed up in one finding of that code. */
+export const MAX_FINDINGS_PER_CODE = 1_000;
+
+/**
+ * Keeps the first `max` findings of each code (in the given order) and adds, per code cut
+ * short, one finding of the same code and severity at the first omitted cell that says how
+ * many more there are ("… und 149.000 weitere"). An error code stays an error.
+ */
+export function capFindings(findings: readonly Finding[], max = MAX_FINDINGS_PER_CODE): Finding[] {
+  const seen = new Map<string, number>();
+  const firstOmitted = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = `${f.severity}|${f.code}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) out.push(f);
+    else if (!firstOmitted.has(key)) firstOmitted.set(key, f);
+  }
+  for (const [key, first] of firstOmitted) {
+    const more = seen.get(key)! - max;
+    out.push(
+      finding(
+        first.severity,
+        first.code,
+        `… und ${more.toLocaleString('de-DE')} weitere Befunde „${first.code}“ (ab ${first.sheet}!${first.cell}); nur die ersten ${max.toLocaleString('de-DE')} sind einzeln aufgeführt.`,
+        first.sheet,
+        first.cell,
+      ),
+    );
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { buildOutputs } from './layout';
 import { fingerprintValues, guardOutputs } from './layout/guard';
 import { OUTPUT_SHEETS } from './layout';
 import { META_SHEET, metaFromRows } from './meta';
-import { finding, hasErrors, sortFindings } from './findings';
+import { finding, hasErrors, sortFindings, appendAll, capFindings } from './findings';
 import { inputSheetCollision } from './layout/sheetSet';
 import { fingerprintKey } from './layout/guard';
 import { buildChanges } from './layout/changes';
@@ -26,6 +26,7 @@ import {
   SHEET_VEROEFFENTLICHUNGEN,
 } from './publish/sheet';
 import type { BaselineInfo, Change, PublishedVersion } from './publish/types';
+import { truncateLongCells } from './layout/cellLength';
 
 export interface CheckOutcome {
   input: WorkbookInput;
@@ -117,7 +118,7 @@ function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
   const input = readWorkbook(sheets);
   const check = checkInput(input);
   const publishedRead = readPublishedVersions(sheets);
-  const findings = [...input.findings, ...check.findings, ...publishedRead.findings];
+  const findings = appendAll(appendAll([...input.findings], check.findings), publishedRead.findings);
   const inputFingerprint = inputFingerprintOf(sheets);
   const published = publishedRead.versions;
   const latest = latestVersion(published);
@@ -125,7 +126,7 @@ function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
   const base = { input, projects: check.projects, findings, inputFingerprint, published, baseline };
   if (hasErrors(findings)) return { ...base, config: null };
   const { config, findings: configFindings } = planConfigFrom(input, check.projects, options.overrides);
-  findings.push(...configFindings);
+  appendAll(findings, configFindings);
   return { ...base, config: hasErrors(configFindings) ? null : config };
 }
 
@@ -135,12 +136,14 @@ function finish(
   causes: ReadonlyMap<string, MoveCause> | null = null,
 ): PlanOutcome {
   const findings = [...prepared.findings];
-  if (plan)
-    findings.push(
-      ...plan.findings,
-      ...checkPlannedCoordination(prepared.projects, plan, prepared.input.settings.maxProjectsPerCoordinatorWave),
+  if (plan) {
+    appendAll(findings, plan.findings);
+    appendAll(
+      findings,
+      checkPlannedCoordination(prepared.projects, plan, prepared.input.settings.maxProjectsPerCoordinatorWave),
     );
-  const sorted = sortFindings(dedupe(findings));
+  }
+  const sorted = capFindings(sortFindings(dedupe(findings)));
   return {
     input: prepared.input,
     projects: prepared.projects,
@@ -244,7 +247,13 @@ export function outputsFor(
     bundle.layouts.splice(at + 1, 0, changes);
   }
   const inputSheets = Object.values(outcome.input.sheetNames).filter((s): s is string => !!s);
-  return { ...bundle, inputFingerprint: outcome.inputFingerprint, inputSheets };
+  const cut = truncateLongCells(bundle);
+  return {
+    ...cut.bundle,
+    inputFingerprint: outcome.inputFingerprint,
+    inputSheets,
+    ...(cut.findings.length ? { notices: cut.findings } : {}),
+  };
 }
 
 /** Labels longer than this are refused: a label names a version, it is no description. */

@@ -1,5 +1,5 @@
 import type { Finding, SheetData } from '../model';
-import { finding, hasErrors, sortFindings } from '../findings';
+import { finding, hasErrors, sortFindings, appendAll } from '../findings';
 import { toBlocks } from './blocks';
 import { dropDuplicateFiles } from './duplicates';
 import { LabelResolver } from './labels';
@@ -34,10 +34,10 @@ export function planImport(args: PlanImportArgs): ImportPlan {
   const limits = args.limits ?? IMPORT_LIMITS;
   const findings: Finding[] = [...(args.findings ?? [])];
   const { target, findings: targetFindings } = locateTarget(args.workbook);
-  findings.push(...targetFindings);
+  appendAll(findings, targetFindings);
   const resolver = new LabelResolver(args.mapping ?? {}, target?.extraHeaders ?? []);
   const unique = dropDuplicateFiles(args.files);
-  findings.push(...unique.findings);
+  appendAll(findings, unique.findings);
   const files = unique.files;
   if (files.length > limits.maxFiles) {
     findings.push(
@@ -51,9 +51,9 @@ export function planImport(args: PlanImportArgs): ImportPlan {
     );
   }
   const parsed = parseSteckbriefe(files.slice(0, limits.maxFiles), resolver, limits);
-  findings.push(...parsed.findings);
+  appendAll(findings, parsed.findings);
   const folded = foldDuplicates(parsed.records);
-  findings.push(...folded.findings);
+  appendAll(findings, folded.findings);
   const empty: ImportPlan = {
     targetSheet: target?.sheet ?? 'Leistungen',
     createsSheet: target ? !target.exists : false,
@@ -72,7 +72,7 @@ export function planImport(args: PlanImportArgs): ImportPlan {
   };
   if (!target) return { ...empty, findings: sortFindings(findings) };
   const merge = mergeIntoTarget(target, folded.merged, { canResizeTables: args.canResizeTables });
-  findings.push(...merge.findings);
+  appendAll(findings, merge.findings);
   const blocked = hasErrors(findings);
   return {
     ...empty,

@@ -1,3 +1,4 @@
+import type { Finding } from '../model';
 /**
  * A written sheet as plain data: computed once in the core, applied by either adapter
  * (ExcelJS for files, Office.js in Excel). Adapters do not make layout decisions.
@@ -122,4 +123,6 @@ export interface OutputBundle {
   inputFingerprint?: string;
   /** Sheets the input was read from: never replaced by an output sheet, even when forced. */
   inputSheets?: string[];
+  /** Findings about the bundle itself (texts cut to Excel's cell limit), to show with the others. */
+  notices?: Finding[];
 }

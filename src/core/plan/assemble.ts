@@ -1,6 +1,6 @@
 import { REASON_CODES, type Assignment, type Finding, type Plan, type PlannedWave, type ReasonCode } from '../model';
 import { germanDate } from '../dates';
-import { finding, findingAt, sortFindings } from '../findings';
+import { finding, findingAt, sortFindings, appendAll } from '../findings';
 import { compareIds, preferenceText } from './order';
 import { bindingPrereq, eligibleWave, findInversions, type Inversion, type PlacementTest } from './inversions';
 import { effectiveLoad, type WaveCalendar } from './calendar';
@@ -175,7 +175,7 @@ function assignment(ctx: AssignmentContext, i: number, findings: Finding[]): Ass
   const w = wave[i];
   const span = calendars[node.tf].span(w);
   const why = assignmentReasons(ctx, i);
-  findings.push(...why.findings);
+  appendAll(findings, why.findings);
   const text = why.parts.join('; ');
   return {
     projectId: p.id,

@@ -11,7 +11,7 @@ import {
   type WorkbookInput,
 } from '../model';
 import { germanDate } from '../dates';
-import { cellOf, finding } from '../findings';
+import { cellOf, finding, appendAll } from '../findings';
 import { clampedAddDays, clampedAddMonths, PLAN_EARLIEST, PLAN_HORIZON } from './horizon';
 import { formatNumber } from './text';
 
@@ -269,7 +269,7 @@ export function planConfigFrom(
     }
 
     const waves = wavesFor(tf, input.waves, overrides.capacity !== undefined);
-    findings.push(...waveFindings(tf, waves, planningStart));
+    appendAll(findings, waveFindings(tf, waves, planningStart));
 
     const waveCapacities = waves.some((w) => w.capacity !== undefined);
     const lastDefined = waves.length ? waves[waves.length - 1].number : 0;

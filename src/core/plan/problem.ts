@@ -1,5 +1,5 @@
 import type { Finding, PlanProject, Themenfeld } from '../model';
-import { findingAt } from '../findings';
+import { findingAt, appendAll } from '../findings';
 import type { PlanConfig, ThemenfeldPlanConfig } from './config';
 import { buildGraph } from './graph';
 import { compareIds, compareKeys, lateWeight, preferenceKey, type PreferenceKey } from './order';
@@ -54,7 +54,7 @@ export interface Problem {
 export function buildProblem(projects: PlanProject[], config: PlanConfig): Problem {
   const findings: Finding[] = [];
   const graph = buildGraph(projects);
-  findings.push(...graph.findings);
+  appendAll(findings, graph.findings);
   const sizes = projectSizes(projects, config, findings);
 
   const tfIndex = new Map<Themenfeld, number>();

@@ -4,7 +4,7 @@
  */
 import type { Finding, SheetData, WorkbookInput } from '../model';
 import { parseA1 } from '../address';
-import { finding } from '../findings';
+import { finding, appendAll } from '../findings';
 import {
   PROJECTS_SHEET,
   SERVICES_SHEET,
@@ -51,7 +51,7 @@ function sortFrom(findings: Finding[], start: number): void {
     return row * 100_000 + col;
   };
   const segment = findings.splice(start).sort((a, b) => key(a) - key(b));
-  findings.push(...segment);
+  appendAll(findings, segment);
 }
 
 /**
