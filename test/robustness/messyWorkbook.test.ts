@@ -172,7 +172,7 @@ describe('the metadata sheet in odd states', () => {
     const r = await runCli('plan', broken, '--out', target, '--json', join(dir, 'meta.json'), '--today', '2020-01-15');
     expect(r.code).toBe(1);
     expect(brief(readJson(join(dir, 'meta.json')).findings, ['error']).sort()).toEqual(
-      ['Koordination', 'Prüfbericht', 'Wellendiagramm', 'Wellenplan', 'Wellenübersicht']
+      ['Bündelung', 'Koordination', 'Prüfbericht', 'Wellendiagramm', 'Wellenplan', 'Wellenübersicht']
         .map((s) => `error OUTPUT_SHEET_EDITED ${s}!A1`)
         .sort(),
     );
