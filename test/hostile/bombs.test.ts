@@ -4,7 +4,7 @@
  * these are not timing tests: the bounds only catch a return of minutes and gigabytes).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../robustness/run';
 import { ROOT } from '../robustness/messy';
@@ -109,7 +109,7 @@ describe('unusual but valid workbooks are handled', () => {
     expect(m.maxRssMb).toBeLessThan(MAX_RSS_MB);
     // The drop-downs are still there, as ranges.
     const JSZip = (await import('jszip')).default;
-    const zip = await JSZip.loadAsync(require('node:fs').readFileSync(out));
+    const zip = await JSZip.loadAsync(readFileSync(out));
     const sheets = await Promise.all(
       Object.keys(zip.files)
         .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))

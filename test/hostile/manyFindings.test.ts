@@ -27,7 +27,13 @@ describe('many findings', () => {
   });
 
   it('capFindings keeps severity and code of the summary, and leaves short lists alone', () => {
-    const f = (i: number) => ({ severity: 'error' as const, code: 'SERVICE_ID_MISSING' as const, message: `m${i}`, sheet: 'S', cell: `A${i}` });
+    const f = (i: number) => ({
+      severity: 'error' as const,
+      code: 'SERVICE_ID_MISSING' as const,
+      message: `m${i}`,
+      sheet: 'S',
+      cell: `A${i}`,
+    });
     const few = [f(1), f(2)];
     expect(capFindings(few, 5)).toEqual(few);
     const capped = capFindings([f(1), f(2), f(3), f(4)], 2);
