@@ -40,37 +40,25 @@ export function parseArgs(argv: string[]): ParsedArgs {
 }
 
 const PLAN_SETTINGS = ['waves', 'wave-months', 'start', 'capacity', 'unit'];
+/** Options of every command that plans and writes (plan, publish). */
+const PLAN_RUN = [
+  'out',
+  'json',
+  'force',
+  'optimise',
+  'optimize',
+  'time-limit',
+  'today',
+  'help',
+  'fresh',
+  'themenfeld',
+  'paper',
+  ...PLAN_SETTINGS,
+];
 const ALLOWED: Record<string, string[]> = {
   check: ['json', 'help', ...PLAN_SETTINGS],
-  plan: [
-    'out',
-    'json',
-    'force',
-    'optimise',
-    'optimize',
-    'time-limit',
-    'today',
-    'help',
-    'fresh',
-    'themenfeld',
-    'paper',
-    ...PLAN_SETTINGS,
-  ],
-  publish: [
-    'label',
-    'out',
-    'json',
-    'force',
-    'optimise',
-    'optimize',
-    'time-limit',
-    'today',
-    'help',
-    'fresh',
-    'themenfeld',
-    'paper',
-    ...PLAN_SETTINGS,
-  ],
+  plan: PLAN_RUN,
+  publish: ['label', ...PLAN_RUN],
   export: [
     'csv',
     'json',

@@ -62,7 +62,8 @@ describeIfSoffice('printed result (LibreOffice → PDF)', () => {
       // Leftmost and rightmost header on the same page: nothing was cut off to a second page across.
       expect(p.text).toContain('Projekt-ID');
       expect(p.text).toContain('Umsetzungsprojekt');
-      expect(p.text).toMatch(/2020[\s\S]*2021[\s\S]*2022/);
+      // The axis ends after the Referenzimplementierung deadline; the OZG-Frist month may print as ’22.
+      expect(p.text).toMatch(/2020[\s\S]*2021[\s\S]*(2022|’22)/);
       // LibreOffice counts pages through the whole document, Excel per sheet: both print "Seite n von m".
       const m = /Seite (\d+) von (\d+)/.exec(p.text);
       expect(m).not.toBeNull();
@@ -77,8 +78,8 @@ describeIfSoffice('printed result (LibreOffice → PDF)', () => {
     expect(first).toContain('Stand: 15.03.2020');
     expect(first).toContain('Legende');
     for (const w of ['Welle 1', 'Welle 2', 'Welle 3', 'Welle 4']) expect(first).toContain(w);
-    expect(first).toContain('Frist Referenzimplementierung 31.12.2021');
-    expect(first).toContain('OZG-Frist 31.12.2022');
+    expect(first).toMatch(/Frist Referenzimplementierung:? 31\.12\.2021/);
+    expect(first).toMatch(/OZG-Frist:? 31\.12\.2022/);
   });
 
   it('shows every project on the overview, the Wellenplan and the Koordination printout', () => {
@@ -101,7 +102,14 @@ describeIfSoffice('printed result (LibreOffice → PDF)', () => {
         .map((p) => p.text)
         .join('\n'),
     );
-    for (const s of tricky) expect(text).toContain(squash(s.name));
+    // A wrapped name may have the coordinator and count of its first line printed between its parts.
+    const printed = (name: string) =>
+      [...Array(name.length).keys()].some((k) => {
+        const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return new RegExp(`${esc(name.slice(0, k))}.{0,16}${esc(name.slice(k))}`).test(text);
+      });
+    for (const s of tricky)
+      expect({ name: s.name, printed: printed(squash(s.name)) }).toEqual({ name: s.name, printed: true });
   });
 
   it('prints German dates in the Wellenplan', () => {
