@@ -81,7 +81,7 @@ describe('task pane in Chromium (file mode)', () => {
       /93 Leistungen in 30 Umsetzungsprojekten geprüft\..*Die Planung ist möglich\./,
     );
     expect(await page.getByTestId('file-name').textContent()).toBe('Datei: beispiel-wellenplanung.xlsx');
-    expect(await summary.textContent()).toMatch(/9 Warnungen/);
+    expect(await summary.textContent()).toMatch(/11 Warnungen/);
     // grouped by code: the group says what kind of finding it is and how many, the code only in the note
     const group = page.locator('[data-group="SERVICE_WITHOUT_PROJECT"]');
     expect(await group.textContent()).toMatch(/gehört zu keinem Umsetzungsprojekt.*\(\d+ Warnung(en)?\)$/);
