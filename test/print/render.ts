@@ -1,42 +1,13 @@
-import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { execFileSync } from 'child_process';
+import { readdirSync } from 'fs';
 import { basename, join } from 'path';
+import { convertToPdf, findSoffice } from '../../src/cli/soffice';
 
-/** The LibreOffice binary, or null when it is not installed. */
-export function findSoffice(): string | null {
-  for (const candidate of ['soffice', 'libreoffice']) {
-    const r = spawnSync('which', [candidate], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
+export { findSoffice };
 
-/**
- * Converts a workbook to PDF with LibreOffice headless, in a fresh user profile (a shared
- * profile makes parallel runs block each other). LibreOffice prints every sheet.
- */
+/** Converts a workbook to PDF with LibreOffice headless (the export's converter); LibreOffice prints every sheet. */
 export function renderPdf(soffice: string, xlsxPath: string, outDir: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'wp-lo-profile-'));
-  try {
-    execFileSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        outDir,
-        xlsxPath,
-      ],
-      { stdio: 'pipe', timeout: 120_000 },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  return join(outDir, basename(xlsxPath).replace(/\.xlsx$/, '.pdf'));
+  return convertToPdf(soffice, xlsxPath, outDir, 120_000);
 }
 
 export function pdfText(pdfPath: string, opts: { first?: number; last?: number } = {}): string {
