@@ -1,15 +1,10 @@
 import type { IsoDate } from '../core/model';
-import { isoFromParts } from '../core/dates';
+import { readDate } from '../core/read/cells';
 import { UsageError } from './args';
 
+/** A date option (--today), read as a date typed in the workbook is: 31.12.2021, 31.12.21 or 2021-12-31. */
 export function parseGermanOrIsoDate(text: string, option: string): IsoDate {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const result = iso
-    ? isoFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-    : de
-      ? isoFromParts(Number(de[3]), Number(de[2]), Number(de[1]))
-      : null;
+  const result = readDate(text);
   if (!result) throw new UsageError(`${option}: „${text}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).`);
   return result;
 }

@@ -1,13 +1,13 @@
 import type { PlanOverrides } from '../core/plan';
+import { readNumber } from '../core/read/cells';
+import { parseSettingsText, type SettingsText, type TypedSetting } from '../core/settings/parse';
 import { UsageError, type ParsedArgs } from './args';
-import { parseGermanOrIsoDate } from './dateArg';
-import { germanDate, isPlausibleDate, PLAUSIBLE_DATES } from '../core/dates';
-import { MAX_WAVE_MONTHS, MAX_WAVES } from '../core/read/fields';
 
+/** A number option that is not a plan setting (--time-limit), read as German text is everywhere. */
 export function positiveNumber(args: ParsedArgs, name: string, integer: boolean, max = Infinity): number | undefined {
   const raw = args.options[name];
   if (raw === undefined) return undefined;
-  const n = typeof raw === 'string' ? Number(raw.replace(',', '.')) : NaN;
+  const n = typeof raw === 'string' ? (readNumber(raw) ?? NaN) : NaN;
   if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
     throw new UsageError(`--${name}: „${String(raw)}“ ist keine ${integer ? 'ganze ' : ''}Zahl größer 0.`);
   }
@@ -15,30 +15,27 @@ export function positiveNumber(args: ParsedArgs, name: string, integer: boolean,
   return n;
 }
 
-/** Plan settings given on the command line; they take precedence over the Einstellungen sheet. */
+/** The command line option of each plan setting. */
+export const SETTING_OPTIONS: Readonly<Record<TypedSetting, string>> = {
+  waveCount: 'waves',
+  waveMonths: 'wave-months',
+  planningStart: 'start',
+  capacity: 'capacity',
+  capacityUnit: 'unit',
+};
+
+/**
+ * Plan settings given on the command line; they take precedence over the Einstellungen sheet.
+ * Read by the core's rules for typed settings, which the task pane uses too.
+ */
 export function parseOverrides(args: ParsedArgs): PlanOverrides {
-  const overrides: PlanOverrides = {};
-  const waves = positiveNumber(args, 'waves', true, MAX_WAVES);
-  if (waves !== undefined) overrides.waveCount = waves;
-  const months = positiveNumber(args, 'wave-months', true, MAX_WAVE_MONTHS);
-  if (months !== undefined) overrides.waveMonths = months;
-  const capacity = positiveNumber(args, 'capacity', false);
-  if (capacity !== undefined) overrides.capacity = capacity;
-  const start = args.options.start;
-  if (typeof start === 'string') {
-    const iso = parseGermanOrIsoDate(start, '--start');
-    if (!isPlausibleDate(iso)) {
-      throw new UsageError(
-        `--start: ${start} liegt nicht zwischen ${germanDate(PLAUSIBLE_DATES.from)} und ${germanDate(PLAUSIBLE_DATES.to)}.`,
-      );
-    }
-    overrides.planningStart = iso;
+  const text: SettingsText = {};
+  for (const [key, option] of Object.entries(SETTING_OPTIONS) as [TypedSetting, string][]) {
+    const raw = args.options[option];
+    if (typeof raw === 'string') text[key] = raw;
   }
-  const unit = args.options.unit;
-  if (unit !== undefined) {
-    if (unit !== 'Leistungen' && unit !== 'Aufwand')
-      throw new UsageError('--unit: erlaubt sind „Leistungen“ oder „Aufwand“.');
-    overrides.capacityUnit = unit;
-  }
+  const { overrides, errors } = parseSettingsText(text);
+  const first = (Object.keys(errors) as TypedSetting[])[0];
+  if (first) throw new UsageError(`--${SETTING_OPTIONS[first]}: ${errors[first]}`);
   return overrides;
 }

@@ -1,6 +1,7 @@
-import type { CapacityUnit, IsoDate } from '../core/model';
-import { germanDate, isoFromParts } from '../core/dates';
-import { positiveInt, positiveNumber, type PlanSettings } from '../core/planSettings';
+import type { CapacityUnit } from '../core/model';
+import { germanDate } from '../core/dates';
+import type { PlanSettings } from '../core/planSettings';
+import { parseSettingsText } from '../core/settings/parse';
 
 export { META_KEYS, overridesFrom, settingsFromMeta, settingsToMeta, type PlanSettings } from '../core/planSettings';
 
@@ -28,53 +29,24 @@ export function formFromSettings(s: PlanSettings): SettingsForm {
   };
 }
 
-/** 31.12.2021, 31.12.21 or 2021-12-31 → ISO; null when it is not a calendar date. */
-export function parseGermanDate(text: string): IsoDate | null {
-  const t = text.trim();
-  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(t);
-  if (m) {
-    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return isoFromParts(year, Number(m[2]), Number(m[1]));
-  }
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-  return null;
-}
-
 export type SettingsErrors = Partial<Record<keyof SettingsForm, string>>;
 
-/** Validate the form; German messages per field say what to enter. */
-export function settingsFromForm(form: SettingsForm): { settings: PlanSettings; errors: SettingsErrors } {
-  const errors: SettingsErrors = {};
-  const settings: PlanSettings = { mode: form.mode };
-  if (form.capacityUnit !== '') settings.capacityUnit = form.capacityUnit;
+const EMPTY_HINT = ' Oder das Feld leeren: dann gilt, was die Arbeitsmappe sagt.';
 
-  const count = form.waveCount.trim();
-  if (count !== '') {
-    const n = positiveInt(count);
-    if (n === undefined || n > 50)
-      errors.waveCount = 'Bitte eine ganze Zahl von 1 bis 50 eingeben oder das Feld leeren.';
-    else settings.waveCount = n;
-  }
-  const months = form.waveMonths.trim();
-  if (months !== '') {
-    const n = positiveInt(months);
-    if (n === undefined || n > 60)
-      errors.waveMonths = 'Bitte eine ganze Zahl von Monaten (1 bis 60) eingeben oder das Feld leeren.';
-    else settings.waveMonths = n;
-  }
-  const start = form.planningStart.trim();
-  if (start !== '') {
-    const iso = parseGermanDate(start);
-    if (!iso) errors.planningStart = 'Bitte ein Datum wie 01.01.2020 eingeben oder das Feld leeren.';
-    else settings.planningStart = iso;
-  }
-  const capacity = form.capacity.trim();
-  if (capacity !== '') {
-    const n = positiveNumber(capacity.replace(/\./g, '').replace(',', '.'));
-    if (n === undefined)
-      errors.capacity = 'Bitte eine Zahl größer als 0 eingeben oder das Feld leeren (dann wird gleichmäßig verteilt).';
-    else settings.capacity = n;
-  }
+/**
+ * Validate the form by the core's rules for typed settings (the command line uses the same);
+ * a German message per field says what to enter.
+ */
+export function settingsFromForm(form: SettingsForm): { settings: PlanSettings; errors: SettingsErrors } {
+  const { overrides, errors: refused } = parseSettingsText({
+    waveCount: form.waveCount,
+    waveMonths: form.waveMonths,
+    planningStart: form.planningStart,
+    capacity: form.capacity,
+  });
+  const errors: SettingsErrors = {};
+  for (const [key, message] of Object.entries(refused)) errors[key as keyof SettingsErrors] = message + EMPTY_HINT;
+  const settings: PlanSettings = { ...overrides, mode: form.mode };
+  if (form.capacityUnit !== '') settings.capacityUnit = form.capacityUnit;
   return { settings, errors };
 }

@@ -229,8 +229,8 @@ describe('wellenplaner: what a file adapter cannot keep, and the real binary', (
     expect((await run('plan', EXAMPLE, '--optimise', '--time-limit', 'abc')).code).toBe(2);
     const far = await run('plan', EXAMPLE, '--start', '31.12.9999');
     expect(far.code).toBe(2);
-    expect(far.stderr).toMatch(/--start: 31\.12\.9999 liegt nicht zwischen/);
-    expect((await run('plan', EXAMPLE, '--waves', '5000')).stderr).toMatch(/höchstens 50/);
+    expect(far.stderr).toMatch(/--start: „31\.12\.9999“ ist nicht erlaubt\. Erlaubt ist ein Datum vom 01\.01\.1990/);
+    expect((await run('plan', EXAMPLE, '--waves', '5000')).stderr).toMatch(/ganze Zahl von 1 bis 50/);
   });
 
   it('optimises through the real binary and ends quietly when its output is cut off', () => {

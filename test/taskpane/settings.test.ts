@@ -2,7 +2,6 @@ import {
   DEFAULT_SETTINGS,
   formFromSettings,
   overridesFrom,
-  parseGermanDate,
   settingsFromForm,
   settingsFromMeta,
   settingsToMeta,
@@ -22,12 +21,14 @@ describe('plan settings', () => {
     expect(settingsToMeta(settings)['taskpane.kapazitaetEinheit']).toBe('');
   });
 
-  it('parse German and ISO dates and reject impossible ones', () => {
-    expect(parseGermanDate('1.2.2020')).toBe('2020-02-01');
-    expect(parseGermanDate('31.12.21')).toBe('2021-12-31');
-    expect(parseGermanDate('2021-12-31')).toBe('2021-12-31');
-    expect(parseGermanDate('31.02.2021')).toBeNull();
-    expect(parseGermanDate('morgen')).toBeNull();
+  it('read German and ISO dates by the rules of the sheet Einstellungen and refuse impossible ones', () => {
+    const start = (planningStart: string) => settingsFromForm({ ...formFromSettings(DEFAULT_SETTINGS), planningStart });
+    expect(start('1.2.2020').settings.planningStart).toBe('2020-02-01');
+    expect(start('31.12.21').settings.planningStart).toBe('2021-12-31');
+    expect(start('2021-12-31').settings.planningStart).toBe('2021-12-31');
+    expect(start('31.02.2021').errors.planningStart).toMatch(/^„31\.02\.2021“ kann nicht gelesen werden/);
+    expect(start('morgen').errors.planningStart).toMatch(/Feld leeren/);
+    expect(start('31.12.1950').errors.planningStart).toMatch(/nicht erlaubt.*01\.01\.1990 bis zum 31\.12\.2100/);
   });
 
   it('validate the form with a German message per field', () => {
