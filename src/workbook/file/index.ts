@@ -7,6 +7,7 @@ import { a1, parseA1, parseRange, rangeA1 } from '../../core/address';
 import { applyBundle } from './apply';
 import { escapeForWriting } from './escape';
 import { checkWorkbookPackage } from './packageCheck';
+import { withRowAndCellNumbers } from './rowNumbers';
 import JSZip from 'jszip';
 import { lossyPartsOfZip } from './parts';
 import { inventoryOfZip, lostFeatures, type LostContent, type PackageInventory } from './inventory';
@@ -111,8 +112,11 @@ export class FileWorkbook implements WorkbookPort {
     if (refused) throw new WorkbookReadError(refused);
     const workbook = new ExcelJS.Workbook();
     try {
+      const numbered = await withRowAndCellNumbers(bytes);
       // ExcelJS's typings ask for a Node Buffer; in the browser build an ArrayBuffer works too.
-      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
+      await workbook.xlsx.load(
+        numbered.buffer.slice(numbered.byteOffset, numbered.byteOffset + numbered.byteLength) as never,
+      );
     } catch (e) {
       throw new WorkbookReadError(
         `Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen (${e instanceof Error ? e.message : String(e)}).`,
