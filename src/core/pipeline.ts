@@ -238,6 +238,9 @@ export function outputsFor(
     plan: outcome.blocked ? null : outcome.plan,
     findings: outcome.findings,
     today,
+    comparison: outcome.baseline
+      ? { label: outcome.baseline.version.label, date: outcome.baseline.version.date, changes: outcome.changes ?? [] }
+      : null,
     ...print,
   });
   if (outcome.baseline && outcome.plan && !outcome.blocked) {

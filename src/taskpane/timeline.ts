@@ -2,6 +2,8 @@ import type { IsoDate, Plan, PlanProject, Themenfeld } from '../core/model';
 import { THEMENFELDER } from '../core/model';
 import { germanDate, isoToSerial, monthIndex, monthStart } from '../core/dates';
 import { waveColor as sheetWaveColor } from '../core/layout/palette';
+import { rowMarks } from '../core/layout/overviewBaseline';
+import type { Change } from '../core/publish/types';
 
 /**
  * Geometry of the Gantt preview in the pane (SVG user units). Pure: the React component only
@@ -16,6 +18,8 @@ export interface TimelineOptions {
   referenceDeadline?: IsoDate;
   ozgDeadline?: IsoDate;
   today?: IsoDate;
+  /** What changed against the published version: moved projects get its wave as a grey bar, moved and new a mark. */
+  changes?: readonly Change[];
 }
 
 export const DEFAULT_TIMELINE: Omit<TimelineOptions, 'themenfeld'> = { width: 640, labelWidth: 200, rowHeight: 20 };
@@ -50,6 +54,10 @@ export type TimelineRow =
       /** The wave ends after the Frist Referenzimplementierung. */
       late: boolean;
       explanation: string;
+      /** Against the published version: "↻ verschoben aus Welle 2", "+ neu" (as on the Wellenübersicht). */
+      mark?: string;
+      /** The published wave of a moved project, drawn as a thin grey bar under the current one. */
+      published?: { wave: number; start: IsoDate; end: IsoDate; x: number; w: number };
     };
 
 export interface TimelineModel {
@@ -96,8 +104,15 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
   );
   const waveNumbers = [...new Set(plan.waves.map((w) => w.number))].sort((a, b) => a - b);
 
-  const starts = [...waves.map((w) => w.start), ...assignments.map((a) => a.start)];
-  const ends = [...waves.map((w) => w.end), ...assignments.map((a) => a.end)];
+  const shownIds = new Set(assignments.map((a) => a.projectId));
+  const marks = rowMarks((opts.changes ?? []).filter((c) => shownIds.has(c.project)));
+  const publishedSpans = [...marks.values()].flatMap((m) => (m.published ? [m.published] : []));
+  const starts = [
+    ...waves.map((w) => w.start),
+    ...assignments.map((a) => a.start),
+    ...publishedSpans.map((p) => p.start),
+  ];
+  const ends = [...waves.map((w) => w.end), ...assignments.map((a) => a.end), ...publishedSpans.map((p) => p.end)];
   const base: TimelineModel = {
     width: opts.width,
     height: AXIS_HEIGHT,
@@ -189,6 +204,8 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
         const p = byId.get(a.projectId);
         const full = p ? `${a.projectId} ${p.name}` : a.projectId;
         const bx = xOf(a.start);
+        const mark = marks.get(a.projectId);
+        const was = mark?.published;
         rows.push({
           kind: 'project',
           y,
@@ -202,6 +219,10 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
           end: a.end,
           late: opts.referenceDeadline !== undefined && a.end > opts.referenceDeadline,
           explanation: a.explanation,
+          ...(mark ? { mark: mark.text } : {}),
+          ...(was
+            ? { published: { ...was, x: xOf(was.start), w: Math.max(2, xOf(was.end, true) - xOf(was.start)) } }
+            : {}),
         });
         y += rh;
       }

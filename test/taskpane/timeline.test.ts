@@ -1,4 +1,5 @@
 import type { Plan, PlanProject } from '../../src/core/model';
+import type { Change } from '../../src/core/publish/types';
 import {
   buildTimeline,
   DEFAULT_TIMELINE,
@@ -169,5 +170,66 @@ describe('buildTimeline', () => {
     expect(r.fullLabel).toBe('FK-01 Elterngeld und Kindergeld digital aus einer Hand für alle Familien');
     expect(fitLabel('kurz', 100)).toBe('kurz');
     expect(waveColor(1)).not.toBe(waveColor(2));
+  });
+});
+
+describe('buildTimeline against the published version', () => {
+  const opts = { ...DEFAULT_TIMELINE, themenfeld: null };
+  const change = (project: string, extra: Partial<Change>): Change => ({
+    project,
+    name: `Projekt ${project}`,
+    themenfeld: 'Familie & Kind',
+    kind: 'moved',
+    kinds: ['moved'],
+    fromWave: 1,
+    toWave: 2,
+    from: { start: '2019-07-01', end: '2019-12-31' },
+    to: { start: '2020-07-01', end: '2020-12-31' },
+    codes: ['CAPACITY'],
+    reason: 'Kapazität.',
+    ...extra,
+  });
+  const changes: Change[] = [
+    change('FK-03', {}),
+    change('BI-01', { kind: 'new', kinds: ['new'], fromWave: null, from: null, codes: ['NEW'] }),
+    change('FK-02', {
+      kind: 'coordinator',
+      kinds: ['coordinator'],
+      fromWave: 1,
+      toWave: 1,
+      codes: ['COORDINATOR_CHANGED'],
+    }),
+  ];
+  const row = (m: ReturnType<typeof buildTimeline>, id: string) =>
+    m.rows.find((r) => r.kind === 'project' && r.projectId === id) as Extract<
+      (typeof m.rows)[number],
+      { kind: 'project' }
+    >;
+
+  it('gives a moved project its published wave as a bar where that wave lay, and a mark', () => {
+    const m = buildTimeline(plan, projects, { ...opts, changes });
+    const fk03 = row(m, 'FK-03');
+    expect(fk03.mark).toBe('↻ verschoben aus Welle 1');
+    expect(fk03.published).toMatchObject({ wave: 1, start: '2019-07-01', end: '2019-12-31' });
+    // the axis starts with the published wave (July 2019), half a year before the plan
+    expect(fk03.published!.x).toBeCloseTo(m.labelWidth, 5);
+    expect(fk03.published!.x + fk03.published!.w).toBeLessThanOrEqual(row(m, 'FK-01').x + 0.5);
+    expect(fk03.x).toBeGreaterThan(fk03.published!.x + fk03.published!.w);
+    expect(m.ticks[0].label).toMatch(/19/);
+  });
+
+  it('marks a new project without a grey bar; a changed coordinator alone is no mark', () => {
+    const m = buildTimeline(plan, projects, { ...opts, changes });
+    expect(row(m, 'BI-01').mark).toBe('+ neu');
+    expect(row(m, 'BI-01').published).toBeUndefined();
+    expect(row(m, 'FK-02').mark).toBeUndefined();
+    expect(row(m, 'FK-01').mark).toBeUndefined();
+  });
+
+  it('is the plain timeline without changes, and ignores changes of Themenfelder not shown', () => {
+    const plain = buildTimeline(plan, projects, opts);
+    expect(buildTimeline(plan, projects, { ...opts, changes: [] })).toEqual(plain);
+    const bildung = buildTimeline(plan, projects, { ...opts, themenfeld: 'Bildung', changes: [changes[0]] });
+    expect(bildung).toEqual(buildTimeline(plan, projects, { ...opts, themenfeld: 'Bildung' }));
   });
 });

@@ -4,6 +4,7 @@ import { buildChart } from './chart';
 import { buildCoordination } from './coordination';
 import { buildFindings } from './findings';
 import { buildOverview } from './overview';
+import type { OverviewComparison } from './overviewBaseline';
 import { planRows } from './rows';
 import { OUTPUT_SHEETS } from './sheets';
 import type { OutputBundle, SheetLayout } from './types';
@@ -24,6 +25,8 @@ export interface BuildOutputsArgs {
   themenfeld?: Themenfeld;
   /** Paper to lay out for; default: the Einstellungen sheet's Papierformat, else A4. */
   paperSize?: PaperSize;
+  /** The published version the plan is compared with, and what changed (the Wellenübersicht marks it). */
+  comparison?: OverviewComparison | null;
 }
 
 /**
@@ -38,6 +41,7 @@ export function buildOutputs({
   today,
   themenfeld,
   paperSize,
+  comparison = null,
 }: BuildOutputsArgs): OutputBundle {
   const paper = paperSize ?? input.settings.paperSize ?? 'A4';
   const linkable = new Set<string>([
@@ -54,11 +58,25 @@ export function buildOutputs({
   const { layout: chartLayout, chart } = buildChart(rows, today);
   const layouts: SheetLayout[] = [
     buildWellenplan(rows, today, paper),
-    buildOverview(rows, shown, input.settings, today, paper, subtitle),
+    buildOverview(
+      rows,
+      shown,
+      input.settings,
+      today,
+      paper,
+      subtitle,
+      comparison && shownComparison(comparison, themenfeld),
+    ),
     buildBuendelung(rows, input.services, today, paper, subtitle),
     buildCoordination(rows, input.themenfelder, today, paper, subtitle),
     chartLayout,
     report,
   ].map((l) => fitRowHeights(onPaper(l)));
   return chart ? { layouts, chart } : { layouts };
+}
+
+function shownComparison(comparison: OverviewComparison, themenfeld: Themenfeld | undefined): OverviewComparison {
+  return themenfeld
+    ? { ...comparison, changes: comparison.changes.filter((c) => c.themenfeld === themenfeld) }
+    : comparison;
 }

@@ -2,6 +2,7 @@ import { germanDate } from '../dates';
 import type { IsoDate, PaperSize, Plan, Settings } from '../model';
 import { box, SheetBuilder } from './grid';
 import { overviewAxis, OVERVIEW_MIN_FONT, type OverviewAxis } from './overviewAxis';
+import { comparisonLine, rowMarks, type OverviewComparison } from './overviewBaseline';
 import { placeLegend } from './overviewLegend';
 import { FIRST_PERIOD_COL, LABEL_COLUMNS } from './overviewColumns';
 import { placeOverviewRows } from './overviewRows';
@@ -23,6 +24,8 @@ const TITLE_HEIGHT = 26;
  * `Wellenübersicht`: the printable Gantt-style overview. Label columns on the left, one
  * column per month, quarter or year on the right (overviewAxis), bars as filled cells in the
  * wave's colour; each Themenfeld on its own page, its heading repeated on a continued page.
+ * Against a published version, moved projects show their published wave as a thin grey bar
+ * below the current one and moved and new projects are marked in the row (overviewBaseline).
  */
 export function buildOverview(
   rows: PlanRow[],
@@ -31,10 +34,13 @@ export function buildOverview(
   today: IsoDate,
   paper: PaperSize,
   subtitle = '',
+  comparison: OverviewComparison | null = null,
 ): SheetLayout {
   const b = new SheetBuilder(SHEET_UEBERSICHT);
   const labelWidths = LABEL_COLUMNS.map((c) => c.width);
-  const axis = overviewAxis(rows, plan, settings, today, paper, labelWidths);
+  const marks = rowMarks(comparison?.changes ?? []);
+  const publishedDates = [...marks.values()].flatMap((m) => (m.published ? [m.published.start, m.published.end] : []));
+  const axis = overviewAxis(rows, plan, settings, today, paper, labelWidths, publishedDates);
   const lastCol = FIRST_PERIOD_COL + axis.timeline.periods.length - 1;
   const heights = new Map<number, number>();
 
@@ -43,7 +49,7 @@ export function buildOverview(
     .height(1, TITLE_HEIGHT);
   heights.set(1, TITLE_HEIGHT);
   b.style(box(1, 1), { bold: true, fontSize: 16, fontColor: COLORS.title, verticalAlignment: 'middle' });
-  const stand = standLine(rows, plan, settings, today);
+  const stand = standLine(rows, plan, settings, today) + (comparison ? ` · ${comparisonLine(comparison)}` : '');
   b.set(2, 1, stand).merge(2, 1, 2, lastCol);
   b.style(box(2, 1), { italic: true, fontColor: COLORS.muted, wrapText: true, verticalAlignment: 'top' });
   const allWidths = [...labelWidths, ...axis.timeline.periods.map(() => axis.periodWidth)];
@@ -51,7 +57,7 @@ export function buildOverview(
   if (standHeight > DEFAULT_ROW_HEIGHT) b.height(2, standHeight);
   heights.set(2, standHeight);
 
-  const legendEnd = placeLegend(b, 4, FIRST_PERIOD_COL, axis, rows, heights);
+  const legendEnd = placeLegend(b, 4, FIRST_PERIOD_COL, axis, rows, heights, comparison ? marks : undefined);
   const yearRow = legendEnd + 2;
   const markerRow = placeHeader(b, yearRow, axis, lastCol);
   const titleRowsHeight = 15 + 15 + 12;
@@ -65,6 +71,7 @@ export function buildOverview(
     lastCol,
     capacity,
     firstPageUsed: firstPage,
+    marks,
   });
 
   return b.build({

@@ -40,10 +40,13 @@ export function overviewAxis(
   today: IsoDate,
   paper: PaperSize,
   labelWidths: number[],
+  /** More dates the axis must show: the published waves of moved projects. */
+  extraDates: IsoDate[] = [],
 ): OverviewAxis {
   const dates = plan.waves
     .flatMap((w) => [w.start, w.end])
-    .concat(rows.flatMap((r) => (r.assignment ? [r.assignment.start, r.assignment.end] : [])));
+    .concat(rows.flatMap((r) => (r.assignment ? [r.assignment.start, r.assignment.end] : [])))
+    .concat(extraDates);
   const first = dates.length ? dates.reduce((a, d) => (d < a ? d : a)) : today;
   const planEnd = dates.length ? dates.reduce((a, d) => (d > a ? d : a)) : today;
   const reference = settings.referenceDeadline;

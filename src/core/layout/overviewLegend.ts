@@ -1,6 +1,7 @@
 import { germanDate } from '../dates';
 import { box, SheetBuilder } from './grid';
 import type { OverviewAxis } from './overviewAxis';
+import { BASELINE_FILL, MOVED_MARK, NEW_MARK, type RowMark } from './overviewBaseline';
 import { COLORS, tint, waveColor } from './palette';
 import type { PlanRow } from './rows';
 import { columnPoints, textPoints, wrappedRowHeight } from './textFit';
@@ -18,6 +19,8 @@ export function placeLegend(
   axis: OverviewAxis,
   rows: PlanRow[],
   heights: Map<number, number>,
+  /** Marks of moved and new projects (overviewBaseline): explained when the sheet shows any. */
+  marks?: ReadonlyMap<string, RowMark>,
 ): number {
   const { timeline, markers, periodWidth } = axis;
   const periodCount = timeline.periods.length;
@@ -37,6 +40,27 @@ export function placeLegend(
       swatch: COLORS.white,
       symbol: '»',
       symbolColor: COLORS.referenceDeadline,
+    });
+  }
+  const shownMarks = marks ? rows.flatMap((r) => marks.get(r.project.id) ?? []) : [];
+  if (shownMarks.some((m) => m.published)) {
+    items.push({
+      text: 'Grauer Balken unter einem Projekt: seine Welle in der Veröffentlichung',
+      swatch: BASELINE_FILL,
+    });
+    items.push({
+      text: 'verschoben gegenüber der Veröffentlichung (Grund: Blatt „Änderungen“)',
+      swatch: COLORS.white,
+      symbol: MOVED_MARK,
+      symbolColor: COLORS.title,
+    });
+  }
+  if (shownMarks.some((m) => !m.published)) {
+    items.push({
+      text: 'neu: seit der Veröffentlichung aufgenommen',
+      swatch: COLORS.white,
+      symbol: NEW_MARK,
+      symbolColor: COLORS.title,
     });
   }
   if (rows.some((r) => r.project.coordinator.source === 'lead-state')) {
@@ -71,7 +95,9 @@ export function placeLegend(
     });
     b.set(row, swatchCol + 1, item.text).merge(row, swatchCol + 1, row, swatchCol + span);
     b.style(box(row, swatchCol + 1), { fontSize: LEGEND_FONT, wrapText: true, verticalAlignment: 'top' });
-    const h = wrappedRowHeight([[item.text, span * periodWidth + (span - 1) * (5 / 7)]], { fontSize: LEGEND_FONT });
+    // The merge's width as fitRowHeights counts it (the sum of the widths), so page one's height
+    // reckoned here is the height the written sheet gets.
+    const h = wrappedRowHeight([[item.text, span * periodWidth]], { fontSize: LEGEND_FONT });
     heights.set(row, Math.max(heights.get(row) ?? 15, h));
     col += span + 2;
   }

@@ -3,6 +3,7 @@ import type { Plan, PlannedWave } from '../model';
 import { box, SheetBuilder } from './grid';
 import { FIRST_PERIOD_COL, LABEL_COLUMNS, LEAD_STATE_MARK } from './overviewColumns';
 import type { OverviewAxis } from './overviewAxis';
+import { BASELINE_FILL, BASELINE_ROW_HEIGHT, type RowMark } from './overviewBaseline';
 import { COLORS, tint, waveColor, waveTint } from './palette';
 import { Pager } from './paper';
 import { groupByThemenfeld, NO_COORDINATOR, plural, serviceCount, type PlanRow } from './rows';
@@ -23,13 +24,17 @@ interface Place {
   capacity: number;
   /** Points used on page one above the first data row. */
   firstPageUsed: number;
+  /** Moved and new projects against the published version (overviewBaseline.rowMarks); none without one. */
+  marks?: ReadonlyMap<string, RowMark>;
 }
 
 /**
  * The overview's data rows: per Themenfeld a heading, per wave a heading with the wave's bar,
  * per project a row with its bar. Each Themenfeld starts a new page; when a page is full the
- * next page repeats the Themenfeld and wave headings ("Fortsetzung"). Returns the last row and
- * the page breaks.
+ * next page repeats the Themenfeld and wave headings ("Fortsetzung"). A project that moved
+ * since the published version gets a thin row below it with the published wave's bar in grey
+ * (its label cells merged over both rows, so the two never part at a page break). Returns the
+ * last row and the page breaks.
  */
 export function placeOverviewRows(
   b: SheetBuilder,
@@ -91,14 +96,20 @@ export function placeOverviewRows(
         const coordinator =
           (row.project.coordinator.name ?? NO_COORDINATOR) +
           (row.project.coordinator.source === 'lead-state' ? LEAD_STATE_MARK : '');
-        const height = wrappedRowHeight(
+        const mark = place.marks?.get(row.project.id);
+        const name = mark ? `${row.project.name}\n${mark.text}` : row.project.name;
+        const textHeight = wrappedRowHeight(
           [
-            [row.project.name, LABEL_COLUMNS[PROJECT_COL - 1].width],
+            [name, LABEL_COLUMNS[PROJECT_COL - 1].width],
             [coordinator, LABEL_COLUMNS[COORD_COL - 1].width],
           ],
           { fontSize: BODY_FONT },
         );
-        return { row, coordinator, height };
+        const published = mark?.published ? periodSpan(timeline, mark.published.start, mark.published.end) : null;
+        // With a baseline row the text spans both rows: the project row needs only the rest.
+        const barHeight = published ? Math.max(WAVE_HEIGHT, textHeight - BASELINE_ROW_HEIGHT) : textHeight;
+        const height = barHeight + (published ? BASELINE_ROW_HEIGHT : 0);
+        return { row, coordinator, name, barHeight, height, published };
       });
       // A wave heading never ends a page: it needs its first project below it.
       if (!pager.fits(WAVE_HEIGHT + (projectRows[0]?.height ?? 0))) {
@@ -106,20 +117,14 @@ export function placeOverviewRows(
         themenfeldHeading(`${tfTitle} (Fortsetzung)`);
       }
       waveHeading(key, waveTitle, wave);
-      for (const { row, coordinator, height } of projectRows) {
+      for (const { row, coordinator, name, barHeight, height, published } of projectRows) {
         if (!pager.fits(height)) {
           pager.newPage(r);
           themenfeldHeading(`${tfTitle} (Fortsetzung)`);
           waveHeading(key, `${waveTitle} (Fortsetzung)`, wave);
         }
         const { project, assignment } = row;
-        b.row(r, 1, [
-          assignment ? assignment.wave : '–',
-          project.id,
-          project.name,
-          coordinator,
-          project.services.length,
-        ]);
+        b.row(r, 1, [assignment ? assignment.wave : '–', project.id, name, coordinator, project.services.length]);
         b.style(
           box(r, 1),
           assignment ? { fill: waveColor(assignment.wave), fontColor: COLORS.white, bold: true } : { fill: 'EDEDED' },
@@ -130,7 +135,13 @@ export function placeOverviewRows(
           const span = periodSpan(timeline, assignment.start, assignment.end);
           if (span) bars.push({ row: r, span, color: tint(waveColor(assignment.wave), 0.25) });
         }
-        b.height(r, height);
+        b.height(r, barHeight);
+        if (published) {
+          for (let c = 1; c < FIRST_PERIOD_COL; c++) b.merge(r, c, r + 1, c);
+          b.height(r + 1, BASELINE_ROW_HEIGHT);
+          bars.push({ row: r + 1, span: published, color: BASELINE_FILL });
+          r++;
+        }
         pager.add(height);
         r++;
       }

@@ -5,6 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PlanProject, Plan, Themenfeld, IsoDate } from '../../core/model';
 import { germanDate } from '../../core/dates';
 import { COLORS } from '../../core/layout/palette';
+import { BASELINE_FILL, MOVED_MARK, NEW_MARK } from '../../core/layout/overviewBaseline';
+import type { BaselineInfo, Change } from '../../core/publish/types';
 import { buildTimeline, DEFAULT_TIMELINE, waveColor, type TimelineRow } from '../timeline';
 
 const AXIS_HEIGHT = 26;
@@ -85,7 +87,11 @@ const useStyles = makeStyles({
   /** Hover and keyboard focus show the whole name (the row grows; the list measures it). */
   labelFull: { whiteSpace: 'normal', overflow: 'visible' },
   track: { position: 'relative', height: '12px', marginTop: '2px' },
+  trackWithBaseline: { height: '17px' },
   bar: { position: 'absolute', top: 0, height: '12px', borderRadius: '2px' },
+  /** The published wave under the current bar (a tracking Gantt's baseline). */
+  baselineBar: { position: 'absolute', top: '13px', height: '4px', borderRadius: '1px' },
+  mark: { color: tokens.colorNeutralForeground2, fontStyle: 'italic', whiteSpace: 'nowrap' },
   barLate: { outline: `2px solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: '0' },
   details: {
     margin: '4px 4px 8px',
@@ -127,6 +133,10 @@ export interface GanttPreviewProps {
   referenceDeadline: IsoDate;
   ozgDeadline: IsoDate;
   today: IsoDate;
+  /** The published version the plan was made against (or compared with); null or absent when none. */
+  baseline?: BaselineInfo | null;
+  /** What changed against it (PlanOutcome.changes). */
+  changes?: readonly Change[];
 }
 
 /** The deadline colours of the written Wellenübersicht. */
@@ -141,7 +151,7 @@ function estimate(row: TimelineRow | undefined): number {
   if (!row) return 24;
   if (row.kind === 'themenfeld') return 28;
   if (row.kind === 'wave') return 22;
-  return 36;
+  return row.published ? 41 : 36;
 }
 
 /**
@@ -156,6 +166,8 @@ export function GanttPreview({
   referenceDeadline,
   ozgDeadline,
   today,
+  baseline = null,
+  changes,
 }: GanttPreviewProps): React.JSX.Element {
   const styles = useStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
@@ -190,8 +202,9 @@ export function GanttPreview({
         referenceDeadline,
         ozgDeadline,
         today,
+        changes: baseline ? changes : undefined,
       }),
-    [plan, projects, width, filter, referenceDeadline, ozgDeadline, today],
+    [plan, projects, width, filter, referenceDeadline, ozgDeadline, today, baseline, changes],
   );
 
   // Search keeps the grouping: a Themenfeld or wave heading stays when one of its projects matches.
@@ -261,6 +274,11 @@ export function GanttPreview({
     const isSelected = r.projectId === selected;
     const project = byId.get(r.projectId);
     const lateText = r.late ? ', endet nach der Frist Referenzimplementierung' : '';
+    const was = r.published;
+    const publishedText = was
+      ? `veröffentlicht: Welle ${was.wave}, ${germanDate(was.start)} bis ${germanDate(was.end)}`
+      : '';
+    const change = r.mark ? changes?.find((c) => c.project === r.projectId) : undefined;
     const full = expandedLabel === r.projectId || isSelected;
     return (
       <>
@@ -273,7 +291,9 @@ export function GanttPreview({
           className={mergeClasses(styles.project, isSelected && styles.projectSelected)}
           aria-expanded={isSelected}
           aria-controls={isSelected ? `begruendung-${r.projectId}` : undefined}
-          aria-label={`${r.fullLabel}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${lateText}`}
+          aria-label={`${r.fullLabel}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${lateText}${
+            r.mark ? `, ${r.mark.replace(/^\S+ /, '')}` : ''
+          }${publishedText ? `, ${publishedText}` : ''}`}
           data-project={r.projectId}
           title={r.fullLabel}
           onClick={() => open(r.projectId)}
@@ -284,12 +304,24 @@ export function GanttPreview({
         >
           <span className={mergeClasses(styles.label, full && styles.labelFull)} aria-hidden="true">
             {r.fullLabel}
+            {r.mark && <span className={styles.mark}>{` ${r.mark}`}</span>}
           </span>
-          <span className={styles.track} aria-hidden="true" style={{ display: 'block' }}>
+          <span
+            className={mergeClasses(styles.track, was && styles.trackWithBaseline)}
+            aria-hidden="true"
+            style={{ display: 'block' }}
+          >
             <span
               className={mergeClasses(styles.bar, r.late && styles.barLate)}
               style={{ left: `${r.x}px`, width: `${r.w}px`, backgroundColor: waveColor(r.wave) }}
             />
+            {was && (
+              <span
+                className={styles.baselineBar}
+                data-testid="baseline-bar"
+                style={{ left: `${was.x}px`, width: `${was.w}px`, backgroundColor: `#${BASELINE_FILL}` }}
+              />
+            )}
           </span>
         </button>
         {isSelected && (
@@ -327,6 +359,10 @@ export function GanttPreview({
               </Text>
             )}
             <Text>{`Begründung: ${r.explanation}`}</Text>
+            {change && <Text>{`Gegenüber der Veröffentlichung: ${change.reason}`}</Text>}
+            {was && (
+              <Text>{`Veröffentlicht: Welle ${was.wave}, ${germanDate(was.start)} – ${germanDate(was.end)}`}</Text>
+            )}
           </div>
         )}
       </>
@@ -449,6 +485,18 @@ export function GanttPreview({
         ))}
         {model.rows.some((r) => r.kind === 'project' && r.late) && (
           <span>Rot umrandet: endet nach der Frist Referenzimplementierung</span>
+        )}
+        {baseline && model.rows.some((r) => r.kind === 'project' && r.published) && (
+          <>
+            <span>
+              <span className={styles.swatch} style={{ backgroundColor: `#${BASELINE_FILL}` }} aria-hidden="true" />
+              {`Grau darunter: Welle in der Veröffentlichung „${baseline.version.label}“ vom ${germanDate(baseline.version.date)}`}
+            </span>
+            <span>{`${MOVED_MARK} verschoben gegenüber der Veröffentlichung`}</span>
+          </>
+        )}
+        {baseline && model.rows.some((r) => r.kind === 'project' && r.mark && !r.published) && (
+          <span>{`${NEW_MARK} neu: seit der Veröffentlichung aufgenommen`}</span>
         )}
       </div>
     </div>

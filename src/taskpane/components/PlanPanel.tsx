@@ -200,6 +200,8 @@ export function PlanPanel({
           referenceDeadline={outcome.input.settings.referenceDeadline}
           ozgDeadline={outcome.input.settings.ozgDeadline}
           today={todayIso()}
+          baseline={outcome.baseline}
+          changes={outcome.changes}
         />
       )}
     </section>
