@@ -37,6 +37,11 @@ export function printScale(columnWidths: number[], paper: PaperSize, orientation
   return Math.min(1, Math.floor(fit * 100) / 100);
 }
 
+/** Header and footer text size at 100 %: 9 pt, larger where the sheet shrinks to fit, so it prints at ≥ MIN_PRINTED_POINTS. */
+export function headerFooterPoints(columnWidths: number[], paper: PaperSize, orientation: Orientation): number {
+  return Math.max(9, Math.ceil(MIN_PRINTED_POINTS / printScale(columnWidths, paper, orientation)));
+}
+
 /** Height of sheet rows (points at 100 %) that fit on one printed page below the repeated title rows. */
 export function pageCapacity(
   columnWidths: number[],

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { a1, parseRange, sheetRef } from '../../core/address';
+import { headerFooterPoints } from '../../core/layout/paper';
 import type { CellStyle, OutputBundle, PrintSetup, SheetLayout } from '../../core/layout/types';
 import type { WriteStats } from '../port';
 
@@ -68,7 +69,7 @@ function applySheet(workbook: ExcelJS.Workbook, layout: SheetLayout): number {
     cell.style = { ...cell.style, font: { ...(cell.font ?? DEFAULT_FONT), underline: true } };
   }
   for (const v of layout.validations ?? []) addListValidation(ws, v.range, v.list);
-  if (layout.print) applyPrint(ws, layout.print);
+  if (layout.print) applyPrint(ws, layout.print, layout.columnWidths);
   // <brk id="R − 1"> is a page break after row R − 1, i.e. before row R. Written directly:
   // row.addPageBreak() would give max="16838", beyond Excel's last column (16383).
   const breaks = (ws as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks;
@@ -177,7 +178,7 @@ function applyStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   }
 }
 
-function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup, columnWidths: number[]): void {
   ws.pageSetup.orientation = p.orientation;
   ws.pageSetup.paperSize = PAPER_SIZE[p.paperSize] as ExcelJS.PageSetup['paperSize'];
   ws.pageSetup.fitToPage = true;
@@ -188,8 +189,10 @@ function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
   // name; "A$1" comes out as the absolute "$A$1".
   if (p.printArea) ws.pageSetup.printArea = p.printArea.replace(/([A-Za-z]+)(\d+)/g, '$1$$$2');
   if (p.margins) ws.pageSetup.margins = { ...p.margins };
-  const footer = section('L', p.leftFooter) + section('C', p.centerFooter) + section('R', p.rightFooter);
-  const header = section('C', p.centerHeader);
+  const points = headerFooterPoints(columnWidths, p.paperSize, p.orientation);
+  const footer =
+    section('L', p.leftFooter, points) + section('C', p.centerFooter, points) + section('R', p.rightFooter, points);
+  const header = section('C', p.centerHeader, points);
   ws.headerFooter = {
     differentFirst: false,
     differentOddEven: false,
@@ -199,9 +202,9 @@ function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
 }
 
 /** A header/footer section; a literal "&" is doubled, the codes &P (page) and &N (pages) are kept. */
-function section(code: 'L' | 'C' | 'R', text: string | undefined): string {
+function section(code: 'L' | 'C' | 'R', text: string | undefined, points: number): string {
   if (!text) return '';
-  return `&${code}&"Calibri,Regular"&9${text.replace(/&(?![PN](?![A-Za-z]))/g, '&&')}`;
+  return `&${code}&"Calibri,Regular"&${points}${text.replace(/&(?![PN](?![A-Za-z]))/g, '&&')}`;
 }
 
 function stringLiteral(text: string): string {
