@@ -1,7 +1,7 @@
 /** Bündelung, Koordination counts, page breaks, paper size and printed text size (core only, no LibreOffice). */
 import { buildOutputs } from '../../../src/core/layout';
 import { countSentences } from '../../../src/core/layout/coordination';
-import { MIN_PRINTED_POINTS, printScale } from '../../../src/core/layout/paper';
+import { headerFooterPoints, MIN_PRINTED_POINTS, printScale } from '../../../src/core/layout/paper';
 import { planRows } from '../../../src/core/layout/rows';
 import type { SheetLayout } from '../../../src/core/layout/types';
 import type { Service } from '../../../src/core/model';
@@ -107,7 +107,10 @@ describe('print size and pages', () => {
         expect(layout.print.paperSize).toBe(paperSize);
         const scale = printScale(layout.columnWidths, paperSize, layout.print.orientation);
         const sizes = layout.styles.map((s) => s.style.fontSize ?? 11);
-        const smallest = Math.min(...sizes);
+        const smallest = Math.min(
+          ...sizes,
+          headerFooterPoints(layout.columnWidths, paperSize, layout.print.orientation),
+        );
         expect({ sheet: layout.name, printed: smallest * scale >= MIN_PRINTED_POINTS - 1e-9 }).toEqual({
           sheet: layout.name,
           printed: true,
