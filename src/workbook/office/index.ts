@@ -22,8 +22,10 @@ import { writePatch } from './write-block';
 import {
   BASE_SET,
   CHART_AXIS_FORMAT_SET,
+  COMMENTS_SET,
   MESSAGE_BASE,
   MESSAGE_TABLE_RESIZE,
+  NOTES_SET,
   officeRequirements,
   OfficeRequirementError,
   PRINT_SET,
@@ -110,7 +112,10 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireBase();
     this.fresh = null;
     const { data, state } = await this.run((ctx) =>
-      readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.know, GUESSES),
+      readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.know, GUESSES, {
+        comments: this.supports(COMMENTS_SET),
+        notes: this.supports(NOTES_SET),
+      }),
     );
     this.shape = { sheets: state.sheets.map((s) => s.name), tables: state.tables.map((t) => t.name) };
     this.fresh = state;

@@ -81,6 +81,61 @@ export async function readAllSheets(
   counter: SyncCounter,
   know: Knowledge,
   guesses: { inputs: string[]; tables: string[]; outputs: string[] },
+  apis: AnnotationApis = NO_ANNOTATION_APIS,
+): Promise<{ data: SheetData[]; state: WorkbookState }> {
+  let annotations = queueAnnotations(ctx, apis);
+  // a refused first sync loses the loads queued with it: they go with the next one
+  const read = await readValues(ctx, counter, know, guesses, () => (annotations = queueAnnotations(ctx, apis)));
+  await attachAnnotations(ctx, counter, annotations, read.data);
+  return read;
+}
+
+/** Which of Excel's annotation APIs the host has: comments (ExcelApi 1.10), notes (1.18). */
+export interface AnnotationApis {
+  comments: boolean;
+  notes: boolean;
+}
+
+const NO_ANNOTATION_APIS: AnnotationApis = { comments: false, notes: false };
+
+type Annotations = (Excel.CommentCollection | Excel.NoteCollection)[];
+
+/** The workbook's comments and notes, loaded in the read's first sync (one collection each). */
+function queueAnnotations(ctx: Excel.RequestContext, apis: AnnotationApis): Annotations {
+  const out: Annotations = [];
+  if (apis.comments) out.push(ctx.workbook.comments.load('items/content'));
+  if (apis.notes) out.push(ctx.workbook.notes.load('items/content'));
+  return out;
+}
+
+/**
+ * Comments and notes go into SheetData.notes as the file adapter's notes do: the hand-edit guard
+ * protects an output sheet that carries one (the add-in writes none). No sync more when the
+ * workbook has none; one for their cells when it has some.
+ */
+async function attachAnnotations(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  queued: Annotations,
+  data: SheetData[],
+): Promise<void> {
+  const items = queued.flatMap((c) => c.items as (Excel.Comment | Excel.Note)[]);
+  if (items.length === 0) return;
+  const cells = items.map((item) => item.getLocation().load('address'));
+  await countedSync(ctx, counter, 0);
+  items.forEach((item, k) => {
+    const { sheet, range } = splitAddress(cells[k].address);
+    const target = data.find((d) => lower(d.name) === lower(sheet));
+    if (target) (target.notes ??= []).push({ cell: range.split(':')[0], text: item.content });
+  });
+}
+
+async function readValues(
+  ctx: Excel.RequestContext,
+  counter: SyncCounter,
+  know: Knowledge,
+  guesses: { inputs: string[]; tables: string[]; outputs: string[] },
+  firstSyncRefused: () => void,
 ): Promise<{ data: SheetData[]; state: WorkbookState }> {
   const isOutput = new Set(guesses.outputs.map(lower));
   const remembered = know.shape?.sheets ?? [];
@@ -115,6 +170,7 @@ export async function readAllSheets(
     if (code === 'InvalidObjectPath' && know.chaining) know.chaining = false;
     else if (code !== 'ItemNotFound' && !isPayloadLimit(e)) throw e;
     // nothing was changed by a read: list first, then read (in blocks if it was too large)
+    firstSyncRefused();
     return listThenRead(ctx, counter, know, isOutput, isPayloadLimit(e));
   }
 

@@ -12,6 +12,10 @@ export const BASE_SET = '1.7';
 export const CHART_AXIS_FORMAT_SET = '1.8';
 /** Print settings (pageLayout) and suspending screen updating. */
 export const PRINT_SET = '1.9';
+/** Comments (threaded, „Kommentare“) read for the hand-edit guard; older Excel: not seen. */
+export const COMMENTS_SET = '1.10';
+/** Notes („Notizen“) read for the hand-edit guard; older Excel: not seen. */
+export const NOTES_SET = '1.18';
 /** Growing an Excel table (Table.resize), used by the Steckbrief import. */
 export const TABLE_RESIZE_SET = '1.13';
 

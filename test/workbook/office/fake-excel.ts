@@ -21,6 +21,7 @@
 import type { RangeBox } from '../../../src/core/address';
 import type { Conform, LoadArg } from './conform';
 import {
+  AnnotationModel,
   AxisModel,
   boxAddress,
   ChartModel,
@@ -151,6 +152,13 @@ export class FakeExcel {
       }),
     );
     return sheet;
+  }
+
+  /** A comment or note a planner added by hand (test setup, no sync counted). */
+  addAnnotation(kind: AnnotationModel['kind'], sheet: string, address: string, content: string): void {
+    const at = parseAddress(address);
+    const model = this.sheet(sheet);
+    model.annotations.push({ kind, sheet: model, row: at.top, col: at.left, content, authorName: 'Planerin' });
   }
 
   sheet(name: string): SheetModel {
@@ -482,7 +490,7 @@ abstract class FakeCollection<M, I extends FakeClientObject<IM>, IM> extends Fak
 
 export class FakeWorkbook
   extends FakeClientObject<WorkbookModel>
-  implements Conform<Excel.Workbook, 'worksheets' | 'tables' | 'application' | 'isNullObject'>
+  implements Conform<Excel.Workbook, 'worksheets' | 'tables' | 'application' | 'comments' | 'notes' | 'isNullObject'>
 {
   protected readonly entity = 'Workbook';
   protected readonly props = {};
@@ -495,6 +503,95 @@ export class FakeWorkbook
   get application(): FakeApplication {
     return this.child('application', () => new FakeApplication(this.context, () => this.target()));
   }
+  get comments(): FakeCommentCollection {
+    return this.child('comments', () => new FakeCommentCollection(this.context, () => this.target()));
+  }
+  get notes(): FakeNoteCollection {
+    return this.child('notes', () => new FakeNoteCollection(this.context, () => this.target()));
+  }
+}
+
+// ---------------------------------------------------------------- comments and notes
+
+/**
+ * workbook.comments (ExcelApi 1.10) and workbook.notes (1.18): every item of the workbook, in
+ * sheet order; an item's cell comes from getLocation(). Loading an item's property needs the set.
+ */
+abstract class FakeAnnotationCollection<I extends FakeAnnotation> extends FakeCollection<
+  WorkbookModel,
+  I,
+  AnnotationModel
+> {
+  protected abstract readonly kind: AnnotationModel['kind'];
+  protected readonly props = {};
+  protected itemsOf(m: WorkbookModel): AnnotationModel[] {
+    return m.sheets.flatMap((sheet) => sheet.annotations.filter((a) => a.kind === this.kind));
+  }
+  getCount(): { value: number } {
+    throw new Error(`fake-excel: ${this.entity}.getCount is not modelled; load items instead`);
+  }
+}
+
+abstract class FakeAnnotation extends FakeClientObject<AnnotationModel> {
+  protected abstract readonly apiSet: number;
+  protected get props(): Record<string, PropSpec<AnnotationModel>> {
+    return {
+      content: { apiSet: this.apiSet, get: (m) => m.content },
+      authorName: { apiSet: this.apiSet, get: (m) => m.authorName },
+    };
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  get authorName(): string {
+    return this.read('authorName');
+  }
+  getLocation(): FakeRange {
+    const range = new FakeRange(this.context, () => {
+      const a = this.target();
+      return { sheet: a.sheet, box: { top: a.row, left: a.col, bottom: a.row, right: a.col } };
+    });
+    this.context.enqueue(`${this.entity}.getLocation`, this.apiSet, [], () => void this.target());
+    return range;
+  }
+}
+
+export class FakeCommentCollection
+  extends FakeAnnotationCollection<FakeComment>
+  implements Conform<Excel.CommentCollection, 'load' | 'items'>
+{
+  protected readonly entity = 'CommentCollection';
+  protected readonly kind = 'comment';
+  protected makeItem(): FakeComment {
+    return new FakeComment(this.context, () => null);
+  }
+}
+
+export class FakeComment
+  extends FakeAnnotation
+  implements Conform<Excel.Comment, 'content' | 'authorName' | 'getLocation' | 'load'>
+{
+  protected readonly entity = 'Comment';
+  protected readonly apiSet = 10;
+}
+
+export class FakeNoteCollection
+  extends FakeAnnotationCollection<FakeNote>
+  implements Conform<Excel.NoteCollection, 'load' | 'items'>
+{
+  protected readonly entity = 'NoteCollection';
+  protected readonly kind = 'note';
+  protected makeItem(): FakeNote {
+    return new FakeNote(this.context, () => null);
+  }
+}
+
+export class FakeNote
+  extends FakeAnnotation
+  implements Conform<Excel.Note, 'content' | 'authorName' | 'getLocation' | 'load'>
+{
+  protected readonly entity = 'Note';
+  protected readonly apiSet = 18;
 }
 
 export class FakeApplication

@@ -99,6 +99,16 @@ export interface PageModel {
   rowBreaks?: number[];
 }
 
+/** A comment or a note on one cell of a sheet. */
+export interface AnnotationModel {
+  kind: 'comment' | 'note';
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  content: string;
+  authorName: string;
+}
+
 export class SheetModel {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
@@ -111,6 +121,8 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   readonly validations: { box: RangeBox; rule: unknown }[] = [];
   readonly hyperlinks = new Map<string, { documentReference?: string; textToDisplay?: string; address?: string }>();
+  /** Threaded comments (Excel's „Kommentare“, ExcelApi 1.10) and notes („Notizen“, 1.18), one per cell each. */
+  readonly annotations: AnnotationModel[] = [];
   page: PageModel = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, headersFooters: {} };
   deleted = false;
   constructor(public name: string) {}

@@ -7,8 +7,8 @@ import { OfficeWorkbook } from '../../../src/workbook/office';
 import { FakeExcel, PAYLOAD_LIMIT_BYTES } from './fake-excel';
 import { leistungenSheet, projekteSheet } from './synthetic';
 
-async function setup() {
-  const fake = new FakeExcel();
+async function setup(excelApi?: string) {
+  const fake = new FakeExcel({ excelApi });
   fake.seedSheet('Leistungen', leistungenSheet(60));
   fake.seedSheet('Umsetzungsprojekte', projekteSheet(60));
   const port = new OfficeWorkbook(fake.run, { requirements: fake.requirements });
@@ -43,6 +43,41 @@ describe('Office adapter in the pipeline', () => {
     expect(again.stats).toBeNull();
     expect(again.editedSheets).toEqual(['Wellenplan']);
     expect(fake.cell('Wellenplan', 'B3')?.value).toBe('von Hand');
+  });
+
+  it('protects a written sheet that got a comment by hand (values unchanged), as the file adapter does', async () => {
+    const { fake, port, bundle } = await setup();
+    await writeOutputs(port, bundle);
+    fake.addAnnotation('comment', 'Leistungen', 'B2', 'Notiz zur Eingabe: stört nicht');
+    fake.resetCounters();
+    expect((await writeOutputs(port, bundle)).editedSheets).toEqual([]);
+    fake.addAnnotation('comment', 'Wellenplan', 'C4', 'Bitte mit Referat 3 abstimmen');
+    fake.resetCounters();
+    const sheets = await port.readSheets();
+    // the comments' cells: one sync more, only because the workbook has comments
+    expect(fake.syncLog.map((s) => s.error ?? 'ok')).toEqual(['ok', 'ok']);
+    expect(sheets.find((s) => s.name === 'Wellenplan')?.notes).toEqual([
+      { cell: 'C4', text: 'Bitte mit Referat 3 abstimmen' },
+    ]);
+    const refused = await writeOutputs(port, bundle);
+    expect(refused.stats).toBeNull();
+    expect(refused.editedSheets).toEqual(['Wellenplan']);
+    expect(fake.sheet('Wellenplan').annotations).toHaveLength(1);
+  });
+
+  it('sees notes (ExcelApi 1.18) too, and on older Excel reads without asking for either', async () => {
+    const withNotes = await setup('1.18');
+    await writeOutputs(withNotes.port, withNotes.bundle);
+    withNotes.fake.addAnnotation('note', 'Koordination', 'A2', 'von Hand');
+    expect((await writeOutputs(withNotes.port, withNotes.bundle)).editedSheets).toEqual(['Koordination']);
+
+    const old = await setup('1.9');
+    await writeOutputs(old.port, old.bundle);
+    old.fake.addAnnotation('comment', 'Koordination', 'A2', 'von Hand');
+    old.fake.resetCounters();
+    const sheets = await old.port.readSheets();
+    expect(old.fake.failedSyncs).toBe(0);
+    expect(sheets.find((s) => s.name === 'Koordination')?.notes).toBeUndefined();
   });
 
   it('checks, plans and writes in two syncs (one read, one write), first time and again, none failing', async () => {
