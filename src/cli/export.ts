@@ -3,9 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { todayIso } from '../core/dates';
-import { toCsv } from '../core/export/csv';
-import { toJsonDocument } from '../core/export/json';
-import { exportRows } from '../core/export/rows';
+import { exportOf } from '../core/export/fromOutcome';
 import { SHEET_BUENDELUNG, SHEET_KOORDINATION, SHEET_UEBERSICHT, SHEET_WELLENPLAN } from '../core/layout/sheets';
 import type { IsoDate, PaperSize, Themenfeld } from '../core/model';
 import { outputsFor, type PlanOutcome } from '../core/pipeline';
@@ -32,23 +30,14 @@ export interface ExportTargets {
  */
 export async function writeExport(outcome: PlanOutcome, t: ExportTargets): Promise<string[]> {
   const today = t.today ?? todayIso();
-  // Published versions (issue 11) are not in this workbook model yet: Stand stays empty.
-  const stand = null;
-  const rows = exportRows({
-    services: outcome.input.services,
-    projects: outcome.projects,
-    plan: outcome.plan,
-    themenfeld: t.themenfeld,
-    stand,
-  });
+  const { rows, csv, json } = exportOf(outcome, { today, themenfeld: t.themenfeld });
   const said: string[] = [];
   if (t.csv) {
-    await saveTextFile(t.csv, toCsv(rows));
+    await saveTextFile(t.csv, csv);
     said.push(`Geschrieben: ${t.csv} (${rows.length} Leistungen, CSV)`);
   }
   if (t.json) {
-    const doc = toJsonDocument(rows, { today, stand, themenfeld: t.themenfeld });
-    await saveTextFile(t.json, JSON.stringify(doc, null, 2) + '\n');
+    await saveTextFile(t.json, JSON.stringify(json, null, 2) + '\n');
     said.push(`Geschrieben: ${t.json} (${rows.length} Leistungen, JSON)`);
   }
   if (t.pdf) {

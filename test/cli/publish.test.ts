@@ -153,6 +153,44 @@ describe('wellenplaner publish and stable re-planning', () => {
     expect(r.stdout).toMatch(/FK-03 \(verschoben Welle 3 → 1\) \[STARTED\]/);
   });
 
+  it('export fills Stand from the latest published version, "seither geändert" where the project moved', async () => {
+    const r = await run(
+      'export',
+      at('begonnen.xlsx'),
+      ...['--csv', at('stand.csv'), '--json', at('stand.json'), '--today', '2021-04-01'],
+    );
+    expect(r.code).toBe(0);
+    const doc = json(at('stand.json'));
+    const text = 'Stand Lenkungskreis 03/2021 (Version 1 vom 15.03.2021)';
+    expect(doc.stand).toBe(text);
+    expect(doc.veroeffentlichung).toEqual({
+      version: 1,
+      bezeichnung: 'Stand Lenkungskreis 03/2021',
+      datum: '2021-03-15',
+    });
+    const moved = new Set(json(at('begonnen.json')).changes.map((c: { project: string }) => c.project));
+    expect(moved.size).toBeGreaterThan(0);
+    for (const row of doc.leistungen)
+      expect([row.projektId, row.stand]).toEqual([
+        row.projektId,
+        moved.has(row.projektId) ? `${text}, seither geändert` : text,
+      ]);
+    const csv = readFileSync(at('stand.csv'), 'utf8').split('\r\n');
+    expect(csv[0].endsWith(';Status;Stand')).toBe(true);
+    const fk03 = csv.find((l) => l.includes(';FK-03;'))!;
+    expect(fk03.endsWith(`;${text}, seither geändert`)).toBe(true);
+  });
+
+  it('export leaves Stand empty without a published version', async () => {
+    const r = await run('export', EXAMPLE, '--csv', at('ohne.csv'), '--json', at('ohne.json'));
+    expect(r.code).toBe(0);
+    const doc = json(at('ohne.json'));
+    expect([doc.stand, doc.veroeffentlichung]).toEqual([null, null]);
+    expect(doc.leistungen.every((row: { stand: string | null }) => row.stand === null)).toBe(true);
+    const lines = readFileSync(at('ohne.csv'), 'utf8').split('\r\n').filter(Boolean);
+    expect(lines.slice(1).every((l) => l.endsWith(';'))).toBe(true);
+  });
+
   it('--fresh plans as without a version, and still lists what changed', async () => {
     const edited = at('begonnen.xlsx');
     const fresh = await run('plan', edited, '--fresh', '--json', at('fresh.json'));

@@ -17,7 +17,10 @@ export interface ExportRow {
   koordinationsart: string | null;
   koordinationQuelle: string | null;
   status: string | null;
-  /** Label of the published version the plan belongs to; null while none exists. */
+  /**
+   * Label and date of the latest published version ("…, seither geändert" where this row's
+   * project differs from it or is not in it); null while none exists.
+   */
   stand: string | null;
 }
 
@@ -47,7 +50,8 @@ export function exportRows(args: {
   projects: PlanProject[];
   plan: Plan | null;
   themenfeld?: Themenfeld;
-  stand?: string | null;
+  /** The Stand of a row by its project and OZG-ID (see standOf); empty when not given. */
+  stand?: (projectId: string | null, ozgId: string) => string | null;
 }): ExportRow[] {
   const projectOf = new Map<string, PlanProject>();
   for (const p of args.projects) for (const id of p.services) if (!projectOf.has(id)) projectOf.set(id, p);
@@ -72,7 +76,7 @@ export function exportRows(args: {
       koordinationsart: c?.kind ?? null,
       koordinationQuelle: c ? SOURCE_LABEL[c.source] : null,
       status: project?.status ?? null,
-      stand: args.stand ?? null,
+      stand: args.stand ? args.stand(project?.id ?? null, s.ozgId) : null,
     });
   }
   return rows;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { neutralise, toCsv } from '../../../src/core/export/csv';
 import { toJsonDocument } from '../../../src/core/export/json';
 import { exportRows } from '../../../src/core/export/rows';
+import { publicationOf, standOf } from '../../../src/core/export/stand';
+import type { PublishedVersion } from '../../../src/core/publish/types';
 import type { Service } from '../../../src/core/model';
 import { exampleFixture } from '../layout/fixtures';
 
@@ -53,6 +55,76 @@ describe('export rows', () => {
     expect(validate(doc)).toBe(true);
     doc.leistungen[0].welle = 'eins';
     expect(validate(doc)).toBe(false);
+  });
+});
+
+describe('Stand (latest published version)', () => {
+  const f = exampleFixture();
+  const all = f.projects.flatMap((p) => p.services);
+  const version: PublishedVersion = {
+    number: 3,
+    label: 'Lenkungskreis 05/2021',
+    date: '2021-05-20',
+    projects: [
+      {
+        id: 'FK-01',
+        name: 'Elterngeld digital',
+        themenfeld: 'Familie & Kind',
+        wave: 1,
+        start: '2020-01-01',
+        end: '2020-06-30',
+        coordinator: 'Bremen',
+        coordinatorKind: 'Land',
+        services: ['10000', '99999'],
+      },
+    ],
+  };
+  const moved = f.projects[1].id;
+  const change = { project: moved, name: '', themenfeld: f.projects[1].themenfeld, kind: 'moved', kinds: ['moved'] };
+  const stand = standOf(version, [change as never]);
+  const text = 'Lenkungskreis 05/2021 (Version 3 vom 20.05.2021)';
+
+  it('is the label and German date of the version; "seither geändert" for a changed project', () => {
+    const rows = exportRows({ services: services(all), projects: f.projects, plan: f.plan, stand });
+    for (const r of rows)
+      expect([r.ozgId, r.stand]).toEqual([r.ozgId, r.projektId === moved ? `${text}, seither geändert` : text]);
+  });
+
+  it('marks a Leistung that was in a published project and is in none now, not one that never was', () => {
+    const rows = exportRows({ services: services(['99999', '88888']), projects: f.projects, plan: f.plan, stand });
+    expect(rows.map((r) => [r.ozgId, r.projektId, r.stand])).toEqual([
+      ['99999', null, `${text}, seither geändert`],
+      ['88888', null, text],
+    ]);
+  });
+
+  it('is empty without a published version, in rows and document', () => {
+    const rows = exportRows({ services: services(all), projects: f.projects, plan: f.plan, stand: standOf(null) });
+    expect(rows.every((r) => r.stand === null)).toBe(true);
+    expect(toJsonDocument(rows, { today: '2021-06-01', publication: publicationOf(null) })).toMatchObject({
+      stand: null,
+      veroeffentlichung: null,
+    });
+  });
+
+  it('names the version in the JSON document, valid against the schema', () => {
+    const rows = exportRows({ services: services(all), projects: f.projects, plan: f.plan, stand });
+    const doc = JSON.parse(
+      JSON.stringify(toJsonDocument(rows, { today: '2021-06-01', publication: publicationOf(version) })),
+    );
+    expect(doc.stand).toBe(text);
+    expect(doc.veroeffentlichung).toEqual({ version: 3, bezeichnung: 'Lenkungskreis 05/2021', datum: '2021-05-20' });
+    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    expect(validate(doc)).toBe(true);
+    doc.veroeffentlichung.datum = '20.05.2021';
+    expect(validate(doc)).toBe(false);
+    delete doc.veroeffentlichung;
+    expect(validate(doc)).toBe(false);
+  });
+
+  it('writes the Stand as the last CSV column', () => {
+    const csv = toCsv(exportRows({ services: services(['10000']), projects: f.projects, plan: f.plan, stand }));
+    expect(csv.split('\r\n')[1].endsWith(`;${text}`)).toBe(true);
   });
 });
 
