@@ -8,6 +8,7 @@ import { applyBundle } from './apply';
 import { escapeForWriting } from './escape';
 import { checkWorkbookPackage } from './packageCheck';
 import { withRowAndCellNumbers } from './rowNumbers';
+import { damagedSheetMessage } from './damaged';
 import JSZip from 'jszip';
 import { lossyPartsOfZip } from './parts';
 import { inventoryOfZip, lostFeatures, type LostContent, type PackageInventory } from './inventory';
@@ -118,6 +119,8 @@ export class FileWorkbook implements WorkbookPort {
         numbered.buffer.slice(numbered.byteOffset, numbered.byteOffset + numbered.byteLength) as never,
       );
     } catch (e) {
+      const damaged = await damagedSheetMessage(bytes);
+      if (damaged) throw new WorkbookReadError(damaged);
       throw new WorkbookReadError(
         `Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen (${e instanceof Error ? e.message : String(e)}).`,
       );

@@ -37,7 +37,7 @@ export async function lossyPartsOfZip(zip: JSZip, ownSheets: readonly string[]):
 
 const text = async (zip: JSZip, path: string) => (await zip.file(path)?.async('string')) ?? '';
 
-function relTargets(xml: string, typeSuffix: string): Map<string, string> {
+export function relTargets(xml: string, typeSuffix: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -74,7 +74,7 @@ async function chartsOutsideOwnSheets(zip: JSZip, names: string[], ownSheets: re
   return charts.some((c) => !chartsOnOwnSheets.has(c));
 }
 
-function decodeXml(s: string): string {
+export function decodeXml(s: string): string {
   return s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
