@@ -69,7 +69,7 @@ function catalogueProjects(): PlanProject[] {
 }
 
 /** Synthetic: `services` Leistungen in projects of 1–9 (mean 5) over all 14 Themenfelder. */
-function syntheticProjects(services: number, seed: number): PlanProject[] {
+export function syntheticProjects(services: number, seed: number): PlanProject[] {
   const r = rng(seed);
   const projects: PlanProject[] = [];
   let next = 10000;
@@ -120,7 +120,10 @@ export function optimiserInstance(
   return { projects, config };
 }
 
-function configFor(projects: PlanProject[], overrides: { waveCount?: number; capacity?: number } = {}): PlanConfig {
+export function configFor(
+  projects: PlanProject[],
+  overrides: { waveCount?: number; capacity?: number } = {},
+): PlanConfig {
   const input = {
     services: [],
     projects: [],

@@ -2,7 +2,16 @@ import { REASON_CODES, type Assignment, type Finding, type Plan, type PlannedWav
 import { germanDate } from '../dates';
 import { finding, findingAt, sortFindings, appendAll } from '../findings';
 import { compareIds, preferenceText } from './order';
-import { bindingPrereq, eligibleWave, findInversions, type Inversion, type PlacementTest } from './inversions';
+import {
+  analyseInversions,
+  bindingPrereq,
+  eligibleWave,
+  NAMED,
+  type EarlierInversions,
+  type Inversion,
+  type LaterInversions,
+  type PlacementTest,
+} from './inversions';
 import { effectiveLoad, type WaveCalendar } from './calendar';
 import type { Problem } from './problem';
 import { PLAN_HORIZON } from './horizon';
@@ -122,15 +131,15 @@ export function assemblePlan(
     }
   });
 
-  const inversions = findInversions(problem, calendars, wave, options.canPlace);
+  const inversions = analyseInversions(problem, calendars, wave, options.canPlace);
   const ctx: AssignmentContext = {
     problem,
     calendars,
     wave,
     effLoad,
     options,
-    later: groupBy(inversions, (v) => v.preferred),
-    earlier: groupBy(inversions, (v) => v.other),
+    later: inversions.later,
+    earlier: inversions.earlier,
   };
   for (const tf of tfs) for (const i of tf.members) assignments.push(assignment(ctx, i, findings));
 
@@ -157,8 +166,8 @@ interface AssignmentContext {
   effLoad: Map<string, number>;
   options: AssembleOptions;
   /** Inversions by the preferred (later) project, and by the less preferred (earlier) one. */
-  later: Map<number, Inversion[]>;
-  earlier: Map<number, Inversion[]>;
+  later: Map<number, LaterInversions>;
+  earlier: Map<number, EarlierInversions>;
 }
 
 /** Why a project is in its wave: reason codes apart from the German sentence parts, and findings. */
@@ -313,10 +322,15 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
   const earlier = ctx.earlier.get(i);
   if (earlier) {
     reasons.add('INVERSION');
-    const names = named(earlier, (v) => `${nodes[v.preferred].project.id} (Welle ${wave[v.preferred]})`);
-    const causes = distinct(earlier, (v) => shortCause(problem, wave, v), NAMED);
+    const names = named(
+      earlier.named,
+      earlier.count,
+      (v) => `${nodes[v.preferred].project.id} (Welle ${wave[v.preferred]})`,
+    );
+    // The causes of the projects named (the others are only counted).
+    const causes = distinct(earlier.named, (v) => shortCause(problem, wave, v), NAMED);
     parts.push(
-      `vor ${earlier.length === 1 ? 'dem bevorzugten Projekt' : 'den bevorzugten Projekten'} ${names}: ${causes.join('; ')}`,
+      `vor ${earlier.count === 1 ? 'dem bevorzugten Projekt' : 'den bevorzugten Projekten'} ${names}: ${causes.join('; ')}`,
     );
   }
 
@@ -362,7 +376,7 @@ function distinct<T>(items: T[], text: (x: T) => string, max: number): string[] 
 }
 
 /** The cause of one inversion in a few words, from the later (preferred) project's side. */
-function causeText(problem: Problem, wave: ArrayLike<number>, v: Inversion): string {
+export function causeText(problem: Problem, wave: ArrayLike<number>, v: Inversion): string {
   const { nodes } = problem;
   const p = nodes[v.preferred];
   const q = nodes[v.other];
@@ -385,25 +399,23 @@ function shortCause(problem: Problem, wave: ArrayLike<number>, v: Inversion): st
   return causeText(problem, wave, v);
 }
 
-/** At most this many projects are named in one reason or finding; the rest are counted. */
-const NAMED = 5;
-
-function named<T>(items: T[], text: (x: T) => string): string {
+/** The first NAMED of `count` projects, the rest counted. */
+function named<T>(items: T[], count: number, text: (x: T) => string): string {
   const shown = items.slice(0, NAMED).map(text).join(', ');
-  return items.length <= NAMED ? shown : `${shown} und ${items.length - NAMED} weitere`;
+  return count <= NAMED ? shown : `${shown} und ${count - NAMED} weitere`;
 }
 
-function inversionText(problem: Problem, wave: ArrayLike<number>, list: Inversion[]): string {
+function inversionText(problem: Problem, wave: ArrayLike<number>, list: LaterInversions): string {
   const { nodes } = problem;
-  const names = [named(list, (v) => `${nodes[v.other].project.id} (Welle ${wave[v.other]})`)];
-  const causes = distinct(list, (v) => causeText(problem, wave, v), NAMED);
-  return `nach ${list.length === 1 ? 'dem weniger bevorzugten Projekt' : 'den weniger bevorzugten Projekten'} ${names.join(', ')}: ${causes.join('; ')}`;
+  const names = named(list.named, list.count, (v) => `${nodes[v.other].project.id} (Welle ${wave[v.other]})`);
+  const causes = list.causes.map((v) => causeText(problem, wave, v));
+  return `nach ${list.count === 1 ? 'dem weniger bevorzugten Projekt' : 'den weniger bevorzugten Projekten'} ${names}: ${causes.join('; ')}`;
 }
 
-function inversionFinding(problem: Problem, wave: ArrayLike<number>, i: number, list: Inversion[]): Finding {
+function inversionFinding(problem: Problem, wave: ArrayLike<number>, i: number, list: LaterInversions): Finding {
   const node = problem.nodes[i];
   const p = node.project;
-  const unforced = list.some((v) => v.cause === 'UNFORCED');
+  const unforced = list.unforced;
   const tf = problem.tfs[node.tf].config.themenfeld;
   const text = `${p.id} (${preferenceText(p)}) liegt im Themenfeld „${tf}“ in Welle ${wave[i]}, ${inversionText(problem, wave, list)}.`;
   return unforced
@@ -415,17 +427,6 @@ function inversionFinding(problem: Problem, wave: ArrayLike<number>, i: number, 
         `${text} Das verletzt die Reihenfolge des Leitfadens; bitte den Plan prüfen.`,
       )
     : findingAt(p.src, 'id', 'info', 'PREFERENCE_INVERSION', text);
-}
-
-function groupBy<T>(items: T[], key: (x: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const x of items) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
 }
 
 function round(x: number): number {
