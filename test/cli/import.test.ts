@@ -44,7 +44,7 @@ describe('wellenplaner import', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(
-      '6 neue Leistungen, 6 Zellen ergänzt, 3 Konflikte, neue Spalten: Lebenslage, Zuständigkeit, Typ, Reifegrad.',
+      '6 neue Leistungen, 6 Zellen zu ergänzen, 3 Konflikte, neue Spalten: Lebenslage, Zuständigkeit, Typ, Reifegrad.',
     );
     const rows = await leistungen(result);
     expect(rows[2]).toEqual([

@@ -18,4 +18,10 @@ export {
   type ImportPreview,
   type ApplyOutcome,
 } from './workflow';
-export { importReport, importSummary, type ImportReport } from './report';
+export {
+  importAppliedSentence,
+  importPreviewSentences,
+  importReport,
+  importSummary,
+  type ImportReport,
+} from './report';

@@ -46,8 +46,11 @@ export function importReport(plan: ImportPlan, applied: boolean): ImportReport {
   };
 }
 
-/** A German summary of the preview, one line per fact, for the command line. */
-export function importSummary(plan: ImportPlan): string[] {
+/**
+ * What the preview will do, one German sentence per fact: the command line prints one a line,
+ * the task pane one paragraph. Built here once so both say the same.
+ */
+export function importPreviewSentences(plan: ImportPlan): string[] {
   const lines: string[] = [];
   const forms = plan.sheets.filter((s) => s.layout === 'form').length;
   const tables = plan.sheets.filter((s) => s.layout === 'table').length;
@@ -56,7 +59,7 @@ export function importSummary(plan: ImportPlan): string[] {
       ` (${plural(plan.sheets.filter((s) => s.layout === 'skipped').length, 'Blatt', 'Blätter')} übersprungen).`,
   );
   lines.push(
-    `${plural(plan.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${plural(plan.filledCells.length, 'Zelle', 'Zellen')} ergänzt, ` +
+    `${plural(plan.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${plural(plan.filledCells.length, 'Zelle', 'Zellen')} zu ergänzen, ` +
       `${plural(plan.conflicts.length, 'Konflikt', 'Konflikte')}${plan.addedColumns.length ? `, neue Spalten: ${plan.addedColumns.map((c) => c.label).join(', ')}` : ''}.`,
   );
   if (plan.createsSheet) lines.push(`Das Blatt „${plan.targetSheet}“ wird angelegt.`);
@@ -65,6 +68,21 @@ export function importSummary(plan: ImportPlan): string[] {
       `Die Excel-Tabelle „${plan.tableResize.table}“ wird von ${plan.tableResize.from} auf ${plan.tableResize.to} erweitert.`,
     );
   }
+  return lines;
+}
+
+/** What an applied import did, in one German sentence. */
+export function importAppliedSentence(plan: ImportPlan, mappingSaved: boolean): string {
+  return (
+    `Importiert: ${plural(plan.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${plural(plan.filledCells.length, 'Zelle', 'Zellen')} ergänzt` +
+    `${plan.conflicts.length ? `; ${plural(plan.conflicts.length, 'Konflikt', 'Konflikte')} unverändert gelassen` : ''}.` +
+    `${mappingSaved ? ' Die Zuordnung wurde in der Arbeitsmappe gespeichert.' : ''}`
+  );
+}
+
+/** The preview for the command line: its sentences, then each label not recognised. */
+export function importSummary(plan: ImportPlan): string[] {
+  const lines = importPreviewSentences(plan);
   for (const u of plan.unrecognised) {
     lines.push(`Nicht erkannte Beschriftung „${u.text}“ (${u.occurrences.map(at).join(', ')}) – nicht übernommen.`);
   }

@@ -22,6 +22,8 @@ import {
   applyImport,
   IMPORT_LIMITS,
   ImportApplyError,
+  importAppliedSentence,
+  importPreviewSentences,
   knownColumns,
   loadSteckbrief,
   previewImport,
@@ -29,6 +31,7 @@ import {
   type LabelMapping,
   type SteckbriefFile,
 } from '../../core/import';
+import { plural } from '../../core/text';
 import { megabytes } from '../../core/import/limits';
 import { normalizeLabel } from '../../core/read/normalize';
 import type { WorkbookPort } from '../../workbook/port';
@@ -167,10 +170,7 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
         if (inputRef.current) inputRef.current.value = '';
         setStatus({
           kind: 'done',
-          text:
-            `Importiert: ${count(p.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${count(p.filledCells.length, 'Zelle', 'Zellen')} ergänzt` +
-            `${p.conflicts.length ? `; ${count(p.conflicts.length, 'Konflikt', 'Konflikte')} unverändert gelassen` : ''}.` +
-            `${outcome.mappingSaved ? ' Die Zuordnung wurde in der Arbeitsmappe gespeichert.' : ''}`,
+          text: importAppliedSentence(p, outcome.mappingSaved),
         });
         onDone?.();
         return;
@@ -264,16 +264,7 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
           <Text as="h3" weight="semibold">
             Vorschau
           </Text>
-          <Text>
-            {`${count(plan.sheets.filter((s) => s.layout === 'form').length, 'Formular', 'Formulare')} und ` +
-              `${count(plan.sheets.filter((s) => s.layout === 'table').length, 'Tabelle', 'Tabellen')} gelesen: ` +
-              `${count(plan.newServices.length, 'neue Leistung', 'neue Leistungen')}, ${count(plan.filledCells.length, 'Zelle', 'Zellen')} zu ergänzen, ` +
-              `${count(plan.conflicts.length, 'Konflikt', 'Konflikte')}.` +
-              (plan.createsSheet ? ` Das Blatt „${plan.targetSheet}“ wird angelegt.` : '') +
-              (plan.addedColumns.length
-                ? ` Neue Spalten: ${plan.addedColumns.map((c) => `„${c.label}“`).join(', ')}.`
-                : '')}
-          </Text>
+          <Text>{importPreviewSentences(plan).join(' ')}</Text>
 
           {errors.length > 0 && (
             <MessageBar intent="error" layout="multiline" data-testid="import-errors">
@@ -360,7 +351,7 @@ export function ImportPanel({ port, onDone }: ImportPanelProps): React.JSX.Eleme
             <ul className={styles.list}>
               {plan.sheets.slice(0, SHOWN).map((sh) => (
                 <li key={`${sh.file}/${sh.sheet}`}>
-                  {`${sh.file} › ${sh.sheet}: ${LAYOUT_DE[sh.layout]}${sh.layout === 'skipped' ? '' : `, ${count(sh.records, 'Leistung', 'Leistungen')}`}`}
+                  {`${sh.file} › ${sh.sheet}: ${LAYOUT_DE[sh.layout]}${sh.layout === 'skipped' ? '' : `, ${plural(sh.records, 'Leistung', 'Leistungen')}`}`}
                 </li>
               ))}
             </ul>
@@ -455,10 +446,6 @@ function labelHint(u: { example: string; occurrences: { sheet: string; cell: str
 function normalizedTarget(target: string, options: string[]): string {
   if (target === '') return '';
   return options.find((o) => normalizeLabel(o) === normalizeLabel(target)) ?? target;
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function message(e: unknown): string {

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { IMPORT_LIMITS, planImport } from '../../../src/core/import';
+import {
+  importAppliedSentence,
+  importPreviewSentences,
+  importSummary,
+  IMPORT_LIMITS,
+  planImport,
+} from '../../../src/core/import';
 import type { CellValue, SheetData } from '../../../src/core/model';
 import { applyBlocks, cell, file, leistungen, sheet } from './helpers';
 
@@ -71,6 +77,28 @@ describe('planImport', () => {
     expect(cell(after, 'Leistungen', 'E4')).toBe(1500);
     expect(cell(after, 'Leistungen', 'D4')).toBe('Altbestand');
     expect(after[1]).toEqual(workbook()[1]);
+  });
+
+  it('says what it will do and did in one wording for the command line and the task pane', () => {
+    const plan = planImport({
+      workbook: workbook(),
+      files: [
+        form('elterngeld', [
+          ['OZG-ID', 10076],
+          ['Fallzahl', '1.234'],
+          ['Lebenslage', 'Geburt'],
+          ['Zuständigkeit', 'Land'],
+        ]),
+      ],
+    });
+    expect(importPreviewSentences(plan)).toEqual([
+      'Gelesen: 1 Steckbrief-Formular, 0 Tabellen (0 Blätter übersprungen).',
+      '0 neue Leistungen, 2 Zellen zu ergänzen, 1 Konflikt, neue Spalten: Lebenslage, Zuständigkeit.',
+    ]);
+    expect(importSummary(plan).slice(0, 2)).toEqual(importPreviewSentences(plan));
+    expect(importAppliedSentence(plan, true)).toBe(
+      'Importiert: 0 neue Leistungen, 2 Zellen ergänzt; 1 Konflikt unverändert gelassen. Die Zuordnung wurde in der Arbeitsmappe gespeichert.',
+    );
   });
 
   it('treats equal values written differently as no conflict', () => {
