@@ -64,8 +64,12 @@ export interface StableWeights {
   perBeyond: number;
 }
 
-/** Nodes the search may visit before it settles for the best plan found (then not proven minimal). */
-export const STABLE_SEARCH_BUDGET = 400_000;
+/**
+ * Nodes the search may visit in one independent part (Themenfelder joined by dependencies) before
+ * it settles for the best plan found there (then not proven minimal). The real catalogue's
+ * largest Themenfeld needed 1.2 million after a status change (about half a second).
+ */
+export const STABLE_SEARCH_BUDGET = 2_000_000;
 
 export function planStable(projects: PlanProject[], config: PlanConfig, baseline: PublishedVersion): StablePlanning {
   const rules = planRulesDetailed(projects, config);
@@ -142,7 +146,7 @@ export function planStable(projects: PlanProject[], config: PlanConfig, baseline
       finding(
         'info',
         'STABLE_SEARCH_LIMIT',
-        `Die Suche nach den wenigsten Verschiebungen wurde nach ${formatNumber(STABLE_SEARCH_BUDGET)} Schritten beendet; der Plan hält alle Regeln ein, ist aber nicht nachweislich der mit den wenigsten Verschiebungen. Der Optimierer findet das Minimum.`,
+        `Die Suche nach den wenigsten Verschiebungen wurde in mindestens einem Themenfeld nach ${formatNumber(STABLE_SEARCH_BUDGET)} Schritten beendet; der Plan hält alle Regeln ein, ist aber nicht nachweislich der mit den wenigsten Verschiebungen. Der Optimierer findet das Minimum.`,
         config.noteRef.sheet,
         config.noteRef.cell,
       ),
@@ -189,9 +193,10 @@ export function stableCost(
 }
 
 /**
- * Depth-first branch and bound over the projects (Themenfeld by Themenfeld; fixed projects
- * first, then published ones by wave, then new ones), each trying its cheapest waves first.
- * The rule-based plan is the first incumbent, so there is always an answer.
+ * Depth-first branch and bound over the projects, one independent part (Themenfelder joined by
+ * dependencies) at a time (fixed projects first, then published ones by wave, then new ones),
+ * each trying its cheapest waves first. The rule-based plan is the first incumbent, so there is
+ * always an answer.
  */
 function repair(
   problem: Problem,
@@ -227,21 +232,13 @@ function repair(
     return list.sort((x, y) => cost(i, x) - cost(i, y) || x - y);
   });
   const minCost = candidates.map((list, i) => (list.length ? cost(i, list[0]) : Infinity));
-  const suffix = new Float64Array(n + 1);
-  for (let k = n - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + minCost[order[k]];
 
   const wave = new Int32Array(n);
   const load = new Map<number, number>();
   const normal = new Map<number, number>();
   const key = (t: number, w: number) => t * 4096 + w;
-
-  let best: Int32Array | null = null;
-  let bestCost = Infinity;
-  if (planViolations(problem, calendars, ruleWave).length === 0 && [...ruleWave].every((w) => w <= horizon)) {
-    best = Int32Array.from(ruleWave);
-    bestCost = 0;
-    for (let i = 0; i < n; i++) bestCost += cost(i, ruleWave[i]);
-  }
+  // The rule-based plan is the first bound where it keeps every rule (then so does each part of it).
+  const seed = planViolations(problem, calendars, ruleWave).length === 0 && [...ruleWave].every((w) => w <= horizon);
 
   const startedOk = (s: number): boolean => {
     const node = nodes[s];
@@ -254,56 +251,109 @@ function repair(
     return wave[s] === eligible;
   };
 
-  let steps = 0;
-  let exhausted = false;
-  const visit = (k: number, acc: number): void => {
-    if (exhausted) return;
-    if (k === n) {
-      if (acc < bestCost) {
-        bestCost = acc;
-        best = Int32Array.from(wave);
-      }
-      return;
+  /**
+   * Depth-first search over one independent part: its projects in `list` order, cheapest waves
+   * first, cut where the cost so far plus the least the rest can cost reaches the best found.
+   */
+  const search = (list: number[]): { best: Int32Array | null; exhausted: boolean } => {
+    const m = list.length;
+    const suffix = new Float64Array(m + 1);
+    for (let k = m - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + minCost[list[k]];
+    let best: Int32Array | null = null;
+    let bestCost = Infinity;
+    if (seed) {
+      best = Int32Array.from(ruleWave);
+      bestCost = list.reduce((sum, i) => sum + cost(i, ruleWave[i]), 0);
     }
-    if (++steps > STABLE_SEARCH_BUDGET) {
-      exhausted = true;
-      return;
-    }
-    const i = order[k];
-    const node = nodes[i];
-    let lo = 1;
-    let hi = horizon;
-    for (const q of node.prereqs) if (wave[q]) lo = Math.max(lo, wave[q] + 1);
-    for (const d of node.dependants) if (wave[d]) hi = Math.min(hi, wave[d] - 1);
-    const cal = calendars[node.tf];
-    for (const w of candidates[i]) {
-      if (w < lo || w > hi) continue;
-      const c = acc + cost(i, w);
-      if (c + suffix[k + 1] >= bestCost) break; // candidates are sorted by cost
-      const cap = cal.capacity(w);
-      const kk = key(node.tf, w);
-      const newLoad = (load.get(kk) ?? 0) + effectiveLoad(node.size, cap);
-      const newNormal = (normal.get(kk) ?? 0) + (node.exempt ? 0 : 1);
-      if (newNormal > 0 && newLoad > cap + 1e-9) continue;
-      wave[i] = w;
-      let ok = startedOk(i);
-      for (const d of node.dependants) if (ok && nodes[d].started) ok = startedOk(d);
-      if (ok) {
-        const oldLoad = load.get(kk) ?? 0;
-        const oldNormal = normal.get(kk) ?? 0;
-        load.set(kk, newLoad);
-        normal.set(kk, newNormal);
-        visit(k + 1, c);
-        load.set(kk, oldLoad);
-        normal.set(kk, oldNormal);
-      }
-      wave[i] = 0;
+    let steps = 0;
+    let exhausted = false;
+    const visit = (k: number, acc: number): void => {
       if (exhausted) return;
-    }
+      if (k === m) {
+        if (acc < bestCost) {
+          bestCost = acc;
+          best = Int32Array.from(wave);
+        }
+        return;
+      }
+      if (++steps > STABLE_SEARCH_BUDGET) {
+        exhausted = true;
+        return;
+      }
+      const i = list[k];
+      const node = nodes[i];
+      let lo = 1;
+      let hi = horizon;
+      for (const q of node.prereqs) if (wave[q]) lo = Math.max(lo, wave[q] + 1);
+      for (const d of node.dependants) if (wave[d]) hi = Math.min(hi, wave[d] - 1);
+      const cal = calendars[node.tf];
+      for (const w of candidates[i]) {
+        if (w < lo || w > hi) continue;
+        const c = acc + cost(i, w);
+        if (c + suffix[k + 1] >= bestCost) break; // candidates are sorted by cost
+        const cap = cal.capacity(w);
+        const kk = key(node.tf, w);
+        const newLoad = (load.get(kk) ?? 0) + effectiveLoad(node.size, cap);
+        const newNormal = (normal.get(kk) ?? 0) + (node.exempt ? 0 : 1);
+        if (newNormal > 0 && newLoad > cap + 1e-9) continue;
+        wave[i] = w;
+        let ok = startedOk(i);
+        for (const d of node.dependants) if (ok && nodes[d].started) ok = startedOk(d);
+        if (ok) {
+          const oldLoad = load.get(kk) ?? 0;
+          const oldNormal = normal.get(kk) ?? 0;
+          load.set(kk, newLoad);
+          normal.set(kk, newNormal);
+          visit(k + 1, c);
+          load.set(kk, oldLoad);
+          normal.set(kk, oldNormal);
+        }
+        wave[i] = 0;
+        if (exhausted) return;
+      }
+    };
+    visit(0, 0);
+    return { best, exhausted };
   };
-  visit(0, 0);
-  if (!best) throw new Error('Stabile Wellenplanung: kein zulässiger Plan gefunden (interner Fehler).');
-  return { wave: best, exact: !exhausted };
+
+  // Themenfelder not joined by a dependency share no rule (capacity is per Themenfeld): each such
+  // part is searched on its own with its own budget, so one large Themenfeld cannot use up the
+  // search for all, and the sum of the parts' minima is the minimum.
+  const result = new Int32Array(n);
+  let exact = true;
+  for (const part of independentParts(problem, order)) {
+    const { best, exhausted } = search(part);
+    if (!best) throw new Error('Stabile Wellenplanung: kein zulässiger Plan gefunden (interner Fehler).');
+    for (const i of part) result[i] = best[i];
+    if (exhausted) exact = false;
+  }
+  return { wave: result, exact };
+}
+
+/** The projects in `order`, split into parts no rule joins: Themenfelder, linked by dependencies across them. */
+function independentParts(problem: Problem, order: number[]): number[][] {
+  const { nodes } = problem;
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const node of nodes) for (const q of node.prereqs) union(node.tf, nodes[q].tf);
+  const parts = new Map<number, number[]>();
+  for (const i of order) {
+    const root = find(nodes[i].tf);
+    const list = parts.get(root) ?? [];
+    list.push(i);
+    parts.set(root, list);
+  }
+  return [...parts.values()];
 }
 
 /** Why each published project that moved had to move. */

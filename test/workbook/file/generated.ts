@@ -1,7 +1,8 @@
 /**
  * Input workbooks of realistic shape for the file adapter's tests and benchmarks (deterministic):
- * - catalogueWorkbook(): the real OZG catalogue (557 Leistungen), bundled by Themenfeld and
- *   Lebenslage into projects of at most 6, every 7th project depending on the one before;
+ * - catalogueWorkbook(maxSize): the real OZG catalogue (557 Leistungen), bundled by Themenfeld and
+ *   Lebenslage into projects of at most 6 (118 projects; at most 7: 107), every 7th project
+ *   depending on the one before;
  * - syntheticWorkbook(n): n Leistungen (the catalogue's first, then made-up IDs) in projects of
  *   1–9 over all Themenfelder, some coordinators, statuses, prior work and dependencies.
  */
@@ -77,7 +78,7 @@ async function workbookOf(leistungen: Leistung[], projects: Projekt[], seed: num
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-export function catalogueWorkbook(): Promise<Uint8Array> {
+export function catalogueWorkbook(maxSize = 6): Promise<Uint8Array> {
   const groups = new Map<string, Leistung[]>();
   for (const e of catalogueEntries()) {
     const key = `${e.themenfeld}|${e.lage}`;
@@ -90,11 +91,11 @@ export function catalogueWorkbook(): Promise<Uint8Array> {
   const projects: Projekt[] = [];
   for (const g of groups.values()) {
     leistungen.push(...g);
-    for (let k = 0; k < g.length; k += 6) {
+    for (let k = 0; k < g.length; k += maxSize) {
       projects.push({
         id: `P-${projects.length + 1}`,
         themenfeld: g[0].themenfeld,
-        services: g.slice(k, k + 6).map((l) => l.id),
+        services: g.slice(k, k + maxSize).map((l) => l.id),
       });
     }
   }
