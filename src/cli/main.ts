@@ -15,14 +15,14 @@ import {
 import { toJsonReport } from '../core/report';
 import { germanDate, todayIso } from '../core/dates';
 import { sortFindings, appendAll } from '../core/findings';
-import { FileWorkbook, WorkbookReadError, WorkbookWriteError } from '../workbook/file';
+import type { WorkbookPort } from '../workbook/port';
+import { WorkbookReadError, WorkbookWriteError } from '../workbook/file/errors';
 import { overridesFrom, settingsFromMeta } from '../core/planSettings';
-import { openWorkbookFile, PartsWouldBeLostError, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
+import { openPlanningWorkbook, PartsWouldBeLostError, saveTextFile, saveWorkbookFile } from '../workbook/file/node';
 import { finding } from '../core/findings';
 import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
 import { parseOverrides, positiveNumber } from './overrides';
 import { parseGermanOrIsoDate } from './dateArg';
-import { runImportCommand } from './import';
 import { startSolver } from './solver';
 import { isHelpRequest, USAGE } from './usage';
 import { plural } from '../core/text';
@@ -67,7 +67,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'export':
         return await exportCommand(args, io);
       case 'import':
-        return await runImportCommand({
+        return await (
+          await import('./import')
+        ).runImportCommand({
           workbook: args.positional[0],
           steckbriefe: args.positional.slice(1),
           out: stringOption(args, 'out'),
@@ -99,7 +101,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * so the command line plans what a colleague planned in Excel.
  */
 async function effectiveSettings(
-  wb: FileWorkbook,
+  wb: WorkbookPort,
   args: ParsedArgs,
   io: Io,
 ): Promise<{ overrides: PlanOverrides; optimise: boolean }> {
@@ -142,7 +144,7 @@ function requireWorkbookPath(args: ParsedArgs): string {
 
 async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = requireWorkbookPath(args);
-  const wb = await openWorkbookFile(path);
+  const wb = await openPlanningWorkbook(path);
   const { overrides } = await effectiveSettings(wb, args, io);
   const outcome = runCheck(await wb.readSheets(), { overrides });
   await writeJson(args, outcome);
@@ -159,7 +161,7 @@ async function planCommand(args: ParsedArgs, io: Io, publish = false): Promise<n
     );
   // --optimise: HiGHS compiles while the workbook is read (settings saying "optimiert" start it after)
   if (args.options.optimise === true || args.options.optimize === true) void startSolver();
-  const wb = await openWorkbookFile(path);
+  const wb = await openPlanningWorkbook(path);
   const { overrides, optimise } = await effectiveSettings(wb, args, io);
   if (optimise) void startSolver();
   const sheets = await wb.readSheets();
@@ -267,7 +269,7 @@ async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
   const paperSize = paperOption(args);
   const todayArg = stringOption(args, 'today');
   const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
-  const wb = await openWorkbookFile(path);
+  const wb = await openPlanningWorkbook(path);
   const { overrides, optimise } = await effectiveSettings(wb, args, io);
   const sheets = await wb.readSheets();
   const timeLimit = positiveNumber(args, 'time-limit', false);

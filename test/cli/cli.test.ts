@@ -194,20 +194,33 @@ describe('wellenplaner plan', () => {
 });
 
 describe('wellenplaner: what a file adapter cannot keep, and the real binary', () => {
-  it('refuses to write a workbook whose charts would be lost, unless forced', async () => {
+  it('keeps a chart it does not write: the package is copied part by part, nothing refused', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const JSZip = require('jszip');
     const zip = await JSZip.loadAsync(readFileSync(EXAMPLE));
-    zip.file(
-      'xl/charts/chart1.xml',
-      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
-    );
+    const chart = '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    zip.file('xl/charts/chart1.xml', chart);
     const path = join(dir, 'mit-diagramm.xlsx');
     writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
     const out = join(dir, 'mit-diagramm-ergebnis.xlsx');
+    const r = await run('plan', path, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/WORKBOOK_PARTS_WOULD_BE_LOST/);
+    const written = await JSZip.loadAsync(readFileSync(out));
+    expect(await written.file('xl/charts/chart1.xml').async('string')).toBe(chart);
+  });
+
+  it('refuses to write a workbook whose macros would be lost, unless forced', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(EXAMPLE));
+    zip.file('xl/vbaProject.bin', 'VBA');
+    const path = join(dir, 'mit-makros.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = join(dir, 'mit-makros-ergebnis.xlsx');
     const refused = await run('plan', path, '--out', out);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/WORKBOOK_PARTS_WOULD_BE_LOST .*Diagramme/);
+    expect(refused.stdout).toMatch(/WORKBOOK_PARTS_WOULD_BE_LOST .*Makros/);
     expect(() => readFileSync(out)).toThrow();
     expect((await run('plan', path, '--out', out, '--force')).code).toBe(0);
     expect(readFileSync(out).length).toBeGreaterThan(0);

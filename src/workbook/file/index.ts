@@ -14,25 +14,10 @@ import { lossyPartsOfZip } from './parts';
 import { inventoryOfZip, lostFeatures, type LostContent, type PackageInventory } from './inventory';
 import { META_HEADER, metaFromRows } from '../../core/meta';
 import { OUTPUT_SHEETS } from '../../core/layout';
+import { MAX_WORKBOOK_BYTES, WorkbookReadError, WorkbookWriteError } from './errors';
+import { DAYS_1900_TO_1904, shiftDateSerials } from './dates1904';
 
-/** The file could not be opened as a workbook. The message is German and meant for the user. */
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
-
-/** The result could not be written. The message is German and meant for the user. */
-export class WorkbookWriteError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookWriteError';
-  }
-}
-
-/** Upper bound on what we try to open, so a hostile file cannot exhaust the pane's memory. */
-export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+export { MAX_WORKBOOK_BYTES, WorkbookReadError, WorkbookWriteError, shiftDateSerials };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -268,33 +253,4 @@ function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
 
 function noteText(note: string | ExcelJS.Comment): string {
   return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
-}
-
-/** Days between Excel's 1900 and 1904 date systems (Mac workbooks may use the latter). */
-const DAYS_1900_TO_1904 = 1462;
-const DATE_FORMAT = /(^|[^"\\])(d{1,4}|y{2,4})/i;
-
-/** Layouts carry 1900-system serials; a 1904-system workbook needs its date cells shifted. */
-export function shiftDateSerials(bundle: OutputBundle, days: number): OutputBundle {
-  const layouts = bundle.layouts.map((layout) => {
-    const values = layout.values.map((row) => [...row]);
-    for (const nf of layout.numberFormats) {
-      if (!DATE_FORMAT.test(nf.format)) continue;
-      const box = parseRange(nf.range);
-      for (let r = box.top; r <= Math.min(box.bottom, values.length); r++) {
-        const row = values[r - 1];
-        for (let c = box.left; c <= Math.min(box.right, row.length); c++) {
-          const v = row[c - 1];
-          if (typeof v === 'number') row[c - 1] = v + days;
-        }
-      }
-    }
-    return { ...layout, values };
-  });
-  const chart = bundle.chart && {
-    ...bundle.chart,
-    minSerial: bundle.chart.minSerial + days,
-    maxSerial: bundle.chart.maxSerial + days,
-  };
-  return { ...bundle, layouts, chart };
 }

@@ -2,13 +2,37 @@ import { unlinkSync } from 'node:fs';
 import { chmod, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { LostContent } from './inventory';
-import { keepValidationsByBounds } from './boundedRanges';
-import { FileWorkbook, MAX_WORKBOOK_BYTES, WorkbookReadError, WorkbookWriteError } from './index';
+import type { FileWorkbook } from './index';
+import { MAX_WORKBOOK_BYTES, WorkbookReadError, WorkbookWriteError } from './errors';
+import { PackageWorkbook } from './packageWorkbook';
 
-FileWorkbook.validationsByBounds = keepValidationsByBounds();
+/** What saving needs of a workbook: either adapter. */
+interface SavableWorkbook {
+  toBuffer(): Promise<Uint8Array>;
+  lostParts(written: Uint8Array): Promise<LostContent[]>;
+}
+
+/** Uncompressed size of all parts of a package the fast path reads; larger ones go to ExcelJS. */
+const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Opens an .xlsx file for check and plan: as a package (read from its XML, written by copying
+ * every part but the output sheets) where the package reader can, otherwise with ExcelJS.
+ */
+export async function openPlanningWorkbook(path: string): Promise<FileWorkbook | PackageWorkbook> {
+  const data = await readWorkbookBytes(path);
+  // WELLENPLANER_WRITER=exceljs: the ExcelJS adapter throughout (the reference the package
+  // writer is tested against; also a way back should a package ever be written wrongly).
+  const viaExcelJs = process.env.WELLENPLANER_WRITER === 'exceljs';
+  return (viaExcelJs ? undefined : PackageWorkbook.open(data, MAX_PACKAGE_BYTES)) ?? (await fromBytes(path, data));
+}
 
 /** Opens an .xlsx file; every failure becomes a WorkbookReadError with a German message. */
 export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
+  return fromBytes(path, await readWorkbookBytes(path));
+}
+
+async function readWorkbookBytes(path: string): Promise<Uint8Array> {
   let size: number;
   try {
     const s = await stat(path);
@@ -21,7 +45,14 @@ export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
   if (size > MAX_WORKBOOK_BYTES) {
     throw new WorkbookReadError(`${path} ist größer als ${MAX_WORKBOOK_BYTES / 1048576} MB.`);
   }
-  const data = await readFile(path);
+  return new Uint8Array(await readFile(path));
+}
+
+async function fromBytes(path: string, data: Uint8Array): Promise<FileWorkbook> {
+  // ExcelJS is loaded only when it is needed (the import, packages the fast path leaves to it).
+  const { FileWorkbook } = await import('./index');
+  const { keepValidationsByBounds } = await import('./boundedRanges');
+  FileWorkbook.validationsByBounds = keepValidationsByBounds();
   try {
     return await FileWorkbook.fromBuffer(data);
   } catch (e) {
@@ -49,7 +80,7 @@ export function lostPartsMessage(lost: readonly string[]): string {
  * nothing written) when content would be lost, unless `allowLoss`; returns what was lost then.
  */
 export async function saveWorkbookFile(
-  wb: FileWorkbook,
+  wb: SavableWorkbook,
   path: string,
   opts: { allowLoss?: boolean } = {},
 ): Promise<{ lost: LostContent[] }> {

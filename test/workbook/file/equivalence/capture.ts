@@ -1,13 +1,17 @@
 /**
  * Captures the written workbooks of CASES as fixtures: `npx tsx test/workbook/file/equivalence/capture.ts`.
  * Run it only for a deliberate layout change (a change of what the core's SheetLayout says),
- * never to make a writer change pass: the fixtures were first captured from the ExcelJS
- * writer (main at 8ffeabb) and are the reference the package writer must reproduce.
+ * never to make a writer change pass. It always writes with the ExcelJS adapter (the reference,
+ * WELLENPLANER_WRITER=exceljs); the package writer must reproduce it. First captured from main
+ * at 8ffeabb; recaptured on main at c64bdc9 for its layout changes (planner order 992a30c and
+ * exact capacity 2138ccb: other reasons, row heights and project order; more Prüfbericht rows).
  */
 import { mkdirSync } from 'node:fs';
 import { CASES, FIXTURE_DIR, describeOutput, writeFixture } from './cases';
 
 (async () => {
+  // Always from the reference writer, whatever the command line uses by default.
+  process.env.WELLENPLANER_WRITER = 'exceljs';
   mkdirSync(FIXTURE_DIR, { recursive: true });
   for (const c of CASES) {
     const d = await describeOutput(await c.input());

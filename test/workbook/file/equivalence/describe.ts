@@ -16,6 +16,7 @@ export interface SheetDescription {
   columnWidths: (number | null)[];
   rowHeights: [number, number][];
   merges: string[];
+  rowBreaks: unknown[];
   tables: unknown[];
   validations: Record<string, unknown>;
   /** One entry per row: [row number, [[column, value, style index], …]]. */
@@ -158,6 +159,7 @@ export async function describeWorkbook(bytes: Uint8Array): Promise<WorkbookDescr
       columnWidths,
       rowHeights,
       merges: [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort(),
+      rowBreaks: plain((ws as unknown as { rowBreaks?: unknown[] }).rowBreaks ?? []) as unknown[],
       tables,
       validations,
       rows,

@@ -25,17 +25,21 @@ function firstDifference(a: SheetDescription, b: SheetDescription, styles: [stri
 }
 
 describe('written workbooks stay as they were', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (name, c) => {
-    const expected = readFixture(name);
-    const actual = await describeOutput(await c.input());
-    expect(actual.sheets.map((s) => [s.name, s.state])).toEqual(expected.sheets.map((s) => [s.name, s.state]));
-    expect(actual.date1904).toBe(expected.date1904);
-    const differences = actual.sheets
-      .map((s, i) => {
-        const d = firstDifference(s, expected.sheets[i], [actual.styles, expected.styles]);
-        return d && `${s.name}: ${d}`;
-      })
-      .filter(Boolean);
-    expect(differences).toEqual([]);
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s',
+    async (name, c) => {
+      const expected = readFixture(name);
+      const actual = await describeOutput(await c.input());
+      expect(actual.sheets.map((s) => [s.name, s.state])).toEqual(expected.sheets.map((s) => [s.name, s.state]));
+      expect(actual.date1904).toBe(expected.date1904);
+      const differences = actual.sheets
+        .map((s, i) => {
+          const d = firstDifference(s, expected.sheets[i], [actual.styles, expected.styles]);
+          return d && `${s.name}: ${d}`;
+        })
+        .filter(Boolean);
+      expect(differences).toEqual([]);
+    },
+    300_000,
+  );
 });
