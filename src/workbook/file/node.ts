@@ -12,19 +12,26 @@ interface SavableWorkbook {
   lostParts(written: Uint8Array): Promise<LostContent[]>;
 }
 
-/** Uncompressed size of all parts of a package the fast path reads; larger ones go to ExcelJS. */
-const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
-
 /**
  * Opens an .xlsx file for check and plan: as a package (read from its XML, written by copying
  * every part but the output sheets) where the package reader can, otherwise with ExcelJS.
+ * Both refuse a package beyond the limits of packageCheck.ts with the same message.
  */
 export async function openPlanningWorkbook(path: string): Promise<FileWorkbook | PackageWorkbook> {
   const data = await readWorkbookBytes(path);
   // WELLENPLANER_WRITER=exceljs: the ExcelJS adapter throughout (the reference the package
   // writer is tested against; also a way back should a package ever be written wrongly).
-  const viaExcelJs = process.env.WELLENPLANER_WRITER === 'exceljs';
-  return (viaExcelJs ? undefined : PackageWorkbook.open(data, MAX_PACKAGE_BYTES)) ?? (await fromBytes(path, data));
+  if (process.env.WELLENPLANER_WRITER !== 'exceljs') {
+    let wb: PackageWorkbook | undefined;
+    try {
+      wb = PackageWorkbook.open(data);
+    } catch (e) {
+      if (e instanceof WorkbookReadError) throw new WorkbookReadError(`${path}: ${e.message}`);
+      throw e;
+    }
+    if (wb) return wb;
+  }
+  return fromBytes(path, data);
 }
 
 /** Opens an .xlsx file; every failure becomes a WorkbookReadError with a German message. */

@@ -28,6 +28,22 @@ export type WorkbookLimits = { -readonly [K in keyof typeof WORKBOOK_LIMITS]: nu
 const de = (n: number) => n.toLocaleString('de-DE');
 const mb = (n: number) => `${(n / 1048576).toLocaleString('de-DE', { maximumFractionDigits: 0 })} MB`;
 
+/** The German messages of the limits (the package reader of the command line refuses with the same). */
+export const LIMIT_MESSAGES = {
+  parts: (n: number, limits: WorkbookLimits) =>
+    `Die Datei enthält ${de(n)} Bestandteile, erlaubt sind höchstens ${de(limits.maxParts)}.`,
+  unpacked: (limits: WorkbookLimits) =>
+    `Die Datei würde entpackt mehr als ${mb(limits.maxUnpackedBytes)} belegen (eine „ZIP-Bombe“ oder eine viel zu große Mappe); erlaubt sind ${mb(limits.maxUnpackedBytes)}.`,
+  rows: (limits: WorkbookLimits) =>
+    `Ein Tabellenblatt hat mehr als ${de(limits.maxRows)} Zeilen; der Wellenplaner liest höchstens ${de(limits.maxRows)} Zeilen je Blatt. Bitte leere oder nicht benötigte Zeilen löschen.`,
+  cells: (limits: WorkbookLimits) =>
+    `Die Mappe hat mehr als ${de(limits.maxCells)} gefüllte Zellen; der Wellenplaner liest höchstens ${de(limits.maxCells)}.`,
+  sharedStrings: (limits: WorkbookLimits) =>
+    `Die Mappe enthält mehr als ${de(limits.maxSharedStrings)} verschiedene Texte; der Wellenplaner liest höchstens ${de(limits.maxSharedStrings)}.`,
+  mergedCells: (area: number, limits: WorkbookLimits) =>
+    `Verbundene Zellen decken auf einem Blatt ${de(area)} Zellen ab (z. B. ein Verbund über ganze Spalten); erlaubt sind ${de(limits.maxMergedCells)}. Bitte die Zellverbünde auf den genutzten Bereich beschränken.`,
+};
+
 interface ZipStream {
   on(event: 'data', fn: (chunk: Uint8Array) => void): ZipStream;
   on(event: 'error', fn: (e: unknown) => void): ZipStream;
@@ -136,7 +152,7 @@ export async function checkWorkbookPackage(
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   const names = new Set(entries.map((f) => f.name));
   if (entries.length > limits.maxParts) {
-    return `Die Datei enthält ${de(entries.length)} Bestandteile, erlaubt sind höchstens ${de(limits.maxParts)}.`;
+    return LIMIT_MESSAGES.parts(entries.length, limits);
   }
   if (!names.has('xl/workbook.xml')) {
     const mimetype = names.has('mimetype')
@@ -179,9 +195,7 @@ export async function checkWorkbookPackage(
           if (done) return;
           unpacked += chunk.length;
           if (unpacked > limits.maxUnpackedBytes) {
-            stop(
-              `Die Datei würde entpackt mehr als ${mb(limits.maxUnpackedBytes)} belegen (eine „ZIP-Bombe“ oder eine viel zu große Mappe); erlaubt sind ${mb(limits.maxUnpackedBytes)}.`,
-            );
+            stop(LIMIT_MESSAGES.unpacked(limits));
             return;
           }
           if (!text) return;
@@ -191,17 +205,11 @@ export async function checkWorkbookPackage(
           strings?.feed(s);
           ranges?.feed(s);
           if (rows && rows.count > limits.maxRows) {
-            stop(
-              `Ein Tabellenblatt hat mehr als ${de(limits.maxRows)} Zeilen; der Wellenplaner liest höchstens ${de(limits.maxRows)} Zeilen je Blatt. Bitte leere oder nicht benötigte Zeilen löschen.`,
-            );
+            stop(LIMIT_MESSAGES.rows(limits));
           } else if (cellCounter && cells + cellCounter.count > limits.maxCells) {
-            stop(
-              `Die Mappe hat mehr als ${de(limits.maxCells)} gefüllte Zellen; der Wellenplaner liest höchstens ${de(limits.maxCells)}.`,
-            );
+            stop(LIMIT_MESSAGES.cells(limits));
           } else if (strings && strings.count > limits.maxSharedStrings) {
-            stop(
-              `Die Mappe enthält mehr als ${de(limits.maxSharedStrings)} verschiedene Texte; der Wellenplaner liest höchstens ${de(limits.maxSharedStrings)}.`,
-            );
+            stop(LIMIT_MESSAGES.sharedStrings(limits));
           }
         })
         .on('error', () =>
@@ -215,7 +223,7 @@ export async function checkWorkbookPackage(
     if (problem) return problem;
     if (cellCounter) cells += cellCounter.count;
     if (ranges && ranges.mergedCells > limits.maxMergedCells) {
-      return `Verbundene Zellen decken auf einem Blatt ${de(ranges.mergedCells)} Zellen ab (z. B. ein Verbund über ganze Spalten); erlaubt sind ${de(limits.maxMergedCells)}. Bitte die Zellverbünde auf den genutzten Bereich beschränken.`;
+      return LIMIT_MESSAGES.mergedCells(ranges.mergedCells, limits);
     }
     if (ranges && !options.validationsByBounds && ranges.validatedCells > limits.maxValidatedCells) {
       return `Datenüberprüfungen (Dropdown-Listen) decken auf einem Blatt ${de(ranges.validatedCells)} Zellen ab; erlaubt sind hier ${de(limits.maxValidatedCells)}. Bitte die Kommandozeile verwenden oder die Listen auf den genutzten Bereich beschränken.`;

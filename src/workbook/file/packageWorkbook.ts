@@ -6,7 +6,9 @@ import { DAYS_1900_TO_1904, shiftDateSerials } from './dates1904';
 import { readPackageSheets, workbookStructure, type WorkbookStructure, WORKBOOK_PART } from './sheetReader';
 import { sheetXml, StyleTable, tableXml } from './sheetWriter';
 import { attribute, escapeXml, folderOf, relationships, relsPathOf } from './xml';
-import { inflateEntry, newEntry, readZip, writeZip, type ZipEntry } from './zip';
+import { inflateEntry, newEntry, readZip, writeZip, ZipTooLargeError, type ZipEntry } from './zip';
+import { LIMIT_MESSAGES, WORKBOOK_LIMITS, type WorkbookLimits } from './packageCheck';
+import { WorkbookReadError } from './errors';
 import { inventoryOf, lostFeatures, type LostContent } from './inventory';
 import { OUTPUT_SHEETS } from '../../core/layout';
 
@@ -24,6 +26,9 @@ const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.wo
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
+/** Sheets written anew whatever they held: lostParts does not compare them. */
+const NOT_COMPARED = new Set([...OUTPUT_SHEETS, META_SHEET].map((n) => n.toLowerCase()));
+
 interface SheetToWrite {
   layout: SheetLayout;
   hidden?: 'veryHidden';
@@ -37,10 +42,16 @@ export class PackageWorkbook implements WorkbookPort {
   private readonly structure: WorkbookStructure;
   private readonly stylesPart: string | undefined;
   private readonly stringsPart: string | undefined;
+  /** What toBuffer wrote last: lostParts reads its new parts' text from here instead of unzipping them. */
+  private lastWritten:
+    { bytes: Uint8Array; names: Set<string>; texts: Map<string, string>; sheetParts: Set<string> } | undefined;
+
+  /** Bytes unpacked so far, against limits.maxUnpackedBytes (counted, whatever the directory claims). */
+  private unpacked = 0;
 
   private constructor(
     private readonly entries: Map<string, ZipEntry>,
-    private readonly maxPartBytes: number,
+    private readonly limits: WorkbookLimits,
   ) {
     this.structure = workbookStructure(this, WORKBOOK_PART);
     const rels = relationships(this.text(relsPathOf(WORKBOOK_PART)) ?? '', 'xl');
@@ -49,14 +60,23 @@ export class PackageWorkbook implements WorkbookPort {
     this.stringsPart = byType('/sharedStrings');
   }
 
-  static open(bytes: Uint8Array, maxPartBytes: number): PackageWorkbook | undefined {
+  /**
+   * The package, read; undefined when the ExcelJS adapter should take it. A package beyond the
+   * limits of the ExcelJS path's package check (packageCheck.ts) is refused with the same
+   * German message (WorkbookReadError): parts, unpacked bytes, rows, cells, shared strings and
+   * merged cells are counted while reading, so nothing is unpacked twice.
+   */
+  static open(bytes: Uint8Array, limits: WorkbookLimits = WORKBOOK_LIMITS): PackageWorkbook | undefined {
     try {
       const entries = readZip(bytes);
+      // Not a workbook (an .ods, a .docx …): the ExcelJS path's check says what it is instead.
       if (!entries.has(WORKBOOK_PART) || !entries.has('[Content_Types].xml')) return undefined;
+      const partCount = [...entries.keys()].filter((n) => !n.endsWith('/')).length;
+      if (partCount > limits.maxParts) throw new WorkbookReadError(LIMIT_MESSAGES.parts(partCount, limits));
       let declared = 0;
       for (const e of entries.values()) declared += e.size;
-      if (declared > maxPartBytes) return undefined;
-      const wb = new PackageWorkbook(entries, maxPartBytes);
+      if (declared > limits.maxUnpackedBytes) throw new WorkbookReadError(LIMIT_MESSAGES.unpacked(limits));
+      const wb = new PackageWorkbook(entries, limits);
       // Elements with a namespace prefix (<x:workbook>) are left to the ExcelJS adapter.
       if (!/<workbook\b/.test(wb.text(WORKBOOK_PART) ?? '') || !/<Types\b/.test(wb.text('[Content_Types].xml') ?? ''))
         return undefined;
@@ -65,17 +85,32 @@ export class PackageWorkbook implements WorkbookPort {
       if ([...entries.keys()].some((n) => n.startsWith('xl/vbaProject'))) return undefined;
       if (/purl\.oclc\.org\/ooxml/.test(wb.text(WORKBOOK_PART) ?? '')) return undefined;
       // Read now: whatever this reader cannot parse goes to the ExcelJS adapter and its messages.
-      wb.sheets = readPackageSheets(wb, wb.structure, wb.stylesPart, wb.stringsPart);
+      wb.sheets = readPackageSheets(wb, wb.structure, wb.stylesPart, wb.stringsPart, limits);
+      // The parts not read are copied as they are, but a directory may lie about them too.
+      for (const [name, e] of entries) if (!wb.textCache.has(name) && e.method !== 0) wb.inflate(e);
       return wb;
-    } catch {
+    } catch (e) {
+      if (e instanceof WorkbookReadError) throw e;
       return undefined;
+    }
+  }
+
+  /** An entry's bytes, counted against the unpacked limit. */
+  private inflate(entry: ZipEntry): Uint8Array {
+    try {
+      const data = inflateEntry(entry, this.limits.maxUnpackedBytes - this.unpacked);
+      this.unpacked += data.byteLength;
+      return data;
+    } catch (e) {
+      if (e instanceof ZipTooLargeError) throw new WorkbookReadError(LIMIT_MESSAGES.unpacked(this.limits));
+      throw e;
     }
   }
 
   text(part: string): string | undefined {
     if (this.textCache.has(part)) return this.textCache.get(part);
     const entry = this.entries.get(part);
-    const text = entry ? new TextDecoder().decode(inflateEntry(entry, this.maxPartBytes)) : undefined;
+    const text = entry ? new TextDecoder().decode(this.inflate(entry)) : undefined;
     this.textCache.set(part, text);
     return text;
   }
@@ -86,7 +121,7 @@ export class PackageWorkbook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     // Read once: the plan and the write's checks see the same values.
-    this.sheets ??= readPackageSheets(this, this.structure, this.stylesPart, this.stringsPart);
+    this.sheets ??= readPackageSheets(this, this.structure, this.stylesPart, this.stringsPart, this.limits);
     return this.sheets;
   }
 
@@ -131,13 +166,28 @@ export class PackageWorkbook implements WorkbookPort {
    * adapter's): with parts copied byte for byte, nothing but the replaced output sheets.
    */
   async lostParts(written: Uint8Array): Promise<LostContent[]> {
-    const before = await inventoryOf([...this.entries.keys()], async (p) => this.text(p) ?? null);
-    const zip = readZip(written);
-    const decoder = new TextDecoder();
-    const after = await inventoryOf([...zip.keys()], async (p) => {
-      const e = zip.get(p);
-      return e ? decoder.decode(inflateEntry(e, this.maxPartBytes)) : null;
-    });
+    // The replaced sheets are not compared: their XML is not scanned (at 20,000 Leistungen it is most of the package).
+    const skipped = new Set(
+      this.structure.sheets.filter((s) => NOT_COMPARED.has(s.name.toLowerCase())).map((s) => s.part),
+    );
+    const before = await inventoryOf([...this.entries.keys()], async (p) =>
+      skipped.has(p) ? '' : (this.text(p) ?? null),
+    );
+    let after;
+    const last = this.lastWritten;
+    if (last && last.bytes === written) {
+      // The package this adapter just wrote: its new parts' text is at hand, the rest is the package read.
+      after = await inventoryOf([...last.names], async (p) =>
+        last.sheetParts.has(p) ? '' : (last.texts.get(p) ?? (last.names.has(p) ? (this.text(p) ?? null) : null)),
+      );
+    } else {
+      const zip = readZip(written);
+      const decoder = new TextDecoder();
+      after = await inventoryOf([...zip.keys()], async (p) => {
+        const e = zip.get(p);
+        return e ? decoder.decode(inflateEntry(e, 2 ** 32)) : null;
+      });
+    }
     return lostFeatures(before, after, [...OUTPUT_SHEETS, META_SHEET]);
   }
 
@@ -152,7 +202,14 @@ export class PackageWorkbook implements WorkbookPort {
   /** The package with the output sheets written; every other part as it was. */
   async toBuffer(): Promise<Uint8Array> {
     const out = new Map(this.entries);
-    const replaced = new Map<string, string>();
+    // Folder entries (some zip tools add them) are no parts of the package; Excel writes none.
+    for (const name of [...out.keys()]) if (name.endsWith('/')) out.delete(name);
+    const texts = new Map<string, string>();
+    const sheetParts = new Set<string>();
+    const put = (name: string, xml: string) => {
+      out.set(name, newEntry(name, xml));
+      texts.set(name, xml);
+    };
     let workbookXml = this.text(WORKBOOK_PART)!;
     const workbookRelsPath = relsPathOf(WORKBOOK_PART);
     let workbookRels =
@@ -236,12 +293,22 @@ export class PackageWorkbook implements WorkbookPort {
       }
     }
 
-    const definedNames: string[] = [];
-    const sheetIndex = new Map<string, number>();
-    existing.forEach((s, i) => sheetIndex.set(s.name.toLowerCase(), i));
+    // Tab order as the ExcelJS adapter leaves it: every sheet where it was (a replaced one in its
+    // place), then the new sheets, then the metadata sheet (which that adapter always re-adds last).
+    const slots: { tag: string; oldIndex?: number; name: string }[] = sheetTags.map((tag, i) => ({
+      tag,
+      oldIndex: i,
+      name: (attribute(tag, 'name') ?? '').toLowerCase(),
+    }));
+    const slotOfRel = new Map<string, (typeof slots)[number]>();
+    for (const slot of slots) {
+      const relId = attribute(slot.tag, 'r:id') ?? /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(slot.tag)?.[1];
+      if (relId) slotOfRel.set(relId, slot);
+    }
+    const added: (typeof slots)[number][] = [];
+    const last: (typeof slots)[number][] = [];
     const removedLocalIds = new Set<number>();
-    const newSheetTags: string[] = [];
-    let position = sheetTags.length;
+    const printNames: { sheet: string; name: string; ref: string }[] = [];
     const written: WriteStats = { sheetsWritten: [], cellsWritten: 0, syncs: 0, largestPayloadBytes: 0 };
 
     for (const { layout, hidden } of toWrite.values()) {
@@ -259,51 +326,59 @@ export class PackageWorkbook implements WorkbookPort {
       }
       const sheet = sheetXml(layout, styles, table, emptyString);
       out.set(part, newEntry(part, sheet.xml));
+      // Output sheets are not compared for lost parts; others written here (Veröffentlichungen) are.
+      if (NOT_COMPARED.has(layout.name.toLowerCase())) sheetParts.add(part);
+      else texts.set(part, new TextDecoder().decode(sheet.xml));
       if (sheet.table) {
         const tablePart = freshPart('xl/tables/table');
-        out.set(tablePart, newEntry(tablePart, tableXml(sheet.table, nextTableId++)));
+        put(tablePart, tableXml(sheet.table, nextTableId++));
         contentTypes = addOverride(contentTypes, tablePart, CT_TABLE);
         const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/table" Target="../tables/${tablePart.slice('xl/tables/'.length)}"/></Relationships>`;
-        out.set(relsPathOf(part), newEntry(relsPathOf(part), rels));
+        put(relsPathOf(part), rels);
       }
       const state = hidden ? ` state="${hidden}"` : '';
-      let index: number;
+      const sheetId = old ? old.sheetId : String(nextSheetId++);
+      const slot = {
+        tag: `<sheet name="${escapeXml(layout.name)}" sheetId="${sheetId}"${state} r:id="${relId}"/>`,
+        name: layout.name.toLowerCase(),
+      };
+      const oldSlot = old && slotOfRel.get(old.relId);
       if (old) {
-        index = sheetIndex.get(old.name.toLowerCase())!;
-        removedLocalIds.add(index);
-        replaced.set(
-          old.relId,
-          `<sheet name="${escapeXml(layout.name)}" sheetId="${old.sheetId}"${state} r:id="${relId}"/>`,
-        );
         workbookRels = removeRelationship(workbookRels, old.relId);
         removedParts.add(old.part);
-      } else {
-        index = position++;
-        newSheetTags.push(
-          `<sheet name="${escapeXml(layout.name)}" sheetId="${nextSheetId++}"${state} r:id="${relId}"/>`,
-        );
       }
+      if (oldSlot) {
+        removedLocalIds.add(oldSlot.oldIndex!);
+        if (layout.name === META_SHEET) {
+          last.push({ ...slot, oldIndex: oldSlot.oldIndex });
+          oldSlot.tag = '';
+        } else oldSlot.tag = slot.tag;
+      } else (layout.name === META_SHEET ? last : added).push(slot);
       const quoted = `'${layout.name.replace(/'/g, "''")}'`;
       if (sheet.printArea)
-        definedNames.push(
-          `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(`${quoted}!${sheet.printArea}`)}</definedName>`,
-        );
+        printNames.push({ sheet: slot.name, name: '_xlnm.Print_Area', ref: `${quoted}!${sheet.printArea}` });
       if (sheet.printTitles)
-        definedNames.push(
-          `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!${sheet.printTitles}`)}</definedName>`,
-        );
+        printNames.push({ sheet: slot.name, name: '_xlnm.Print_Titles', ref: `${quoted}!${sheet.printTitles}` });
       written.sheetsWritten.push(layout.name);
       written.cellsWritten += sheet.cells;
     }
 
-    // The workbook part: replaced sheets keep their place, new ones come last.
-    workbookXml = workbookXml.replace(/<((?:\w+:)?)sheet\b[^>]*>/g, (tag) => {
-      const relId = attribute(tag, 'r:id') ?? /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
-      return (relId && replaced.get(relId)) || tag;
-    });
-    workbookXml = workbookXml.replace(/<\/((?:\w+:)?)sheets>/, (m) => newSheetTags.join('') + m);
-    workbookXml = updateDefinedNames(workbookXml, removedLocalIds, definedNames);
-    out.set(WORKBOOK_PART, newEntry(WORKBOOK_PART, workbookXml));
+    const order = [...slots.filter((s) => s.tag !== ''), ...added, ...last];
+    const moved = new Map<number, number>();
+    order.forEach((s, i) => s.oldIndex !== undefined && moved.set(s.oldIndex, i));
+    const definedNames = printNames.map(
+      (p) =>
+        `<definedName name="${p.name}" localSheetId="${order.findIndex((s) => s.name === p.sheet)}">${escapeXml(p.ref)}</definedName>`,
+    );
+    // Each sheet tag in turn: replaced, removed (the metadata sheet, moved last) or kept.
+    let sheetNumber = 0;
+    workbookXml = workbookXml.replace(/<((?:\w+:)?)sheet\b[^>]*>/g, () => slots[sheetNumber++].tag);
+    workbookXml = workbookXml.replace(
+      /<\/((?:\w+:)?)sheets>/,
+      (m) => [...added, ...last].map((s) => s.tag).join('') + m,
+    );
+    workbookXml = updateDefinedNames(workbookXml, removedLocalIds, moved, definedNames);
+    put(WORKBOOK_PART, workbookXml);
 
     // Parts that only the replaced sheets used (their tables, drawings, charts, comments …).
     for (const part of this.unreferencedAfterRemoving(removedParts)) {
@@ -317,11 +392,13 @@ export class PackageWorkbook implements WorkbookPort {
       contentTypes = removeOverride(contentTypes, 'xl/calcChain.xml');
       workbookRels = workbookRels.replace(/<Relationship\b[^>]*calcChain[^>]*\/>/g, '');
     }
-    out.set(workbookRelsPath, newEntry(workbookRelsPath, workbookRels));
-    out.set('[Content_Types].xml', newEntry('[Content_Types].xml', contentTypes));
-    out.set(stylesPart, newEntry(stylesPart, styles.toXml()));
-    if (stringsXml !== undefined && stringsPart) out.set(stringsPart, newEntry(stringsPart, stringsXml));
-    return writeZip([...out.values()]);
+    put(workbookRelsPath, workbookRels);
+    put('[Content_Types].xml', contentTypes);
+    put(stylesPart, styles.toXml());
+    if (stringsXml !== undefined && stringsPart) put(stringsPart, stringsXml);
+    const bytes = writeZip([...out.values()]);
+    this.lastWritten = { bytes, names: new Set(out.keys()), texts, sheetParts };
+    return bytes;
   }
 
   /** The removed parts and everything reachable only through them (never media or shared parts). */
@@ -377,12 +454,23 @@ function removeOverride(ct: string, part: string): string {
   );
 }
 
-/** Print titles and areas of replaced sheets go (with their filter ranges); ours come in. */
-function updateDefinedNames(xml: string, removedLocalIds: Set<number>, added: string[]): string {
+/**
+ * Print titles and areas of replaced sheets go (with their filter ranges); ours come in; the
+ * other sheet-local names follow their sheet to its new place (`moved`: old index → new).
+ */
+function updateDefinedNames(
+  xml: string,
+  removedLocalIds: Set<number>,
+  moved: Map<number, number>,
+  added: string[],
+): string {
   const out = xml.replace(/<(?:\w+:)?definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?definedName>)/g, (tag) => {
     const name = attribute(tag, 'name') ?? '';
     const local = attribute(tag, 'localSheetId');
-    return name.startsWith('_xlnm.') && local !== undefined && removedLocalIds.has(Number(local)) ? '' : tag;
+    if (local === undefined) return tag;
+    if (name.startsWith('_xlnm.') && removedLocalIds.has(Number(local))) return '';
+    const to = moved.get(Number(local));
+    return to === undefined || to === Number(local) ? tag : tag.replace(/(\slocalSheetId\s*=\s*")\d+"/, `$1${to}"`);
   });
   if (added.length === 0) return out.replace(/<((?:\w+:)?)definedNames>\s*<\/\1definedNames>/, '');
   if (/<\/(?:\w+:)?definedNames>/.test(out))

@@ -1,6 +1,8 @@
 import type { CellValue, SheetData } from '../../core/model';
 import { columnNumber, parseRange } from '../../core/address';
 import { attribute, decodeXml, folderOf, relationships, relsPathOf, stringItemText } from './xml';
+import { WorkbookReadError } from './errors';
+import { LIMIT_MESSAGES, sqrefArea, WORKBOOK_LIMITS, type WorkbookLimits } from './packageCheck';
 
 /**
  * Reads the worksheets of an .xlsx package into SheetData, in one pass over each sheet's XML,
@@ -112,8 +114,12 @@ const BUILTIN_FORMATS: [number, string][] = [
   [49, '@'],
 ];
 
-export function sharedStrings(xml: string | undefined): string[] {
+export function sharedStrings(xml: string | undefined, limits: WorkbookLimits = WORKBOOK_LIMITS): string[] {
   if (!xml) return [];
+  // Counted before any is read: a table of millions of tiny strings is refused as the package check does.
+  const items = new RegExp(ITEM_START.source, 'g');
+  for (let n = 1; items.exec(xml); n++)
+    if (n > limits.maxSharedStrings) throw new WorkbookReadError(LIMIT_MESSAGES.sharedStrings(limits));
   const out: string[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
     out.push(m[1] ? stringItemText(m[1]) : '');
@@ -128,7 +134,12 @@ export interface ReadContext {
   strings: string[];
   dates: boolean[];
   date1904: boolean;
+  limits: WorkbookLimits;
+  /** Cells read so far in all sheets (against limits.maxCells). */
+  cells: number;
 }
+
+const ITEM_START = /<(?:[\w.-]+:)?si[\s>/]/;
 
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -178,14 +189,23 @@ export function readSheetValues(xml: string, ctx: ReadContext): CellValue[][] {
   const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
   const dataEnd = xml.search(/<\/(?:\w+:)?sheetData>/);
   const data = dataStart < 0 ? '' : xml.slice(dataStart, dataEnd < 0 ? undefined : dataEnd);
+  // The package check's limits, counted while reading (the same messages as the ExcelJS path's).
+  const merges = xml.indexOf('mergeCell') >= 0 ? [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)] : [];
+  let mergedArea = 0;
+  for (const m of merges) mergedArea += sqrefArea(attribute(m[0], 'ref') ?? '');
+  if (mergedArea > ctx.limits.maxMergedCells)
+    throw new WorkbookReadError(LIMIT_MESSAGES.mergedCells(mergedArea, ctx.limits));
+  let rows = 0;
   let rowNumber = 0;
   for (const row of data.matchAll(ROW)) {
+    if (++rows > ctx.limits.maxRows) throw new WorkbookReadError(LIMIT_MESSAGES.rows(ctx.limits));
     const r = attribute(row[1], 'r');
     rowNumber = r ? parseInt(r, 10) : rowNumber + 1;
     if (!row[2]) continue;
     const out: CellValue[] = [];
     let col = 0;
     for (const cell of row[2].matchAll(CELL)) {
+      if (++ctx.cells > ctx.limits.maxCells) throw new WorkbookReadError(LIMIT_MESSAGES.cells(ctx.limits));
       let ref: string | undefined;
       let s: string | undefined;
       let t: string | undefined;
@@ -203,7 +223,6 @@ export function readSheetValues(xml: string, ctx: ReadContext): CellValue[][] {
     values[rowNumber - 1] = out;
   }
   // Covered cells of a merge read as empty, as in ExcelJS and Excel.
-  const merges = xml.indexOf('mergeCell') >= 0 ? [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)] : [];
   for (const m of merges) {
     const ref = attribute(m[0], 'ref');
     if (!ref) continue;
@@ -254,11 +273,14 @@ export function readPackageSheets(
   structure: WorkbookStructure,
   stylesPart: string | undefined,
   stringsPart: string | undefined,
+  limits: WorkbookLimits = WORKBOOK_LIMITS,
 ): SheetData[] {
   const ctx: ReadContext = {
-    strings: sharedStrings(stringsPart ? pkg.text(stringsPart) : undefined),
+    strings: sharedStrings(stringsPart ? pkg.text(stringsPart) : undefined, limits),
     dates: dateStyles(stylesPart ? pkg.text(stylesPart) : undefined),
     date1904: structure.date1904,
+    limits,
+    cells: 0,
   };
   return structure.sheets.map((s) => {
     const data: SheetData = { name: s.name, values: readSheetValues(pkg.text(s.part) ?? '', ctx) };

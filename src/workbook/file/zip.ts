@@ -68,10 +68,21 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
   return entries;
 }
 
+/** The entry would unpack to more than the bytes allowed (its directory may have said less). */
+export class ZipTooLargeError extends Error {}
+
+/** The entry's content; more than `maxBytes` (whatever the directory claims) throws ZipTooLargeError. */
 export function inflateEntry(entry: ZipEntry, maxBytes: number): Uint8Array {
-  if (entry.size > maxBytes) throw new ZipFormatError(`${entry.name} is too large`);
+  if (entry.size > maxBytes) throw new ZipTooLargeError(`${entry.name} is too large`);
   if (entry.method === 0) return entry.raw;
-  const out = inflateRawSync(entry.raw, { maxOutputLength: Math.max(1, maxBytes) });
+  let out: Buffer;
+  try {
+    out = inflateRawSync(entry.raw, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new ZipTooLargeError(`${entry.name} is too large`);
+    throw e;
+  }
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 

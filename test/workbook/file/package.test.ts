@@ -13,6 +13,12 @@ import { outputsFor, runPlan, writeOutputs } from '../../../src/core/pipeline';
 import { FileWorkbook } from '../../../src/workbook/file';
 import { PackageWorkbook } from '../../../src/workbook/file/packageWorkbook';
 import { inflateEntry, newEntry, readZip, writeZip } from '../../../src/workbook/file/zip';
+import {
+  checkWorkbookPackage,
+  LIMIT_MESSAGES,
+  WORKBOOK_LIMITS,
+  type WorkbookLimits,
+} from '../../../src/workbook/file/packageCheck';
 import { describeWorkbook } from './equivalence/describe';
 import { catalogueWorkbook } from './generated';
 
@@ -48,7 +54,7 @@ async function bothWriters(input: Uint8Array) {
   const written: Uint8Array[] = [];
   for (const open of [
     (b: Uint8Array) => FileWorkbook.fromBuffer(b),
-    async (b: Uint8Array) => PackageWorkbook.open(b, LIMIT)!,
+    async (b: Uint8Array) => PackageWorkbook.open(b)!,
   ]) {
     const wb = await open(input);
     const outcome = runPlan(await wb.readSheets());
@@ -184,11 +190,75 @@ describe('PackageWorkbook writes what the ExcelJS adapter writes', () => {
     expect(JSON.stringify(actual)).toBe(JSON.stringify(reference));
   });
 
+  it('keeps tab order and sheet-local names of sheets after the metadata sheet', async () => {
+    const first = await plan(EXAMPLE);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(first.out!) as never);
+    const notes = wb.addWorksheet('Notizen');
+    notes.addRow(['Druckbereich', 1]);
+    notes.pageSetup.printArea = 'A1:B5';
+    const [reference, actual] = await bothWriters(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(actual.sheets.find((s) => s.name === 'Notizen')!.pageSetup.printArea).toBe('A1:B5');
+    expect(JSON.stringify(actual)).toBe(JSON.stringify(reference));
+  });
+
   it('reads every sheet as the ExcelJS adapter does', async () => {
     const input = withChartOnInputSheet(EXAMPLE);
     const a = await (await FileWorkbook.fromBuffer(input)).readSheets();
-    const b = await PackageWorkbook.open(input, LIMIT)!.readSheets();
+    const b = await PackageWorkbook.open(input)!.readSheets();
     expect(b).toEqual(a);
+  });
+});
+
+describe('PackageWorkbook refuses what the ExcelJS path refuses, with the same message', () => {
+  const limits = { ...WORKBOOK_LIMITS };
+  const refusal = (bytes: Uint8Array, l: Partial<WorkbookLimits>) => {
+    try {
+      PackageWorkbook.open(bytes, { ...limits, ...l });
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  it.each([
+    [
+      'parts',
+      { maxParts: 5 },
+      LIMIT_MESSAGES.parts([...readZip(EXAMPLE).keys()].filter((n) => !n.endsWith('/')).length, {
+        ...limits,
+        maxParts: 5,
+      }),
+    ],
+    [
+      'unpacked bytes',
+      { maxUnpackedBytes: 50_000 },
+      LIMIT_MESSAGES.unpacked({ ...limits, maxUnpackedBytes: 50_000 }),
+    ],
+    ['rows', { maxRows: 50 }, LIMIT_MESSAGES.rows({ ...limits, maxRows: 50 })],
+    ['cells', { maxCells: 500 }, LIMIT_MESSAGES.cells({ ...limits, maxCells: 500 })],
+    ['shared strings', { maxSharedStrings: 10 }, LIMIT_MESSAGES.sharedStrings({ ...limits, maxSharedStrings: 10 })],
+  ] as const)('%s', async (_, l, message) => {
+    expect(refusal(EXAMPLE, l)).toBe(message);
+    expect(await checkWorkbookPackage(EXAMPLE, { limits: { ...limits, ...l } })).toBe(message);
+  });
+
+  it('merged cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(EXAMPLE) as never);
+    wb.getWorksheet('Hinweise')!.mergeCells('F5:Z2000');
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const message = await checkWorkbookPackage(bytes, { limits: { ...limits, maxMergedCells: 10_000 } });
+    expect(message).toMatch(/Verbundene Zellen decken auf einem Blatt 41\.916 Zellen ab/);
+    expect(refusal(bytes, { maxMergedCells: 10_000 })).toBe(message);
+  });
+
+  it('a directory that understates a part: counted while unpacking', () => {
+    const zip = readZip(EXAMPLE);
+    const sheet = zip.get('xl/worksheets/sheet2.xml')!;
+    zip.set(sheet.name, { ...sheet, size: 10 });
+    expect(refusal(writeZip([...zip.values()]), { maxUnpackedBytes: 60_000 })).toBe(
+      LIMIT_MESSAGES.unpacked({ ...limits, maxUnpackedBytes: 60_000 }),
+    );
   });
 });
 

@@ -5,6 +5,7 @@
  * header and footer, tables and drop-downs. Two writers are equivalent when these agree.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 export interface SheetDescription {
   name: string;
@@ -25,6 +26,8 @@ export interface SheetDescription {
 
 export interface WorkbookDescription {
   date1904: boolean;
+  /** The command line's JSON report of the run that wrote the workbook (equivalence cases only). */
+  report?: unknown;
   /** Distinct cell looks, referenced by index from the cells. */
   styles: string[];
   sheets: SheetDescription[];
@@ -81,7 +84,32 @@ function styleOf(cell: ExcelJS.Cell): string {
 
 const UNSTYLED = styleOf(new ExcelJS.Workbook().addWorksheet('x').getCell('A1'));
 
+/** Each sheet's manual row breaks as written (ExcelJS does not read them back). */
+async function rowBreaksByName(bytes: Uint8Array): Promise<Map<string, unknown[]>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (p: string) => (zip.file(p) ? await zip.file(p)!.async('string') : '');
+  const rels = new Map<string, string>();
+  for (const m of (await text('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) rels.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, unknown[]>();
+  for (const m of (await text('xl/workbook.xml')).matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const part = rels.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    if (!name || !part) continue;
+    const xml = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(await text(part))?.[0] ?? '';
+    const breaks = [...xml.matchAll(/<brk\b[^>]*>/g)].map((b) =>
+      ['id', 'min', 'max', 'man'].map((a) => Number(new RegExp(`\\b${a}="([^"]*)"`).exec(b[0])?.[1] ?? 0)),
+    );
+    out.set(name.replace(/&amp;/g, '&'), breaks);
+  }
+  return out;
+}
+
 export async function describeWorkbook(bytes: Uint8Array): Promise<WorkbookDescription> {
+  const breaks = await rowBreaksByName(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
   const styles: string[] = [];
@@ -159,7 +187,7 @@ export async function describeWorkbook(bytes: Uint8Array): Promise<WorkbookDescr
       columnWidths,
       rowHeights,
       merges: [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort(),
-      rowBreaks: plain((ws as unknown as { rowBreaks?: unknown[] }).rowBreaks ?? []) as unknown[],
+      rowBreaks: breaks.get(ws.name) ?? [],
       tables,
       validations,
       rows,

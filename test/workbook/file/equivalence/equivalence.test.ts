@@ -1,7 +1,8 @@
 /**
- * The written workbook does not change with the writer: the example and a generated
- * 5,000-Leistungen workbook, planned with a fixed date, read back with ExcelJS, must look
- * exactly like the fixtures captured from the ExcelJS writer (see capture.ts).
+ * The written workbook and the report do not change with the writer: the example, the example
+ * with a published version and a generated 5,000-Leistungen workbook, planned with a fixed
+ * date, read back with ExcelJS, must look exactly like the fixtures captured from the ExcelJS
+ * writer (see capture.ts), and the JSON reports must be equal.
  */
 import { CASES, describeOutput, readFixture } from './cases';
 import type { SheetDescription } from './describe';
@@ -32,6 +33,7 @@ describe('written workbooks stay as they were', () => {
       const actual = await describeOutput(await c.input());
       expect(actual.sheets.map((s) => [s.name, s.state])).toEqual(expected.sheets.map((s) => [s.name, s.state]));
       expect(actual.date1904).toBe(expected.date1904);
+      expect(actual.report).toEqual(expected.report);
       const differences = actual.sheets
         .map((s, i) => {
           const d = firstDifference(s, expected.sheets[i], [actual.styles, expected.styles]);
