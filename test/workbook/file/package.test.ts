@@ -229,11 +229,7 @@ describe('PackageWorkbook refuses what the ExcelJS path refuses, with the same m
         maxParts: 5,
       }),
     ],
-    [
-      'unpacked bytes',
-      { maxUnpackedBytes: 50_000 },
-      LIMIT_MESSAGES.unpacked({ ...limits, maxUnpackedBytes: 50_000 }),
-    ],
+    ['unpacked bytes', { maxUnpackedBytes: 50_000 }, LIMIT_MESSAGES.unpacked({ ...limits, maxUnpackedBytes: 50_000 })],
     ['rows', { maxRows: 50 }, LIMIT_MESSAGES.rows({ ...limits, maxRows: 50 })],
     ['cells', { maxCells: 500 }, LIMIT_MESSAGES.cells({ ...limits, maxCells: 500 })],
     ['shared strings', { maxSharedStrings: 10 }, LIMIT_MESSAGES.sharedStrings({ ...limits, maxSharedStrings: 10 })],
