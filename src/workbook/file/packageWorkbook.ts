@@ -84,6 +84,9 @@ export class PackageWorkbook implements WorkbookPort {
       // silently (an .xlsx file name on a macro package would not open in Excel).
       if ([...entries.keys()].some((n) => n.startsWith('xl/vbaProject'))) return undefined;
       if (/purl\.oclc\.org\/ooxml/.test(wb.text(WORKBOOK_PART) ?? '')) return undefined;
+      // A worksheet part that is empty or holds no worksheet: the ExcelJS path names it (damaged.ts).
+      if (wb.structure.sheets.some((sh) => !/<(?:[\w.-]+:)?worksheet[\s>]/.test(wb.text(sh.part) ?? '')))
+        return undefined;
       // Read now: whatever this reader cannot parse goes to the ExcelJS adapter and its messages.
       wb.sheets = readPackageSheets(wb, wb.structure, wb.stylesPart, wb.stringsPart, limits);
       // The parts not read are copied as they are, but a directory may lie about them too.
