@@ -1,6 +1,7 @@
 import { a1, columnLetter, parseRange, sheetRef } from '../../core/address';
 import type { CellStyle, PrintSetup, SheetLayout } from '../../core/layout/types';
 import { attribute, escapeXml } from './xml';
+import { headerFooterPoints } from '../../core/layout/paper';
 import { escapeOoxmlText } from './escape';
 
 /**
@@ -179,9 +180,9 @@ function stringLiteral(text: string): string {
 }
 
 /** A header/footer section; a literal "&" is doubled, the codes &P (page) and &N (pages) are kept. */
-function section(code: 'L' | 'C' | 'R', text: string | undefined): string {
+function section(code: 'L' | 'C' | 'R', text: string | undefined, points: number): string {
   if (!text) return '';
-  return `&${code}&"Calibri,Regular"&9${text.replace(/&(?![PN](?![A-Za-z]))/g, '&&')}`;
+  return `&${code}&"Calibri,Regular"&${points}${text.replace(/&(?![PN](?![A-Za-z]))/g, '&&')}`;
 }
 
 function inlineString(text: string): string {
@@ -400,7 +401,7 @@ export function sheetXml(
         )
         .join('')}</dataValidations>`,
     );
-  out.push(pageSetupXml(layout.print));
+  out.push(pageSetupXml(layout.print, layout.columnWidths));
   // <brk id="R − 1"> is a page break after row R − 1, i.e. before row R (as the ExcelJS writer).
   const breaks = (layout.rowBreaks ?? []).filter((r) => r > 1);
   if (breaks.length)
@@ -436,14 +437,17 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function pageSetupXml(p: PrintSetup | undefined): string {
+function pageSetupXml(p: PrintSetup | undefined, columnWidths: number[]): string {
   const m = p?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
   const margins = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
   if (!p)
     return `${margins}<pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="1"/>`;
   const setup = `<pageSetup paperSize="${PAPER_SIZE[p.paperSize]}" orientation="${p.orientation}" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="${p.fitToPagesWide}" fitToHeight="0"/>`;
-  const header = section('C', p.centerHeader);
-  const footer = section('L', p.leftFooter) + section('C', p.centerFooter) + section('R', p.rightFooter);
+  // Header and footer grow where the sheet shrinks to fit its width (as the ExcelJS writer, apply.ts).
+  const points = headerFooterPoints(columnWidths, p.paperSize, p.orientation);
+  const header = section('C', p.centerHeader, points);
+  const footer =
+    section('L', p.leftFooter, points) + section('C', p.centerFooter, points) + section('R', p.rightFooter, points);
   const hf =
     header || footer
       ? `<headerFooter>${header ? `<oddHeader>${escapeXml(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${escapeXml(footer)}</oddFooter>` : ''}</headerFooter>`
