@@ -4,7 +4,7 @@ import { COLORS } from './palette';
 import { MIN_PRINTED_POINTS, printableArea } from './paper';
 import type { PlanRow } from './rows';
 import { columnPoints } from './textFit';
-import { buildTimeline, periodOf, type Timeline } from './timeline';
+import { buildTimeAxis, periodOf, type Timeline } from './timeline';
 
 export interface Marker {
   date: IsoDate;
@@ -58,11 +58,11 @@ export function overviewAxis(
   const labels = labelWidths.reduce((s, w) => s + columnPoints(w), 0);
   const monthWidth = 3;
   const room = Math.floor((widest - labels) / columnPoints(monthWidth));
-  let timeline = buildTimeline(first, last, [], room);
+  let timeline = buildTimeAxis(first, last, [], room);
   let periodWidth = monthWidth;
   if (timeline.scale === 'year') {
     periodWidth = 4;
-    timeline = buildTimeline(first, last, [], Math.floor((widest - labels) / columnPoints(periodWidth)));
+    timeline = buildTimeAxis(first, last, [], Math.floor((widest - labels) / columnPoints(periodWidth)));
   }
   if (timeline.end < planEnd) timeline = { ...timeline, cutPlanEnd: planEnd };
   else if (timeline.cutPlanEnd) timeline = { ...timeline, cutPlanEnd: undefined };

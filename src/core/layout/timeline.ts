@@ -43,7 +43,7 @@ const STEP: Record<TimeScale, number> = { month: 1, quarter: 3, year: 12 };
  * the plan (months up to 3 years, quarters up to 12, then years), and the axis never has more
  * than MAX_PERIODS columns: a plan beyond that is cut and `cutPlanEnd` says so. Any dates work.
  */
-export function buildTimeline(
+export function buildTimeAxis(
   first: IsoDate,
   last: IsoDate,
   deadlines: IsoDate[],
