@@ -93,6 +93,28 @@ const OVERRIDE_LABEL: Record<'waveCount' | 'capacity', string> = {
   capacity: 'Kapazität je Welle',
 };
 
+/** Where the findings of a configuration point: a setting's cell, else the note cell. */
+interface ConfigRefs {
+  setting: (key: keyof WorkbookInput['settings']['cells']) => CellRef | undefined;
+  /** Plan-wide notes and findings caused by an override (no cell of their own). */
+  note: CellRef;
+}
+
+function refsOf(input: WorkbookInput): ConfigRefs {
+  const settingsSheet = input.sheetNames.settings ?? 'Einstellungen';
+  return {
+    setting: (key) => {
+      const cell = input.settings.cells[key];
+      return cell ? { sheet: settingsSheet, cell } : undefined;
+    },
+    note: input.sheetNames.settings
+      ? { sheet: settingsSheet, cell: 'A1' }
+      : { sheet: input.sheetNames.projects ?? input.sheetNames.services ?? 'Umsetzungsprojekte', cell: 'A1' },
+  };
+}
+
+const at = (f: { sheet: string; cell: string }) => [f.sheet, f.cell] as const;
+
 /**
  * The planning configuration of a workbook: settings, Themenfelder and Wellen sheets and the
  * run's overrides, resolved per Themenfeld. Precedence: override > Themenfelder sheet >
@@ -105,58 +127,92 @@ export function planConfigFrom(
   overrides: PlanOverrides = {},
 ): { config: PlanConfig; findings: Finding[] } {
   const findings: Finding[] = [];
-  const settings = input.settings;
-  const settingsSheet = input.sheetNames.settings ?? 'Einstellungen';
-  const settingRef = (key: keyof typeof settings.cells): CellRef | undefined => {
-    const cell = settings.cells[key];
-    return cell ? { sheet: settingsSheet, cell } : undefined;
+  const refs = refsOf(input);
+  const plan = resolvePlanWide(input, overrides);
+  const horizonBroken = validatePlanWide(plan, input, overrides, refs, findings);
+  const sheetByTf = new Map(input.themenfelder.map((t) => [t.themenfeld, t]));
+  const used = new Set(projects.map((p) => p.themenfeld));
+  const themenfelder: ThemenfeldPlanConfig[] = [];
+  for (const tf of THEMENFELDER) {
+    if (!used.has(tf)) continue;
+    const sizes = resolveThemenfeld(tf, sheetByTf.get(tf), input, overrides, refs, findings);
+    validateSizes(sizes, refs, findings);
+    const waves = wavesFor(tf, input.waves, overrides.capacity !== undefined);
+    appendAll(findings, waveFindings(tf, waves, plan.planningStart));
+    const tfConfig = themenfeldConfig(tf, sizes, waves);
+    if (!horizonBroken) validateThemenfeldHorizon(tfConfig, plan, overrides, refs, findings);
+    themenfelder.push(tfConfig);
+  }
+  return {
+    config: { ...plan, themenfelder, noteRef: refs.note, referenceDeadlineRef: refs.setting('referenceDeadline') },
+    findings,
   };
-  const noteRef: CellRef = input.sheetNames.settings
-    ? { sheet: settingsSheet, cell: 'A1' }
-    : { sheet: input.sheetNames.projects ?? input.sheetNames.services ?? 'Umsetzungsprojekte', cell: 'A1' };
+}
 
-  const capacityUnit = overrides.capacityUnit ?? settings.capacityUnit ?? 'Leistungen';
-  const planningStart = overrides.planningStart ?? settings.planningStart ?? PLAN_DEFAULTS.planningStart;
-  let waveMonths = overrides.waveMonths ?? settings.waveMonths ?? PLAN_DEFAULTS.waveMonths;
-  if (!Number.isInteger(waveMonths) || waveMonths < 1) {
-    const ref = overrides.waveMonths !== undefined ? undefined : settingRef('waveMonths');
+type PlanWide = Pick<PlanConfig, 'capacityUnit' | 'planningStart' | 'waveMonths' | 'referenceDeadline' | 'ozgDeadline'>;
+
+/** Resolving: the plan-wide values by precedence (override > Einstellungen > default). */
+function resolvePlanWide(input: WorkbookInput, overrides: PlanOverrides): PlanWide {
+  const settings = input.settings;
+  return {
+    capacityUnit: overrides.capacityUnit ?? settings.capacityUnit ?? 'Leistungen',
+    planningStart: overrides.planningStart ?? settings.planningStart ?? PLAN_DEFAULTS.planningStart,
+    waveMonths: overrides.waveMonths ?? settings.waveMonths ?? PLAN_DEFAULTS.waveMonths,
+    referenceDeadline: settings.referenceDeadline ?? DEFAULT_REFERENCE_DEADLINE,
+    ozgDeadline: settings.ozgDeadline ?? DEFAULT_OZG_DEADLINE,
+  };
+}
+
+/**
+ * Validating the plan-wide values: a Wellendauer that is no whole number falls back to the
+ * default (with an error); dates beyond the horizon are errors. Returns whether the horizon is
+ * broken (then no wave is checked against it).
+ */
+function validatePlanWide(
+  plan: PlanWide,
+  input: WorkbookInput,
+  overrides: PlanOverrides,
+  refs: ConfigRefs,
+  findings: Finding[],
+): boolean {
+  const { planningStart, referenceDeadline, ozgDeadline } = plan;
+  if (!Number.isInteger(plan.waveMonths) || plan.waveMonths < 1) {
+    const ref = (overrides.waveMonths !== undefined ? undefined : refs.setting('waveMonths')) ?? refs.note;
     findings.push(
       finding(
         'error',
         'INVALID_WAVE_MONTHS',
-        `Die Wellendauer (${formatNumber(waveMonths)}) muss eine ganze Zahl von Monaten ab 1 sein. Bitte die Wellendauer korrigieren.`,
-        ref?.sheet ?? noteRef.sheet,
-        ref?.cell ?? noteRef.cell,
+        `Die Wellendauer (${formatNumber(plan.waveMonths)}) muss eine ganze Zahl von Monaten ab 1 sein. Bitte die Wellendauer korrigieren.`,
+        ...at(ref),
       ),
     );
-    waveMonths = PLAN_DEFAULTS.waveMonths;
+    plan.waveMonths = PLAN_DEFAULTS.waveMonths;
   }
+  const { waveMonths } = plan;
   // Dates beyond the horizon: a finding instead of a plan (the reader may report them too).
   const outOfRange = (d: IsoDate) => d < PLAN_EARLIEST || d > PLAN_HORIZON;
   let horizonBroken = false;
   if (outOfRange(planningStart)) {
     const fromOverride = overrides.planningStart !== undefined;
-    const ref = fromOverride ? noteRef : (settingRef('planningStart') ?? noteRef);
+    const ref = fromOverride ? refs.note : (refs.setting('planningStart') ?? refs.note);
     findings.push(
       finding(
         'error',
         'DATE_OUT_OF_RANGE',
         `Der Planungsbeginn ${germanDate(planningStart)}${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} liegt außerhalb des planbaren Zeitraums ${HORIZON_TEXT}. Bitte einen Planungsbeginn in diesem Zeitraum wählen.`,
-        ref.sheet,
-        ref.cell,
+        ...at(ref),
       ),
     );
     horizonBroken = true;
   } else if (waveDates(undefined, undefined, { planningStart, waveMonths }).end > PLAN_HORIZON) {
     const fromOverride = overrides.waveMonths !== undefined;
-    const ref = fromOverride ? noteRef : (settingRef('waveMonths') ?? noteRef);
+    const ref = fromOverride ? refs.note : (refs.setting('waveMonths') ?? refs.note);
     findings.push(
       finding(
         'error',
         'WAVE_BEYOND_HORIZON',
         `Mit einer Wellendauer von ${formatNumber(waveMonths)} Monaten${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} endet schon die erste Welle nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}). Bitte die Wellendauer prüfen (üblich sind 3 bis 12 Monate).`,
-        ref.sheet,
-        ref.cell,
+        ...at(ref),
       ),
     );
     horizonBroken = true;
@@ -177,142 +233,141 @@ export function planConfigFrom(
       horizonBroken = true;
     }
   }
-
-  const referenceDeadline = settings.referenceDeadline ?? DEFAULT_REFERENCE_DEADLINE;
-  const ozgDeadline = settings.ozgDeadline ?? DEFAULT_OZG_DEADLINE;
   if (ozgDeadline < referenceDeadline) {
-    const ref = settingRef('ozgDeadline') ?? noteRef;
     findings.push(
       finding(
         'warning',
         'DEADLINES_REVERSED',
         `Die OZG-Frist (${germanDate(ozgDeadline)}) liegt vor der Frist Referenzimplementierung (${germanDate(referenceDeadline)}). Bitte beide Fristen prüfen.`,
-        ref.sheet,
-        ref.cell,
+        ...at(refs.setting('ozgDeadline') ?? refs.note),
       ),
     );
   }
   if (!horizonBroken && planningStart > referenceDeadline) {
-    const ref = overrides.planningStart !== undefined ? noteRef : (settingRef('planningStart') ?? noteRef);
+    const ref = overrides.planningStart !== undefined ? refs.note : (refs.setting('planningStart') ?? refs.note);
     findings.push(
       finding(
         'warning',
         'PLANNING_START_AFTER_DEADLINE',
         `Der Planungsbeginn (${germanDate(planningStart)}) liegt nach der Frist Referenzimplementierung (${germanDate(referenceDeadline)}): jedes Projekt endet danach. Bitte Planungsbeginn oder Frist prüfen.`,
-        ref.sheet,
-        ref.cell,
+        ...at(ref),
       ),
     );
   }
+  return horizonBroken;
+}
 
-  const sheetByTf = new Map(input.themenfelder.map((t) => [t.themenfeld, t]));
-  const used = new Set(projects.map((p) => p.themenfeld));
-  const themenfelder: ThemenfeldPlanConfig[] = [];
-  for (const tf of THEMENFELDER) {
-    if (!used.has(tf)) continue;
-    const row = sheetByTf.get(tf);
-    const rowRef = (field: string): CellRef | undefined =>
-      row ? { sheet: row.src.sheet, cell: cellOf(row.src, field) } : undefined;
+/** A Themenfeld's wave count and capacity as given, with the cells they came from. */
+interface ThemenfeldSizes {
+  themenfeld: Themenfeld;
+  waveCount?: number;
+  countRef?: CellRef;
+  capacity?: number;
+  capacityRef?: CellRef;
+}
 
-    for (const key of ['waveCount', 'capacity'] as const) {
-      if (overrides[key] !== undefined && row?.[key] !== undefined && row[key] !== overrides[key]) {
-        const ref = rowRef(key)!;
-        findings.push(
-          finding(
-            'info',
-            'OVERRIDE_REPLACES_SHEET',
-            `Für diesen Planungslauf gilt ${OVERRIDE_LABEL[key]} = ${formatNumber(overrides[key]!)} statt ${formatNumber(row[key]!)} (Themenfeld „${tf}“).`,
-            ref.sheet,
-            ref.cell,
-          ),
-        );
-      }
-    }
-
-    let waveCount: number | undefined;
-    let countRef: CellRef | undefined;
-    if (overrides.waveCount !== undefined) waveCount = overrides.waveCount;
-    else if (row?.waveCount !== undefined) [waveCount, countRef] = [row.waveCount, rowRef('waveCount')];
-    else if (settings.waveCount !== undefined) [waveCount, countRef] = [settings.waveCount, settingRef('waveCount')];
-
-    let capacity: number | undefined;
-    let capacityRef: CellRef | undefined;
-    if (overrides.capacity !== undefined) capacity = overrides.capacity;
-    else if (row?.capacity !== undefined) [capacity, capacityRef] = [row.capacity, rowRef('capacity')];
-    else if (settings.capacity !== undefined) [capacity, capacityRef] = [settings.capacity, settingRef('capacity')];
-
-    if (waveCount !== undefined && (!Number.isInteger(waveCount) || waveCount < 1)) {
-      const ref = countRef ?? noteRef;
+/**
+ * Resolving a Themenfeld's wave count and capacity (override > Themenfelder sheet >
+ * Einstellungen); an override that replaces a value on the Themenfelder sheet is noted there.
+ */
+function resolveThemenfeld(
+  tf: Themenfeld,
+  row: WorkbookInput['themenfelder'][number] | undefined,
+  input: WorkbookInput,
+  overrides: PlanOverrides,
+  refs: ConfigRefs,
+  findings: Finding[],
+): ThemenfeldSizes {
+  const settings = input.settings;
+  const rowRef = (field: string): CellRef | undefined =>
+    row ? { sheet: row.src.sheet, cell: cellOf(row.src, field) } : undefined;
+  for (const key of ['waveCount', 'capacity'] as const) {
+    if (overrides[key] !== undefined && row?.[key] !== undefined && row[key] !== overrides[key]) {
       findings.push(
         finding(
-          'error',
-          'INVALID_WAVE_COUNT',
-          `Die Anzahl der Wellen (${formatNumber(waveCount)}) muss eine ganze Zahl ab 1 sein.`,
-          ref.sheet,
-          ref.cell,
+          'info',
+          'OVERRIDE_REPLACES_SHEET',
+          `Für diesen Planungslauf gilt ${OVERRIDE_LABEL[key]} = ${formatNumber(overrides[key]!)} statt ${formatNumber(row[key]!)} (Themenfeld „${tf}“).`,
+          ...at(rowRef(key)!),
         ),
       );
-      waveCount = undefined;
     }
-    if (capacity !== undefined && !(capacity > 0 && Number.isFinite(capacity))) {
-      const ref = capacityRef ?? noteRef;
-      findings.push(
-        finding(
-          'error',
-          'INVALID_CAPACITY',
-          `Die Kapazität je Welle (${formatNumber(capacity)}) muss größer als 0 sein.`,
-          ref.sheet,
-          ref.cell,
-        ),
-      );
-      capacity = undefined;
-    }
-
-    const waves = wavesFor(tf, input.waves, overrides.capacity !== undefined);
-    appendAll(findings, waveFindings(tf, waves, planningStart));
-
-    const waveCapacities = waves.some((w) => w.capacity !== undefined);
-    const lastDefined = waves.length ? waves[waves.length - 1].number : 0;
-    let mode: CapacityMode;
-    if (capacity === undefined && !waveCapacities) mode = 'balanced';
-    else if (waveCount !== undefined || lastDefined > 0) mode = 'fixed';
-    else mode = 'open';
-    const resolvedCount = waveCount ?? (lastDefined || (mode === 'open' ? 1 : PLAN_DEFAULTS.waveCount));
-    if (!countRef && waveCount === undefined && lastDefined > 0) countRef = waves[waves.length - 1].ref;
-
-    if (!horizonBroken) {
-      const late = firstWaveBeyondHorizon(waves, resolvedCount, { planningStart, waveMonths });
-      if (late) {
-        const fromOverride = overrides.waveCount !== undefined;
-        const ref = fromOverride ? noteRef : (countRef ?? settingRef('planningStart') ?? noteRef);
-        findings.push(
-          finding(
-            'error',
-            'WAVE_BEYOND_HORIZON',
-            `Im Themenfeld „${tf}“ endet Welle ${late.number} erst am ${germanDate(late.end)}, nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}): ${resolvedCount} Wellen${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} ab ${germanDate(planningStart)}${waves.length ? '' : ` zu je ${formatNumber(waveMonths)} ${waveMonths === 1 ? 'Monat' : 'Monaten'}`} passen nicht hinein. Bitte Anzahl Wellen, Wellendauer oder Planungsbeginn prüfen.`,
-            ref.sheet,
-            ref.cell,
-          ),
-        );
-      }
-    }
-
-    themenfelder.push({ themenfeld: tf, mode, waveCount: resolvedCount, capacity, waves, countRef, capacityRef });
   }
+  const sizes: ThemenfeldSizes = { themenfeld: tf };
+  if (overrides.waveCount !== undefined) sizes.waveCount = overrides.waveCount;
+  else if (row?.waveCount !== undefined) [sizes.waveCount, sizes.countRef] = [row.waveCount, rowRef('waveCount')];
+  else if (settings.waveCount !== undefined)
+    [sizes.waveCount, sizes.countRef] = [settings.waveCount, refs.setting('waveCount')];
+  if (overrides.capacity !== undefined) sizes.capacity = overrides.capacity;
+  else if (row?.capacity !== undefined) [sizes.capacity, sizes.capacityRef] = [row.capacity, rowRef('capacity')];
+  else if (settings.capacity !== undefined)
+    [sizes.capacity, sizes.capacityRef] = [settings.capacity, refs.setting('capacity')];
+  return sizes;
+}
 
-  return {
-    config: {
-      capacityUnit,
-      planningStart,
-      waveMonths,
-      referenceDeadline,
-      ozgDeadline,
-      themenfelder,
-      noteRef,
-      referenceDeadlineRef: settingRef('referenceDeadline'),
-    },
-    findings,
-  };
+/** Validating a wave count and a capacity: one that cannot be planned is an error and dropped. */
+function validateSizes(sizes: ThemenfeldSizes, refs: ConfigRefs, findings: Finding[]): void {
+  const { waveCount, capacity } = sizes;
+  if (waveCount !== undefined && (!Number.isInteger(waveCount) || waveCount < 1)) {
+    findings.push(
+      finding(
+        'error',
+        'INVALID_WAVE_COUNT',
+        `Die Anzahl der Wellen (${formatNumber(waveCount)}) muss eine ganze Zahl ab 1 sein.`,
+        ...at(sizes.countRef ?? refs.note),
+      ),
+    );
+    sizes.waveCount = undefined;
+  }
+  if (capacity !== undefined && !(capacity > 0 && Number.isFinite(capacity))) {
+    findings.push(
+      finding(
+        'error',
+        'INVALID_CAPACITY',
+        `Die Kapazität je Welle (${formatNumber(capacity)}) muss größer als 0 sein.`,
+        ...at(sizes.capacityRef ?? refs.note),
+      ),
+    );
+    sizes.capacity = undefined;
+  }
+}
+
+/** The capacity mode and the number of waves that follow from the sizes and the Wellen rows. */
+function themenfeldConfig(tf: Themenfeld, sizes: ThemenfeldSizes, waves: WaveSpec[]): ThemenfeldPlanConfig {
+  const { waveCount, capacity, capacityRef } = sizes;
+  let countRef = sizes.countRef;
+  const waveCapacities = waves.some((w) => w.capacity !== undefined);
+  const lastDefined = waves.length ? waves[waves.length - 1].number : 0;
+  let mode: CapacityMode;
+  if (capacity === undefined && !waveCapacities) mode = 'balanced';
+  else if (waveCount !== undefined || lastDefined > 0) mode = 'fixed';
+  else mode = 'open';
+  const resolvedCount = waveCount ?? (lastDefined || (mode === 'open' ? 1 : PLAN_DEFAULTS.waveCount));
+  if (!countRef && waveCount === undefined && lastDefined > 0) countRef = waves[waves.length - 1].ref;
+  return { themenfeld: tf, mode, waveCount: resolvedCount, capacity, waves, countRef, capacityRef };
+}
+
+/** Validating a Themenfeld's waves against the horizon: the first one that ends beyond it is an error. */
+function validateThemenfeldHorizon(
+  tf: ThemenfeldPlanConfig,
+  plan: PlanWide,
+  overrides: PlanOverrides,
+  refs: ConfigRefs,
+  findings: Finding[],
+): void {
+  const { planningStart, waveMonths } = plan;
+  const late = firstWaveBeyondHorizon(tf.waves, tf.waveCount, { planningStart, waveMonths });
+  if (!late) return;
+  const fromOverride = overrides.waveCount !== undefined;
+  const ref = fromOverride ? refs.note : (tf.countRef ?? refs.setting('planningStart') ?? refs.note);
+  findings.push(
+    finding(
+      'error',
+      'WAVE_BEYOND_HORIZON',
+      `Im Themenfeld „${tf.themenfeld}“ endet Welle ${late.number} erst am ${germanDate(late.end)}, nach dem Ende des planbaren Zeitraums (${germanDate(PLAN_HORIZON)}): ${tf.waveCount} Wellen${fromOverride ? ` (${OVERRIDE_SOURCE})` : ''} ab ${germanDate(planningStart)}${tf.waves.length ? '' : ` zu je ${formatNumber(waveMonths)} ${waveMonths === 1 ? 'Monat' : 'Monaten'}`} passen nicht hinein. Bitte Anzahl Wellen, Wellendauer oder Planungsbeginn prüfen.`,
+      ...at(ref),
+    ),
+  );
 }
 
 /** The first of waves 1…count that ends after the horizon, if any. Stops there, so any count is cheap. */
