@@ -80,10 +80,12 @@ describe('Office adapter in the pipeline', () => {
     expect(sheets.find((s) => s.name === 'Koordination')?.notes).toBeUndefined();
   });
 
-  it('checks, plans and writes in two syncs (one read, one write), first time and again, none failing', async () => {
+  // 200 Leistungen and projects: outputs of several hundred rows (the sync counts do not depend on
+  // the size; the 4 MB blocks are tested in office-workbook.test.ts). Two tests, each under 5 s.
+  function twoSyncs() {
     const fake = new FakeExcel();
-    fake.seedSheet('Leistungen', leistungenSheet(500));
-    fake.seedSheet('Umsetzungsprojekte', projekteSheet(500));
+    fake.seedSheet('Leistungen', leistungenSheet(200));
+    fake.seedSheet('Umsetzungsprojekte', projekteSheet(200));
     const port = new OfficeWorkbook(fake.run, { requirements: fake.requirements });
     const flow = async () => {
       fake.resetCounters();
@@ -96,9 +98,19 @@ describe('Office adapter in the pipeline', () => {
       expect(fake.largestResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
       return bundle;
     };
+    return { fake, port, flow };
+  }
+
+  it('checks, plans and writes in two syncs (one read, one write), first time and again, none failing', async () => {
+    const { fake, flow } = twoSyncs();
     await flow();
     // the metadata went with the outputs: fingerprints stored, the sheet very hidden
     expect(fake.sheet('_Wellenplaner').visibility).toBe('VeryHidden');
+    await flow();
+  });
+
+  it('writes on its own in two syncs, refuses a hand edit in one, and a new session reads in two', async () => {
+    const { fake, port, flow } = twoSyncs();
     const bundle = await flow();
     // the pane's "Schreiben" on its own reads again (input changes, hand edits) and writes: two syncs
     fake.resetCounters();
