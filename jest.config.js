@@ -17,8 +17,10 @@ const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // Transpile only (tsconfig.jest.json: isolatedModules): the types of src/ and test/ are checked
+  // once by `npm run typecheck` (CI), not again per test file; about a fifth less CPU time.
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: { warnOnly: false } }],
   },
 };
 
