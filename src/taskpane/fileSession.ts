@@ -1,4 +1,4 @@
-import type { CellValue, IsoDate, SheetData } from '../core/model';
+import type { CellValue, IsoDate, SheetData, Themenfeld } from '../core/model';
 import type { OutputBundle } from '../core/layout/types';
 import type { PlanOutcome, WriteOutcome } from '../core/pipeline';
 import type { PlanOverrides } from '../core/plan';
@@ -193,8 +193,9 @@ export class RemoteWorkbook implements WorkbookPort {
     force: boolean,
     outcome?: PlanOutcome,
     onProgress?: SessionProgress,
+    themenfeld?: Themenfeld,
   ): Promise<{ outcome: WriteOutcome; chart: boolean; bytes?: Uint8Array }> {
-    const result = await this.call({ op: 'write', outcome, today, force }, onProgress);
+    const result = await this.call({ op: 'write', outcome, today, force, themenfeld }, onProgress);
     if (result.bytes) this.saved(result.bytes);
     return result;
   }

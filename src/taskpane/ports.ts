@@ -24,11 +24,14 @@ export function isFileWorkbook(port: WorkbookPort | null): port is FilePort {
 }
 
 /** Offer bytes as a download (file mode outside Office). Returns the object URL for a visible link. */
-export function offerDownload(bytes: Uint8Array, fileName: string, previousUrl?: string | null): string {
+export function offerDownload(
+  bytes: Uint8Array,
+  fileName: string,
+  previousUrl?: string | null,
+  type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): string {
   if (previousUrl) URL.revokeObjectURL(previousUrl);
-  const blob = new Blob([bytes as BlobPart], {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  });
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Dismiss20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
-import type { Finding } from '../../core/model';
+import type { Finding, Themenfeld } from '../../core/model';
 import { outputsFor, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../../core/pipeline';
 import { todayIso } from '../../core/dates';
 import type { WorkbookPort } from '../../workbook/port';
@@ -48,6 +48,7 @@ import { OptimiseCancelled, OptimiserClient } from '../optimiserClient';
 import { CheckPanel } from './CheckPanel';
 import { PlanPanel } from './PlanPanel';
 import { WritePanel, type WriteResultView } from './WritePanel';
+import { ExportPanel } from './ExportPanel';
 import { TemplatePanel } from './TemplatePanel';
 
 /** The Steckbrief import reads files with ExcelJS: loaded only when the planner opens that step. */
@@ -119,6 +120,7 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
   const [savedNote, setSavedNote] = React.useState<string | null>(null);
   const [written, setWritten] = React.useState<WriteResultView | null>(null);
   const [edited, setEdited] = React.useState<string[] | null>(null);
+  const [themenfeld, setThemenfeld] = React.useState<Themenfeld | null>(null);
   const [lossyConfirmed, setLossyConfirmed] = React.useState(false);
   const downloadUrl = React.useRef<string | null>(null);
   const optimiser = React.useRef<OptimiserClient | null>(null);
@@ -307,6 +309,7 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
           force,
           outcome === workerOutcome.current ? undefined : outcome,
           progressOf(port, 'Schreiben abbrechen'),
+          themenfeld ?? undefined,
         );
         if (!done.outcome.stats) {
           setEdited(done.outcome.editedSheets);
@@ -324,7 +327,7 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
         focusAfter.current = '[data-testid="write-result"]';
         return;
       }
-      const bundle = outputsFor(outcome, todayIso());
+      const bundle = outputsFor(outcome, todayIso(), { themenfeld: themenfeld ?? undefined });
       const result = await writeOutputs(port, bundle, { force });
       if (!result.stats) {
         setEdited(result.editedSheets);
@@ -431,6 +434,14 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
             editedSheets={edited}
             onWrite={onWrite}
             onCancelOverwrite={() => setEdited(null)}
+            chooser={
+              <ExportPanel
+                outcome={toWrite}
+                themenfeld={themenfeld}
+                onThemenfeld={setThemenfeld}
+                busy={busy !== null}
+              />
+            }
           />
         );
       case 'vorlage':

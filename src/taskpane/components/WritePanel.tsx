@@ -45,6 +45,8 @@ export interface WritePanelProps {
   editedSheets: string[] | null;
   onWrite(force: boolean): void;
   onCancelOverwrite(): void;
+  /** Themenfeld chooser and downloads (ExportPanel), shown before the list. */
+  chooser?: React.ReactNode;
 }
 
 export function WritePanel({
@@ -58,6 +60,7 @@ export function WritePanel({
   editedSheets,
   onWrite,
   onCancelOverwrite,
+  chooser,
 }: WritePanelProps): React.JSX.Element {
   const styles = useStyles();
   const planned = outcome !== null && outcome.plan !== null && !outcome.blocked;
@@ -66,6 +69,7 @@ export function WritePanel({
       <Text as="h2" id="schreiben-title" size={400} weight="semibold">
         Schreiben
       </Text>
+      {chooser}
       <Text>
         {planned
           ? 'Folgendes wird geschrieben (Eingabeblätter bleiben unverändert):'

@@ -63,7 +63,7 @@ async function handle(m: SessionMessage, progress: (label: string, value: number
       const outcome = m.outcome ?? last;
       if (!outcome) throw new Error('Es gibt noch kein Ergebnis zum Schreiben: bitte zuerst prüfen oder planen.');
       progress('Ergebnisblätter werden aufgebaut …', 0.15);
-      const bundle = outputsFor(outcome, m.today);
+      const bundle = outputsFor(outcome, m.today, { themenfeld: m.themenfeld });
       progress('Blätter werden geschrieben …', 0.4);
       const result = await writeOutputs(need(), bundle, { force: m.force });
       if (!result.stats) return { outcome: result, chart: bundle.chart !== undefined };

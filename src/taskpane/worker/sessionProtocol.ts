@@ -1,4 +1,4 @@
-import type { CellValue, IsoDate, SheetData } from '../../core/model';
+import type { CellValue, IsoDate, SheetData, Themenfeld } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
 import type { PlanOutcome, WriteOutcome } from '../../core/pipeline';
 import type { PlanOverrides } from '../../core/plan';
@@ -20,7 +20,7 @@ export type SessionRequest =
   | { op: 'check'; overrides: PlanOverrides }
   | { op: 'plan'; overrides: PlanOverrides }
   /** outcome undefined: the worker's own last check or plan. */
-  | { op: 'write'; outcome?: PlanOutcome; today: IsoDate; force: boolean }
+  | { op: 'write'; outcome?: PlanOutcome; today: IsoDate; force: boolean; themenfeld?: Themenfeld }
   | { op: 'toBuffer' };
 
 export interface SessionResults {
