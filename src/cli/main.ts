@@ -27,7 +27,6 @@ import { startSolver } from './solver';
 import { isHelpRequest, USAGE } from './usage';
 import { plural } from '../core/text';
 import { checkDistinctPaths } from './paths';
-import { writeExport } from './export';
 import { paperOption, themenfeldOption } from './printOptions';
 
 export interface Io {
@@ -284,6 +283,8 @@ async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
     return 1;
   }
   try {
+    // ExcelJS (for the PDF's workbook) is loaded only by export: plan and check start without it.
+    const { writeExport } = await import('./export');
     for (const line of await writeExport(outcome, { csv, json, pdf, themenfeld, paperSize, today }))
       io.stdout.write(`${line}\n`);
   } catch (e) {

@@ -42,20 +42,57 @@ export function columnPoints(widthChars: number): number {
   return (Math.floor(widthChars * 7) + 5) * 0.75;
 }
 
+/** Widths by UTF-16 code unit (single-unit characters; UNKNOWN where not measured): one array read per character. */
+const REGULAR_BY_CODE = new Float64Array(65536).fill(UNKNOWN);
+const BOLD_BY_CODE = new Float64Array(65536).fill(UNKNOWN);
+for (const [ch, w] of widthOf)
+  if (ch.length === 1) {
+    REGULAR_BY_CODE[ch.charCodeAt(0)] = w.regular;
+    BOLD_BY_CODE[ch.charCodeAt(0)] = w.bold;
+  }
+
 /** Points of a text in one line. */
 export function textPoints(text: string, style: TextStyle = {}): number {
   const size = style.fontSize ?? DEFAULT_FONT_SIZE;
+  const widths = style.bold ? BOLD_BY_CODE : REGULAR_BY_CODE;
   let units = 0;
-  for (const ch of text) {
-    const w = widthOf.get(ch);
-    units += w ? (style.bold ? w.bold : w.regular) : UNKNOWN;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character (not measured: UNKNOWN), as when iterating by code point.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        units += UNKNOWN;
+        i++;
+        continue;
+      }
+    }
+    units += widths[code];
   }
   return (units / 1000) * size * HINTING;
 }
 
+/** Remembered results of linesFor (texts recur: Themenfelder, states, coordinators). */
+const LINES = new Map<string, number>();
+const MAX_REMEMBERED_LINES = 100_000;
+
 /** Lines a text needs when wrapped in a cell of `widthChars` (several merged columns: their sum). */
 export function linesFor(text: string, widthChars: number, style: TextStyle = {}): number {
+  const key = `${widthChars}|${style.fontSize ?? ''}|${style.bold ? 1 : 0}|${text}`;
+  let lines = LINES.get(key);
+  if (lines === undefined) {
+    if (LINES.size >= MAX_REMEMBERED_LINES) LINES.clear();
+    lines = wrappedLines(text, widthChars, style);
+    LINES.set(key, lines);
+  }
+  return lines;
+}
+
+function wrappedLines(text: string, widthChars: number, style: TextStyle): number {
   const usable = Math.max(1, columnPoints(widthChars) - CELL_PADDING_PX * 0.75);
+  // One line when the whole text fits: word by word it adds up to the same width (the margin
+  // covers rounding of the sums), so the wrapping below would find one line too.
+  if (text.indexOf('\n') < 0 && textPoints(text, style) <= usable - 1e-6) return 1;
   const space = textPoints(' ', style);
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {

@@ -25,8 +25,18 @@ export function cleanText(text: string): string {
  * unit or hint in brackets does not hide a known name.
  */
 export function lookupLabel<T>(index: ReadonlyMap<string, T>, text: string): T | undefined {
+  // Remembered per index: the reader asks this of every text cell (repeated headers), and
+  // most cell texts recur (Themenfelder, states, IDs), so each is normalised once.
+  let seen = LOOKUPS.get(index) as Map<string, T | undefined> | undefined;
+  if (!seen) LOOKUPS.set(index, (seen = new Map()));
+  if (seen.has(text)) return seen.get(text);
+  if (seen.size >= MAX_REMEMBERED) seen.clear();
   const exact = index.get(normalizeLabel(text));
-  if (exact !== undefined) return exact;
-  const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
-  return bare === text ? undefined : index.get(normalizeLabel(bare));
+  const bare = exact === undefined ? text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : text;
+  const found = exact !== undefined ? exact : bare === text ? undefined : index.get(normalizeLabel(bare));
+  seen.set(text, found);
+  return found;
 }
+
+const LOOKUPS = new WeakMap<ReadonlyMap<string, unknown>, Map<string, unknown>>();
+const MAX_REMEMBERED = 100_000;

@@ -13,8 +13,13 @@ export function decodeXml(s: string): string {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- the characters escapeXml replaces or drops
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>"]/;
+
 /** Text for element content and attribute values; characters XML 1.0 forbids are dropped. */
 export function escapeXml(s: string): string {
+  // Most texts need nothing: one test instead of five replacements.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return (
     s
       // eslint-disable-next-line no-control-regex -- removing the control characters XML 1.0 forbids
