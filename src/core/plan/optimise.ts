@@ -114,12 +114,8 @@ export async function planOptimised(
     );
   }
 
-  let highs: HighsLike;
-  try {
-    const given = options.highs;
-    highs = (typeof given === 'function' ? await (given as () => Promise<unknown>)() : given) as HighsLike;
-    if (!highs) throw new Error('HiGHS fehlt');
-  } catch {
+  const highs = await loadSolver(options.highs);
+  if (!highs) {
     return fallback(
       'Nicht verfügbar',
       'Der Optimierer (HiGHS, WebAssembly) ist in dieser Umgebung nicht verfügbar; es gilt der regelbasierte Plan.',
@@ -246,6 +242,16 @@ function movesAgainstRules(
     ? `Gegenüber dem Regelplan ${moved.length === 1 ? 'verschoben' : `${moved.length} Projekte verschoben`}: ${list.slice(0, 20).join(', ')}${list.length > 20 ? ` und ${list.length - 20} weitere` : ''}; die Begründung jedes Projekts nennt den Grund. Die Reihenfolge des Leitfadens bleibt gewahrt: kein bevorzugtes Projekt kommt durch die Optimierung später als ein weniger bevorzugtes.`
     : '';
   return { why, summary };
+}
+
+/** The solver the caller passed (an instance or a loader); null when it cannot be had. */
+export async function loadSolver(given: OptimiseOptions['highs']): Promise<HighsLike | null> {
+  try {
+    const highs = (typeof given === 'function' ? await (given as () => Promise<unknown>)() : given) as HighsLike;
+    return highs || null;
+  } catch {
+    return null;
+  }
 }
 
 export function solve(highs: HighsLike, model: AssignmentModel, timeLimit: number, gap: number): SolverAnswer {

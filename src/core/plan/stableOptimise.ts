@@ -4,7 +4,7 @@ import type { PublishedVersion } from '../publish/types';
 import { assemblePlan, lateness } from './assemble';
 import type { PlanConfig } from './config';
 import { buildModel, wrap, type AssignmentModel } from './lp';
-import { decode, OPTIMISE_DEFAULTS, solve, type HighsLike, type OptimiseOptions } from './optimise';
+import { decode, loadSolver, OPTIMISE_DEFAULTS, solve, type OptimiseOptions } from './optimise';
 import { moveCauses, planStable, softenInversions, stableInfo, type MoveCause, type StablePlanning } from './stable';
 import { formatNumber } from './text';
 import { planViolations } from './validate';
@@ -57,12 +57,8 @@ export async function planStableOptimised(
   };
   const horizon = problem.tfs.map((t) => Math.max(t.config.waveCount, ...t.members.map((i) => stable.wave[i])) + 1);
 
-  let highs: HighsLike;
-  try {
-    const given = options.highs;
-    highs = (typeof given === 'function' ? await (given as () => Promise<unknown>)() : given) as HighsLike;
-    if (!highs) throw new Error('HiGHS fehlt');
-  } catch {
+  const highs = await loadSolver(options.highs);
+  if (!highs) {
     return keep(
       'Nicht verfügbar',
       'Der Optimierer (HiGHS, WebAssembly) ist in dieser Umgebung nicht verfügbar; es gilt die regelbasierte stabile Planung.',
