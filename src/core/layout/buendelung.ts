@@ -4,6 +4,7 @@ import { catalogueEntry } from '../reference/catalogue';
 import { box, SheetBuilder } from './grid';
 import { COLORS, waveColor, waveTint } from './palette';
 import { groupByThemenfeld, plural, serviceCount, type PlanRow } from './rows';
+import { SectionHeadings } from './sections';
 import { SHEET_BUENDELUNG } from './sheets';
 import { pageCapacity, Pager, printSetup } from './paper';
 import { rowHeightFor, wrappedRowHeight } from './textFit';
@@ -101,19 +102,12 @@ export function buildBuendelung(
   // Page one holds title, Stand and a blank row above the repeated header.
   const pager = new Pager(pageCapacity(widths, paperSize, 'landscape', headerHeight), 24 + 15 + 15);
   const headingHeight = rowHeightFor(1, 12) + 4;
+  const headings = new SectionHeadings(b, pager, last, headingHeight);
   let r = headerRow + 1;
-  const headings: number[] = [];
-  const heading = (text: string) => {
-    b.set(r, 1, text).merge(r, 1, r, last).height(r, headingHeight);
-    b.style(box(r, 1, r, last), { bold: true, fill: COLORS.groupFill, fontColor: COLORS.groupFont });
-    headings.push(r);
-    pager.add(headingHeight);
-    r++;
-  };
   for (const group of groupByThemenfeld(rows, null)) {
     pager.section(r);
     const title = `${group.themenfeld} · ${plural(group.rows.length, 'Umsetzungsprojekt', 'Umsetzungsprojekte')} · ${plural(serviceCount(group.rows), 'Leistung', 'Leistungen')}`;
-    heading(title);
+    r = headings.heading(r, title);
     for (const { project, assignment } of group.rows) {
       const ids = project.services.length ? project.services : [''];
       let first = true;
@@ -139,8 +133,7 @@ export function buildBuendelung(
         );
         const needed = i === 0 ? height * starting : height;
         if (!pager.fits(needed)) {
-          pager.newPage(r);
-          heading(`${title} (Fortsetzung)`);
+          r = headings.continued(r, title);
           first = true;
         }
         b.row(r, 4, [...values, service?.reifegrad ?? null]);
@@ -168,7 +161,7 @@ export function buildBuendelung(
   const bottom = r - 1;
   const body = headerRow + 1;
   b.style(box(body, 1, bottom, last), { verticalAlignment: 'top', border: true, fontSize: BODY.fontSize });
-  for (const h of headings) b.style(box(h, 1), { fontSize: 12, verticalAlignment: 'middle' });
+  for (const h of headings.rows) b.style(box(h, 1), { fontSize: 12, verticalAlignment: 'middle' });
   b.style(box(body, 1, bottom, 2), { wrapText: true });
   b.style(box(body, 5, bottom, 7), { wrapText: true });
   b.style(box(body, 3, bottom, 4), { horizontalAlignment: 'center' });

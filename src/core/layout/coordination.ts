@@ -5,6 +5,7 @@ import { pageCapacity, Pager, printSetup } from './paper';
 import { wrappedRowHeight } from './textFit';
 import { COLORS, waveColor } from './palette';
 import { compareText, groupByThemenfeld, NO_COORDINATOR, plural, SOURCE_LABEL, type PlanRow } from './rows';
+import { SectionHeadings } from './sections';
 import { SHEET_KOORDINATION } from './sheets';
 import type { SheetLayout } from './types';
 
@@ -64,6 +65,7 @@ export function buildCoordination(
 
   const widths = COLUMNS.map((c) => c.width);
   const pager = new Pager(pageCapacity(widths, paperSize, 'portrait', 30), 24 + 15 + 15);
+  const headings = new SectionHeadings(b, pager, lastCol, 20);
   let r = headerRow + 1;
   const summaries: number[] = [];
   for (const group of groupByThemenfeld(rows, null)) {
@@ -72,17 +74,10 @@ export function buildCoordination(
       themenfelder.find((t) => t.themenfeld === group.themenfeld)?.leadState ??
       group.rows.find((x) => x.project.coordinator.source === 'lead-state')?.project.coordinator.name ??
       null;
-    b.set(r, 1, `${group.themenfeld} · federführendes Land: ${lead ?? 'nicht bekannt'}`).merge(r, 1, r, lastCol);
-    b.style(box(r, 1, r, lastCol), {
-      bold: true,
-      fill: COLORS.groupFill,
-      fontColor: COLORS.groupFont,
+    r = headings.heading(r, `${group.themenfeld} · federführendes Land: ${lead ?? 'nicht bekannt'}`, {
       fontSize: 12,
       border: true,
     });
-    b.height(r, 20);
-    pager.add(20);
-    r++;
 
     const summary = countSentences(group.rows);
     const summaryHeight = wrappedRowHeight([[summary, widths.reduce((x, w) => x + w, 0)]]);
@@ -97,14 +92,7 @@ export function buildCoordination(
       byCoordinator.set(key, [...(byCoordinator.get(key) ?? []), row]);
     }
     const names = [...byCoordinator.keys()].sort((x, y) => (x === '' ? 1 : y === '' ? -1 : compareText(x, y)));
-    const continued = () => {
-      pager.newPage(r);
-      b.set(r, 1, `${group.themenfeld} (Fortsetzung)`).merge(r, 1, r, lastCol);
-      b.style(box(r, 1, r, lastCol), { bold: true, fill: COLORS.groupFill, fontColor: COLORS.groupFont, border: true });
-      b.height(r, 20);
-      pager.add(20);
-      r++;
-    };
+    const continued = () => (r = headings.continued(r, group.themenfeld, { border: true }));
     for (const name of names) {
       const list = byCoordinator.get(name)!;
       const label = name === '' ? NO_COORDINATOR : name;
