@@ -26,6 +26,7 @@ import { parseGermanOrIsoDate } from './dateArg';
 import { startSolver } from './solver';
 import { isHelpRequest, USAGE } from './usage';
 import { plural } from '../core/text';
+import { baselineSentence, changeKindText, changesHeadline } from '../core/publish/text';
 import { checkDistinctPaths } from './paths';
 import { paperOption, themenfeldOption } from './printOptions';
 
@@ -219,41 +220,16 @@ async function planCommand(args: ParsedArgs, io: Io, publish = false): Promise<n
 }
 
 function printBaseline(outcome: PlanOutcome, io: Io): void {
-  const b = outcome.baseline;
-  if (!b) return;
-  const v = b.version;
-  io.stdout.write(
-    b.fresh
-      ? `Neu geplant ohne die Veröffentlichung; verglichen mit Version ${v.number} „${v.label}“ vom ${germanDate(v.date)}.\n`
-      : `Geplant gegen die Veröffentlichung Version ${v.number} „${v.label}“ vom ${germanDate(v.date)}.\n`,
-  );
+  if (outcome.baseline) io.stdout.write(`${baselineSentence(outcome.baseline)}\n`);
 }
-
-const KIND_TEXT = {
-  moved: 'verschoben',
-  new: 'neu',
-  removed: 'entfernt',
-  coordinator: 'Koordination',
-  services: 'Leistungen',
-};
 
 function printChanges(outcome: PlanOutcome, io: Io): void {
   if (!outcome.baseline || !outcome.plan) return;
   const changes = outcome.changes ?? [];
-  const o = outcome.plan.objective;
-  const unchanged = outcome.projects.length - changes.filter((c) => c.kind !== 'removed').length;
-  io.stdout.write(
-    `\nÄnderungen gegenüber Version ${outcome.baseline.version.number}: ${changes.length}${o.moves !== undefined ? ` (${plural(o.moves, 'Verschiebung', 'Verschiebungen')})` : ''}, ${plural(unchanged, 'Projekt', 'Projekte')} unverändert\n`,
-  );
-  for (const c of changes) {
-    const waves =
-      c.fromWave !== null && c.toWave !== null
-        ? ` Welle ${c.fromWave} → ${c.toWave}`
-        : c.toWave !== null
-          ? ` Welle ${c.toWave}`
-          : '';
-    io.stdout.write(`  ${c.project} (${KIND_TEXT[c.kind]}${waves}) [${c.codes.join(', ')}] ${c.reason}\n`);
-  }
+  const headline = changesHeadline(outcome.baseline, changes, outcome.projects.length, outcome.plan.objective.moves);
+  io.stdout.write(`\n${headline}\n`);
+  for (const c of changes)
+    io.stdout.write(`  ${c.project} (${changeKindText(c)}) [${c.codes.join(', ')}] ${c.reason}\n`);
 }
 
 /** `export`: plans like `plan` (saved settings, options) and writes CSV, JSON and/or PDF. */

@@ -105,7 +105,7 @@ export function readPublishedVersions(sheets: SheetData[]): { versions: Publishe
       finding(
         'warning',
         'PUBLISHED_SHEET_EDITED',
-        `Das Blatt „${sheet.name}“ wurde seit der letzten Veröffentlichung geändert (oder nicht vom Wellenplaner geschrieben). Geplant wird gegen den Stand, der jetzt darauf steht; eine neue Veröffentlichung überschreibt das Blatt nur mit „Überschreiben erzwingen“ (--force).`,
+        `Das Blatt „${sheet.name}“ wurde seit der letzten Veröffentlichung geändert (oder nicht vom Wellenplaner geschrieben). Geplant wird gegen den Stand, der jetzt darauf steht; eine neue Veröffentlichung überschreibt das Blatt nur nach „Trotzdem überschreiben“ im Aufgabenbereich (Kommandozeile: --force).`,
         sheet.name,
         'A1',
       ),
@@ -264,14 +264,15 @@ export const MAX_LABEL_LENGTH = 120;
 
 /** Why a plan cannot be published, in German; null when it can. */
 export function publishRefusal(outcome: PlanOutcome, label: string): string | null {
-  if (!label.trim())
-    return 'Bitte eine Bezeichnung für die Veröffentlichung angeben (z. B. „Stand Lenkungskreis 03/2021“).';
-  if (label.trim().length > MAX_LABEL_LENGTH)
-    return `Die Bezeichnung ist zu lang (höchstens ${MAX_LABEL_LENGTH} Zeichen).`;
+  // What no label can fix comes first (the pane shows it before a label is typed).
   if (outcome.blocked || !outcome.plan)
     return 'Nicht veröffentlicht: Die Prüfung hat Fehler gefunden. Bitte zuerst die Fehler beheben und erneut planen.';
   if (outcome.baseline?.version && outcome.published?.some((v) => v.number > outcome.baseline!.version.number))
     return 'Nicht veröffentlicht: Es gibt eine neuere Veröffentlichung als die, gegen die geplant wurde. Bitte erneut planen.';
+  if (!label.trim())
+    return 'Bitte eine Bezeichnung für die Veröffentlichung angeben (z. B. „Stand Lenkungskreis 03/2021“).';
+  if (label.trim().length > MAX_LABEL_LENGTH)
+    return `Die Bezeichnung ist zu lang (höchstens ${MAX_LABEL_LENGTH} Zeichen).`;
   return null;
 }
 

@@ -25,6 +25,9 @@ export function describeError(err: unknown, action: string): PaneError {
   if (name === 'StaleInputError') {
     return { title: 'Daten seit dem Planen geändert', message };
   }
+  if (name === 'PublishRefusedError') {
+    return { title: 'Nicht veröffentlicht', message };
+  }
   if (name === 'WorkbookReadError') {
     return { title: 'Datei nicht lesbar', message: `${message} Bitte eine Excel-Arbeitsmappe (.xlsx) wählen.` };
   }

@@ -3,7 +3,7 @@ import type { OutputBundle } from '../core/layout/types';
 import type { PlanOutcome, WriteOutcome } from '../core/pipeline';
 import type { PlanOverrides } from '../core/plan';
 import type { WorkbookPort, WriteStats } from '../core/port';
-import type { SessionRequest, SessionResponse, SessionResults } from './worker/sessionProtocol';
+import type { PublishRequest, SessionRequest, SessionResponse, SessionResults } from './worker/sessionProtocol';
 
 /** Just what the session uses of a Worker, so tests can stand in for it. */
 export interface SessionWorkerLike {
@@ -181,12 +181,13 @@ export class RemoteWorkbook implements WorkbookPort {
   check(overrides: PlanOverrides, onProgress?: SessionProgress): Promise<PlanOutcome> {
     return this.call({ op: 'check', overrides }, onProgress);
   }
-  plan(overrides: PlanOverrides, onProgress?: SessionProgress): Promise<PlanOutcome> {
-    return this.call({ op: 'plan', overrides }, onProgress);
+  plan(overrides: PlanOverrides, onProgress?: SessionProgress, fresh = false): Promise<PlanOutcome> {
+    return this.call({ op: 'plan', overrides, fresh }, onProgress);
   }
   /**
    * Build and write the outputs in the worker; with `outcome` undefined the worker's own last
-   * check or plan is written (nothing large crosses threads). Returns the new file's bytes.
+   * check or plan is written (nothing large crosses threads). With `publish` the plan is recorded
+   * as a new version on the sheet Veröffentlichungen too. Returns the new file's bytes.
    */
   async write(
     today: IsoDate,
@@ -194,8 +195,9 @@ export class RemoteWorkbook implements WorkbookPort {
     outcome?: PlanOutcome,
     onProgress?: SessionProgress,
     themenfeld?: Themenfeld,
+    publish?: PublishRequest,
   ): Promise<{ outcome: WriteOutcome; chart: boolean; bytes?: Uint8Array }> {
-    const result = await this.call({ op: 'write', outcome, today, force, themenfeld }, onProgress);
+    const result = await this.call({ op: 'write', outcome, today, force, themenfeld, publish }, onProgress);
     if (result.bytes) this.saved(result.bytes);
     return result;
   }

@@ -75,6 +75,8 @@ export class OptimiserClient {
     overrides: PlanOverrides,
     onProgress: (p: OptimiseProgress) => void,
     timeLimitSeconds = OPTIMISE_TIME_LIMIT_SECONDS,
+    /** Plan without keeping the published waves (changes are still reported). */
+    fresh = false,
   ): OptimiseJob {
     if (
       typeof WebAssembly === 'undefined' ||
@@ -143,7 +145,7 @@ export class OptimiserClient {
         reject(new SolverUnavailableError(event.message || 'Der Optimierer konnte nicht geladen werden.'));
       };
     });
-    worker.postMessage({ id, sheets, overrides, timeLimitSeconds });
+    worker.postMessage({ id, sheets, overrides, fresh, timeLimitSeconds });
     report();
     const cancel = () => {
       if (settled) return;

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Dismiss20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
 import type { Finding, Themenfeld } from '../../core/model';
-import { outputsFor, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../../core/pipeline';
+import { outputsFor, publishOutputs, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../../core/pipeline';
 import { todayIso } from '../../core/dates';
 import type { WorkbookPort } from '../../workbook/port';
 import { describeError, type PaneError } from '../errors';
@@ -45,6 +45,8 @@ import { TEMPLATE_START, templateConflicts, templateLayouts } from '../template'
 import { isFileWorkbook, offerDownload } from '../ports';
 import { RemoteWorkbook, SessionCancelled, type SessionProgress } from '../fileSession';
 import { OptimiseCancelled, OptimiserClient } from '../optimiserClient';
+import { nextVersionNumber, publishedSentence } from '../publish';
+import type { PublishRequest } from '../worker/sessionProtocol';
 import { CheckPanel } from './CheckPanel';
 import { PlanPanel } from './PlanPanel';
 import { WritePanel, type WriteResultView } from './WritePanel';
@@ -122,6 +124,8 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
   const [edited, setEdited] = React.useState<string[] | null>(null);
   const [themenfeld, setThemenfeld] = React.useState<Themenfeld | null>(null);
   const [lossyConfirmed, setLossyConfirmed] = React.useState(false);
+  /** „Neu planen ohne Veröffentlichung“ (command line: --fresh). */
+  const [fresh, setFresh] = React.useState(false);
   const downloadUrl = React.useRef<string | null>(null);
   const optimiser = React.useRef<OptimiserClient | null>(null);
   /** The outcome the file worker computed itself (it writes that without getting it back). */
@@ -270,24 +274,29 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
       if (next.mode === 'optimised') {
         const sheets = await port.readSheets();
         optimiser.current ??= new OptimiserClient();
-        const job = optimiser.current.run(sheets, overridesFrom(next), (p) =>
-          setBusy({
-            label:
-              p.phase === 'loading'
-                ? 'Optimierer wird geladen …'
-                : p.elapsedSeconds <= p.timeLimitSeconds
-                  ? `Optimierung läuft … ${p.elapsedSeconds} s (Zeitgrenze ${p.timeLimitSeconds} s)`
-                  : `Zeitgrenze von ${p.timeLimitSeconds} s erreicht, das beste Ergebnis wird übernommen …`,
-            value: p.phase === 'loading' ? undefined : Math.min(1, p.elapsedSeconds / p.timeLimitSeconds),
-            cancel: () => job.cancel(),
-          }),
+        const job = optimiser.current.run(
+          sheets,
+          overridesFrom(next),
+          (p) =>
+            setBusy({
+              label:
+                p.phase === 'loading'
+                  ? 'Optimierer wird geladen …'
+                  : p.elapsedSeconds <= p.timeLimitSeconds
+                    ? `Optimierung läuft … ${p.elapsedSeconds} s (Zeitgrenze ${p.timeLimitSeconds} s)`
+                    : `Zeitgrenze von ${p.timeLimitSeconds} s erreicht, das beste Ergebnis wird übernommen …`,
+              value: p.phase === 'loading' ? undefined : Math.min(1, p.elapsedSeconds / p.timeLimitSeconds),
+              cancel: () => job.cancel(),
+            }),
+          undefined,
+          fresh,
         );
         outcome = await job.result;
       } else if (port instanceof RemoteWorkbook) {
-        outcome = await port.plan(overridesFrom(next), progressOf(port, 'Planen abbrechen'));
+        outcome = await port.plan(overridesFrom(next), progressOf(port, 'Planen abbrechen'), fresh);
         workerOutcome.current = outcome;
       } else {
-        outcome = runPlan(await port.readSheets(), { overrides: overridesFrom(next) });
+        outcome = runPlan(await port.readSheets(), { overrides: overridesFrom(next), fresh });
       }
       setPlanned(outcome);
       setCheck(outcome);
@@ -297,19 +306,27 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
     });
   };
 
-  const onWrite = (force: boolean) => {
+  const onWrite = (force: boolean, publish?: PublishRequest) => {
     const outcome = planned ?? check;
     if (!port || !outcome || (isFileWorkbook(port) && downloadBlocked)) return;
-    void run('Ergebnis wird geschrieben …', 'Schreiben', async () => {
+    const action = publish ? 'Veröffentlichen' : 'Schreiben';
+    const version = nextVersionNumber(outcome);
+    // After publishing, the new version is an input: check again so the pane plans against it.
+    const published = async (summary: string, view: Omit<WriteResultView, 'summary'> = {}) => {
+      if (publish) await doCheck(port, settings);
+      setWritten({ summary: publish ? `${publishedSentence(version, publish)} ${summary}` : summary, ...view });
+    };
+    void run(publish ? 'Veröffentlichung wird geschrieben …' : 'Ergebnis wird geschrieben …', action, async () => {
       if (port instanceof RemoteWorkbook) {
         // Built, written and packed in the worker; the optimiser's plan is sent along, a check or a
         // rule-based plan is the worker's own.
         const done = await port.write(
-          todayIso(),
+          publish?.date ?? todayIso(),
           force,
           outcome === workerOutcome.current ? undefined : outcome,
-          progressOf(port, 'Schreiben abbrechen'),
+          progressOf(port, `${action} abbrechen`),
           themenfeld ?? undefined,
+          publish,
         );
         if (!done.outcome.stats) {
           setEdited(done.outcome.editedSheets);
@@ -319,15 +336,16 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
         setEdited(null);
         const name = resultFileName(fileName);
         downloadUrl.current = offerDownload(done.bytes!, name, downloadUrl.current);
-        setWritten({
-          summary: writeSummary(done.outcome.stats, false),
+        await published(writeSummary(done.outcome.stats, false), {
           downloadUrl: downloadUrl.current,
           downloadName: name,
         });
         focusAfter.current = '[data-testid="write-result"]';
         return;
       }
-      const bundle = outputsFor(outcome, todayIso(), { themenfeld: themenfeld ?? undefined });
+      const bundle = publish
+        ? publishOutputs(outcome, publish.label, publish.date, { themenfeld: themenfeld ?? undefined }).bundle
+        : outputsFor(outcome, todayIso(), { themenfeld: themenfeld ?? undefined });
       const result = await writeOutputs(port, bundle, { force });
       if (!result.stats) {
         setEdited(result.editedSheets);
@@ -335,16 +353,14 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
         return;
       }
       setEdited(null);
-      const view: WriteResultView = {
-        summary: writeSummary(result.stats, bundle.chart !== undefined && !isFileWorkbook(port)),
-      };
+      const view: Omit<WriteResultView, 'summary'> = {};
       if (isFileWorkbook(port)) {
         const name = resultFileName(fileName);
         downloadUrl.current = offerDownload(await port.toBuffer(), name, downloadUrl.current);
         view.downloadUrl = downloadUrl.current;
         view.downloadName = name;
       }
-      setWritten(view);
+      await published(writeSummary(result.stats, bundle.chart !== undefined && !isFileWorkbook(port)), view);
       focusAfter.current = '[data-testid="write-result"]';
     });
   };
@@ -415,6 +431,9 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
             savedNote={savedNote}
             onChange={setForm}
             onPlan={onPlan}
+            published={check?.baseline?.version ?? null}
+            fresh={fresh}
+            onFreshChange={setFresh}
           />
         );
       case 'schreiben':
@@ -433,6 +452,7 @@ export function App({ officePort, officeIssues = [], startupError }: AppProps): 
             result={written}
             editedSheets={edited}
             onWrite={onWrite}
+            onPublish={(request, force) => onWrite(force, request)}
             onCancelOverwrite={() => setEdited(null)}
             chooser={
               <ExportPanel

@@ -291,9 +291,7 @@ export function GanttPreview({
           className={mergeClasses(styles.project, isSelected && styles.projectSelected)}
           aria-expanded={isSelected}
           aria-controls={isSelected ? `begruendung-${r.projectId}` : undefined}
-          aria-label={`${r.fullLabel}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${lateText}${
-            r.mark ? `, ${r.mark.replace(/^\S+ /, '')}` : ''
-          }${publishedText ? `, ${publishedText}` : ''}`}
+          aria-label={`${r.fullLabel}${r.mark ? ` ${r.mark}` : ''}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${lateText}${publishedText ? `, ${publishedText}` : ''}`}
           data-project={r.projectId}
           title={r.fullLabel}
           onClick={() => open(r.projectId)}

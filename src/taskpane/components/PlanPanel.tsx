@@ -1,5 +1,15 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { Play20Regular } from '@fluentui/react-icons';
 import type { Settings } from '../../core/model';
 import type { PlanOutcome } from '../../core/pipeline';
@@ -9,6 +19,8 @@ import type { SettingsErrors, SettingsForm } from '../settings';
 import { objectiveSummary, optimiserReport, planSummary } from '../flow';
 import { OPTIMISE_TIME_LIMIT_SECONDS } from '../optimiserClient';
 import { GanttPreview } from './GanttPreview';
+import type { PublishedVersion } from '../../core/publish/types';
+import { changesView } from '../publish';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -30,6 +42,11 @@ export interface PlanPanelProps {
   savedNote: string | null;
   onChange(form: SettingsForm): void;
   onPlan(): void;
+  /** The newest version on the sheet Veröffentlichungen (null: none); the plan keeps its waves unless `fresh`. */
+  published?: PublishedVersion | null;
+  /** „Neu planen ohne Veröffentlichung“ (command line: --fresh). */
+  fresh?: boolean;
+  onFreshChange?(fresh: boolean): void;
 }
 
 /** The value an empty field stands for: the workbook's, or the planner's own default. */
@@ -54,6 +71,9 @@ export function PlanPanel({
   savedNote,
   onChange,
   onPlan,
+  published = null,
+  fresh = false,
+  onFreshChange,
 }: PlanPanelProps): React.JSX.Element {
   const styles = useStyles();
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => onChange({ ...form, [key]: value });
@@ -64,6 +84,7 @@ export function PlanPanel({
   const objective = outcome?.plan ? objectiveSummary(outcome.plan) : null;
   // Re-rendered on every keystroke in the form: the summary only changes with the plan.
   const summary = React.useMemo(() => (outcome ? planSummary(outcome) : null), [outcome]);
+  const changes = React.useMemo(() => (outcome ? changesView(outcome) : null), [outcome]);
   const report = React.useMemo(
     () => (outcome?.plan ? optimiserReport(outcome.plan, outcome.projects, OPTIMISE_TIME_LIMIT_SECONDS) : null),
     [outcome],
@@ -161,6 +182,17 @@ export function PlanPanel({
             <Radio value="optimised" label="optimiert" />
           </RadioGroup>
         </Field>
+        {published && onFreshChange && (
+          <Field
+            hint={`Ohne Häkchen behält jedes Projekt seine Welle aus Version ${published.number} „${published.label}“ vom ${germanDate(published.date)}, außer eine Regel erzwingt eine Verschiebung. Mit Häkchen wird frei geplant; die Änderungen gegenüber der Veröffentlichung werden trotzdem gezeigt.`}
+          >
+            <Checkbox
+              checked={fresh}
+              onChange={(_, d) => onFreshChange(d.checked === true)}
+              label="Neu planen ohne Veröffentlichung"
+            />
+          </Field>
+        )}
         <div style={{ marginTop: '8px' }}>
           <Button appearance="primary" type="submit" icon={<Play20Regular />} disabled={busy}>
             Plan berechnen
@@ -190,6 +222,12 @@ export function PlanPanel({
             </div>
           )}
           <Text block>{summary}</Text>
+          {changes && (
+            <Text
+              block
+              data-testid="plan-baseline"
+            >{`${changes.baseline} ${changes.headline}; die Liste steht im Schritt „Schreiben“.`}</Text>
+          )}
           {objective && !report && <Text block>{objective}</Text>}
         </div>
       )}

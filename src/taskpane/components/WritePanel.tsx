@@ -11,6 +11,8 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Save20Regular } from '@fluentui/react-icons';
 import type { PlanOutcome } from '../../core/pipeline';
+import type { PublishRequest } from '../worker/sessionProtocol';
+import { ChangesList, PublishPanel } from './PublishPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -28,6 +30,7 @@ const SHEET_DESCRIPTIONS: Record<string, string> = {
   Wellenplan: 'ein Projekt je Zeile mit Welle, Zeitraum, Koordination und Begründung',
   Wellenübersicht: 'druckfertige Gantt-Übersicht nach Themenfeld und Welle',
   Koordination: 'Umsetzungskoordination je Projekt und woher sie stammt',
+  Änderungen: 'was sich gegenüber der Veröffentlichung geändert hat, mit Grund',
   Wellendiagramm: 'Daten des Gantt-Diagramms',
   Prüfbericht: 'alle Befunde mit Link zur Zelle',
 };
@@ -44,6 +47,8 @@ export interface WritePanelProps {
   result: WriteResultView | null;
   editedSheets: string[] | null;
   onWrite(force: boolean): void;
+  /** „Veröffentlichen“: write and record the plan as a new version (absent: no publishing here). */
+  onPublish?(request: PublishRequest, force: boolean): void;
   onCancelOverwrite(): void;
   /** Themenfeld chooser and downloads (ExportPanel), shown before the list. */
   chooser?: React.ReactNode;
@@ -59,11 +64,14 @@ export function WritePanel({
   result,
   editedSheets,
   onWrite,
+  onPublish,
   onCancelOverwrite,
   chooser,
 }: WritePanelProps): React.JSX.Element {
   const styles = useStyles();
   const planned = outcome !== null && outcome.plan !== null && !outcome.blocked;
+  // „Trotzdem überschreiben“ repeats what was refused: a publication stays a publication.
+  const [lastPublish, setLastPublish] = React.useState<PublishRequest | null>(null);
   return (
     <section className={styles.root} aria-labelledby="schreiben-title">
       <Text as="h2" id="schreiben-title" size={400} weight="semibold">
@@ -89,11 +97,15 @@ export function WritePanel({
           </li>
         )}
       </ul>
+      {planned && <ChangesList outcome={outcome} />}
       <div>
         <Button
           appearance="primary"
           icon={fileMode ? <ArrowDownload20Regular /> : <Save20Regular />}
-          onClick={() => onWrite(false)}
+          onClick={() => {
+            setLastPublish(null);
+            onWrite(false);
+          }}
           disabled={busy || !outcome || writeBlocked !== null}
         >
           {fileMode ? 'Schreiben und herunterladen' : 'In die Arbeitsmappe schreiben'}
@@ -111,7 +123,10 @@ export function WritePanel({
             {`Von Hand geändert seit dem letzten Schreiben: ${editedSheets.map((s) => `„${s}“`).join(', ')}. Überschreiben ersetzt diese Änderungen. Sichern Sie sie vorher (z. B. Blatt kopieren), wenn Sie sie behalten wollen.`}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => onWrite(true)} disabled={busy || writeBlocked !== null}>
+            <Button
+              onClick={() => (lastPublish && onPublish ? onPublish(lastPublish, true) : onWrite(true))}
+              disabled={busy || writeBlocked !== null}
+            >
               Trotzdem überschreiben
             </Button>
             <Button appearance="subtle" onClick={onCancelOverwrite}>
@@ -119,6 +134,18 @@ export function WritePanel({
             </Button>
           </MessageBarActions>
         </MessageBar>
+      )}
+      {outcome && onPublish && (
+        <PublishPanel
+          outcome={outcome}
+          fileMode={fileMode}
+          busy={busy}
+          writeBlocked={writeBlocked}
+          onPublish={(request) => {
+            setLastPublish(request);
+            onPublish(request, false);
+          }}
+        />
       )}
       {result && (
         <MessageBar intent="success" layout="multiline" data-testid="write-result" tabIndex={-1}>

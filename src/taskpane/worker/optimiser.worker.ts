@@ -26,7 +26,7 @@ function post(message: OptimiseResponse): void {
 }
 
 scope.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
-  const { id, sheets, overrides, timeLimitSeconds } = event.data;
+  const { id, sheets, overrides, fresh, timeLimitSeconds } = event.data;
   try {
     post({ id, type: 'progress', phase: 'loading' });
     highs ??= loadSolver();
@@ -34,6 +34,7 @@ scope.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
     post({ id, type: 'progress', phase: 'solving' });
     const outcome = await runPlanOptimised(sheets, {
       overrides,
+      fresh,
       timeLimitSeconds,
       highs: solver,
       onSearchStart: (fallback) => post({ id, type: 'search', at: Date.now(), fallback }),

@@ -7,6 +7,8 @@ export interface OptimiseRequest {
   id: number;
   sheets: SheetData[];
   overrides: PlanOverrides;
+  /** Plan without keeping the published waves (changes are still reported). */
+  fresh?: boolean;
   timeLimitSeconds: number;
 }
 

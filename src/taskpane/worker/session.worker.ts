@@ -4,7 +4,7 @@
  * stays responsive on 20,000 Leistungen. The pane talks to it through RemoteWorkbook (fileSession.ts).
  */
 import { FileWorkbook } from '../../workbook/file';
-import { outputsFor, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../../core/pipeline';
+import { outputsFor, publishOutputs, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../../core/pipeline';
 import type { SessionMessage, SessionResponse } from './sessionProtocol';
 
 interface WorkerScope {
@@ -56,14 +56,17 @@ async function handle(m: SessionMessage, progress: (label: string, value: number
       progress('Blätter werden gelesen …', 0.2);
       const sheets = await need().readSheets();
       progress('Plan wird berechnet …', 0.5);
-      last = runPlan(sheets, { overrides: m.overrides });
+      last = runPlan(sheets, { overrides: m.overrides, fresh: m.fresh });
       return last;
     }
     case 'write': {
       const outcome = m.outcome ?? last;
       if (!outcome) throw new Error('Es gibt noch kein Ergebnis zum Schreiben: bitte zuerst prüfen oder planen.');
       progress('Ergebnisblätter werden aufgebaut …', 0.15);
-      const bundle = outputsFor(outcome, m.today, { themenfeld: m.themenfeld });
+      // Publishing refuses (PublishRefusedError, German message) as the command line does.
+      const bundle = m.publish
+        ? publishOutputs(outcome, m.publish.label, m.publish.date, { themenfeld: m.themenfeld }).bundle
+        : outputsFor(outcome, m.today, { themenfeld: m.themenfeld });
       progress('Blätter werden geschrieben …', 0.4);
       const result = await writeOutputs(need(), bundle, { force: m.force });
       if (!result.stats) return { outcome: result, chart: bundle.chart !== undefined };

@@ -4,6 +4,12 @@ import type { PlanOutcome, WriteOutcome } from '../../core/pipeline';
 import type { PlanOverrides } from '../../core/plan';
 import type { WriteStats } from '../../core/port';
 
+/** „Veröffentlichen“: the label and the date the version is recorded with (also the outputs' Stand). */
+export interface PublishRequest {
+  label: string;
+  date: IsoDate;
+}
+
 /**
  * Messages between the pane and the session worker, which holds the opened .xlsx (file mode) and
  * does everything heavy there: reading, checking, planning, building and writing the outputs.
@@ -18,9 +24,17 @@ export type SessionRequest =
   | { op: 'readMeta' }
   | { op: 'writeMeta'; meta: Record<string, string> }
   | { op: 'check'; overrides: PlanOverrides }
-  | { op: 'plan'; overrides: PlanOverrides }
-  /** outcome undefined: the worker's own last check or plan. */
-  | { op: 'write'; outcome?: PlanOutcome; today: IsoDate; force: boolean; themenfeld?: Themenfeld }
+  /** fresh: plan without keeping the published waves (changes are still reported). */
+  | { op: 'plan'; overrides: PlanOverrides; fresh?: boolean }
+  /** outcome undefined: the worker's own last check or plan; publish: record it as a new version too. */
+  | {
+      op: 'write';
+      outcome?: PlanOutcome;
+      today: IsoDate;
+      force: boolean;
+      themenfeld?: Themenfeld;
+      publish?: PublishRequest;
+    }
   | { op: 'toBuffer' };
 
 export interface SessionResults {
