@@ -115,4 +115,50 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
     expect(a1).not.toBe('Von Hand geändert');
     expect(s.pageErrors).toEqual([]);
   });
+  it('publishes into the workbook, and refuses while the inputs changed since the check', async () => {
+    const { page } = s;
+    await page.goto(`${s.url}taskpane.html`);
+    await page.getByTestId('check-summary').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: '3 Schreiben' }).click();
+    await page.getByLabel('Bezeichnung').fill('Stand Lenkungskreis 03/2021');
+    await page.getByLabel('Datum').fill('15.03.2021');
+    // a planner types into an input sheet after the check
+    await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { seedSheet(n: string, v: unknown[][], at: string): void } }).__fake;
+      fake.seedSheet('Umsetzungsprojekte', [['Neuer Name']], 'B3');
+    });
+    await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+    const error = page.getByTestId('error');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toContain('Daten seit dem Planen geändert');
+    expect(await error.textContent()).toContain(
+      'Die Eingabeblätter wurden seit dem letzten Prüfen bzw. Planen geändert.',
+    );
+    const sheetNames = () =>
+      page.evaluate(() =>
+        (window as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map(
+          (sh) => sh.name,
+        ),
+      );
+    expect(await sheetNames()).not.toContain('Veröffentlichungen');
+
+    await page.getByRole('tab', { name: '1 Prüfen' }).click();
+    await page.getByRole('button', { name: 'Erneut prüfen' }).click();
+    await page.getByTestId('check-summary').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: '3 Schreiben' }).click();
+    await page.getByLabel('Bezeichnung').fill('Stand Lenkungskreis 03/2021');
+    await page.getByLabel('Datum').fill('15.03.2021');
+    await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+    const result = page.getByTestId('write-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain(
+      'Veröffentlicht: Version 1 „Stand Lenkungskreis 03/2021“ vom 15.03.2021.',
+    );
+    expect(await sheetNames()).toContain('Veröffentlichungen');
+    // checked again: the next publication would be version 2, planned against version 1
+    expect(await page.getByTestId('publish').textContent()).toContain('als Version 2');
+    await screenshot(page, '12-excel-veroeffentlicht');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
 });
