@@ -28,6 +28,9 @@ const base = {
 
 module.exports = {
   testTimeout: 60000,
+  // Jest's default is one worker fewer than the cores: on the 2-core development and CI machines
+  // that is a single worker. Both cores: fast project 23.5 s → 17.5 s wall clock (idle machine).
+  maxWorkers: '100%',
   projects: [
     {
       ...base,
