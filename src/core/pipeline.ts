@@ -369,7 +369,7 @@ export function editedSheetFinding(sheet: string): Finding {
   return finding(
     'error',
     'OUTPUT_SHEET_EDITED',
-    `Das Blatt „${sheet}“ wurde seit dem letzten Schreiben von Hand geändert (oder ist ein eigenes Blatt dieses Namens) und wird nicht überschrieben. Sichern Sie Ihre Änderungen und schreiben Sie erneut mit „Überschreiben erzwingen“ (Kommandozeile: --force).`,
+    `Das Blatt „${sheet}“ wurde seit dem letzten Schreiben von Hand geändert (oder ist ein eigenes Blatt dieses Namens) und wird nicht überschrieben. Sichern Sie Ihre Änderungen und schreiben Sie erneut mit „Trotzdem überschreiben“ (Kommandozeile: --force).`,
     sheet,
     'A1',
   );
