@@ -56,7 +56,7 @@ const PLAN_RUN = [
   ...PLAN_SETTINGS,
 ];
 const ALLOWED: Record<string, string[]> = {
-  check: ['json', 'help', ...PLAN_SETTINGS],
+  check: ['json', 'help', 'today', ...PLAN_SETTINGS],
   plan: PLAN_RUN,
   publish: ['label', ...PLAN_RUN],
   export: [

@@ -142,11 +142,17 @@ function requireWorkbookPath(args: ParsedArgs): string {
   return path;
 }
 
+/** --today (the Stand of the outputs, the publication's date, the date the Umsetzungsstand is checked against), else the computer's date. */
+function todayOption(args: ParsedArgs): IsoDate {
+  const todayArg = stringOption(args, 'today');
+  return todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
+}
+
 async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = requireWorkbookPath(args);
   const wb = await openPlanningWorkbook(path);
   const { overrides } = await effectiveSettings(wb, args, io);
-  const outcome = runCheck(await wb.readSheets(), { overrides });
+  const outcome = runCheck(await wb.readSheets(), { overrides, today: todayOption(args) });
   await writeJson(args, outcome);
   printFindings(outcome.findings, io);
   return outcome.blocked ? 1 : 0;
@@ -167,16 +173,21 @@ async function planCommand(args: ParsedArgs, io: Io, publish = false): Promise<n
   const sheets = await wb.readSheets();
   const timeLimit = positiveNumber(args, 'time-limit', false);
   const fresh = args.options.fresh === true;
+  const today = todayOption(args);
   let outcome = optimise
-    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver(), fresh })
-    : runPlan(sheets, { overrides, fresh });
+    ? await runPlanOptimised(sheets, {
+        overrides,
+        timeLimitSeconds: timeLimit,
+        highs: await startSolver(),
+        fresh,
+        today,
+      })
+    : runPlan(sheets, { overrides, fresh, today });
   printBaseline(outcome, io);
 
   // publish writes into the workbook itself unless --out names another file.
   const out = stringOption(args, 'out') ?? (publish ? path : undefined);
   const force = args.options.force === true;
-  const todayArg = stringOption(args, 'today');
-  const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
   const refusal = publish ? publishRefusal(outcome, label!) : null;
   let published = false;
   if (out) {
@@ -242,15 +253,14 @@ async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
     throw new UsageError('export: bitte mindestens eine Ausgabe angeben (--csv, --json oder --pdf).');
   const themenfeld = themenfeldOption(args);
   const paperSize = paperOption(args);
-  const todayArg = stringOption(args, 'today');
-  const today: IsoDate = todayArg ? parseGermanOrIsoDate(todayArg, '--today') : todayIso();
+  const today = todayOption(args);
   const wb = await openPlanningWorkbook(path);
   const { overrides, optimise } = await effectiveSettings(wb, args, io);
   const sheets = await wb.readSheets();
   const timeLimit = positiveNumber(args, 'time-limit', false);
   const outcome = optimise
-    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver() })
-    : runPlan(sheets, { overrides });
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver(), today })
+    : runPlan(sheets, { overrides, today });
   if (outcome.blocked || !outcome.plan) {
     printFindings(outcome.findings, io);
     io.stdout.write(

@@ -1,6 +1,6 @@
 /** The usage text, in its own module so `--help` answers without loading the workbook machinery. */
 export const USAGE = `Aufruf:
-  wellenplaner check <arbeitsmappe.xlsx> [--json <bericht.json>]
+  wellenplaner check <arbeitsmappe.xlsx> [--json <bericht.json>] [--today <Datum>]
   wellenplaner plan <arbeitsmappe.xlsx> [--out <ergebnis.xlsx>] [--json <bericht.json>] [--force]
                     [--optimise] [--time-limit <Sekunden>] [--waves <Anzahl>] [--wave-months <Monate>]
                     [--start <Datum>] [--capacity <Zahl>] [--unit Leistungen|Aufwand] [--today <Datum>]

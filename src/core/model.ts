@@ -71,6 +71,38 @@ export type CoordinatorKind = (typeof COORDINATOR_KINDS)[number];
 export const PROJECT_STATUSES = ['offen', 'begonnen', 'Bereitschaft signalisiert'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
+/**
+ * The Umsetzungsstand as the OZG-Datenbank records it (docs/planning.md, "Umsetzungsstand").
+ * Each maps onto a ProjectStatus for planning: vorbereitet = Bereitschaft signalisiert;
+ * Konzeption to flächendeckender Rollout = begonnen; zurückgestellt = offen, planned last.
+ */
+export const LIFECYCLE_STAGES = [
+  'vorbereitet',
+  'Konzeption',
+  'Umsetzung',
+  'Pilotierung',
+  'Inbetriebnahme',
+  'flächendeckender Rollout',
+  'zurückgestellt',
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/** Stages in which the project's services are live (in Betrieb): shown as done. */
+export const LIVE_STAGES: readonly LifecycleStage[] = ['Inbetriebnahme', 'flächendeckender Rollout'];
+
+/** The planning status a lifecycle stage stands for. */
+export function statusOfStage(stage: LifecycleStage): ProjectStatus {
+  if (stage === 'vorbereitet') return 'Bereitschaft signalisiert';
+  if (stage === 'zurückgestellt') return 'offen';
+  return 'begonnen';
+}
+
+/** A Status cell as read: the planning status, and the lifecycle stage where the cell named one. */
+export interface StatusValue {
+  status: ProjectStatus;
+  stage?: LifecycleStage;
+}
+
 /** 1 = hoch, 2 = mittel, 3 = niedrig. */
 export type Priority = 1 | 2 | 3;
 
@@ -97,7 +129,10 @@ export interface Service {
   typ?: LeikaType;
   priority: Priority;
   fallzahl?: number;
+  /** Reifegrad (Ist), 0–4: what is live today. */
   reifegrad?: number;
+  /** Reifegrad (Soll), 0–4: what the project is to reach. */
+  reifegradSoll?: number;
   /** Projekt-ID given in the service's own Umsetzungsprojekt column. */
   projectId?: string;
   src: Source;
@@ -112,6 +147,10 @@ export interface Project {
   coordinatorName?: string;
   coordinatorKind?: CoordinatorKind;
   status: ProjectStatus;
+  /** Umsetzungsstand in the OZG-Datenbank's terms, where the Status cell named one. */
+  stage?: LifecycleStage;
+  /** Status seit: since when the project has its status. */
+  statusSince?: IsoDate;
   priorWork: boolean;
   /** Aufwand, > 0 when given. */
   effort?: number;
@@ -198,6 +237,15 @@ export interface PlanProject {
   /** Aufwand if given, else undefined. */
   effort?: number;
   status: ProjectStatus;
+  /** Umsetzungsstand in the OZG-Datenbank's terms, where given (Project.stage). */
+  stage?: LifecycleStage;
+  /** Status seit, where given. */
+  statusSince?: IsoDate;
+  /**
+   * The wave the Umsetzungsstand fixes (set by plan/lifecycle, never by the reader): the last
+   * wave for a zurückgestellt project, the published wave for a live one. A Welle (fest) wins.
+   */
+  lifecycleWave?: number;
   priorWork: boolean;
   /** Highest priority among its services (1 = hoch). */
   priority: Priority;
@@ -229,6 +277,8 @@ export const REASON_CODES = [
   'OPTIMISED',
   'INVERSION',
   'PUBLISHED',
+  'LIVE',
+  'DEFERRED',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

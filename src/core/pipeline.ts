@@ -27,6 +27,8 @@ import {
 } from './publish/sheet';
 import type { BaselineInfo, Change, PublishedVersion } from './publish/types';
 import { truncateLongCells } from './layout/cellLength';
+import { fixLifecycleWaves, progressFindings } from './plan/lifecycle';
+import { todayIso } from './dates';
 
 export interface CheckOutcome {
   input: WorkbookInput;
@@ -35,6 +37,8 @@ export interface CheckOutcome {
 }
 
 export interface PlanOutcome extends CheckOutcome {
+  /** The date the plan was checked against (Umsetzungsstand: late and done projects). */
+  today?: IsoDate;
   /** null when errors in the data prevented planning. */
   plan: Plan | null;
   /** Errors exist: the plan must not be written (only the Prüfbericht is). */
@@ -53,10 +57,16 @@ export interface PlanOptions {
   overrides?: PlanOverrides;
   /** Plan without keeping the published waves (changes are still reported). */
   fresh?: boolean;
+  /**
+   * The date the Umsetzungsstand is checked against (--today; the pane passes its date). Default:
+   * the computer's date. Only workbooks that record the Umsetzungsstand are affected (plan/lifecycle).
+   */
+  today?: IsoDate;
 }
 
 interface Prepared extends CheckOutcome {
   config: PlanConfig | null;
+  today: IsoDate;
   inputFingerprint: string;
   published: PublishedVersion[];
   baseline: BaselineInfo | null;
@@ -123,11 +133,16 @@ function prepare(sheets: SheetData[], options: PlanOptions): Prepared {
   const published = publishedRead.versions;
   const latest = latestVersion(published);
   const baseline = latest ? { version: latest, fresh: options.fresh === true } : null;
-  const base = { input, projects: check.projects, findings, inputFingerprint, published, baseline };
+  const today = options.today ?? todayIso();
+  const base = { input, projects: check.projects, findings, inputFingerprint, published, baseline, today };
   if (hasErrors(findings)) return { ...base, config: null };
   const { config, findings: configFindings } = planConfigFrom(input, check.projects, options.overrides);
   appendAll(findings, configFindings);
-  return { ...base, config: hasErrors(configFindings) ? null : config };
+  if (hasErrors(configFindings)) return { ...base, config: null };
+  // The Umsetzungsstand's waves (zurückgestellt: last; in Betrieb: published), as the planner's pins.
+  const lifecycle = fixLifecycleWaves(check.projects, config, latest);
+  appendAll(findings, lifecycle.findings);
+  return { ...base, projects: lifecycle.projects, config };
 }
 
 function finish(
@@ -142,11 +157,13 @@ function finish(
       findings,
       checkPlannedCoordination(prepared.projects, plan, prepared.input.settings.maxProjectsPerCoordinatorWave),
     );
+    appendAll(findings, progressFindings(prepared.projects, plan, prepared.today));
   }
   const sorted = capFindings(sortFindings(dedupe(findings)));
   return {
     input: prepared.input,
     projects: prepared.projects,
+    today: prepared.today,
     findings: sorted,
     plan,
     blocked: hasErrors(sorted),

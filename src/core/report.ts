@@ -1,4 +1,14 @@
-import type { CoordinatorKind, CoordinatorSource, Finding, IsoDate, PlanObjective, ReasonCode } from './model';
+import type {
+  CoordinatorKind,
+  CoordinatorSource,
+  Finding,
+  IsoDate,
+  LifecycleStage,
+  PlanObjective,
+  ReasonCode,
+} from './model';
+import { todayIso } from './dates';
+import { maturityKey, progressByProject, waveMaturity } from './plan/lifecycle';
 import type { PlanOutcome } from './pipeline';
 import type { ChangeKind } from './publish/types';
 
@@ -13,6 +23,11 @@ export interface JsonReport {
     projects: string[];
     capacity: number | null;
     load: number;
+    /**
+     * Leistungen of the wave that reach Reifegrad ≥ 3 (OZG-konform): `planned` by the Reifegrad
+     * Soll (or a higher Ist), `reached` by the Ist. Only when the Leistungen sheet has a Reifegrad.
+     */
+    ozgCompliant?: { planned: number; reached: number };
   }[];
   projects: {
     id: string;
@@ -26,6 +41,12 @@ export interface JsonReport {
     reasons: ReasonCode[];
     explanation: string | null;
     synthetic: boolean;
+    /** Umsetzungsstand (OZG-Datenbank), where the Status names one. */
+    stage?: LifecycleStage;
+    /** Status seit, where given. */
+    statusSince?: IsoDate;
+    /** done (in Betrieb) or late on the outcome's date; only for workbooks that record the Umsetzungsstand. */
+    progress?: 'done' | 'late';
   }[];
   summary: {
     errors: number;
@@ -56,6 +77,8 @@ export interface JsonReport {
 
 export function toJsonReport(outcome: PlanOutcome): JsonReport {
   const plan = outcome.plan;
+  const maturity = waveMaturity(outcome.input.services, outcome.projects, plan);
+  const progress = progressByProject(outcome.projects, plan, outcome.today ?? todayIso());
   const byProject = new Map((plan?.assignments ?? []).map((a) => [a.projectId, a]));
   const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
   return {
@@ -68,6 +91,7 @@ export function toJsonReport(outcome: PlanOutcome): JsonReport {
       projects: w.projectIds,
       capacity: w.capacity ?? null,
       load: w.load,
+      ...(maturity ? { ozgCompliant: maturity.get(maturityKey(w.themenfeld, w.number)) } : {}),
     })),
     projects: outcome.projects.map((p) => {
       const a = byProject.get(p.id);
@@ -83,6 +107,9 @@ export function toJsonReport(outcome: PlanOutcome): JsonReport {
         reasons: a?.reasons ?? [],
         explanation: a?.explanation ?? null,
         synthetic: p.synthetic,
+        ...(p.stage ? { stage: p.stage } : {}),
+        ...(p.statusSince ? { statusSince: p.statusSince } : {}),
+        ...(progress.has(p.id) ? { progress: progress.get(p.id)!.state } : {}),
       };
     }),
     summary: {

@@ -127,6 +127,8 @@ export function buildPlanProjects(
       synthetic: false,
       src: p.src,
     };
+    if (p.stage !== undefined) plan.stage = p.stage;
+    if (p.statusSince !== undefined) plan.statusSince = p.statusSince;
     const effort = planning.effort.get(key);
     if (effort !== undefined) plan.effort = effort;
     const pin = planning.pinned.get(key);

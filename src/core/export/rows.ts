@@ -75,7 +75,7 @@ export function exportRows(args: {
       koordination: c ? (c.name ?? NO_COORDINATOR) : null,
       koordinationsart: c?.kind ?? null,
       koordinationQuelle: c ? SOURCE_LABEL[c.source] : null,
-      status: project?.status ?? null,
+      status: project ? (project.stage ?? project.status) : null,
       stand: args.stand ? args.stand(project?.id ?? null, s.ozgId) : null,
     });
   }

@@ -5,6 +5,7 @@ import { buildCoordination } from './coordination';
 import { buildFindings } from './findings';
 import { buildOverview } from './overview';
 import type { OverviewComparison } from './overviewBaseline';
+import { overviewStatus } from './overviewStatus';
 import { planRows } from './rows';
 import { OUTPUT_SHEETS } from './sheets';
 import type { OutputBundle, SheetLayout } from './types';
@@ -66,6 +67,7 @@ export function buildOutputs({
       paper,
       subtitle,
       comparison && shownComparison(comparison, themenfeld),
+      overviewStatus(input.services, projects, shown, today),
     ),
     buildBuendelung(rows, input.services, today, paper, subtitle),
     buildCoordination(rows, input.themenfelder, today, paper, subtitle),

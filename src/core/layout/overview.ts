@@ -6,6 +6,7 @@ import { comparisonLine, rowMarks, type OverviewComparison } from './overviewBas
 import { placeLegend } from './overviewLegend';
 import { FIRST_PERIOD_COL, LABEL_COLUMNS } from './overviewColumns';
 import { placeOverviewRows } from './overviewRows';
+import type { OverviewStatus } from './overviewStatus';
 import { COLORS } from './palette';
 import { pageCapacity, printSetup } from './paper';
 import { plural, serviceCount, type PlanRow } from './rows';
@@ -35,6 +36,8 @@ export function buildOverview(
   paper: PaperSize,
   subtitle = '',
   comparison: OverviewComparison | null = null,
+  /** Done and late projects and OZG-konform counts (overviewStatus); null: none shown. */
+  status: OverviewStatus | null = null,
 ): SheetLayout {
   const b = new SheetBuilder(SHEET_UEBERSICHT);
   const labelWidths = LABEL_COLUMNS.map((c) => c.width);
@@ -57,7 +60,7 @@ export function buildOverview(
   if (standHeight > DEFAULT_ROW_HEIGHT) b.height(2, standHeight);
   heights.set(2, standHeight);
 
-  const legendEnd = placeLegend(b, 4, FIRST_PERIOD_COL, axis, rows, heights, comparison ? marks : undefined);
+  const legendEnd = placeLegend(b, 4, FIRST_PERIOD_COL, axis, rows, heights, comparison ? marks : undefined, status);
   const yearRow = legendEnd + 2;
   const markerRow = placeHeader(b, yearRow, axis, lastCol);
   const titleRowsHeight = 15 + 15 + 12;
@@ -72,6 +75,7 @@ export function buildOverview(
     capacity,
     firstPageUsed: firstPage,
     marks,
+    status,
   });
 
   return b.build({

@@ -4,6 +4,7 @@ import type { OverviewAxis } from './overviewAxis';
 import { BASELINE_FILL, MOVED_MARK, NEW_MARK, type RowMark } from './overviewBaseline';
 import { COLORS, tint, waveColor } from './palette';
 import type { PlanRow } from './rows';
+import { DONE_COLOR, DONE_MARK, LATE_COLOR, LATE_MARK, type OverviewStatus } from './overviewStatus';
 import { columnPoints, textPoints, wrappedRowHeight } from './textFit';
 
 const LEGEND_FONT = 9;
@@ -21,6 +22,8 @@ export function placeLegend(
   heights: Map<number, number>,
   /** Marks of moved and new projects (overviewBaseline): explained when the sheet shows any. */
   marks?: ReadonlyMap<string, RowMark>,
+  /** Done and late projects, OZG-konform counts (overviewStatus): explained when the sheet shows any. */
+  status?: OverviewStatus | null,
 ): number {
   const { timeline, markers, periodWidth } = axis;
   const periodCount = timeline.periods.length;
@@ -60,6 +63,31 @@ export function placeLegend(
       text: 'neu: seit der Veröffentlichung aufgenommen',
       swatch: COLORS.white,
       symbol: NEW_MARK,
+      symbolColor: COLORS.title,
+    });
+  }
+  const progress = status ? rows.flatMap((r) => status.progress.get(r.project.id) ?? []) : [];
+  if (progress.some((g) => g.state === 'done')) {
+    items.push({
+      text: 'fertig: in Betrieb (Status Inbetriebnahme oder flächendeckender Rollout)',
+      swatch: COLORS.white,
+      symbol: DONE_MARK,
+      symbolColor: DONE_COLOR,
+    });
+  }
+  if (progress.some((g) => g.state === 'late')) {
+    items.push({
+      text: `verspätet am ${germanDate(status!.today)}: nicht begonnen, obwohl die Welle begonnen hat, oder nicht in Betrieb, obwohl sie endete (Prüfbericht)`,
+      swatch: COLORS.white,
+      symbol: LATE_MARK,
+      symbolColor: LATE_COLOR,
+    });
+  }
+  if (status?.maturity) {
+    items.push({
+      text: 'OZG-konform: Leistungen der Welle mit Reifegrad ≥ 3, geplant nach Reifegrad (Soll), erreicht nach Reifegrad (Ist)',
+      swatch: COLORS.white,
+      symbol: '≥3',
       symbolColor: COLORS.title,
     });
   }

@@ -4,6 +4,8 @@ import { box, SheetBuilder } from './grid';
 import { FIRST_PERIOD_COL, LABEL_COLUMNS, LEAD_STATE_MARK } from './overviewColumns';
 import type { OverviewAxis } from './overviewAxis';
 import { BASELINE_FILL, BASELINE_ROW_HEIGHT, type RowMark } from './overviewBaseline';
+import { maturityText, progressLine, type OverviewStatus } from './overviewStatus';
+import { maturityKey } from '../plan/lifecycle';
 import { COLORS, tint, waveColor, waveTint } from './palette';
 import { Pager } from './paper';
 import { groupByThemenfeld, NO_COORDINATOR, plural, serviceCount, type PlanRow } from './rows';
@@ -26,6 +28,8 @@ interface Place {
   firstPageUsed: number;
   /** Moved and new projects against the published version (overviewBaseline.rowMarks); none without one. */
   marks?: ReadonlyMap<string, RowMark>;
+  /** Umsetzungsstand: done and late projects, OZG-konform Leistungen per wave (overviewStatus). */
+  status?: OverviewStatus | null;
 }
 
 /**
@@ -49,6 +53,7 @@ export function placeOverviewRows(
   const bars: { row: number; span: { first: number; last: number }; color: string }[] = [];
   const headingRows: number[] = [];
   const themenfeldRows: number[] = [];
+  const wrappedHeadings: number[] = [];
   let r = place.top;
 
   const themenfeldHeading = (text: string) => {
@@ -60,20 +65,28 @@ export function placeOverviewRows(
     pager.add(THEMENFELD_HEIGHT);
     r++;
   };
+  const labelWidth = LABEL_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+  /** A wave heading's height: one line; with the OZG-konform count, as many as its text needs. */
+  const waveHeight = (text: string) =>
+    place.status?.maturity
+      ? Math.max(WAVE_HEIGHT, wrappedRowHeight([[text, labelWidth]], { fontSize: BODY_FONT, bold: true }))
+      : WAVE_HEIGHT;
   const waveHeading = (key: number, text: string, wave: PlannedWave | undefined) => {
+    const height = waveHeight(text);
     b.set(r, 1, text).merge(r, 1, r, FIRST_PERIOD_COL - 1);
     b.style(box(r, 1, r, FIRST_PERIOD_COL - 1), {
       fill: key === 0 ? 'EDEDED' : waveTint(key),
       bold: true,
       border: true,
     });
+    if (height > WAVE_HEIGHT) wrappedHeadings.push(r);
     if (key > 0 && wave) {
       const span = periodSpan(timeline, wave.start, wave.end);
       if (span) bars.push({ row: r, span, color: waveColor(key) });
     }
-    b.height(r, WAVE_HEIGHT);
+    b.height(r, height);
     headingRows.push(r);
-    pager.add(WAVE_HEIGHT);
+    pager.add(height);
     r++;
   };
 
@@ -88,16 +101,18 @@ export function placeOverviewRows(
       const start = wave?.start ?? waveRows[0].assignment?.start;
       const end = wave?.end ?? waveRows[0].assignment?.end;
       const counts = `${plural(waveRows.length, 'Projekt', 'Projekte')}, ${plural(serviceCount(waveRows), 'Leistung', 'Leistungen')}`;
+      const maturity = key > 0 ? place.status?.maturity?.get(maturityKey(group.themenfeld, key)) : undefined;
       const waveTitle =
         key === 0
           ? `Nicht eingeplant · ${counts}`
-          : `Welle ${key} · ${germanDate(start!)} – ${germanDate(end!)} · ${counts}`;
+          : `Welle ${key} · ${germanDate(start!)} – ${germanDate(end!)} · ${counts}${maturity ? ` · ${maturityText(maturity)}` : ''}`;
       const projectRows = waveRows.map((row) => {
         const coordinator =
           (row.project.coordinator.name ?? NO_COORDINATOR) +
           (row.project.coordinator.source === 'lead-state' ? LEAD_STATE_MARK : '');
         const mark = place.marks?.get(row.project.id);
-        const name = mark ? `${row.project.name}\n${mark.text}` : row.project.name;
+        const progress = place.status?.progress.get(row.project.id);
+        const name = [row.project.name, mark?.text, progress && progressLine(progress)].filter(Boolean).join('\n');
         const textHeight = wrappedRowHeight(
           [
             [name, LABEL_COLUMNS[PROJECT_COL - 1].width],
@@ -112,7 +127,7 @@ export function placeOverviewRows(
         return { row, coordinator, name, barHeight, height, published };
       });
       // A wave heading never ends a page: it needs its first project below it.
-      if (!pager.fits(WAVE_HEIGHT + (projectRows[0]?.height ?? 0))) {
+      if (!pager.fits(waveHeight(waveTitle) + (projectRows[0]?.height ?? 0))) {
         pager.newPage(r);
         themenfeldHeading(`${tfTitle} (Fortsetzung)`);
       }
@@ -165,6 +180,7 @@ export function placeOverviewRows(
   for (const h of headingRows)
     b.style(box(h, 1), { horizontalAlignment: 'left', verticalAlignment: 'middle', wrapText: false });
   for (const h of themenfeldRows) b.style(box(h, 1), { fontSize: HEADING_FONT });
+  for (const h of wrappedHeadings) b.style(box(h, 1), { wrapText: true, verticalAlignment: 'top' });
   b.format(box(dataTop, 2, dataBottom, PROJECT_COL), '@');
   // Deadline bands first, so bars drawn over them stay in the wave's colour.
   for (const m of [...markers].reverse()) {

@@ -65,7 +65,7 @@ export function buildWellenplan(rows: PlanRow[], today: IsoDate, paperSize: Pape
       c.name ?? NO_COORDINATOR,
       c.kind ?? '',
       SOURCE_LABEL[c.source],
-      project.status,
+      project.stage ?? project.status,
       assignment ? assignment.explanation : 'Nicht eingeplant: das Projekt ist in keiner Welle.',
     ]);
     if (assignment) {

@@ -13,7 +13,7 @@ import {
   type PlacementTest,
 } from './inversions';
 import { effectiveLoad, type WaveCalendar } from './calendar';
-import type { Problem } from './problem';
+import { pinReason, type Problem } from './problem';
 import { PLAN_HORIZON } from './horizon';
 import { formatNumber } from './text';
 
@@ -215,9 +215,10 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
     binding !== undefined ? `Voraussetzung ${nodes[binding].project.id} liegt in Welle ${wave[binding]}` : '';
 
   if (node.pin !== undefined) {
-    reasons.add('PINNED');
-    parts.push('fest eingeplant (Spalte „Welle (fest)“)');
-    if (node.started) {
+    const pinned = pinReason(node);
+    reasons.add(pinned.code);
+    parts.push(pinned.text);
+    if (node.started && pinned.code !== 'LIVE') {
       reasons.add('STARTED');
       parts.push('Umsetzung bereits begonnen');
     }

@@ -1,5 +1,5 @@
 import { effectiveLoad, type WaveCalendar } from './calendar';
-import { compareKeys, preferenceKey, type PreferenceKey } from './order';
+import { compareKeys, isFixed, preferenceKey, type PreferenceKey } from './order';
 import type { Problem } from './problem';
 
 /**
@@ -107,8 +107,7 @@ export function analyseInversions(
   // comparePreference with each project's key computed once.
   const keys: PreferenceKey[] = nodes.map((x) => preferenceKey(x.project));
   const prefer = (a: number, b: number) =>
-    (nodes[a].project.pinnedWave !== undefined ? 0 : 1) - (nodes[b].project.pinnedWave !== undefined ? 0 : 1) ||
-    compareKeys(keys[a], keys[b]);
+    (isFixed(nodes[a].project) ? 0 : 1) - (isFixed(nodes[b].project) ? 0 : 1) || compareKeys(keys[a], keys[b]);
   for (let t = 0; t < tfs.length; t++) {
     const members = tfs[t].members;
     if (members.length < 2) continue;

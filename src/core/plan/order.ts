@@ -79,12 +79,18 @@ export function compareKeys(a: PreferenceKey, b: PreferenceKey): number {
  * Projekt-ID then only decides ties (`compareIds`), it is no preference.
  */
 export function comparePreference(
-  a: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'fallzahl' | 'pinnedWave'>,
-  b: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'fallzahl' | 'pinnedWave'>,
+  a: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'fallzahl' | 'pinnedWave' | 'lifecycleWave'>,
+  b: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'fallzahl' | 'pinnedWave' | 'lifecycleWave'>,
 ): number {
-  const pa = a.pinnedWave !== undefined ? 0 : 1;
-  const pb = b.pinnedWave !== undefined ? 0 : 1;
-  return pa - pb || compareKeys(preferenceKey(a), preferenceKey(b));
+  return (isFixed(a) ? 0 : 1) - (isFixed(b) ? 0 : 1) || compareKeys(preferenceKey(a), preferenceKey(b));
+}
+
+/**
+ * Fixed to a wave: by a Welle (fest), or by the Umsetzungsstand (zurückgestellt: the last wave;
+ * in Betrieb: the published wave; plan/lifecycle). Such a project ranks with the pinned ones.
+ */
+export function isFixed(p: Pick<PlanProject, 'pinnedWave' | 'lifecycleWave'>): boolean {
+  return p.pinnedWave !== undefined || p.lifecycleWave !== undefined;
 }
 
 /**
@@ -102,9 +108,12 @@ export function preferenceRank(projects: readonly PlanProject[]): Int32Array {
 }
 
 /** The reasons of preference in German, e.g. "Bereitschaft signalisiert und Vorarbeiten, Priorität hoch". */
-export function preferenceText(p: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'pinnedWave'>): string {
+export function preferenceText(
+  p: Pick<PlanProject, 'status' | 'priorWork' | 'priority' | 'pinnedWave' | 'lifecycleWave' | 'stage'>,
+): string {
   const parts: string[] = [];
   if (p.pinnedWave !== undefined) parts.push('fest eingeplant');
+  else if (p.lifecycleWave !== undefined) parts.push(p.stage === 'zurückgestellt' ? 'zurückgestellt' : 'in Betrieb');
   if (p.status === 'begonnen') parts.push('begonnen');
   else if (p.status === 'Bereitschaft signalisiert')
     parts.push(p.priorWork ? 'Bereitschaft signalisiert und Vorarbeiten' : 'Bereitschaft signalisiert');

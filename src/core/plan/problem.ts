@@ -12,8 +12,10 @@ export interface PlanNode {
   size: number;
   prereqs: number[];
   dependants: number[];
-  /** A valid Welle (fest). */
+  /** A valid Welle (fest), or the wave the Umsetzungsstand fixes (PlanProject.lifecycleWave). */
   pin?: number;
+  /** Where the pin comes from: the column Welle (fest), or the Umsetzungsstand. */
+  pinBy?: 'column' | 'lifecycle';
   /** The wave the project must take: its pin, or 1 for a begonnen project without prerequisites. */
   fixedWave?: number;
   started: boolean;
@@ -51,6 +53,24 @@ export interface Problem {
   rank: Int32Array;
 }
 
+/** Why a pinned node is in its wave: reason code and German text (the column Welle (fest) or the Umsetzungsstand). */
+export function pinReason(node: PlanNode): { code: 'PINNED' | 'DEFERRED' | 'LIVE'; text: string } {
+  const p = node.project;
+  if (node.pinBy !== 'lifecycle') return { code: 'PINNED', text: 'fest eingeplant (Spalte „Welle (fest)“)' };
+  if (p.stage === 'zurückgestellt')
+    return {
+      code: 'DEFERRED',
+      text:
+        node.pin === p.lifecycleWave
+          ? 'zurückgestellt (Spalte „Status“): in der letzten Welle des Themenfelds eingeplant'
+          : 'zurückgestellt (Spalte „Status“): nach seinen Voraussetzungen eingeplant',
+    };
+  return {
+    code: 'LIVE',
+    text: `bereits in Betrieb (Status „${p.stage ?? 'Inbetriebnahme'}“): behält seine veröffentlichte Welle`,
+  };
+}
+
 export function buildProblem(projects: PlanProject[], config: PlanConfig): Problem {
   const findings: Finding[] = [];
   const graph = buildGraph(projects);
@@ -70,8 +90,9 @@ export function buildProblem(projects: PlanProject[], config: PlanConfig): Probl
     tfs[tf].members.push(i);
     tfs[tf].totalSize += sizes[i];
     let pin: number | undefined;
+    let pinBy: PlanNode['pinBy'];
     if (p.pinnedWave !== undefined) {
-      if (Number.isInteger(p.pinnedWave) && p.pinnedWave >= 1) pin = p.pinnedWave;
+      if (Number.isInteger(p.pinnedWave) && p.pinnedWave >= 1) [pin, pinBy] = [p.pinnedWave, 'column'];
       else
         findings.push(
           findingAt(
@@ -83,12 +104,15 @@ export function buildProblem(projects: PlanProject[], config: PlanConfig): Probl
           ),
         );
     }
+    if (pin === undefined && p.lifecycleWave !== undefined && Number.isInteger(p.lifecycleWave) && p.lifecycleWave >= 1)
+      [pin, pinBy] = [p.lifecycleWave, 'lifecycle'];
     return {
       project: p,
       size: sizes[i],
       prereqs: graph.prereqs[i],
       dependants: graph.dependants[i],
       pin,
+      pinBy,
       started: p.status === 'begonnen',
       earliest: 1,
       latest: Infinity,
@@ -146,6 +170,9 @@ export function buildProblem(projects: PlanProject[], config: PlanConfig): Probl
 function resolvePins(nodes: PlanNode[], topo: number[], findings: Finding[]): void {
   for (const i of topo) {
     const n = nodes[i];
+    // The Umsetzungsstand's wave yields to the dependencies: at the latest wave it is only later.
+    if (n.pin !== undefined && n.pinBy === 'lifecycle')
+      for (const q of n.prereqs) n.pin = Math.max(n.pin, nodes[q].earliest + 1);
     if (n.pin !== undefined) {
       const kept: number[] = [];
       for (const q of n.prereqs) {

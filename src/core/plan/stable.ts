@@ -5,7 +5,7 @@ import type { ChangeCode, PublishedVersion } from '../publish/types';
 import { assemblePlan, lateness, sizeText } from './assemble';
 import { effectiveLoad, WaveCalendar } from './calendar';
 import type { PlanConfig } from './config';
-import type { Problem } from './problem';
+import { pinReason, type Problem } from './problem';
 import { planRulesDetailed } from './rules';
 import { formatNumber } from './text';
 import { planViolations } from './validate';
@@ -383,7 +383,10 @@ export function moveCauses(
       parts.push(text);
     };
     if (node.pin !== undefined && node.pin === w)
-      add('PINNED', `fest in Welle ${w} eingeplant (Spalte „Welle (fest)“)`);
+      add(
+        'PINNED',
+        node.pinBy === 'lifecycle' ? pinReason(node).text : `fest in Welle ${w} eingeplant (Spalte „Welle (fest)“)`,
+      );
     if (node.started && node.pin === undefined && w < b)
       add(
         'STARTED',
@@ -459,7 +462,7 @@ function markPublished(
     }
     const node = problem.nodes[i];
     const reasons: ReasonCode[] = ['PUBLISHED'];
-    if (node.pin !== undefined) reasons.push('PINNED');
+    if (node.pin !== undefined) reasons.push(pinReason(node).code);
     if (node.started) reasons.push('STARTED');
     a.reasons = reasons;
     a.explanation = `Welle ${a.wave}: wie veröffentlicht (Version ${baseline.number} „${baseline.label}“ vom ${germanDate(baseline.date)}).`;

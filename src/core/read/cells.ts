@@ -10,9 +10,11 @@ import type {
   IsoDate,
   LeikaType,
   PaperSize,
+  LifecycleStage,
   Priority,
-  ProjectStatus,
+  StatusValue,
 } from '../model';
+import { statusOfStage } from '../model';
 import { dateToIso, isExcelLeapDay, isoFromParts, serialToIso } from '../dates';
 import { normalizeLabel } from './normalize';
 
@@ -158,23 +160,61 @@ export function readPriority(value: CellValue | undefined): Priority | null {
   return byWord ?? byDigit ?? null;
 }
 
-const STATUS_WORDS: Record<string, ProjectStatus> = {
-  offen: 'offen',
-  nichtbegonnen: 'offen',
-  begonnen: 'begonnen',
-  gestartet: 'begonnen',
-  inumsetzung: 'begonnen',
-  inarbeit: 'begonnen',
-  laufend: 'begonnen',
-  signalisiert: 'Bereitschaft signalisiert',
+const STATUS_WORDS: Record<string, StatusValue> = {
+  offen: { status: 'offen' },
+  nichtbegonnen: { status: 'offen' },
+  begonnen: { status: 'begonnen' },
+  gestartet: { status: 'begonnen' },
+  inumsetzung: { status: 'begonnen' },
+  inarbeit: { status: 'begonnen' },
+  laufend: { status: 'begonnen' },
+  signalisiert: { status: 'Bereitschaft signalisiert' },
 };
 
-/** offen, begonnen, Bereitschaft signalisiert; tolerant of case and of "bereit", "Bereitschaft". */
-export function readStatus(value: CellValue | undefined): ProjectStatus | null {
+/**
+ * The OZG-Datenbank's lifecycle (normalised, without "in", "phase" and the like): stage by
+ * word, with the common spellings (Inbetriebnahme as "in Betrieb", Rollout with or without
+ * "flächendeckend", zurückgestellt as "pausiert").
+ */
+const STAGE_WORDS: Record<string, LifecycleStage> = {
+  vorbereitet: 'vorbereitet',
+  vorbereitung: 'vorbereitet',
+  konzeption: 'Konzeption',
+  konzept: 'Konzeption',
+  konzipierung: 'Konzeption',
+  umsetzung: 'Umsetzung',
+  realisierung: 'Umsetzung',
+  entwicklung: 'Umsetzung',
+  pilotierung: 'Pilotierung',
+  pilot: 'Pilotierung',
+  pilotbetrieb: 'Pilotierung',
+  inbetriebnahme: 'Inbetriebnahme',
+  betrieb: 'Inbetriebnahme',
+  live: 'Inbetriebnahme',
+  onlineverfuegbar: 'Inbetriebnahme',
+  flaechendeckenderrollout: 'flächendeckender Rollout',
+  flaechendeckendrollout: 'flächendeckender Rollout',
+  rollout: 'flächendeckender Rollout',
+  flaechendeckend: 'flächendeckender Rollout',
+  zurueckgestellt: 'zurückgestellt',
+  zurueckstellung: 'zurückgestellt',
+  pausiert: 'zurückgestellt',
+};
+
+/**
+ * offen, begonnen, Bereitschaft signalisiert, or a stage of the OZG-Datenbank's lifecycle
+ * (vorbereitet … zurückgestellt, with its planning status); tolerant of case, umlauts, "in …",
+ * "…phase" and of "bereit", "Bereitschaft".
+ */
+export function readStatus(value: CellValue | undefined): StatusValue | null {
   if (typeof value !== 'string') return null;
   const key = normalizeLabel(value);
-  if (key.startsWith('bereit')) return 'Bereitschaft signalisiert';
-  return STATUS_WORDS[key] ?? null;
+  if (key.startsWith('bereit')) return { status: 'Bereitschaft signalisiert' };
+  const known = STATUS_WORDS[key];
+  if (known) return { ...known };
+  const stage =
+    STAGE_WORDS[key] ?? STAGE_WORDS[key.replace(/^(in|im)(?=[a-z])/, '').replace(/(s?phase|gestartet|begonnen)$/, '')];
+  return stage ? { status: statusOfStage(stage), stage } : null;
 }
 
 const KIND_WORDS: Record<string, CoordinatorKind> = {

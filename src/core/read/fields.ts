@@ -14,7 +14,7 @@ import {
   type IsoDate,
   type LeikaType,
   type Priority,
-  type ProjectStatus,
+  type StatusValue,
   type Themenfeld,
 } from '../model';
 import type { FindingCode } from '../findingCodes';
@@ -108,10 +108,11 @@ export const KINDS = {
     code: 'INVALID_PRIORITY',
     expected: 'hoch, mittel oder niedrig, oder 1, 2, 3 (1 = hoch)',
   }),
-  status: kind<ProjectStatus>({
+  status: kind<StatusValue>({
     parse: readStatus,
     code: 'INVALID_STATUS',
-    expected: 'offen, begonnen oder Bereitschaft signalisiert',
+    expected:
+      'offen, begonnen oder Bereitschaft signalisiert, oder ein Umsetzungsstand der OZG-Datenbank: vorbereitet, Konzeption, Umsetzung, Pilotierung, Inbetriebnahme, flächendeckender Rollout oder zurückgestellt',
   }),
   coordinatorKind: kind<CoordinatorKind>({
     parse: readCoordinatorKind,

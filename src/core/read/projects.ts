@@ -32,6 +32,7 @@ export function readProjects(located: LocatedSheet, findings: Finding[]): Projec
         ),
       );
     }
+    const status = readField(table, row, 'status', KINDS.status, findings);
     const record = compact<Project>({
       id: id ?? '',
       name: name ?? '',
@@ -39,7 +40,9 @@ export function readProjects(located: LocatedSheet, findings: Finding[]): Projec
       ozgIds: readListField(table, row, 'ozgIds', KINDS.ozgId, findings),
       coordinatorName: readField(table, row, 'coordinatorName', KINDS.text, findings),
       coordinatorKind: readField(table, row, 'coordinatorKind', KINDS.coordinatorKind, findings),
-      status: readField(table, row, 'status', KINDS.status, findings) ?? 'offen',
+      status: status?.status ?? 'offen',
+      stage: status?.stage,
+      statusSince: readField(table, row, 'statusSince', KINDS.date, findings),
       priorWork: readField(table, row, 'priorWork', KINDS.yesNo, findings) ?? false,
       effort: readField(table, row, 'effort', KINDS.effort, findings),
       dependsOn: readListField(table, row, 'dependsOn', KINDS.projectId, findings),

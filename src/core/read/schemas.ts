@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   COORDINATOR_KINDS,
   LEIKA_TYPES,
+  LIFECYCLE_STAGES,
   PROJECT_STATUSES,
   THEMENFELDER,
   type Project,
@@ -34,6 +35,7 @@ export const ServiceSchema: z.ZodType<Service> = z.object({
   priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   fallzahl: z.number().min(0).optional(),
   reifegrad: z.number().int().min(0).max(4).optional(),
+  reifegradSoll: z.number().int().min(0).max(4).optional(),
   projectId: z.string().min(1).optional(),
   src: SourceSchema,
 });
@@ -46,6 +48,8 @@ export const ProjectSchema: z.ZodType<Project> = z.object({
   coordinatorName: z.string().min(1).optional(),
   coordinatorKind: z.enum(COORDINATOR_KINDS).optional(),
   status: z.enum(PROJECT_STATUSES),
+  stage: z.enum(LIFECYCLE_STAGES).optional(),
+  statusSince: isoDate.optional(),
   priorWork: z.boolean(),
   effort: z.number().positive().optional(),
   dependsOn: z.array(z.string().min(1)),

@@ -40,6 +40,7 @@ export function readServices(located: LocatedSheet, findings: Finding[]): Servic
       priority: readField(table, row, 'priority', KINDS.priority, findings) ?? 2,
       fallzahl: readField(table, row, 'fallzahl', KINDS.fallzahl, findings),
       reifegrad: readField(table, row, 'reifegrad', KINDS.reifegrad, findings),
+      reifegradSoll: readField(table, row, 'reifegradSoll', KINDS.reifegrad, findings),
       projectId: readField(table, row, 'projectId', KINDS.projectId, findings),
       src: row.src,
     });

@@ -203,9 +203,29 @@ describe('readStatus', () => {
     ['Bereitschaft', 'Bereitschaft signalisiert'],
     ['bereitschaft-signalisiert', 'Bereitschaft signalisiert'],
   ])('reads %j as %s', (v, expected) => {
-    expect(readStatus(v)).toBe(expected);
+    expect(readStatus(v)).toEqual({ status: expected });
   });
-  it.each(['fertig', 'abgeschlossen', '1', 1, 'unbekannt'])('refuses %j', (v) => {
+  it.each([
+    ['vorbereitet', 'vorbereitet', 'Bereitschaft signalisiert'],
+    ['Vorbereitung', 'vorbereitet', 'Bereitschaft signalisiert'],
+    ['Konzeption', 'Konzeption', 'begonnen'],
+    ['in Konzeption', 'Konzeption', 'begonnen'],
+    ['Konzeptionsphase', 'Konzeption', 'begonnen'],
+    ['UMSETZUNG', 'Umsetzung', 'begonnen'],
+    ['Umsetzungsphase', 'Umsetzung', 'begonnen'],
+    ['Pilotierung', 'Pilotierung', 'begonnen'],
+    ['Pilotphase', 'Pilotierung', 'begonnen'],
+    ['Inbetriebnahme', 'Inbetriebnahme', 'begonnen'],
+    ['in Betrieb', 'Inbetriebnahme', 'begonnen'],
+    ['flächendeckender Rollout', 'flächendeckender Rollout', 'begonnen'],
+    ['Flaechendeckender Roll-out', 'flächendeckender Rollout', 'begonnen'],
+    ['Rollout', 'flächendeckender Rollout', 'begonnen'],
+    ['zurückgestellt', 'zurückgestellt', 'offen'],
+    ['Zurueckgestellt', 'zurückgestellt', 'offen'],
+  ])('reads the lifecycle stage %j as %s (%s)', (v, stage, status) => {
+    expect(readStatus(v)).toEqual({ status, stage });
+  });
+  it.each(['fertig', 'abgeschlossen', '1', 1, 'unbekannt', 'inbetrieb nahme x'])('refuses %j', (v) => {
     expect(readStatus(v)).toBeNull();
   });
 });
