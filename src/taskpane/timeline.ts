@@ -3,6 +3,8 @@ import { THEMENFELDER } from '../core/model';
 import { germanDate, isoToSerial, monthIndex, monthStart } from '../core/dates';
 import { waveColor as sheetWaveColor } from '../core/layout/palette';
 import { rowMarks } from '../core/layout/overviewBaseline';
+import { progressLine } from '../core/layout/overviewStatus';
+import { progressByProject, type Progress } from '../core/plan/lifecycle';
 import type { Change } from '../core/publish/types';
 
 /**
@@ -58,6 +60,11 @@ export type TimelineRow =
       mark?: string;
       /** The published wave of a moved project, drawn as a thin grey bar under the current one. */
       published?: { wave: number; start: IsoDate; end: IsoDate; x: number; w: number };
+      /**
+       * Umsetzungsstand on `today` (as on the Wellenübersicht): done (✓ in Betrieb) or late (⚠),
+       * e.g. "⚠ nicht begonnen, Welle 2 lief ab 01.07.2021"; only in workbooks that record it.
+       */
+      progress?: { state: 'done' | 'late'; text: string };
     };
 
 export interface TimelineModel {
@@ -105,6 +112,7 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
   const waveNumbers = [...new Set(plan.waves.map((w) => w.number))].sort((a, b) => a - b);
 
   const shownIds = new Set(assignments.map((a) => a.projectId));
+  const progress = opts.today ? progressByProject(projects, plan, opts.today) : new Map<string, Progress>();
   const marks = rowMarks((opts.changes ?? []).filter((c) => shownIds.has(c.project)));
   const publishedSpans = [...marks.values()].flatMap((m) => (m.published ? [m.published] : []));
   const starts = [
@@ -206,6 +214,7 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
         const bx = xOf(a.start);
         const mark = marks.get(a.projectId);
         const was = mark?.published;
+        const done = progress.get(a.projectId);
         rows.push({
           kind: 'project',
           y,
@@ -220,6 +229,7 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
           late: opts.referenceDeadline !== undefined && a.end > opts.referenceDeadline,
           explanation: a.explanation,
           ...(mark ? { mark: mark.text } : {}),
+          ...(done ? { progress: { state: done.state, text: progressLine(done) } } : {}),
           ...(was
             ? { published: { ...was, x: xOf(was.start), w: Math.max(2, xOf(was.end, true) - xOf(was.start)) } }
             : {}),

@@ -233,3 +233,38 @@ describe('buildTimeline against the published version', () => {
     expect(bildung).toEqual(buildTimeline(plan, projects, { ...opts, themenfeld: 'Bildung' }));
   });
 });
+
+describe('buildTimeline with the Umsetzungsstand', () => {
+  const tracked = [
+    { ...projects[0], status: 'begonnen' as const, stage: 'Inbetriebnahme' as const, statusSince: '2020-05-01' },
+    { ...projects[1], status: 'begonnen' as const, stage: 'Umsetzung' as const },
+    { ...projects[2], status: 'Bereitschaft signalisiert' as const, stage: 'vorbereitet' as const },
+    projects[3],
+  ];
+  const opts = { ...DEFAULT_TIMELINE, themenfeld: null };
+  const progress = (today: string) =>
+    buildTimeline(plan, tracked, { ...opts, today }).rows.flatMap((r) =>
+      r.kind === 'project' ? [[r.projectId, r.progress?.state ?? null, r.progress?.text ?? null]] : [],
+    );
+
+  it('marks done and late projects as the Wellenübersicht does', () => {
+    expect(progress('2020-08-01')).toEqual([
+      ['BI-01', 'late', '⚠ nicht begonnen, Welle 1 lief ab 01.01.2020'],
+      ['FK-01', 'done', '✓ in Betrieb seit 01.05.2020'],
+      ['FK-02', 'late', '⚠ nicht in Betrieb, Welle 1 endete 30.06.2020'],
+      ['FK-03', 'late', '⚠ nicht begonnen, Welle 2 lief ab 01.07.2020'],
+    ]);
+    expect(progress('2020-01-01')).toEqual([
+      ['BI-01', null, null],
+      ['FK-01', 'done', '✓ in Betrieb seit 01.05.2020'],
+      ['FK-02', null, null],
+      ['FK-03', null, null],
+    ]);
+  });
+
+  it('shows no marks without a date or where no project records its Umsetzungsstand', () => {
+    expect(buildTimeline(plan, tracked, opts).rows.some((r) => r.kind === 'project' && r.progress)).toBe(false);
+    const plain = buildTimeline(plan, projects, { ...opts, today: '2030-01-01' });
+    expect(plain.rows.some((r) => r.kind === 'project' && r.progress)).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import type { PlanProject, Plan, Themenfeld, IsoDate } from '../../core/model';
 import { germanDate } from '../../core/dates';
 import { COLORS } from '../../core/layout/palette';
 import { BASELINE_FILL, MOVED_MARK, NEW_MARK } from '../../core/layout/overviewBaseline';
+import { DONE_COLOR, DONE_MARK, LATE_COLOR, LATE_MARK } from '../../core/layout/overviewStatus';
 import type { BaselineInfo, Change } from '../../core/publish/types';
 import { buildTimeline, DEFAULT_TIMELINE, waveColor, type TimelineRow } from '../timeline';
 
@@ -92,6 +93,9 @@ const useStyles = makeStyles({
   /** The published wave under the current bar (a tracking Gantt's baseline). */
   baselineBar: { position: 'absolute', top: '13px', height: '4px', borderRadius: '1px' },
   mark: { color: tokens.colorNeutralForeground2, fontStyle: 'italic', whiteSpace: 'nowrap' },
+  /** Umsetzungsstand: ✓ in Betrieb, ⚠ verspätet (the Wellenübersicht's marks and colours). */
+  progressDone: { color: `#${DONE_COLOR}`, whiteSpace: 'nowrap' },
+  progressLate: { color: `#${LATE_COLOR}`, whiteSpace: 'nowrap' },
   barLate: { outline: `2px solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: '0' },
   details: {
     margin: '4px 4px 8px',
@@ -291,7 +295,7 @@ export function GanttPreview({
           className={mergeClasses(styles.project, isSelected && styles.projectSelected)}
           aria-expanded={isSelected}
           aria-controls={isSelected ? `begruendung-${r.projectId}` : undefined}
-          aria-label={`${r.fullLabel}${r.mark ? ` ${r.mark}` : ''}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${lateText}${publishedText ? `, ${publishedText}` : ''}`}
+          aria-label={`${r.fullLabel}${r.mark ? ` ${r.mark}` : ''}${r.progress ? `, ${r.progress.text}` : ''}, Welle ${r.wave}, ${germanDate(r.start)} bis ${germanDate(r.end)}${lateText}${publishedText ? `, ${publishedText}` : ''}`}
           data-project={r.projectId}
           title={r.fullLabel}
           onClick={() => open(r.projectId)}
@@ -303,6 +307,12 @@ export function GanttPreview({
           <span className={mergeClasses(styles.label, full && styles.labelFull)} aria-hidden="true">
             {r.fullLabel}
             {r.mark && <span className={styles.mark}>{` ${r.mark}`}</span>}
+            {r.progress && (
+              <span
+                className={r.progress.state === 'done' ? styles.progressDone : styles.progressLate}
+                data-progress={r.progress.state}
+              >{` ${r.progress.text}`}</span>
+            )}
           </span>
           <span
             className={mergeClasses(styles.track, was && styles.trackWithBaseline)}
@@ -495,6 +505,12 @@ export function GanttPreview({
         )}
         {baseline && model.rows.some((r) => r.kind === 'project' && r.mark && !r.published) && (
           <span>{`${NEW_MARK} neu: seit der Veröffentlichung aufgenommen`}</span>
+        )}
+        {model.rows.some((r) => r.kind === 'project' && r.progress?.state === 'done') && (
+          <span>{`${DONE_MARK} fertig: in Betrieb`}</span>
+        )}
+        {model.rows.some((r) => r.kind === 'project' && r.progress?.state === 'late') && (
+          <span>{`${LATE_MARK} verspätet am ${germanDate(today)} (Prüfbericht)`}</span>
         )}
       </div>
     </div>
