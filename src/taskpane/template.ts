@@ -1,5 +1,5 @@
 import type { SheetData } from '../core/model';
-import { COORDINATOR_KINDS, PROJECT_STATUSES, THEMENFELDER } from '../core/model';
+import { COORDINATOR_KINDS, LIFECYCLE_STAGES, PROJECT_STATUSES, THEMENFELDER } from '../core/model';
 import type { CellStyle, LayoutValue, SheetLayout } from '../core/layout/types';
 import { LAENDER } from '../core/reference/laender';
 import { a1, columnLetter } from '../core/address';
@@ -61,6 +61,9 @@ const THEMEN = THEMENFELDER as readonly string[];
 const LAND_NAMES = LAENDER.map((l) => l.name);
 const PRIORITIES = ['hoch', 'mittel', 'niedrig'];
 const YES_NO = ['ja', 'nein'];
+/** The planning statuses and the OZG-Datenbank's lifecycle stages (docs/planning.md, "Umsetzungsstand"). */
+const STATUSES = [...PROJECT_STATUSES, ...LIFECYCLE_STAGES];
+const REIFEGRADE = ['0', '1', '2', '3', '4'];
 
 export const TEMPLATE_SHEETS = ['Leistungen', 'Umsetzungsprojekte', 'Themenfelder', 'Wellen', 'Einstellungen'] as const;
 
@@ -76,11 +79,12 @@ export function templateLayouts(): SheetLayout[] {
       { header: 'Typ', width: 7 },
       { header: 'Priorität', width: 11, list: PRIORITIES },
       { header: 'Fallzahl', width: 11 },
-      { header: 'Reifegrad', width: 10 },
+      { header: 'Reifegrad (Ist)', width: 10, list: REIFEGRADE },
+      { header: 'Reifegrad (Soll)', width: 10, list: REIFEGRADE },
       { header: 'Umsetzungsprojekt', width: 18 },
     ],
     [
-      ['10000', 'Elterngeld', 'Familie & Kind', 'Geburt', 'Elterngeldstellen', '2/3', 'hoch', null, null, 'FK-01'],
+      ['10000', 'Elterngeld', 'Familie & Kind', 'Geburt', 'Elterngeldstellen', '2/3', 'hoch', null, 2, 3, 'FK-01'],
       [
         '10020',
         'Kinderzuschlag',
@@ -89,6 +93,7 @@ export function templateLayouts(): SheetLayout[] {
         'Familienkasse',
         '1',
         'mittel',
+        null,
         null,
         null,
         'FK-02',
@@ -108,14 +113,28 @@ export function templateLayouts(): SheetLayout[] {
       { header: 'OZG-IDs', width: 16 },
       { header: 'Koordination', width: 26 },
       { header: 'Koordinationsart', width: 16, list: COORDINATOR_KINDS },
-      { header: 'Status', width: 22, list: PROJECT_STATUSES },
+      { header: 'Status', width: 22, list: STATUSES },
+      { header: 'Status seit', width: 11, date: true },
       { header: 'Vorarbeiten', width: 12, list: YES_NO },
       { header: 'Aufwand', width: 10 },
       { header: 'Abhängig von', width: 14 },
       { header: 'Welle (fest)', width: 11 },
     ],
     [
-      ['FK-01', 'Elterngeld digital', 'Familie & Kind', '10000', 'Bremen', 'Land', 'begonnen', 'ja', null, null, null],
+      [
+        'FK-01',
+        'Elterngeld digital',
+        'Familie & Kind',
+        '10000',
+        'Bremen',
+        'Land',
+        'begonnen',
+        null,
+        'ja',
+        null,
+        null,
+        null,
+      ],
       [
         'FK-02',
         'Kinderzuschlag digital',
@@ -124,6 +143,7 @@ export function templateLayouts(): SheetLayout[] {
         'Bundesagentur für Arbeit',
         'Bundesbehörde',
         'offen',
+        null,
         'nein',
         null,
         'FK-01',

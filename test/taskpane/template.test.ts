@@ -61,6 +61,36 @@ describe('Vorlage (template of the input sheets)', () => {
     expect(lists.find((x) => x.sheet === 'Leistungen' && x.header === 'Themenfeld')!.list).toHaveLength(14);
   });
 
+  it('knows the Umsetzungsstand: lifecycle stages in the Status list, Status seit as a date, Reifegrad Ist and Soll', () => {
+    const projekte = layouts.find((l) => l.name === 'Umsetzungsprojekte')!;
+    const column = (l: typeof projekte, header: string) => l.values[0].indexOf(header) + 1;
+    const listOf = (l: typeof projekte, header: string) =>
+      l.validations!.find((v) => parseRange(v.range).left === column(l, header))?.list;
+    expect(listOf(projekte, 'Status')).toEqual([
+      'offen',
+      'begonnen',
+      'Bereitschaft signalisiert',
+      'vorbereitet',
+      'Konzeption',
+      'Umsetzung',
+      'Pilotierung',
+      'Inbetriebnahme',
+      'flächendeckender Rollout',
+      'zurückgestellt',
+    ]);
+    const since = column(projekte, 'Status seit');
+    expect(since).toBe(column(projekte, 'Status') + 1);
+    expect(projekte.numberFormats.find((f) => parseRange(f.range).left === since)?.format).toBe('DD.MM.YYYY');
+    const leistungen = layouts.find((l) => l.name === 'Leistungen')!;
+    expect(listOf(leistungen, 'Reifegrad (Ist)')).toEqual(['0', '1', '2', '3', '4']);
+    expect(listOf(leistungen, 'Reifegrad (Soll)')).toEqual(['0', '1', '2', '3', '4']);
+    const services = runCheck(templateAsSheets()).input.services;
+    expect(services.map((x) => [x.ozgId, x.reifegrad, x.reifegradSoll])).toEqual([
+      ['10000', 2, 3],
+      ['10020', undefined, undefined],
+    ]);
+  });
+
   it('reads back through the core without errors or warnings and plans both example projects', () => {
     const outcome = runCheck(templateAsSheets());
     expect(outcome.findings.filter((f) => f.severity !== 'info')).toEqual([]);
