@@ -3,6 +3,10 @@
  * KDN-NRW OZG-Datenbank) for three Themenfelder. The services (OZG-ID, name, Themenfeld,
  * Lebenslage, LeiKa-Typ) are real; bundling, coordinators, status and priorities are
  * example values that show what the planner does with them.
+ *
+ * Also examples/beispiel-umsetzungsstand.xlsx: the Familie & Kind projects with the
+ * Umsetzungsstand the OZG-Datenbank records (lifecycle stages with Status seit, Reifegrad Ist
+ * and Soll per Leistung), to plan with --today (docs/planning.md, "Umsetzungsstand").
  */
 import ExcelJS from 'exceljs';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -289,6 +293,94 @@ async function main() {
   const out = join(root, 'examples/beispiel-wellenplanung.xlsx');
   await wb.xlsx.writeFile(out);
   console.log(`${out}: ${services.length} Leistungen, ${PROJECTS.length} Umsetzungsprojekte`);
+  await umsetzungsstand(services);
+}
+
+/** Example Umsetzungsstand of the Familie & Kind projects: stage, since when, and the Reifegrad of their Leistungen. */
+const STAND: Record<string, { stage: string; since?: string; ist: number; soll: number }> = {
+  'FK-01': { stage: 'flächendeckender Rollout', since: '01.04.2020', ist: 3, soll: 4 },
+  'FK-02': { stage: 'Pilotierung', since: '01.05.2020', ist: 2, soll: 3 },
+  'FK-03': { stage: 'Umsetzung', since: '01.07.2020', ist: 1, soll: 3 },
+  'FK-04': { stage: 'vorbereitet', ist: 1, soll: 3 },
+  'FK-05': { stage: 'Konzeption', since: '01.09.2020', ist: 0, soll: 3 },
+  'FK-06': { stage: 'offen', ist: 0, soll: 2 },
+  'FK-07': { stage: 'zurückgestellt', since: '01.03.2020', ist: 0, soll: 2 },
+  'FK-08': { stage: 'Inbetriebnahme', since: '01.09.2021', ist: 3, soll: 3 },
+  'FK-09': { stage: 'offen', ist: 1, soll: 3 },
+  'FK-10': { stage: 'Inbetriebnahme', since: '15.06.2020', ist: 3, soll: 4 },
+};
+
+async function umsetzungsstand(services: CatalogueRow[]) {
+  const projects = PROJECTS.filter((p) => STAND[p.id]);
+  const projectOf = new Map<string, ExampleProject>();
+  for (const p of projects) for (const s of p.services) projectOf.set(s, p);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'OZG-Wellenplaner';
+
+  const ls = wb.addWorksheet('Leistungen');
+  ls.getRow(1).values = [
+    'OZG-ID',
+    'Leistung',
+    'Themenfeld',
+    'Reifegrad (Ist)',
+    'Reifegrad (Soll)',
+    'Umsetzungsprojekt',
+  ];
+  header(ls, 1);
+  services
+    .filter((s) => projectOf.has(s.id))
+    .forEach((s, i) => {
+      const p = projectOf.get(s.id)!;
+      // Projects not yet live: their first Leistung is furthest, the others one step behind.
+      const { ist, soll } = STAND[p.id];
+      const behind = ist < 3 && p.services[0] !== s.id ? 1 : 0;
+      ls.getRow(2 + i).values = [s.id, s.name, s.themenfeld, Math.max(0, ist - behind), soll, p.id];
+    });
+  [10, 60, 22, 14, 14, 18].forEach((w, i) => (ls.getColumn(i + 1).width = w));
+  ls.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const ps = wb.addWorksheet('Umsetzungsprojekte');
+  ps.getRow(1).values = [
+    'Projekt-ID',
+    'Projekt',
+    'Koordination',
+    'Koordinationsart',
+    'Status',
+    'Status seit',
+    'Vorarbeiten',
+    'Abhängig von',
+  ];
+  header(ps, 1);
+  projects.forEach((p, i) => {
+    const stand = STAND[p.id];
+    ps.getRow(2 + i).values = [
+      p.id,
+      p.name,
+      p.coordinator ?? null,
+      p.kind ?? null,
+      stand.stage,
+      stand.since ?? null,
+      p.priorWork ?? 'nein',
+      p.dependsOn ?? null,
+    ];
+  });
+  [11, 50, 26, 18, 24, 12, 24, 14].forEach((w, i) => (ps.getColumn(i + 1).width = w));
+  ps.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const es = wb.addWorksheet('Einstellungen');
+  es.getRow(1).values = ['Einstellung', 'Wert'];
+  header(es, 1);
+  es.addRow(['Planungsbeginn', '01.01.2020']);
+  es.addRow(['Wellendauer in Monaten', 6]);
+  es.addRow(['Anzahl Wellen', 4]);
+  es.addRow(['Frist Referenzimplementierung', '31.12.2021']);
+  es.addRow(['OZG-Frist', '31.12.2022']);
+  es.getColumn(1).width = 32;
+  es.getColumn(2).width = 16;
+
+  const out = join(root, 'examples/beispiel-umsetzungsstand.xlsx');
+  await wb.xlsx.writeFile(out);
+  console.log(`${out}: ${ls.rowCount - 1} Leistungen, ${projects.length} Umsetzungsprojekte mit Umsetzungsstand`);
 }
 
 main().catch((e) => {
