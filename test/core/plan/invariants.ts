@@ -8,7 +8,9 @@ import {
   type Themenfeld,
 } from '../../../src/core/model';
 import { input, project } from './fixtures';
-import type { PlanOverrides } from '../../../src/core/plan';
+import { planConfigFrom, type PlanOverrides } from '../../../src/core/plan';
+import { fixLifecycleWaves } from '../../../src/core/plan/lifecycle';
+import { LIFECYCLE_STAGES, statusOfStage, type LifecycleStage } from '../../../src/core/model';
 
 /**
  * Random planning inputs whose dependencies and pins are consistent (no cycles, no unknown
@@ -21,7 +23,8 @@ export interface Scenario {
 
 const TFS: Themenfeld[] = [THEMENFELDER[5], THEMENFELDER[2], THEMENFELDER[9]];
 
-export function scenario(maxProjects = 14): fc.Arbitrary<Scenario> {
+/** `pinFreq`: one project in `pinFreq` is not pinned (1: none is; the Umsetzungsstand's waves then show). */
+export function scenario(maxProjects = 14, pinFreq = 6): fc.Arbitrary<Scenario> {
   const item = fc.record({
     tf: fc.integer({ min: 0, max: TFS.length - 1 }),
     size: fc.integer({ min: 0, max: 6 }),
@@ -30,7 +33,12 @@ export function scenario(maxProjects = 14): fc.Arbitrary<Scenario> {
     priority: fc.constantFrom<Priority>(1, 2, 3),
     fallzahl: fc.integer({ min: 0, max: 1000 }),
     deps: fc.array(fc.nat(), { maxLength: 3 }),
-    pin: fc.option(fc.integer({ min: 0, max: 2 }), { freq: 6 }),
+    pin: fc.option(fc.integer({ min: 0, max: 2 }), { freq: pinFreq }),
+    // The OZG-Datenbank's lifecycle (Umsetzungsstand): its stage replaces the status.
+    stage: fc.oneof(
+      { arbitrary: fc.constant(null), weight: 3 },
+      { arbitrary: fc.constantFrom<LifecycleStage>(...LIFECYCLE_STAGES, 'zurückgestellt'), weight: 2 },
+    ),
   });
   return fc
     .record({
@@ -49,7 +57,8 @@ export function scenario(maxProjects = 14): fc.Arbitrary<Scenario> {
         return project(`P-${i + 1}`, {
           themenfeld: TFS[it.tf],
           size: it.size,
-          status: it.status,
+          status: it.stage === null ? it.status : statusOfStage(it.stage),
+          ...(it.stage === null ? {} : { stage: it.stage }),
           priorWork: it.priorWork,
           priority: it.priority,
           fallzahl: it.fallzahl,
@@ -57,17 +66,56 @@ export function scenario(maxProjects = 14): fc.Arbitrary<Scenario> {
           pinnedWave,
         });
       });
+      // Consistent, as the pins are: a zurückgestellt project (planned last) is no prerequisite of a pinned one.
+      const byId = new Map(projects.map((p) => [p.id, p]));
+      const needed = new Set<string>();
+      const visit = (id: string) => {
+        for (const d of byId.get(id)!.dependsOn) if (!needed.has(d) && needed.add(d)) visit(d);
+      };
+      for (const p of projects) if (p.pinnedWave !== undefined) visit(p.id);
+      for (const p of projects)
+        if (p.stage === 'zurückgestellt' && needed.has(p.id)) {
+          delete p.stage;
+          p.status = 'offen';
+        }
       const overrides: PlanOverrides = {};
       if (waveCount !== null) overrides.waveCount = waveCount;
       if (capacity !== null) overrides.capacity = capacity;
-      return { projects, overrides };
+      // The waves the Umsetzungsstand fixes (zurückgestellt: the last), as the pipeline sets them before planning.
+      const { config } = planConfigFrom(emptyInput, projects, overrides);
+      return { projects: fixLifecycleWaves(projects, config, null).projects, overrides };
     });
+}
+
+/**
+ * The projects as the checkers below see them: a wave the Umsetzungsstand fixes (lifecycleWave)
+ * is a pin, moved past the prerequisites' earliest waves where they demand it (the planner's
+ * rule, docs/planning.md "Umsetzungsstand").
+ */
+export function asPinned(projects: PlanProject[]): PlanProject[] {
+  if (!projects.some((p) => p.lifecycleWave !== undefined)) return projects;
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const memo = new Map<string, number>();
+  const earliest = (p: PlanProject): number => {
+    let e = memo.get(p.id);
+    if (e !== undefined) return e;
+    const after = Math.max(1, ...p.dependsOn.map((d) => earliest(byId.get(d)!) + 1));
+    e = p.pinnedWave ?? (p.lifecycleWave !== undefined ? Math.max(p.lifecycleWave, after) : after);
+    memo.set(p.id, e);
+    return e;
+  };
+  return projects.map((p) =>
+    p.pinnedWave === undefined && p.lifecycleWave !== undefined
+      ? { ...p, pinnedWave: earliest(p), lifecycleWave: undefined }
+      : p,
+  );
 }
 
 export const emptyInput = input();
 
 /** Every broken rule, written independently of the planner's own code. */
-export function brokenRules(projects: PlanProject[], plan: Plan): string[] {
+export function brokenRules(given: PlanProject[], plan: Plan): string[] {
+  const projects = asPinned(given);
   const out: string[] = [];
   const waveOf = new Map<string, number>();
   for (const a of plan.assignments) {
@@ -151,7 +199,8 @@ function cmp(a: number[], b: number[]): number {
  *   project) left it.
  * `ids` lets a caller compare with equal keys the way the planner breaks ties.
  */
-export function unforcedInversions(projects: PlanProject[], plan: Plan, balanced = new Set<string>()): string[] {
+export function unforcedInversions(given: PlanProject[], plan: Plan, balanced = new Set<string>()): string[] {
+  const projects = asPinned(given);
   const byId = new Map(projects.map((p) => [p.id, p]));
   const waveOf = new Map(plan.assignments.map((a) => [a.projectId, a.wave]));
   const capOf = new Map(plan.waves.map((w) => [`${w.themenfeld}#${w.number}`, w.capacity ?? Infinity]));

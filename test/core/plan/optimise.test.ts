@@ -77,7 +77,8 @@ describe('optimiser', () => {
 
   it('keeps every rule and is never worse than the rule-based plan (random small inputs)', async () => {
     await fc.assert(
-      fc.asyncProperty(scenario(9), fc.boolean(), async ({ projects, overrides }, tight) => {
+      // Half the inputs without pins, where the Umsetzungsstand's waves (zurückgestellt: last) show.
+      fc.asyncProperty(fc.oneof(scenario(9), scenario(9, 1)), fc.boolean(), async ({ projects, overrides }, tight) => {
         // Half the runs with a tight fixed capacity, where the rules are more often beaten.
         const config = configOf(projects, tight ? { waveCount: 3, capacity: 4 + (projects.length % 3) } : overrides);
         const rules = planRules(projects, config);

@@ -35,7 +35,7 @@ describe('rule-based planner: invariants on random inputs', () => {
   it('plans at least the waves asked for, and exactly as many in balanced mode when nothing forces more', () => {
     fc.assert(
       fc.property(scenario(), ({ projects, overrides }) => {
-        const free = projects.map((p) => ({ ...p, dependsOn: [], pinnedWave: undefined }));
+        const free = projects.map((p) => ({ ...p, dependsOn: [], pinnedWave: undefined, lifecycleWave: undefined }));
         const count = overrides.waveCount ?? 3;
         const result = plan(free, { waveCount: count });
         const perTf = new Map<string, number>();
@@ -133,6 +133,31 @@ describe('order of preference (Leitfaden): no inversion that nothing forces', ()
       }),
       { numRuns: 150, seed: 1314 },
     );
+  });
+});
+
+describe('Umsetzungsstand (lifecycle stages) on random inputs without pins', () => {
+  it('keeps every rule, plans zurückgestellt projects last and leaves no unforced inversion', () => {
+    let deferred = 0;
+    fc.assert(
+      fc.property(scenario(14, 1), ({ projects, overrides }) => {
+        const p = plan(projects, overrides);
+        expect(brokenRules(projects, p)).toEqual([]);
+        const balanced = new Set(overrides.capacity === undefined ? projects.map((x) => x.themenfeld) : []);
+        expect(unforcedInversions(projects, p, balanced)).toEqual([]);
+        for (const x of projects.filter((q) => q.stage === 'zurückgestellt')) {
+          deferred++;
+          // Last: the Themenfeld's wave count (where the capacity is not the only size given);
+          // brokenRules holds it there unless its prerequisites demand a later wave.
+          if (overrides.capacity === undefined || overrides.waveCount !== undefined)
+            expect(x.lifecycleWave).toBe(overrides.waveCount ?? 3);
+          else expect(x.lifecycleWave).toBeGreaterThanOrEqual(1);
+          expect(p.assignments.find((a) => a.projectId === x.id)!.reasons).toContain('DEFERRED');
+        }
+      }),
+      { numRuns: 300, seed: 1717 },
+    );
+    expect(deferred).toBeGreaterThan(100);
   });
 });
 
