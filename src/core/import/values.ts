@@ -41,6 +41,7 @@ export function valueToWrite(column: TargetColumn, value: CellValue): CellValue 
     }
     case 'fallzahl':
     case 'reifegrad':
+    case 'reifegradSoll':
       return readNumber(value) ?? trimmed(value);
     case 'typ':
       return readLeikaType(value) ?? trimmed(value);
@@ -65,6 +66,7 @@ export function sameValue(column: TargetColumn, a: CellValue, b: CellValue): boo
       }
       case 'fallzahl':
       case 'reifegrad':
+      case 'reifegradSoll':
         return readNumber(v);
       case 'priority':
         return readPriority(v);
@@ -103,6 +105,7 @@ export function unreadableReason(column: TargetColumn, value: CellValue): string
       const n = readNumber(value);
       return n !== null && n >= 0 ? null : 'ist keine Zahl ≥ 0';
     }
+    case 'reifegradSoll':
     case 'reifegrad': {
       const n = readNumber(value);
       return n !== null && Number.isInteger(n) && n >= 0 && n <= 4 ? null : 'ist kein Reifegrad von 0 bis 4';

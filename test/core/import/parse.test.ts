@@ -150,7 +150,7 @@ describe('form layout', () => {
     expect(after.records[0].values.get('leistung')!.value).toBe('Wohngeld');
   });
 
-  it('reads labels with an explanation in brackets, but not a target value such as "Reifegrad (Soll)"', () => {
+  it('reads labels with an explanation in brackets; "Reifegrad (Soll)" is its own column, not the Reifegrad (Ist)', () => {
     const parsed = parseSteckbriefe(
       [
         file(
@@ -169,10 +169,11 @@ describe('form layout', () => {
     expect(valuesOf(parsed.records[0])).toEqual({
       ozgid: 10100,
       zustaendigkeit: 'Land',
+      reifegradsoll: 4,
       reifegrad: 1,
       prioritaet: 'hoch',
     });
-    expect(parsed.unrecognised.map((u) => u.text)).toEqual(['Reifegrad (Soll)']);
+    expect(parsed.unrecognised).toEqual([]);
   });
 
   it('maps labels to the other columns of the Leistungen sheet by their header', () => {
