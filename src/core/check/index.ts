@@ -5,6 +5,7 @@ import { CheckContext } from './context';
 import { leadStatesFrom } from './coordination';
 import { checkPlanningData } from './dependencies';
 import { checkIdentities } from './identity';
+import { checkMaturity } from './maturity';
 import { resolveMembership } from './membership';
 import { buildPlanProjects } from './projects';
 import { checkInputSheetNames } from './sheetNames';
@@ -22,6 +23,7 @@ export function checkInput(input: WorkbookInput): CheckResult {
   checkInputSheetNames(ctx);
   const records = checkIdentities(ctx);
   checkAgainstCatalogue(ctx, records.services);
+  checkMaturity(ctx, records.services);
   const membership = resolveMembership(ctx, records);
   const planning = checkPlanningData(ctx, records);
   const leadStates = leadStatesFrom(ctx);

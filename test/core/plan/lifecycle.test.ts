@@ -234,6 +234,14 @@ describe('Reifegrad Ist and Soll', () => {
     );
   });
 
+  it('gives a Hinweis where the Soll is below the Ist, and counts the higher one as planned', () => {
+    const o = runPlan(workbook([{ id: 'A' }, { id: 'B' }], { A: [3, 2], B: [2, 2] }), { today: '2021-01-01' });
+    expect(
+      o.findings.filter((f) => f.code === 'REIFEGRAD_SOLL_BELOW_IST').map((f) => [f.severity, f.sheet, f.cell]),
+    ).toEqual([['info', 'Leistungen', 'E2']]);
+    expect(toJsonReport(o).waves[0].ozgCompliant).toEqual({ planned: 1, reached: 1 });
+  });
+
   it('leaves the count out where no Leistung has a Reifegrad', () => {
     const report = toJsonReport(runPlan(workbook([{ id: 'A' }]), { today: '2021-01-01' }));
     expect(report.waves.every((w) => !('ozgCompliant' in w))).toBe(true);
