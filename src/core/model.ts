@@ -90,6 +90,11 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 /** Stages in which the project's services are live (in Betrieb): shown as done. */
 export const LIVE_STAGES: readonly LifecycleStage[] = ['Inbetriebnahme', 'flächendeckender Rollout'];
 
+/** Whether a project is live (in Betrieb) by its lifecycle stage. */
+export function isLive(p: { stage?: LifecycleStage }): boolean {
+  return p.stage !== undefined && LIVE_STAGES.includes(p.stage);
+}
+
 /** The planning status a lifecycle stage stands for. */
 export function statusOfStage(stage: LifecycleStage): ProjectStatus {
   if (stage === 'vorbereitet') return 'Bereitschaft signalisiert';

@@ -1,4 +1,12 @@
-import { REASON_CODES, type Assignment, type Finding, type Plan, type PlannedWave, type ReasonCode } from '../model';
+import {
+  isLive,
+  REASON_CODES,
+  type Assignment,
+  type Finding,
+  type Plan,
+  type PlannedWave,
+  type ReasonCode,
+} from '../model';
 import { germanDate } from '../dates';
 import { finding, findingAt, sortFindings, appendAll } from '../findings';
 import { compareIds, preferenceText } from './order';
@@ -197,6 +205,12 @@ function assignment(ctx: AssignmentContext, i: number, findings: Finding[]): Ass
   };
 }
 
+/** A begonnen project's part of the reason, with its stage where the Status names one. */
+function startedText(p: Problem['nodes'][number]['project']): string {
+  if (isLive(p)) return `bereits in Betrieb (Status „${p.stage}“)`;
+  return p.stage ? `Umsetzung bereits begonnen (Status „${p.stage}“)` : 'Umsetzung bereits begonnen';
+}
+
 function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons {
   const { problem, calendars, wave, effLoad, options } = ctx;
   const { nodes, config } = problem;
@@ -220,12 +234,13 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
     parts.push(pinned.text);
     if (node.started && pinned.code !== 'LIVE') {
       reasons.add('STARTED');
-      parts.push('Umsetzung bereits begonnen');
+      parts.push(startedText(p));
     }
   } else {
     if (node.started) {
       reasons.add('STARTED');
-      parts.push('Umsetzung bereits begonnen');
+      if (isLive(p)) reasons.add('LIVE');
+      parts.push(startedText(p));
       if (binding !== undefined) {
         reasons.add('DEPENDENCY');
         parts.push(`${bindingText}, daher nicht früher`);

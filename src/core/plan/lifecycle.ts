@@ -12,7 +12,7 @@
  *   its published wave (it is done there), else the begonnen rule puts it in wave 1.
  */
 import {
-  LIVE_STAGES,
+  isLive,
   type Assignment,
   type Finding,
   type IsoDate,
@@ -29,9 +29,7 @@ import type { PublishedVersion } from '../publish/types';
 import type { PlanConfig } from './config';
 import { planRules } from './rules';
 
-export function isLive(p: { stage?: LifecycleStage }): boolean {
-  return p.stage !== undefined && LIVE_STAGES.includes(p.stage);
-}
+export { isLive };
 
 export function isDeferred(p: { stage?: LifecycleStage }): boolean {
   return p.stage === 'zurückgestellt';

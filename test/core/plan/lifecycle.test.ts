@@ -105,6 +105,15 @@ describe('Umsetzungsstand: lifecycle stages as Status', () => {
     expect(waveOf(o, 'D')).toBe(1);
     expect(waveOf(o, 'C')).toBe(2);
     expect(waveOf(o, 'B')).toBe(3);
+    const why = (id: string) => o.plan!.assignments.find((a) => a.projectId === id)!;
+    expect(why('A')).toMatchObject({
+      reasons: ['STARTED'],
+      explanation: 'Welle 1: Umsetzung bereits begonnen (Status „Umsetzung“).',
+    });
+    expect(why('D')).toMatchObject({
+      reasons: ['STARTED', 'LIVE'],
+      explanation: 'Welle 1: Bereits in Betrieb (Status „Inbetriebnahme“).',
+    });
     const deferred = codes(o, 'PROJECT_DEFERRED');
     expect(deferred.map((f) => [f.severity, f.sheet, f.cell])).toEqual([['info', 'Umsetzungsprojekte', 'E3']]);
     expect(deferred[0].message).toContain('letzten Welle');
