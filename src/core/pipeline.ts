@@ -1,6 +1,6 @@
 import type { Finding, IsoDate, PaperSize, Plan, Themenfeld, PlanProject, SheetData, WorkbookInput } from './model';
 import type { OutputBundle } from './layout/types';
-import type { WorkbookPort, WriteStats } from './port';
+import { WriteCancelled, type ApplyOptions, type WorkbookPort, type WriteStats } from './port';
 import { readWorkbook } from './read';
 import { checkInput, checkPlannedCoordination } from './check';
 import { planConfigFrom, planRules, type PlanConfig, type PlanOverrides } from './plan';
@@ -363,6 +363,10 @@ export async function writeOutputs(
      * and one write. Without it the sheets are read again, which finds input changes made since.
      */
     sheets?: SheetData[];
+    /** Passed to applyOutputs: progress after each chunk (Office). */
+    onProgress?: ApplyOptions['onProgress'];
+    /** Passed to applyOutputs: stop between chunks (Office); aborted before writing, nothing is written. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<WriteOutcome> {
   const sheets = opts.sheets ?? (await port.readSheets());
@@ -376,7 +380,8 @@ export async function writeOutputs(
   if (collision) throw new OutputOnInputSheetError(collision);
   const guard = guardOutputs(sheets, meta, bundle);
   if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
-  const stats = await port.applyOutputs(bundle, { meta: guard.meta });
+  if (opts.signal?.aborted) throw new WriteCancelled(0, 0);
+  const stats = await port.applyOutputs(bundle, { meta: guard.meta, onProgress: opts.onProgress, signal: opts.signal });
   if (!stats.metaWritten) await port.writeMeta(guard.meta);
   return { stats, editedSheets: guard.editedSheets };
 }

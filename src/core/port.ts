@@ -19,7 +19,7 @@ export interface WorkbookPort {
    * Create or replace the given sheets entirely from their layouts (and add the chart).
    * Sheets not named in the bundle are never touched. Text is written as text.
    */
-  applyOutputs(bundle: OutputBundle, options?: { meta?: Record<string, string> }): Promise<WriteStats>;
+  applyOutputs(bundle: OutputBundle, options?: ApplyOptions): Promise<WriteStats>;
 
   /**
    * Write a block of values into an existing (or new) sheet, top-left at `topLeft`.
@@ -42,6 +42,39 @@ export interface WorkbookPort {
 
   /** Select a cell so the planner sees it (Office: activates sheet and selects; file: no-op). */
   select(sheet: string, cell: string): Promise<void>;
+}
+
+export interface ApplyOptions {
+  /** Metadata to store with the outputs (the hand-edit guard's fingerprints). */
+  meta?: Record<string, string>;
+  /**
+   * Office: called after each chunk (one context.sync) with the estimated request bytes sent so
+   * far and in all; the last call has done === total. Adapters that write in one piece (file)
+   * may not call it.
+   */
+  onProgress?(done: number, total: number): void;
+  /**
+   * Office: checked between chunks; once aborted no further chunk is sent and applyOutputs
+   * throws WriteCancelled. What was written stays: the output sheets are incomplete and their
+   * fingerprints read INTERRUPTED_FINGERPRINT (core/layout/guard.ts), so the next write replaces
+   * them without asking. Aborted before the first chunk: nothing is written.
+   */
+  signal?: AbortSignal;
+}
+
+/** The planner stopped a write between two chunks (name 'AbortError', like fetch's). */
+export class WriteCancelled extends Error {
+  constructor(
+    readonly chunksWritten: number,
+    readonly chunksEstimated: number,
+  ) {
+    super(
+      chunksWritten === 0
+        ? 'Schreiben abgebrochen, bevor etwas geschrieben wurde. Die Arbeitsmappe ist unverändert.'
+        : `Schreiben abgebrochen: ${chunksWritten} Teil(e) geschrieben, die Ergebnisblätter sind unvollständig. Erneut „Schreiben“ wählen – sie werden dann ohne Rückfrage vollständig ersetzt.`,
+    );
+    this.name = 'AbortError';
+  }
 }
 
 export interface WriteStats {

@@ -13,17 +13,14 @@ import { ArrowDownload20Regular, Save20Regular } from '@fluentui/react-icons';
 import type { PlanOutcome } from '../../core/pipeline';
 import type { PublishRequest } from '../worker/sessionProtocol';
 import { ChangesList, PublishPanel } from './PublishPanel';
+import type { WriteResultView } from '../sessionState';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
   list: { margin: 0, paddingLeft: '20px' },
 });
 
-export interface WriteResultView {
-  summary: string;
-  downloadUrl?: string;
-  downloadName?: string;
-}
+export type { WriteResultView };
 
 /** What each written sheet holds, for the list before writing. */
 const SHEET_DESCRIPTIONS: Record<string, string> = {

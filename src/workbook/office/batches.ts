@@ -27,6 +27,8 @@ export class Batcher {
     private readonly counter: SyncCounter,
     private readonly budgetBytes: number,
     private readonly suspend: { calculation: boolean; screenUpdating: boolean },
+    /** Called after each sync with the batch's estimated bytes; may throw to stop the batches. */
+    private readonly afterSync?: (bytes: number) => void,
   ) {}
 
   async add(step: Step): Promise<void> {
@@ -56,6 +58,7 @@ export class Batcher {
     this.pendingSteps = 0;
     this.pendingBytes = 0;
     await countedSync(this.ctx, this.counter, bytes);
+    this.afterSync?.(bytes);
   }
 
   private begin(): void {

@@ -2,7 +2,7 @@ import { parseRange, rangeA1 } from '../../core/address';
 import type { CellValue, SheetData } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
 import { assertSheetSet } from '../../core/layout/sheetSet';
-import { META_SHEET, type WorkbookPort, type WriteStats } from '../port';
+import { META_SHEET, WriteCancelled, type ApplyOptions, type WorkbookPort, type WriteStats } from '../port';
 import { Batcher, SyncCounter } from './batches';
 import { patchBlock } from './cells';
 import { errorCode } from './errors';
@@ -11,13 +11,13 @@ import { layoutSteps } from './layout-steps';
 import { queueMeta, readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES, jsonBytes } from './payload';
 import { readAllSheets, SIZE_KEY_PREFIX, type Knowledge, type WorkbookShape, type WorkbookState } from './read';
-import { fingerprintKey } from '../../core/layout/guard';
+import { fingerprintKey, interruptedMeta } from '../../core/layout/guard';
 import { resizeTable, type ResizeResult } from './resize-table';
 import { existingOutputs, loadOutputSheets } from './load-outputs';
 import { SHEET_SPECS } from '../../core/read/columns';
 import { OUTPUT_SHEETS } from '../../core/layout/sheets';
 import { prepareOutputSheets } from './output-sheets';
-import { streamRows } from './rows-writer';
+import { rowBytesOf, streamRows } from './rows-writer';
 import { writePatch } from './write-block';
 import {
   BASE_SET,
@@ -126,9 +126,16 @@ export class OfficeWorkbook implements WorkbookPort {
    * Writes the bundle and, with `options.meta`, the metadata sheet in the same batches (the
    * hand-edit guard's fingerprints are then never out of step with the sheets). Right after
    * readSheets the read's view of the workbook is used; otherwise one sync learns it first.
+   * Progress is reported after each chunk (sync) in estimated request bytes; an aborted
+   * `options.signal` stops between chunks with WriteCancelled. A write of more than one chunk
+   * stores INTERRUPTED_FINGERPRINT for its sheets in its first chunk and the real fingerprints
+   * in its last, so a write stopped in between (cancelled, or Excel closed) leaves sheets the
+   * next write replaces without asking.
    */
-  async applyOutputs(bundle: OutputBundle, options: { meta?: Record<string, string> } = {}): Promise<WriteStats> {
+  async applyOutputs(bundle: OutputBundle, options: ApplyOptions = {}): Promise<WriteStats> {
     this.requireBase();
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw new WriteCancelled(0, 0);
     const fresh = this.fresh;
     this.fresh = null;
     const layouts = bundle.layouts;
@@ -149,16 +156,16 @@ export class OfficeWorkbook implements WorkbookPort {
           layouts.map((l) => l.name),
           this.shape,
         ));
+      if (signal?.aborted) throw new WriteCancelled(0, 0);
       const existing = existingOutputs(
         state,
         layouts.map((l) => l.name),
       );
       const inputTables = state.tables.filter((t) => !names.has(t.sheet.toLowerCase()));
       const takenTables = new Set(inputTables.map((t) => t.name.toLowerCase()));
-      const batcher = new Batcher(ctx, counter, this.budget, { calculation: true, screenUpdating: print });
       const created = new Map<string, Excel.Worksheet>();
       const sheetOf = (name: string) => () => created.get(name.toLowerCase())!;
-      await batcher.add(prepareOutputSheets(ctx, layouts, existing, created, { validation: axisFormat }));
+      const prepare = prepareOutputSheets(ctx, layouts, existing, created, { validation: axisFormat });
 
       // what the workbook will look like: the sheets in their places, new ones at the end
       const shape: WorkbookShape = {
@@ -170,9 +177,8 @@ export class OfficeWorkbook implements WorkbookPort {
         ],
         tables: inputTables.map((t) => t.name),
       };
-      const written = new Map<string, number>();
-      let cells = 0;
-      for (const layout of layouts) {
+      // every sheet's steps first: their sizes are the progress's total
+      const planned = layouts.map((layout) => {
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
         if (tableName) shape.tables.push(tableName);
         const steps = layoutSteps(layout, sheetOf(layout.name), {
@@ -182,6 +188,39 @@ export class OfficeWorkbook implements WorkbookPort {
           rangeAreas: print,
           chunkBytes: this.budget - 4 * COMMAND_BYTES,
         });
+        const rowBytes = rowBytesOf(steps.block.values, steps.block.formats);
+        return { layout, steps, rowBytes };
+      });
+      const charted = chart ? ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }) : [];
+      const sum = (xs: Iterable<{ bytes: number }>) => [...xs].reduce((n, x) => n + x.bytes, 0);
+      const metaBytes = options.meta ? jsonBytes(Object.entries(options.meta)) + commandsBytes(8) : 0;
+      const total =
+        prepare.bytes +
+        planned.reduce((n, p) => n + p.rowBytes.reduce((a, b) => a + b, 0) + sum(p.steps.finish), 0) +
+        sum(charted) +
+        metaBytes;
+      const chunked = total > this.budget;
+      const estimate = Math.max(1, Math.ceil(total / this.budget));
+      let done = 0;
+      let chunks = 0;
+      let last = false;
+      const batcher = new Batcher(ctx, counter, this.budget, { calculation: true, screenUpdating: print }, (bytes) => {
+        chunks++;
+        done += bytes;
+        if (last) return;
+        onProgress?.(Math.min(done, total), total);
+        if (signal?.aborted) throw new WriteCancelled(chunks, Math.max(estimate, chunks + 1));
+      });
+      const metaExists = shape.sheets.some((n) => n.toLowerCase() === META_SHEET.toLowerCase());
+      if (options.meta && chunked) {
+        // first chunk: the sheets are being written (see INTERRUPTED_FINGERPRINT)
+        await queueMeta(ctx, batcher, interruptedMeta(options.meta, bundle), this.budget, !metaExists);
+      }
+      await batcher.add(prepare);
+
+      const written = new Map<string, number>();
+      let cells = 0;
+      for (const { layout, steps, rowBytes } of planned) {
         cells += steps.cells;
         // what reading this sheet back will cost (Excel sends "" for an empty cell, the block null)
         written.set(layout.name.toLowerCase(), jsonBytes(steps.block.values));
@@ -192,21 +231,23 @@ export class OfficeWorkbook implements WorkbookPort {
           steps.block.formats,
           { top: 1, left: 1 },
           steps.block.width,
+          rowBytes,
         );
         await batcher.addAll(steps.finish);
       }
-      if (chart) await batcher.addAll(ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }));
+      await batcher.addAll(charted);
       if (layouts.length > 0) {
         await batcher.add({ bytes: commandsBytes(1), queue: () => sheetOf(layouts[0].name)().activate() });
       }
       const meta = options.meta && withSizes(options.meta, written, layouts);
       if (meta) {
-        const exists = shape.sheets.some((n) => n.toLowerCase() === META_SHEET.toLowerCase());
-        await queueMeta(ctx, batcher, meta, this.budget, !exists);
-        if (!exists) shape.sheets.push(META_SHEET);
+        await queueMeta(ctx, batcher, meta, this.budget, !metaExists && !chunked);
+        if (!metaExists) shape.sheets.push(META_SHEET);
         this.know.bytes.delete(META_SHEET.toLowerCase());
       }
+      last = true;
       await batcher.flush();
+      onProgress?.(total, total);
       this.shape = shape;
       for (const [name, bytes] of written) this.know.bytes.set(name, bytes);
       return {

@@ -6,6 +6,11 @@ import { a1 } from '../../core/address';
 const MIN_CHUNK_BYTES = 64 * 1024;
 const CHUNK_OVERHEAD_BYTES = 3 * COMMAND_BYTES + 32;
 
+/** Each row's estimated request bytes (values and formats), as streamRows counts them. */
+export function rowBytesOf(values: unknown[][], formats: (string | null)[][]): number[] {
+  return values.map((row, i) => jsonBytes(row) + jsonBytes(formats[i]) + 2);
+}
+
 /**
  * Writes rows as whole 2-D blocks (number formats, then values), cutting them at row
  * boundaries so that each batch is filled up to the budget: the number of syncs is about the
@@ -19,9 +24,10 @@ export async function streamRows(
   formats: (string | null)[][],
   origin: { top: number; left: number },
   width: number,
+  /** rowBytesOf(values, formats) when the caller has it already. */
+  rowBytes: number[] = rowBytesOf(values, formats),
 ): Promise<void> {
   if (width === 0 || values.length === 0) return;
-  const rowBytes = values.map((row, i) => jsonBytes(row) + jsonBytes(formats[i]) + 2);
   let start = 0;
   while (start < values.length) {
     const room = batcher.remaining() - CHUNK_OVERHEAD_BYTES;
