@@ -1,0 +1,17 @@
+/**
+ * The planner-scale workbook for the browser tests and bench/pane.ts: n generated Leistungen
+ * (the catalogue's 557 first, then made-up ones) in projects of 1–9 over all Themenfelder, with
+ * coordinators, statuses, prior work and dependencies (test/workbook/file/generated.ts). Written
+ * to test-output/ once per size; the generator is deterministic.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { syntheticWorkbook } from '../workbook/file/generated';
+import { OUT } from './harness';
+
+export async function bigWorkbookFile(services = 20_000): Promise<string> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `gross-${services}.xlsx`);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, await syntheticWorkbook(services));
+  return file;
+}
