@@ -115,7 +115,7 @@ export async function openSession(): Promise<Session> {
 /** Run axe-core in the page; returns the violations (id, impact, first targets) for a readable failure. */
 export async function axeViolations(
   page: Page,
-): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+): Promise<{ id: string; impact: string | null; help: string; targets: string[]; nodes: string[] }[]> {
   const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   return page.evaluate(async () => {
@@ -150,6 +150,11 @@ export async function axeViolations(
         impact: v.impact,
         help: v.help,
         targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+        // for a readable failure: what the element is and why it fails
+        nodes: v.nodes.slice(0, 3).map((n) => {
+          const node = n as unknown as { html: string; failureSummary?: string };
+          return `${node.html.slice(0, 160)} — ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`;
+        }),
       }));
   });
 }

@@ -78,7 +78,13 @@ const useStyles = makeStyles({
   },
   finding: { padding: '4px 4px 4px 26px', fontSize: tokens.fontSizeBase200 },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, flexShrink: 0 },
+  // neutral, not brand blue: the brand colour lacks contrast on the hover and selection backgrounds in the dark theme
+  cell: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    flexShrink: 0,
+  },
   count: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
   icon: { flexShrink: 0, marginTop: '2px' },
   note: {
