@@ -300,7 +300,7 @@ export function CheckPanel({ outcome, checkedAt, busy, canJump, onCheck, onJump 
                 input={{ style: { minWidth: 0 } }}
                 contentBefore={<Search20Regular aria-hidden="true" />}
                 value={filter.query}
-                placeholder="Text, Blatt oder Zelle"
+                placeholder="Text, Blatt, Zelle"
                 onChange={(_, d) => setF({ query: d.value })}
               />
             </Field>

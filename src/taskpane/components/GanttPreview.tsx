@@ -58,9 +58,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
-  wave: { position: 'relative', height: '22px', color: tokens.colorNeutralForeground2 },
-  waveBand: { position: 'absolute', top: '3px', bottom: '3px', borderRadius: '2px', opacity: 0.22 },
-  waveLabel: { position: 'relative', paddingLeft: '6px', lineHeight: '22px', whiteSpace: 'nowrap' },
+  wave: { position: 'relative', height: '24px', color: tokens.colorNeutralForeground2 },
+  /** The wave's period as a strip under its label (behind the text it looked like a stray highlight). */
+  waveBand: { position: 'absolute', top: '19px', height: '3px', borderRadius: '2px', opacity: 0.6 },
+  waveLabel: { position: 'relative', paddingLeft: '6px', lineHeight: '19px', whiteSpace: 'nowrap' },
+  /** The row with the open Begründung lies above the deadline and today lines. */
+  rowOpen: { zIndex: 1 },
   project: {
     display: 'block',
     width: '100%',
@@ -387,7 +390,7 @@ export function GanttPreview({
             input={{ style: { minWidth: 0 } }}
             contentBefore={<Search20Regular aria-hidden="true" />}
             value={query}
-            placeholder="Projekt-ID oder Name"
+            placeholder="ID oder Name"
             onChange={(_, d) => setQuery(d.value)}
           />
         </Field>
@@ -447,7 +450,7 @@ export function GanttPreview({
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                className={styles.row}
+                className={mergeClasses(styles.row, r.kind === 'project' && r.projectId === selected && styles.rowOpen)}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {r.kind === 'themenfeld' ? (
