@@ -1,6 +1,6 @@
 import { buildOutputs } from '../../../src/core/layout';
 import { canonical, fingerprintValues } from '../../../src/core/layout/fingerprint';
-import { fingerprintKey, guardOutputs } from '../../../src/core/layout/guard';
+import { fingerprintKey, guardOutputs, interruptedMeta, INTERRUPTED_FINGERPRINT } from '../../../src/core/layout/guard';
 import type { CellValue, SheetData } from '../../../src/core/model';
 import type { SheetLayout } from '../../../src/core/layout/types';
 import { parseRange } from '../../../src/core/address';
@@ -88,5 +88,26 @@ describe('guardOutputs', () => {
     expect(result.editedSheets).toEqual([]);
     expect(result.meta[fingerprintKey('Wellenplan')]).toBe(meta[fingerprintKey('Wellenplan')]);
     expect(result.meta[fingerprintKey('Prüfbericht')]).not.toBe(meta[fingerprintKey('Prüfbericht')]);
+  });
+});
+
+describe('an interrupted write', () => {
+  it('marks every sheet of the bundle and lets the next write replace them, but no others', () => {
+    const bundle = {
+      layouts: [{ name: 'Wellenplan', values: [['neu']], styles: [], numberFormats: [], merges: [], columnWidths: [] }],
+    };
+    const meta = interruptedMeta({ [fingerprintKey('Koordination')]: 'v1:x', 'taskpane.anzahlWellen': '3' }, bundle);
+    expect(meta).toEqual({
+      [fingerprintKey('Koordination')]: 'v1:x',
+      'taskpane.anzahlWellen': '3',
+      [fingerprintKey('Wellenplan')]: INTERRUPTED_FINGERPRINT,
+    });
+    // half written: whatever it holds now is not the planner's
+    const existing: SheetData[] = [{ name: 'Wellenplan', values: [['halb'], ['geschrieben']] }];
+    expect(guardOutputs(existing, meta, bundle).editedSheets).toEqual([]);
+    // without the mark the same sheet is protected
+    expect(guardOutputs(existing, { [fingerprintKey('Wellenplan')]: 'v1:anders' }, bundle).editedSheets).toEqual([
+      'Wellenplan',
+    ]);
   });
 });
