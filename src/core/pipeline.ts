@@ -366,7 +366,7 @@ export async function writeOutputs(
     /** Passed to applyOutputs: progress after each chunk (Office). */
     onProgress?: ApplyOptions['onProgress'];
     /** Passed to applyOutputs: stop between chunks (Office); aborted before writing, nothing is written. */
-    signal?: AbortSignal;
+    signal?: ApplyOptions['signal'];
   } = {},
 ): Promise<WriteOutcome> {
   const sheets = opts.sheets ?? (await port.readSheets());

@@ -59,7 +59,12 @@ export interface ApplyOptions {
    * fingerprints read INTERRUPTED_FINGERPRINT (core/layout/guard.ts), so the next write replaces
    * them without asking. Aborted before the first chunk: nothing is written.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
+}
+
+/** What the core needs of an AbortSignal (the core is built without DOM and Node types). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
 }
 
 /** The planner stopped a write between two chunks (name 'AbortError', like fetch's). */

@@ -78,6 +78,8 @@ export type SessionAction =
   | { type: 'planStarted'; settings: PlanSettings; savedNote: string }
   | { type: 'planned'; outcome: PlanOutcome; at: Date }
   | { type: 'writeRefused'; editedSheets: string[] }
+  /** A write in Excel stopped between two chunks: the sheets are incomplete, an earlier result no longer holds. */
+  | { type: 'writeCancelled'; notice: string }
   | { type: 'written'; view: WriteResultView }
   | { type: 'overwriteCancelled' }
   | { type: 'templateCreated'; notice: string }
@@ -160,6 +162,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       };
     case 'writeRefused':
       return { ...state, edited: action.editedSheets, written: null };
+    case 'writeCancelled':
+      return { ...state, notice: action.notice, written: null, edited: null };
     case 'written':
       return { ...state, edited: null, written: action.view };
     case 'overwriteCancelled':

@@ -128,7 +128,7 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
               : ''
           }`,
         });
-      else if (isAbort(e)) dispatch({ type: 'notice', notice: e instanceof Error ? e.message : String(e) });
+      else if (isAbort(e)) dispatch({ type: 'writeCancelled', notice: e instanceof Error ? e.message : String(e) });
       else dispatch({ type: 'failed', error: describeError(e, action) });
     } finally {
       dispatch({ type: 'finished' });

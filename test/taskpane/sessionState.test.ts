@@ -73,6 +73,15 @@ describe('sessionReducer', () => {
     expect(s).toMatchObject({ edited: null, written: { summary: 'ok' } });
   });
 
+  it('a cancelled write in Excel drops the earlier result (the sheets are incomplete now) and says so', () => {
+    const s = apply(
+      initialSessionState(true),
+      { type: 'written', view: { summary: 'Geschrieben: …' } },
+      { type: 'writeCancelled', notice: 'Schreiben abgebrochen: 1 Teil(e) geschrieben …' },
+    );
+    expect(s).toMatchObject({ written: null, notice: 'Schreiben abgebrochen: 1 Teil(e) geschrieben …' });
+  });
+
   it('busy: started clears error and notice; progress after the end does not bring the bar back', () => {
     let s = apply(
       initialSessionState(true),
