@@ -1,10 +1,11 @@
 /**
- * Task pane figures (not a test): `npx tsx bench/pane.ts [--services 20000] [--width 400]`.
+ * Task pane figures (not a test): `npx tsx bench/pane.ts [--services 20000] [--width 400] [--optimised]`.
  * The production build (npm run build first) in Debian's Chromium on a generated workbook
  * (test/browser/bigWorkbook.ts), file mode: the longest main-thread task (PerformanceObserver
  * 'longtask') per phase — open + Prüfen, Prüfen, the largest findings group opened, Planen
  * (regelbasiert), a bar's Begründung, typing into a settings field, Schreiben, cancel during Schreiben — beside a
  * floor measured in the same page in the same run (sorting 300,000 numbers), and the load.
+ * With --optimised also Planen (optimiert), the pane's side of it (the solver runs in its own worker).
  * The target is no task over 200 ms; read the figures with the load (2 shared cores).
  */
 import * as os from 'node:os';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     await s.page.goto(`${s.url}taskpane.html`);
     await s.page.getByRole('button', { name: 'Arbeitsmappe öffnen' }).waitFor();
     const load = os.loadavg()[0];
-    const result = await runLargeFlow(s.page, file);
+    const result = await runLargeFlow(s.page, file, undefined, { optimised: process.argv.includes('--optimised') });
     console.log(`Aufgabenbereich, ${services.toLocaleString('de-DE')} Leistungen, ${width} px`);
     console.log(
       formatFigures(
