@@ -20,6 +20,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import type { PaneError } from '../errors';
 import { STEP_LABELS, type Step } from '../flow';
 import { useWorkbookSession } from '../useWorkbookSession';
+import { outcomeToWrite } from '../sessionState';
 import { CheckPanel } from './CheckPanel';
 import { PlanPanel } from './PlanPanel';
 import { WritePanel } from './WritePanel';
@@ -66,19 +67,22 @@ export interface AppProps {
   startupError?: PaneError;
 }
 
-/** The pane's layout: header, steps, progress, messages and the current step's panel. The workflow is in useWorkbookSession. */
+/**
+ * The pane's layout: header, steps, progress, messages and the current step's panel. The
+ * workflow (what each button does) is in useWorkbookSession, its state in sessionState.
+ */
 export function App({ officePort, officeIssues = [], startupError }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const session = useWorkbookSession(officePort, startupError);
   const { state, port, fileMode, steps, preview, lossy, downloadBlocked, panelRef } = session;
   const { step, busy, error, notice, check, checkedAt, planned, form, formErrors, savedNote, written, edited } = state;
   const { themenfeld, lossyConfirmed, fresh, fileName } = state;
-  const toWrite = planned ?? check;
+  const toWrite = outcomeToWrite(state);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   const panel = (() => {
-    const state = steps[step];
-    if (!state.enabled) return <Text role="note">{state.hint}</Text>;
+    const current = steps[step];
+    if (!current.enabled) return <Text role="note">{current.hint}</Text>;
     switch (step) {
       case 'pruefen':
         return (
