@@ -52,7 +52,7 @@ async function now(page: Page): Promise<number> {
 }
 
 /** Runs `work` as one phase; the long tasks that started in it are its figures. */
-async function phase(page: Page, name: string, work: () => Promise<void>): Promise<PhaseFigures> {
+export async function phase(page: Page, name: string, work: () => Promise<void>): Promise<PhaseFigures> {
   const t0 = await now(page);
   const w0 = Date.now();
   await work();

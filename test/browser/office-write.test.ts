@@ -10,6 +10,7 @@ import { dateToIso, isoToSerial } from '../../src/core/dates';
 import { openWorkbookFile } from '../../src/workbook/file/node';
 import { bigWorkbookFile } from './bigWorkbook';
 import { axeViolations, ensureBuilt, openSession, type Session } from './harness';
+import { observeLongTasks, phase, type PhaseFigures } from './longTasks';
 
 const SERVICES = 8_000;
 
@@ -50,8 +51,15 @@ describe('Schreiben in Excel: progress and cancel', () => {
 
   it('shows moving progress, cancels between chunks, and writes completely the next time', async () => {
     const { page } = s;
-    await page.goto(`${s.url}taskpane.html`);
-    await page.getByTestId('check-summary').waitFor({ timeout: 300_000 });
+    // figures only (printed): in Excel reading, checking, planning and building the outputs run on the pane's thread
+    await observeLongTasks(page);
+    const figures: PhaseFigures[] = [];
+    figures.push(
+      await phase(page, 'Öffnen + Prüfen (Excel)', async () => {
+        await page.goto(`${s.url}taskpane.html`);
+        await page.getByTestId('check-summary').waitFor({ timeout: 300_000 });
+      }),
+    );
     expect(await page.getByTestId('check-summary').textContent()).toMatch(/^8\.000 Leistungen/);
     await page.getByRole('tab', { name: '3 Schreiben' }).click();
     const write = page.getByRole('button', { name: 'In die Arbeitsmappe schreiben' });
@@ -81,8 +89,17 @@ describe('Schreiben in Excel: progress and cancel', () => {
     );
 
     // the next write: no "von Hand geändert", written to the end
-    await write.click();
-    await page.getByTestId('write-result').waitFor({ timeout: 300_000 });
+    figures.push(
+      await phase(page, 'Schreiben (Excel)', async () => {
+        await write.click();
+        await page.getByTestId('write-result').waitFor({ timeout: 300_000 });
+      }),
+    );
+    console.log(
+      figures
+        .map((f) => `${f.phase}: längste Aufgabe ${f.longest} ms, ${f.count} über 50 ms, ${f.wall} ms Wand`)
+        .join('\n'),
+    );
     expect(await page.getByTestId('edited-warning').count()).toBe(0);
     expect(await page.getByTestId('write-result').textContent()).toMatch(/Geschrieben: die Blätter „Wellenplan“/);
     const wellenplanRows = await page.evaluate(() => {

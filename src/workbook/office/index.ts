@@ -1,6 +1,6 @@
 import { parseRange, rangeA1 } from '../../core/address';
 import type { CellValue, SheetData } from '../../core/model';
-import type { OutputBundle } from '../../core/layout/types';
+import type { OutputBundle, SheetLayout } from '../../core/layout/types';
 import { assertSheetSet } from '../../core/layout/sheetSet';
 import { META_SHEET, WriteCancelled, type ApplyOptions, type WorkbookPort, type WriteStats } from '../port';
 import { Batcher, SyncCounter } from './batches';
@@ -177,8 +177,11 @@ export class OfficeWorkbook implements WorkbookPort {
         ],
         tables: inputTables.map((t) => t.name),
       };
-      // every sheet's steps first: their sizes are the progress's total
-      const planned = layouts.map((layout) => {
+      // every sheet's steps first: their sizes are the progress's total. One sheet at a time,
+      // giving the pane's thread back in between (a large sheet's steps take a few hundred ms).
+      const planned: { layout: SheetLayout; steps: ReturnType<typeof layoutSteps>; rowBytes: number[] }[] = [];
+      for (const layout of layouts) {
+        if (planned.length > 0) await yieldToUi();
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
         if (tableName) shape.tables.push(tableName);
         const steps = layoutSteps(layout, sheetOf(layout.name), {
@@ -188,9 +191,9 @@ export class OfficeWorkbook implements WorkbookPort {
           rangeAreas: print,
           chunkBytes: this.budget - 4 * COMMAND_BYTES,
         });
-        const rowBytes = rowBytesOf(steps.block.values, steps.block.formats);
-        return { layout, steps, rowBytes };
-      });
+        planned.push({ layout, steps, rowBytes: rowBytesOf(steps.block.values, steps.block.formats) });
+      }
+      if (signal?.aborted) throw new WriteCancelled(0, 0);
       const charted = chart ? ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }) : [];
       const sum = (xs: Iterable<{ bytes: number }>) => [...xs].reduce((n, x) => n + x.bytes, 0);
       const metaBytes = options.meta ? jsonBytes(Object.entries(options.meta)) + commandsBytes(8) : 0;
@@ -347,6 +350,11 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     });
   }
+}
+
+/** Lets the event loop run (the pane repaints, a click on „Schreiben abbrechen“ is handled). */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
