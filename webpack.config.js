@@ -134,6 +134,8 @@ module.exports = async (env, argv) => {
       'optimiser.worker': './src/taskpane/worker/optimiser.worker.ts',
       // file mode: the opened .xlsx, checks, plan and outputs off the pane's main thread
       'session.worker': './src/taskpane/worker/session.worker.ts',
+      // Excel mode: checks, rule-based plan and outputs off the pane's main thread
+      'compute.worker': './src/taskpane/worker/compute.worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

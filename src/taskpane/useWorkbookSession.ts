@@ -22,6 +22,7 @@ import { TEMPLATE_START, templateConflicts, templateLayouts } from './template';
 import { isFileWorkbook, offerDownload } from './ports';
 import { RemoteWorkbook, SessionCancelled, type SessionProgress } from './fileSession';
 import { OptimiseCancelled, OptimiserClient } from './optimiserClient';
+import { ComputeCancelled, ComputeClient } from './computeClient';
 import { nextVersionNumber, publishedSentence } from './publish';
 import type { PublishRequest } from './worker/sessionProtocol';
 import {
@@ -77,6 +78,8 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
   const [port, setPort] = React.useState<WorkbookPort | null>(officePort);
   const downloadUrl = React.useRef<string | null>(null);
   const optimiser = React.useRef<OptimiserClient | null>(null);
+  /** Excel mode: check, rule-based plan and outputs in a worker (file mode: the session worker). */
+  const compute = React.useRef<ComputeClient | null>(null);
   /** The outcome the file worker computed itself (it writes that without getting it back). */
   const workerOutcome = React.useRef<PlanOutcome | null>(null);
   /** Where focus goes after a long action ends (the action's button is disabled while busy). */
@@ -105,8 +108,26 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
   React.useEffect(() => {
     optimiser.current ??= new OptimiserClient();
     optimiser.current.warmUp();
-    return () => optimiser.current?.dispose();
+    return () => {
+      optimiser.current?.dispose();
+      compute.current?.dispose();
+    };
   }, []);
+
+  /**
+   * Excel mode: heavy work in the compute worker, with a cancel that ends it. Without Web Workers
+   * (very old Office hosts) the same core functions run here.
+   */
+  const offThread = React.useCallback(
+    <T>(label: string, cancelLabel: string, inWorker: (c: ComputeClient) => Promise<T>, here: () => T): Promise<T> => {
+      if (typeof Worker === 'undefined') return Promise.resolve().then(here);
+      compute.current ??= new ComputeClient();
+      const client = compute.current;
+      dispatch({ type: 'progress', busy: { label, cancel: () => client.cancel(), cancelLabel } });
+      return inWorker(client);
+    },
+    [],
+  );
 
   /** Run an action with a progress bar; errors become a German message. */
   const run = React.useCallback(async (label: string, action: string, work: () => Promise<void>) => {
@@ -128,6 +149,8 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
               : ''
           }`,
         });
+      else if (e instanceof ComputeCancelled)
+        dispatch({ type: 'notice', notice: `${action} abgebrochen. Die Arbeitsmappe ist unverändert.` });
       else if (isAbort(e)) dispatch({ type: 'writeCancelled', notice: e instanceof Error ? e.message : String(e) });
       else dispatch({ type: 'failed', error: describeError(e, action) });
     } finally {
@@ -157,15 +180,25 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
 
   const doCheck = React.useCallback(
     async (target: WorkbookPort, withSettings: PlanSettings) => {
-      // In file mode the worker reads and checks; only the outcome crosses to the pane.
-      const outcome =
-        target instanceof RemoteWorkbook
-          ? await target.check(overridesFrom(withSettings), progressOf(target, 'Prüfen abbrechen'))
-          : runCheck(await target.readSheets(), { overrides: overridesFrom(withSettings) });
+      // In file mode the worker reads and checks; only the outcome crosses to the pane. In Excel
+      // Office.js reads here and the compute worker checks.
+      const overrides = overridesFrom(withSettings);
+      let outcome: PlanOutcome;
+      if (target instanceof RemoteWorkbook) {
+        outcome = await target.check(overrides, progressOf(target, 'Prüfen abbrechen'));
+      } else {
+        const sheets = await target.readSheets();
+        outcome = await offThread(
+          'Daten werden geprüft …',
+          'Prüfen abbrechen',
+          (c) => c.check(sheets, overrides),
+          () => runCheck(sheets, { overrides }),
+        );
+      }
       workerOutcome.current = target instanceof RemoteWorkbook ? outcome : null;
       dispatch({ type: 'checked', outcome, at: new Date() });
     },
-    [progressOf],
+    [progressOf, offThread],
   );
 
   const loadWorkbook = React.useCallback(
@@ -248,7 +281,14 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
         outcome = await port.plan(overridesFrom(next), progressOf(port, 'Planen abbrechen'), fresh);
         workerOutcome.current = outcome;
       } else {
-        outcome = runPlan(await port.readSheets(), { overrides: overridesFrom(next), fresh });
+        const sheets = await port.readSheets();
+        const overrides = overridesFrom(next);
+        outcome = await offThread(
+          'Plan wird berechnet …',
+          'Planen abbrechen',
+          (c) => c.plan(sheets, overrides, fresh),
+          () => runPlan(sheets, { overrides, fresh }),
+        );
       }
       dispatch({ type: 'planned', outcome, at: new Date() });
     });
@@ -293,9 +333,16 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
         focusAfter.current = '[data-testid="write-result"]';
         return;
       }
-      const bundle = publish
-        ? publishOutputs(outcome, publish.label, publish.date, { themenfeld: themenfeld ?? undefined }).bundle
-        : outputsFor(outcome, todayIso(), { themenfeld: themenfeld ?? undefined });
+      const today = todayIso();
+      const bundle = await offThread(
+        'Ergebnisblätter werden aufgebaut …',
+        `${action} abbrechen`,
+        (c) => c.outputs(outcome, today, themenfeld ?? undefined, publish),
+        () =>
+          publish
+            ? publishOutputs(outcome, publish.label, publish.date, { themenfeld: themenfeld ?? undefined }).bundle
+            : outputsFor(outcome, today, { themenfeld: themenfeld ?? undefined }),
+      );
       // In Excel the sheets go in chunks (one sync each): the bar moves after each, and the
       // planner can stop between two (see docs/taskpane.md for what a cancelled write leaves).
       const abort = new AbortController();

@@ -30,6 +30,7 @@ export function ensureBuilt(): void {
     'commands.html',
     'optimiser.worker.js',
     'session.worker.js',
+    'compute.worker.js',
     'solver/highs.wasm',
     'office-js/office.js',
   ];

@@ -1,0 +1,115 @@
+import type { IsoDate, SheetData, Themenfeld } from '../core/model';
+import type { OutputBundle } from '../core/layout/types';
+import type { PlanOutcome } from '../core/pipeline';
+import type { PlanOverrides } from '../core/plan';
+import type { ComputeRequest, ComputeResponse, ComputeResults } from './worker/computeProtocol';
+import type { PublishRequest } from './worker/sessionProtocol';
+
+/** Just what the client uses of a Worker, so tests can stand in for it. */
+export interface ComputeWorkerLike {
+  onmessage: ((event: MessageEvent<ComputeResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
+
+/** The planner cancelled a check or plan in Excel: the worker was ended, nothing changed in the workbook. */
+export class ComputeCancelled extends Error {
+  constructor() {
+    super('Abgebrochen.');
+    this.name = 'ComputeCancelled';
+  }
+}
+
+const defaultCreateWorker = (): ComputeWorkerLike =>
+  new Worker(new URL('compute.worker.js', document.baseURI).href) as unknown as ComputeWorkerLike;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(e: Error): void;
+}
+
+/**
+ * Excel mode: check, rule-based plan and output sheets in a Web Worker (compute.worker.js), so
+ * that a workbook of 20,000 Leistungen does not freeze the pane for seconds. One worker, started
+ * at the first call; cancel() ends it (a running computation cannot be interrupted otherwise) and
+ * the next call starts a new one.
+ */
+export class ComputeClient {
+  private worker: ComputeWorkerLike | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly createWorker: () => ComputeWorkerLike = defaultCreateWorker) {}
+
+  private ensure(): ComputeWorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.onmessage = (event) => {
+      const m = event.data;
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.type === 'done') p.resolve(m.value);
+      else {
+        const err = new Error(m.message) as Error & { code?: string };
+        err.name = m.name;
+        if (m.code) err.code = m.code;
+        p.reject(err);
+      }
+    };
+    worker.onerror = (event) => {
+      const err = new Error(event.message || 'Der Hintergrundprozess für Prüfen und Planen ist abgestürzt.');
+      this.rejectAll(err);
+      this.worker?.terminate();
+      this.worker = null;
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private rejectAll(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  private call<K extends ComputeRequest['op']>(
+    request: Extract<ComputeRequest, { op: K }>,
+  ): Promise<ComputeResults[K]> {
+    const worker = this.ensure();
+    const id = this.nextId++;
+    return new Promise<ComputeResults[K]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, ...request });
+    });
+  }
+
+  /** End what runs: its callers get ComputeCancelled; the next call starts a new worker. */
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.rejectAll(new ComputeCancelled());
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  check(sheets: SheetData[], overrides: PlanOverrides): Promise<PlanOutcome> {
+    return this.call({ op: 'check', sheets, overrides });
+  }
+
+  plan(sheets: SheetData[], overrides: PlanOverrides, fresh = false): Promise<PlanOutcome> {
+    return this.call({ op: 'plan', sheets, overrides, fresh });
+  }
+
+  outputs(
+    outcome: PlanOutcome,
+    today: IsoDate,
+    themenfeld?: Themenfeld,
+    publish?: PublishRequest,
+  ): Promise<OutputBundle> {
+    return this.call({ op: 'outputs', outcome, today, themenfeld, publish });
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Excel mode: the checks, the rule-based plan and the output sheets computed off the pane's main
+ * thread (Office.js reads and writes on the main thread; what lies between runs here), so the pane
+ * stays responsive on 20,000 Leistungen. Stateless; the pane talks to it through ComputeClient
+ * (computeClient.ts). File mode has the session worker instead, which also holds the file.
+ */
+import { outputsFor, publishOutputs, runCheck, runPlan } from '../../core/pipeline';
+import type { ComputeMessage, ComputeResponse } from './computeProtocol';
+
+interface WorkerScope {
+  postMessage(message: ComputeResponse): void;
+  onmessage: ((event: MessageEvent<ComputeMessage>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+function handle(m: ComputeMessage): unknown {
+  switch (m.op) {
+    case 'check':
+      return runCheck(m.sheets, { overrides: m.overrides });
+    case 'plan':
+      return runPlan(m.sheets, { overrides: m.overrides, fresh: m.fresh });
+    case 'outputs':
+      // Publishing refuses (PublishRefusedError, German message) as the command line does.
+      return m.publish
+        ? publishOutputs(m.outcome, m.publish.label, m.publish.date, { themenfeld: m.themenfeld }).bundle
+        : outputsFor(m.outcome, m.today, { themenfeld: m.themenfeld });
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ComputeMessage>) => {
+  const m = event.data;
+  try {
+    scope.postMessage({ id: m.id, type: 'done', value: handle(m) });
+  } catch (e) {
+    const err = e as { name?: string; message?: string; code?: string };
+    scope.postMessage({
+      id: m.id,
+      type: 'failed',
+      name: String(err?.name ?? 'Error'),
+      message: String(err?.message ?? e),
+      code: err?.code,
+    });
+  }
+};
