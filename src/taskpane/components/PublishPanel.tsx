@@ -18,6 +18,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))',
     gap: '8px 12px',
+    // a two-line hint under one field must not push the other field's input down
+    alignItems: 'start',
   },
   input: { width: '100%', minWidth: 0 },
   changes: { display: 'flex', flexDirection: 'column', gap: '4px' },
