@@ -95,7 +95,34 @@ export function readTable(
     );
     return null;
   }
+  reportHeader(located, spec, header, where, findings);
 
+  const fields = [...header.columns.entries()];
+  const runs = new BlankRuns(values, header);
+  const rows: TableRow[] = [];
+  for (let row = header.row + 1; row <= box.bottom; row++) {
+    const filled = fields.filter(([, col]) => !isBlank(cellAt(values, row, col)));
+    if (filled.length === 0) continue;
+    const skipped = skippedRow(located, spec, header, options, row, fields, filled);
+    if (skipped) {
+      findings.push(skipped);
+      continue;
+    }
+    rows.push(tableRow(located, header, row, runs));
+    runs.dataRows.add(row);
+  }
+  return { sheet, spec, header, rows };
+}
+
+/** Columns named twice (warning) and required columns missing (error). */
+function reportHeader(
+  located: LocatedSheet,
+  spec: SheetSpec,
+  header: HeaderRow,
+  where: string,
+  findings: Finding[],
+): void {
+  const { sheet, box } = located;
   for (const dup of header.duplicates) {
     const label = columnLabel(spec, dup.field);
     findings.push(
@@ -121,91 +148,101 @@ export function readTable(
       ),
     );
   }
+}
 
-  const fields = [...header.columns.entries()];
-  const keyCol = header.columns.get(options.keyField);
-  const rows: TableRow[] = [];
-  for (let row = header.row + 1; row <= box.bottom; row++) {
-    const filled = fields.filter(([, col]) => !isBlank(cellAt(values, row, col)));
-    if (filled.length === 0) continue;
-
-    if (repeatsHeader(values, row, spec, fields)) {
-      findings.push(
-        finding(
-          'info',
-          'REPEATED_HEADER_SKIPPED',
-          `Zeile ${row} wiederholt die Kopfzeile (Zeile ${header.row}) und wird nicht als Datensatz gelesen. Stammt sie aus einer zweiten, angehängten Liste, kann sie gelöscht werden.`,
-          sheet,
-          a1(row, filled[0][1]),
-        ),
-      );
-      continue;
-    }
-
-    const totals = filled.find(([, col]) => {
-      const v = cellAt(values, row, col);
-      return typeof v === 'string' && TOTALS_LABEL.test(v);
-    });
-    if (totals && (keyCol === undefined || isBlank(cellAt(values, row, keyCol)) || totals[1] === keyCol)) {
-      findings.push(
-        finding(
-          'info',
-          'TOTALS_ROW_SKIPPED',
-          `Zeile ${row} ist eine Summen- oder Ergebniszeile („${displayValue(cellAt(values, row, totals[1]))}“) und wird nicht als Datensatz gelesen.`,
-          sheet,
-          a1(row, totals[1]),
-        ),
-      );
-      continue;
-    }
-
-    if (filled.length === 1) {
-      const [field, col] = filled[0];
-      const value = cellAt(values, row, col);
-      // A lone error value is reported where it stands (FORMULA_ERROR), not taken for a note.
-      if (!(field === options.keyField && options.isKey(value)) && !isFormulaError(value)) {
-        const keyLabel = columnLabel(spec, options.keyField);
-        findings.push(
-          finding(
-            'warning',
-            'NOTE_ROW_SKIPPED',
-            `Zeile ${row} enthält nur einen Eintrag („${displayValue(value)}“ in Spalte „${columnLabel(spec, field)}“) und wird als Anmerkung übersprungen. Ist es ein Datensatz, bitte „${keyLabel}“ und die übrigen Pflichtangaben ergänzen; sonst die Anmerkung in eine Spalte mit eigener Überschrift (z. B. „Bemerkung“) verschieben, damit sie nicht als Datensatz gilt.`,
-            sheet,
-            a1(row, col),
-          ),
-        );
-        continue;
-      }
-    }
-
-    const cells: Record<string, string> = {};
-    for (const [field, col] of fields) cells[field] = a1(row, col);
-    rows.push({
-      row,
-      src: { sheet, row, cells },
-      value: (field) => {
-        const col = header.columns.get(field);
-        return col === undefined ? null : cellAt(values, row, col);
-      },
-      above: (field) => {
-        const col = header.columns.get(field);
-        return col === undefined || row - 1 <= header.row ? null : cellAt(values, row - 1, col);
-      },
-      blankRun: (field) => blankRun(field, row),
-    });
+/** Why a filled row is not a record (a repeated header, a totals row, a lone note), as its finding; null for a record. */
+function skippedRow(
+  located: LocatedSheet,
+  spec: SheetSpec,
+  header: HeaderRow,
+  options: ReadTableOptions,
+  row: number,
+  fields: [string, number][],
+  filled: [string, number][],
+): Finding | null {
+  const { sheet, values } = located;
+  if (repeatsHeader(values, row, spec, fields)) {
+    return finding(
+      'info',
+      'REPEATED_HEADER_SKIPPED',
+      `Zeile ${row} wiederholt die Kopfzeile (Zeile ${header.row}) und wird nicht als Datensatz gelesen. Stammt sie aus einer zweiten, angehängten Liste, kann sie gelöscht werden.`,
+      sheet,
+      a1(row, filled[0][1]),
+    );
   }
-  const dataRows = new Set(rows.map((r) => r.row));
-  const blankAt = (col: number, r: number) => isBlank(cellAt(values, r, col));
-  function blankRun(field: string, row: number): BlankRun | null {
-    const col = header!.columns.get(field);
-    if (col === undefined || !blankAt(col, row)) return null;
+
+  const keyCol = header.columns.get(options.keyField);
+  const totals = filled.find(([, col]) => {
+    const v = cellAt(values, row, col);
+    return typeof v === 'string' && TOTALS_LABEL.test(v);
+  });
+  if (totals && (keyCol === undefined || isBlank(cellAt(values, row, keyCol)) || totals[1] === keyCol)) {
+    return finding(
+      'info',
+      'TOTALS_ROW_SKIPPED',
+      `Zeile ${row} ist eine Summen- oder Ergebniszeile („${displayValue(cellAt(values, row, totals[1]))}“) und wird nicht als Datensatz gelesen.`,
+      sheet,
+      a1(row, totals[1]),
+    );
+  }
+
+  if (filled.length !== 1) return null;
+  const [field, col] = filled[0];
+  const value = cellAt(values, row, col);
+  // A lone key is a record; a lone error value is reported where it stands (FORMULA_ERROR), not taken for a note.
+  if ((field === options.keyField && options.isKey(value)) || isFormulaError(value)) return null;
+  const keyLabel = columnLabel(spec, options.keyField);
+  return finding(
+    'warning',
+    'NOTE_ROW_SKIPPED',
+    `Zeile ${row} enthält nur einen Eintrag („${displayValue(value)}“ in Spalte „${columnLabel(spec, field)}“) und wird als Anmerkung übersprungen. Ist es ein Datensatz, bitte „${keyLabel}“ und die übrigen Pflichtangaben ergänzen; sonst die Anmerkung in eine Spalte mit eigener Überschrift (z. B. „Bemerkung“) verschieben, damit sie nicht als Datensatz gilt.`,
+    sheet,
+    a1(row, col),
+  );
+}
+
+function tableRow(located: LocatedSheet, header: HeaderRow, row: number, runs: BlankRuns): TableRow {
+  const { sheet, values } = located;
+  const cells: Record<string, string> = {};
+  for (const [field, col] of header.columns) cells[field] = a1(row, col);
+  return {
+    row,
+    src: { sheet, row, cells },
+    value: (field) => {
+      const col = header.columns.get(field);
+      return col === undefined ? null : cellAt(values, row, col);
+    },
+    above: (field) => {
+      const col = header.columns.get(field);
+      return col === undefined || row - 1 <= header.row ? null : cellAt(values, row - 1, col);
+    },
+    blankRun: (field) => runs.at(field, row),
+  };
+}
+
+/** Runs of blank cells below a filled one within the data rows (what a vertically merged cell leaves). */
+class BlankRuns {
+  /** Rows read as records; complete once readTable returns, which is before any run is asked for. */
+  readonly dataRows = new Set<number>();
+
+  constructor(
+    private readonly values: LocatedSheet['values'],
+    private readonly header: HeaderRow,
+  ) {}
+
+  at(field: string, row: number): BlankRun | null {
+    const col = this.header.columns.get(field);
+    if (col === undefined || !this.blank(col, row)) return null;
     let first = row;
-    while (dataRows.has(first - 1) && blankAt(col, first - 1)) first--;
+    while (this.dataRows.has(first - 1) && this.blank(col, first - 1)) first--;
     const anchor = first - 1;
-    if (!dataRows.has(anchor)) return null;
+    if (!this.dataRows.has(anchor)) return null;
     let last = row;
-    while (dataRows.has(last + 1) && blankAt(col, last + 1)) last++;
+    while (this.dataRows.has(last + 1) && this.blank(col, last + 1)) last++;
     return { anchor, first, last };
   }
-  return { sheet, spec, header, rows };
+
+  private blank(col: number, row: number): boolean {
+    return isBlank(cellAt(this.values, row, col));
+  }
 }
