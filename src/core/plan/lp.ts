@@ -43,145 +43,204 @@ export function buildModel(
 ): AssignmentModel {
   const { nodes, tfs } = problem;
   const horizon = options.horizon ?? tfs.map((t) => Math.max(t.config.waveCount, ...t.members.map((i) => ruleWave[i])));
-  const coef = options.cost ?? ((i: number, w: number) => nodes[i].weight * (w - 1));
-  const columns: string[] = [];
-  const start: number[] = [];
-  const binaries: string[] = [];
-  const addColumn = (name: string, value: number, binary = true) => {
-    columns.push(name);
-    start.push(value);
-    if (binary) binaries.push(name);
-    return columns.length - 1;
-  };
-  const rows: string[] = [];
-  const objective: string[] = [];
-  let constant = 0;
+  const m = new LpBuilder(problem, calendars, ruleWave, horizon, options.cost ?? ((i, w) => nodes[i].weight * (w - 1)));
+  m.addChoices();
+  m.addPrecedence();
+  m.addStartedNext();
+  m.addCapacities();
+  if (options.preferenceOrder !== false)
+    m.rows.push(...orderRows(problem, ruleWave, horizon, m.waveTerms, m.addColumn, m.columns));
+  return { lp: m.text(), columns: m.columns, start: m.start, constant: m.constant, choices: m.choices, horizon };
+}
 
-  const fixedLoad = new Map<string, number>();
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
-    if (n.fixedWave === undefined) continue;
-    constant += coef(i, n.fixedWave);
-    const key = `${n.tf}#${n.fixedWave}`;
-    fixedLoad.set(key, (fixedLoad.get(key) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(n.fixedWave)));
-  }
-  const capRem = (t: number, w: number) => calendars[t].capacity(w) - (fixedLoad.get(`${t}#${w}`) ?? 0);
+type WaveTerms = (i: number, sign: 1 | -1) => { terms: string[]; constant: number };
 
-  const choices = new Map<number, [number, number][]>();
-  const inWave = new Map<string, { normal: [number, number][]; exempt: [number, number][] }>();
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
-    if (n.fixedWave !== undefined) continue;
-    const list: [number, number][] = [];
-    const last = Math.min(n.latest, horizon[n.tf]);
-    for (let w = n.earliest; w <= last; w++) {
-      const a = effectiveLoad(n.size, calendars[n.tf].capacity(w));
-      if (!n.exempt && a > capRem(n.tf, w) + 1e-9 && ruleWave[i] !== w) continue;
-      const col = addColumn(`x${i}_${w}`, ruleWave[i] === w ? 1 : 0);
-      list.push([w, col]);
-      const c = coef(i, w);
-      if (c !== 0) objective.push(`${c} x${i}_${w}`);
-      const key = `${n.tf}#${w}`;
-      const entry = inWave.get(key) ?? { normal: [], exempt: [] };
-      (n.exempt ? entry.exempt : entry.normal).push([i, w]);
-      inWave.set(key, entry);
-    }
-    choices.set(i, list);
-    rows.push(`one${i}: ${list.map(([, col]) => columns[col]).join(' + ')} = 1`);
-  }
+/** The model's columns and rows, added part by part (see AssignmentModel). */
+class LpBuilder {
+  readonly columns: string[] = [];
+  readonly start: number[] = [];
+  readonly rows: string[] = [];
+  /** Projects with a choice: node index -> [wave, column index]. */
+  readonly choices = new Map<number, [number, number][]>();
+  /** Objective of the fixed projects. */
+  constant = 0;
+  private readonly binaries: string[] = [];
+  private readonly objective: string[] = [];
+  /** Load of the fixed projects per Themenfeld and wave ("t#w"). */
+  private readonly fixedLoad = new Map<string, number>();
+  /** Projects with a choice that may go into a wave, by "t#w". */
+  private readonly inWave = new Map<string, { normal: [number, number][]; exempt: [number, number][] }>();
 
-  /** Σ w x_i_w for a project with a choice, or its fixed wave as a constant. */
-  const waveTerms = (i: number, sign: 1 | -1): { terms: string[]; constant: number } => {
-    const list = choices.get(i);
-    if (!list) return { terms: [], constant: sign * nodes[i].fixedWave! };
-    return { terms: list.map(([w, col]) => `${sign > 0 ? '+' : '-'} ${w} ${columns[col]}`), constant: 0 };
-  };
-
-  let arc = 0;
-  for (let p = 0; p < nodes.length; p++) {
-    for (const q of nodes[p].prereqs) {
-      if (!choices.has(p) || !choices.has(q)) continue; // fixed ends are in the domains already
-      const a = waveTerms(p, 1);
-      const b = waveTerms(q, -1);
-      rows.push(`prec${arc++}: ${[...a.terms, ...b.terms].join(' ')} >= 1`);
-    }
-  }
-
-  for (let s = 0; s < nodes.length; s++) {
-    const n = nodes[s];
-    if (!n.started || !choices.has(s) || n.prereqs.length === 0) continue;
-    const own = waveTerms(s, 1);
-    const big = horizon[n.tf] + 1;
-    const bindingRule = n.prereqs.find((q) => ruleWave[q] + 1 === ruleWave[s]);
-    const zs = n.prereqs.map((q, k) => addColumn(`z${s}_${k}`, q === bindingRule ? 1 : 0));
-    rows.push(`pick${s}: ${zs.map((c) => columns[c]).join(' + ')} = 1`);
-    n.prereqs.forEach((q, k) => {
-      // wave(s) − wave(q) − 1 ≤ big (1 − z)  ⇔  wave(s) − wave(q) + big z ≤ big + 1
-      const other = waveTerms(q, -1);
-      const rhs = big + 1 - other.constant;
-      rows.push(`next${s}_${k}: ${[...own.terms, ...other.terms, `+ ${big} ${columns[zs[k]]}`].join(' ')} <= ${rhs}`);
+  constructor(
+    private readonly problem: Problem,
+    private readonly calendars: WaveCalendar[],
+    private readonly ruleWave: ArrayLike<number>,
+    private readonly horizon: number[],
+    private readonly coef: (i: number, w: number) => number,
+  ) {
+    problem.nodes.forEach((n, i) => {
+      if (n.fixedWave === undefined) return;
+      this.constant += coef(i, n.fixedWave);
+      const key = `${n.tf}#${n.fixedWave}`;
+      this.fixedLoad.set(
+        key,
+        (this.fixedLoad.get(key) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(n.fixedWave)),
+      );
     });
   }
 
-  const ruleLoad = new Map<string, number>();
-  nodes.forEach((n, i) => {
-    const key = `${n.tf}#${ruleWave[i]}`;
-    ruleLoad.set(key, (ruleLoad.get(key) ?? 0) + effectiveLoad(n.size, calendars[n.tf].capacity(ruleWave[i])));
-  });
-  const overfull = new Set(
-    [...ruleLoad]
-      .filter(([key, load]) => {
-        const [t, w] = key.split('#').map(Number);
-        return load > calendars[t].capacity(w) + 1e-9;
-      })
-      .map(([key]) => key),
-  );
+  readonly addColumn = (name: string, value: number, binary = true): number => {
+    this.columns.push(name);
+    this.start.push(value);
+    if (binary) this.binaries.push(name);
+    return this.columns.length - 1;
+  };
 
-  tfs.forEach((_, t) => {
-    for (let w = 1; w <= horizon[t]; w++) {
-      const cap = calendars[t].capacity(w);
-      const entry = inWave.get(`${t}#${w}`);
-      if (!Number.isFinite(cap) || !entry) continue;
-      const rem = capRem(t, w);
-      const term = ([i, wv]: [number, number]) => {
-        const a = effectiveLoad(nodes[i].size, cap);
-        return a === 0 ? '' : `+ ${a} x${i}_${wv}`;
-      };
-      // Exempt projects may only overfill a wave where the rule-based plan had to: elsewhere the
-      // capacity binds everyone, which keeps the model tight (and the rule-based plan feasible).
-      if (!overfull.has(`${t}#${w}`)) {
-        const all = [...entry.normal, ...entry.exempt].map(term).filter(Boolean);
-        if (all.length) rows.push(`cap${t}_${w}: ${all.join(' ')} <= ${rem}`);
-        continue;
+  /** Σ w x_i_w for a project with a choice, or its fixed wave as a constant. */
+  readonly waveTerms: WaveTerms = (i, sign) => {
+    const list = this.choices.get(i);
+    if (!list) return { terms: [], constant: sign * this.problem.nodes[i].fixedWave! };
+    return { terms: list.map(([w, col]) => `${sign > 0 ? '+' : '-'} ${w} ${this.columns[col]}`), constant: 0 };
+  };
+
+  private capRem(t: number, w: number): number {
+    return this.calendars[t].capacity(w) - (this.fixedLoad.get(`${t}#${w}`) ?? 0);
+  }
+
+  /** x_i_w for every wave a project may take, one wave per project. */
+  addChoices(): void {
+    const { nodes } = this.problem;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (n.fixedWave !== undefined) continue;
+      const list: [number, number][] = [];
+      const last = Math.min(n.latest, this.horizon[n.tf]);
+      for (let w = n.earliest; w <= last; w++) {
+        const a = effectiveLoad(n.size, this.calendars[n.tf].capacity(w));
+        if (!n.exempt && a > this.capRem(n.tf, w) + 1e-9 && this.ruleWave[i] !== w) continue;
+        const col = this.addColumn(`x${i}_${w}`, this.ruleWave[i] === w ? 1 : 0);
+        list.push([w, col]);
+        const c = this.coef(i, w);
+        if (c !== 0) this.objective.push(`${c} x${i}_${w}`);
+        const key = `${n.tf}#${w}`;
+        const entry = this.inWave.get(key) ?? { normal: [], exempt: [] };
+        (n.exempt ? entry.exempt : entry.normal).push([i, w]);
+        this.inWave.set(key, entry);
       }
-      const normal = entry.normal.map(term).filter(Boolean);
-      if (entry.exempt.length === 0) {
-        if (normal.length) rows.push(`cap${t}_${w}: ${normal.join(' ')} <= ${rem}`);
-        continue;
-      }
-      if (entry.normal.length === 0) continue;
-      const exempt = entry.exempt.map(term).filter(Boolean);
-      const big = entry.exempt.reduce((s, [i]) => s + effectiveLoad(nodes[i].size, cap), 0);
-      const hasNormal = entry.normal.some(([i]) => ruleWave[i] === w);
-      const y = addColumn(`y${t}_${w}`, hasNormal ? 1 : 0);
-      rows.push(`cap${t}_${w}: ${[...normal, ...exempt, `+ ${big} ${columns[y]}`].join(' ')} <= ${rem + big}`);
-      entry.normal.forEach(([i, wv]) => rows.push(`use${t}_${w}_${i}: x${i}_${wv} - ${columns[y]} <= 0`));
+      this.choices.set(i, list);
+      this.rows.push(`one${i}: ${list.map(([, col]) => this.columns[col]).join(' + ')} = 1`);
     }
-  });
+  }
 
-  if (options.preferenceOrder !== false)
-    rows.push(...orderRows(problem, ruleWave, horizon, waveTerms, addColumn, columns));
+  /** A dependant after each prerequisite (fixed ends are in the domains already). */
+  addPrecedence(): void {
+    const { nodes } = this.problem;
+    let arc = 0;
+    for (let p = 0; p < nodes.length; p++) {
+      for (const q of nodes[p].prereqs) {
+        if (!this.choices.has(p) || !this.choices.has(q)) continue;
+        const a = this.waveTerms(p, 1);
+        const b = this.waveTerms(q, -1);
+        this.rows.push(`prec${arc++}: ${[...a.terms, ...b.terms].join(' ')} >= 1`);
+      }
+    }
+  }
 
-  const lines = [
-    'Minimize',
-    ` obj: ${wrap(objective.length ? objective.join(' + ') : '0 ' + (columns[0] ?? 'dummy'))}`,
-    'Subject To',
-  ];
-  for (const r of rows) lines.push(` ${wrap(r)}`);
-  lines.push('Binaries');
-  for (let k = 0; k < binaries.length; k += 20) lines.push(` ${binaries.slice(k, k + 20).join(' ')}`);
-  lines.push('End');
-  return { lp: lines.join('\n'), columns, start, constant, choices, horizon };
+  /** A begonnen project right after one of its prerequisites (z picks which). */
+  addStartedNext(): void {
+    const { nodes } = this.problem;
+    for (let s = 0; s < nodes.length; s++) {
+      const n = nodes[s];
+      if (!n.started || !this.choices.has(s) || n.prereqs.length === 0) continue;
+      const own = this.waveTerms(s, 1);
+      const big = this.horizon[n.tf] + 1;
+      const bindingRule = n.prereqs.find((q) => this.ruleWave[q] + 1 === this.ruleWave[s]);
+      const zs = n.prereqs.map((q, k) => this.addColumn(`z${s}_${k}`, q === bindingRule ? 1 : 0));
+      this.rows.push(`pick${s}: ${zs.map((c) => this.columns[c]).join(' + ')} = 1`);
+      n.prereqs.forEach((q, k) => {
+        // wave(s) − wave(q) − 1 ≤ big (1 − z)  ⇔  wave(s) − wave(q) + big z ≤ big + 1
+        const other = this.waveTerms(q, -1);
+        const rhs = big + 1 - other.constant;
+        this.rows.push(
+          `next${s}_${k}: ${[...own.terms, ...other.terms, `+ ${big} ${this.columns[zs[k]]}`].join(' ')} <= ${rhs}`,
+        );
+      });
+    }
+  }
+
+  /** Waves the rule-based plan had to overfill ("t#w"). */
+  private overfull(): Set<string> {
+    const { nodes } = this.problem;
+    const ruleLoad = new Map<string, number>();
+    nodes.forEach((n, i) => {
+      const key = `${n.tf}#${this.ruleWave[i]}`;
+      ruleLoad.set(
+        key,
+        (ruleLoad.get(key) ?? 0) + effectiveLoad(n.size, this.calendars[n.tf].capacity(this.ruleWave[i])),
+      );
+    });
+    return new Set(
+      [...ruleLoad]
+        .filter(([key, load]) => {
+          const [t, w] = key.split('#').map(Number);
+          return load > this.calendars[t].capacity(w) + 1e-9;
+        })
+        .map(([key]) => key),
+    );
+  }
+
+  /** The capacity of every wave. */
+  addCapacities(): void {
+    const { nodes, tfs } = this.problem;
+    const overfull = this.overfull();
+    tfs.forEach((_, t) => {
+      for (let w = 1; w <= this.horizon[t]; w++) {
+        const cap = this.calendars[t].capacity(w);
+        const entry = this.inWave.get(`${t}#${w}`);
+        if (!Number.isFinite(cap) || !entry) continue;
+        const rem = this.capRem(t, w);
+        const term = ([i, wv]: [number, number]) => {
+          const a = effectiveLoad(nodes[i].size, cap);
+          return a === 0 ? '' : `+ ${a} x${i}_${wv}`;
+        };
+        // Exempt projects may only overfill a wave where the rule-based plan had to: elsewhere the
+        // capacity binds everyone, which keeps the model tight (and the rule-based plan feasible).
+        if (!overfull.has(`${t}#${w}`)) {
+          const all = [...entry.normal, ...entry.exempt].map(term).filter(Boolean);
+          if (all.length) this.rows.push(`cap${t}_${w}: ${all.join(' ')} <= ${rem}`);
+          continue;
+        }
+        const normal = entry.normal.map(term).filter(Boolean);
+        if (entry.exempt.length === 0) {
+          if (normal.length) this.rows.push(`cap${t}_${w}: ${normal.join(' ')} <= ${rem}`);
+          continue;
+        }
+        if (entry.normal.length === 0) continue;
+        const exempt = entry.exempt.map(term).filter(Boolean);
+        const big = entry.exempt.reduce((s, [i]) => s + effectiveLoad(nodes[i].size, cap), 0);
+        const hasNormal = entry.normal.some(([i]) => this.ruleWave[i] === w);
+        const y = this.addColumn(`y${t}_${w}`, hasNormal ? 1 : 0);
+        this.rows.push(
+          `cap${t}_${w}: ${[...normal, ...exempt, `+ ${big} ${this.columns[y]}`].join(' ')} <= ${rem + big}`,
+        );
+        entry.normal.forEach(([i, wv]) => this.rows.push(`use${t}_${w}_${i}: x${i}_${wv} - ${this.columns[y]} <= 0`));
+      }
+    });
+  }
+
+  /** The model in CPLEX LP format. */
+  text(): string {
+    const lines = [
+      'Minimize',
+      ` obj: ${wrap(this.objective.length ? this.objective.join(' + ') : '0 ' + (this.columns[0] ?? 'dummy'))}`,
+      'Subject To',
+    ];
+    for (const r of this.rows) lines.push(` ${wrap(r)}`);
+    lines.push('Binaries');
+    for (let k = 0; k < this.binaries.length; k += 20) lines.push(` ${this.binaries.slice(k, k + 20).join(' ')}`);
+    lines.push('End');
+    return lines.join('\n');
+  }
 }
 
 /**
