@@ -23,7 +23,7 @@ import { finding } from '../core/findings';
 import { checkOptions, parseArgs, UsageError, type ParsedArgs } from './args';
 import { parseOverrides, positiveNumber } from './overrides';
 import { parseGermanOrIsoDate } from './dateArg';
-import { startSolver } from './solver';
+import { solver, startSolver } from './solver';
 import { isHelpRequest, USAGE } from './usage';
 import { plural } from '../core/text';
 import { baselineSentence, changeKindText, changesHeadline } from '../core/publish/text';
@@ -165,23 +165,18 @@ async function planCommand(args: ParsedArgs, io: Io, publish = false): Promise<n
     throw new UsageError(
       'publish: Bitte mit --label eine Bezeichnung angeben, z. B. --label "Stand Lenkungskreis 03/2021".',
     );
-  // --optimise: HiGHS compiles while the workbook is read (settings saying "optimiert" start it after)
-  if (args.options.optimise === true || args.options.optimize === true) void startSolver();
+  // --optimise: HiGHS compiles in its thread while the workbook is read and checked (settings saying
+  // "optimiert" start it after reading them); the optimiser waits for it only when it has something to do
+  if (args.options.optimise === true || args.options.optimize === true) startSolver();
   const wb = await openPlanningWorkbook(path);
   const { overrides, optimise } = await effectiveSettings(wb, args, io);
-  if (optimise) void startSolver();
+  if (optimise) startSolver();
   const sheets = await wb.readSheets();
   const timeLimit = positiveNumber(args, 'time-limit', false);
   const fresh = args.options.fresh === true;
   const today = todayOption(args);
   let outcome = optimise
-    ? await runPlanOptimised(sheets, {
-        overrides,
-        timeLimitSeconds: timeLimit,
-        highs: await startSolver(),
-        fresh,
-        today,
-      })
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: solver, fresh, today })
     : runPlan(sheets, { overrides, fresh, today });
   printBaseline(outcome, io);
 
@@ -259,7 +254,7 @@ async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
   const sheets = await wb.readSheets();
   const timeLimit = positiveNumber(args, 'time-limit', false);
   const outcome = optimise
-    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: await startSolver(), today })
+    ? await runPlanOptimised(sheets, { overrides, timeLimitSeconds: timeLimit, highs: solver, today })
     : runPlan(sheets, { overrides, today });
   if (outcome.blocked || !outcome.plan) {
     printFindings(outcome.findings, io);

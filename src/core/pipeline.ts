@@ -209,9 +209,12 @@ export function runPlan(sheets: SheetData[], options: PlanOptions = {}): PlanOut
 }
 
 export interface OptimiseOptions extends PlanOptions {
+  /** Seconds for the whole call, counted from `startedAt` (see core/plan/optimise). */
   timeLimitSeconds?: number;
+  /** When the caller's clock started (Date.now() milliseconds; default: at the call). */
+  startedAt?: number;
   mipRelGap?: number;
-  /** HiGHS or its loader, as in core/plan/optimise (the core never loads it itself). */
+  /** HiGHS, its loader or a RemoteSolver, as in core/plan/optimise (the core never loads it itself). */
   highs: unknown;
   /** The outcome that stands if the search is ended from outside (see core/plan/optimise onSearchStart). */
   onSearchStart?: (fallback: PlanOutcome) => void;
@@ -219,10 +222,13 @@ export interface OptimiseOptions extends PlanOptions {
 
 /** As runPlan, then improves the plan with the exact optimiser; never worse than the rule-based plan. */
 export async function runPlanOptimised(sheets: SheetData[], options: OptimiseOptions): Promise<PlanOutcome> {
+  // The time limit counts from here (or from the caller's start): reading and checking use it up too.
+  const startedAt = options.startedAt ?? Date.now();
   const prepared = prepare(sheets, options);
   if (!prepared.config) return finish(prepared, null);
   const solver = {
     timeLimitSeconds: options.timeLimitSeconds,
+    startedAt,
     mipRelGap: options.mipRelGap,
     highs: options.highs,
     onSearchStart: options.onSearchStart && ((plan: Plan) => options.onSearchStart!(finish(prepared, plan))),

@@ -32,8 +32,9 @@ export interface OptimiseJob {
 export const OPTIMISE_TIME_LIMIT_SECONDS = 10;
 
 /**
- * How far past its time limit HiGHS may search before the worker is ended and the rule-based plan
- * stands (HiGHS checks its clock only now and then, and not while it reads and presolves the model).
+ * How far past its time limit (counted from run()) the optimiser may go before the worker is ended
+ * and the rule-based plan stands (HiGHS checks its clock only now and then, and not while it reads
+ * and presolves the model).
  */
 export const WATCHDOG_GRACE_MS = 900;
 
@@ -118,8 +119,8 @@ export class OptimiserClient {
           phase = m.phase;
           report();
         } else if (m.type === 'search') {
-          // the search overruns its limit: end the worker, the rule-based plan stands (said in a note)
-          const due = m.at + timeLimitSeconds * 1000 + WATCHDOG_GRACE_MS - Date.now();
+          // The limit counts from run(): a search still going at limit + grace is ended, the
+          // rule-based plan stands (said in a note); one that starts later than that at once.
           watchdog = setTimeout(
             () => {
               if (settled) return;
@@ -127,7 +128,7 @@ export class OptimiserClient {
               this.warmUp(); // a fresh worker compiles HiGHS for the next run
               resolve(m.fallback);
             },
-            Math.max(0, due),
+            Math.max(0, started + timeLimitSeconds * 1000 + WATCHDOG_GRACE_MS - Date.now()),
           );
         } else if (m.type === 'done') {
           finish(true);
@@ -145,7 +146,7 @@ export class OptimiserClient {
         reject(new SolverUnavailableError(event.message || 'Der Optimierer konnte nicht geladen werden.'));
       };
     });
-    worker.postMessage({ id, sheets, overrides, fresh, timeLimitSeconds });
+    worker.postMessage({ id, sheets, overrides, fresh, timeLimitSeconds, startedAt: started });
     report();
     const cancel = () => {
       if (settled) return;

@@ -61,7 +61,7 @@ describe('OptimiserClient', () => {
     client.dispose();
   });
 
-  it('ends a search that overruns its time limit by the grace and returns the rule-based plan', async () => {
+  it('ends a search that overruns its time limit (counted from the run) by the grace and returns the rule-based plan', async () => {
     jest.useFakeTimers();
     try {
       const created: FakeWorker[] = [];
@@ -76,8 +76,10 @@ describe('OptimiserClient', () => {
       let settled = false;
       void job.result.then(() => (settled = true));
       created[0].onmessage?.({
-        data: { id: created[0].requests[0].id, type: 'search', at: Date.now(), fallback },
+        data: { id: created[0].requests[0].id, type: 'search', fallback },
       } as MessageEvent<OptimiseResponse>);
+      // the worker is told when the clock started, so HiGHS gets only what is left
+      expect(created[0].requests[0].startedAt).toBe(Date.now());
       await jest.advanceTimersByTimeAsync(2000 + WATCHDOG_GRACE_MS - 1);
       expect(settled).toBe(false);
       expect(created[0].terminated).toBe(false);
@@ -86,6 +88,30 @@ describe('OptimiserClient', () => {
       expect(created[0].terminated).toBe(true);
       // a fresh worker is started at once, so the next run finds HiGHS compiled
       expect(created).toHaveLength(2);
+      client.dispose();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('ends the run at once when the search starts only after limit + grace (checking took the time)', async () => {
+    jest.useFakeTimers();
+    try {
+      const created: FakeWorker[] = [];
+      const client = new OptimiserClient(() => (created.push(new FakeWorker(false)), created[created.length - 1]));
+      const job = client.run([], {}, noProgress, 1);
+      const fallback = { plan: { mode: 'rules' } } as unknown as PlanOutcome;
+      let settled = false;
+      void job.result.then(() => (settled = true));
+      // checking and the rule-based plan took longer than the limit and the grace together
+      await jest.advanceTimersByTimeAsync(1000 + WATCHDOG_GRACE_MS + 500);
+      expect(settled).toBe(false);
+      created[0].onmessage?.({
+        data: { id: created[0].requests[0].id, type: 'search', fallback },
+      } as MessageEvent<OptimiseResponse>);
+      await jest.advanceTimersByTimeAsync(0);
+      await expect(job.result).resolves.toBe(fallback);
+      expect(created[0].terminated).toBe(true);
       client.dispose();
     } finally {
       jest.useRealTimers();
@@ -101,7 +127,7 @@ describe('OptimiserClient', () => {
       const id = worker.requests[0].id;
       const fallback = { plan: { mode: 'rules' } } as unknown as PlanOutcome;
       const optimised = { plan: { mode: 'optimised' } } as unknown as PlanOutcome;
-      worker.onmessage?.({ data: { id, type: 'search', at: Date.now(), fallback } } as MessageEvent<OptimiseResponse>);
+      worker.onmessage?.({ data: { id, type: 'search', fallback } } as MessageEvent<OptimiseResponse>);
       await jest.advanceTimersByTimeAsync(1500);
       worker.onmessage?.({ data: { id, type: 'done', outcome: optimised } } as MessageEvent<OptimiseResponse>);
       await expect(job.result).resolves.toBe(optimised);

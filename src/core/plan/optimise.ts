@@ -9,14 +9,20 @@ import { formatNumber } from './text';
 import { planViolations } from './validate';
 
 export interface OptimiseOptions {
-  /** Seconds the solver may take (default 10). */
+  /**
+   * Seconds the optimiser may take (default 10), counted from `startedAt`: HiGHS gets what is left
+   * after checking, the rule-based plan and building the model.
+   */
   timeLimitSeconds?: number;
+  /** When the caller's clock started (Date.now() milliseconds; default: at the call). */
+  startedAt?: number;
   /** Relative gap to the proven bound at which the solver stops (default 0.005 = 0.5 %). */
   mipRelGap?: number;
   /**
-   * HiGHS, from the caller (the core never loads it): a loaded instance, or a function that loads
-   * it, called only when there is something to optimise. The command line passes src/cli/solver's
-   * loader, the task pane's worker the instance it loaded from the add-in's origin.
+   * HiGHS, from the caller (the core never loads it): a loaded instance, a function that loads it
+   * (called only when there is something to optimise), or a RemoteSolver. The command line passes
+   * src/cli/solver's thread (a RemoteSolver), the task pane's worker the instance it loaded from
+   * the add-in's origin.
    */
   highs: unknown;
   /**
@@ -28,6 +34,70 @@ export interface OptimiseOptions {
 }
 
 export const OPTIMISE_DEFAULTS = Object.freeze({ timeLimitSeconds: 10, mipRelGap: 0.005 });
+
+/**
+ * How far past its time limit a RemoteSolver's search may run before it is ended (HiGHS reads and
+ * presolves the model before its own clock applies, and checks that clock only now and then).
+ */
+export const SOLVER_GRACE_MS = 800;
+
+/** One solve for a RemoteSolver: the model as LP text, its columns with their starting values, the limits. */
+export interface SolveRequest {
+  lp: string;
+  columns: string[];
+  start: number[];
+  timeLimitSeconds: number;
+  mipRelGap: number;
+}
+
+/**
+ * HiGHS in a thread that can be ended (the command line's worker thread): resolves with the
+ * answer, or with null when the solve was still running at `deadline` (Date.now() milliseconds)
+ * and was ended; rejects when the solver fails.
+ */
+export interface RemoteSolver {
+  solveUntil(request: SolveRequest, deadline: number): Promise<SolverAnswer | null>;
+}
+
+export function isRemoteSolver(x: unknown): x is RemoteSolver {
+  return typeof x === 'object' && x !== null && typeof (x as RemoteSolver).solveUntil === 'function';
+}
+
+/**
+ * One solve: in this thread (HighsLike; cannot be ended from here — the task pane ends its whole
+ * worker instead) or in a RemoteSolver, ended at `deadline` (then null).
+ */
+export async function solveWithin(
+  highs: HighsLike | RemoteSolver,
+  model: AssignmentModel,
+  timeLimitSeconds: number,
+  mipRelGap: number,
+  deadline: number,
+): Promise<SolverAnswer | null> {
+  if (isRemoteSolver(highs))
+    return highs.solveUntil(
+      { lp: model.lp, columns: model.columns, start: model.start, timeLimitSeconds, mipRelGap },
+      deadline,
+    );
+  return solve(highs, model, timeLimitSeconds, mipRelGap);
+}
+
+/** The optimiser's clock: started at the call (or the caller's `startedAt`), ending at the time limit. */
+export function solverClock(options: Pick<OptimiseOptions, 'timeLimitSeconds' | 'startedAt'>): {
+  limit: number;
+  /** Seconds left of the limit (negative once it has passed). */
+  remaining(): number;
+  /** When a RemoteSolver's search is ended: the limit plus SOLVER_GRACE_MS. */
+  deadline: number;
+} {
+  const limit = options.timeLimitSeconds ?? OPTIMISE_DEFAULTS.timeLimitSeconds;
+  const startedAt = options.startedAt ?? now();
+  return {
+    limit,
+    remaining: () => limit - (now() - startedAt) / 1000,
+    deadline: startedAt + limit * 1000 + SOLVER_GRACE_MS,
+  };
+}
 
 /** The parts of highs-js this module uses (persistent API preferred, one-shot `solve` as fallback). */
 interface HighsModel {
@@ -78,7 +148,8 @@ export async function planOptimised(
   config: PlanConfig,
   options: OptimiseOptions,
 ): Promise<Plan> {
-  const timeLimit = options.timeLimitSeconds ?? OPTIMISE_DEFAULTS.timeLimitSeconds;
+  const clock = solverClock(options);
+  const timeLimit = clock.limit;
   const gapLimit = options.mipRelGap ?? OPTIMISE_DEFAULTS.mipRelGap;
   const rules = planRulesDetailed(projects, config);
   const { problem, calendars } = rules;
@@ -122,16 +193,29 @@ export async function planOptimised(
     );
   }
 
-  options.onSearchStart?.(
+  const remaining = clock.remaining();
+  if (remaining <= 0) {
+    return fallback(
+      'Zeitlimit erreicht',
+      `Das Zeitlimit des Optimierers von ${formatNumber(timeLimit)} s war schon vor der Suche verbraucht (Prüfen, regelbasierter Plan, Modell); es gilt der regelbasierte Plan.`,
+      {},
+      0,
+    );
+  }
+  const overrun = (seconds?: number) =>
     fallback(
       'Zeitlimit überschritten',
-      `Der Optimierer hat sein Zeitlimit von ${formatNumber(timeLimit)} s um mehr als 1 s überschritten und wurde beendet; es gilt der regelbasierte Plan.`,
-    ),
-  );
+      `Der Optimierer hat sein Zeitlimit von ${formatNumber(timeLimit)} s überschritten und wurde beendet; es gilt der regelbasierte Plan.`,
+      {},
+      seconds,
+    );
+  options.onSearchStart?.(overrun());
   const t0 = now();
   let answer: SolverAnswer;
   try {
-    answer = solve(highs, model, timeLimit, gapLimit);
+    const reply = await solveWithin(highs, model, remaining, gapLimit, clock.deadline);
+    if (!reply) return overrun(round((now() - t0) / 1000, 3));
+    answer = reply;
   } catch (e) {
     const seconds = (now() - t0) / 1000;
     return fallback(
@@ -244,10 +328,11 @@ function movesAgainstRules(
   return { why, summary };
 }
 
-/** The solver the caller passed (an instance or a loader); null when it cannot be had. */
-export async function loadSolver(given: OptimiseOptions['highs']): Promise<HighsLike | null> {
+/** The solver the caller passed (an instance, a loader or a RemoteSolver); null when it cannot be had. */
+export async function loadSolver(given: OptimiseOptions['highs']): Promise<HighsLike | RemoteSolver | null> {
   try {
-    const highs = (typeof given === 'function' ? await (given as () => Promise<unknown>)() : given) as HighsLike;
+    const highs = (typeof given === 'function' ? await (given as () => Promise<unknown>)() : given) as
+      HighsLike | RemoteSolver;
     return highs || null;
   } catch {
     return null;

@@ -4,7 +4,7 @@ import type { PublishedVersion } from '../publish/types';
 import { assemblePlan, lateness } from './assemble';
 import type { PlanConfig } from './config';
 import { buildModel, wrap, type AssignmentModel } from './lp';
-import { decode, loadSolver, OPTIMISE_DEFAULTS, solve, type OptimiseOptions } from './optimise';
+import { decode, loadSolver, OPTIMISE_DEFAULTS, solverClock, solveWithin, type OptimiseOptions } from './optimise';
 import { moveCauses, planStable, softenInversions, stableInfo, type MoveCause, type StablePlanning } from './stable';
 import { formatNumber } from './text';
 import { planViolations } from './validate';
@@ -28,7 +28,8 @@ export async function planStableOptimised(
 ): Promise<StablePlanning> {
   const stable = planStable(projects, config, baseline);
   const { problem, calendars, published, weights } = stable;
-  const timeLimit = options.timeLimitSeconds ?? OPTIMISE_DEFAULTS.timeLimitSeconds;
+  const clock = solverClock(options);
+  const timeLimit = clock.limit;
   const gap = options.mipRelGap ?? OPTIMISE_DEFAULTS.mipRelGap;
   const rulesLateness = stable.plan.objective.rules;
   const rulesInfo = stable.info;
@@ -65,26 +66,27 @@ export async function planStableOptimised(
       'OPTIMISER_FALLBACK',
     );
   }
-  options.onSearchStart?.(
-    {
-      ...stable.plan,
-      findings: [
-        ...stable.plan.findings,
-        note(
-          'OPTIMISER_FALLBACK',
-          `Der Optimierer hat sein Zeitlimit von ${formatNumber(timeLimit)} s überschritten und wurde beendet; es gilt die regelbasierte stabile Planung.`,
-        ),
-      ],
-    },
-    stable.causes,
-  );
+  const overrunMessage = `Der Optimierer hat sein Zeitlimit von ${formatNumber(timeLimit)} s überschritten und wurde beendet; es gilt die regelbasierte stabile Planung.`;
   const t0 = Date.now();
   const first = buildModel(problem, calendars, stable.wave, { cost: moveCost, horizon, preferenceOrder: false });
   if (first.columns.length === 0)
     return keep('Optimal', 'Alle Projekte sind festgelegt; die stabile Planung ist optimal.');
+  // The clock started at the call: HiGHS gets what is left of the limit, half of it for the first phase.
+  const remaining = clock.remaining();
+  if (remaining <= 0)
+    return keep(
+      'Zeitlimit erreicht',
+      `Das Zeitlimit des Optimierers von ${formatNumber(timeLimit)} s war schon vor der Suche verbraucht (Prüfen, stabile Planung, Modell); es gilt die regelbasierte stabile Planung.`,
+      'OPTIMISER_FALLBACK',
+    );
+  options.onSearchStart?.(
+    { ...stable.plan, findings: [...stable.plan.findings, note('OPTIMISER_FALLBACK', overrunMessage)] },
+    stable.causes,
+  );
   let phase1;
   try {
-    phase1 = solve(highs, first, timeLimit / 2, 0);
+    phase1 = await solveWithin(highs, first, remaining / 2, 0, clock.deadline);
+    if (!phase1) return keep('Zeitlimit überschritten', overrunMessage, 'OPTIMISER_FALLBACK');
   } catch (e) {
     return keep(
       'Fehler',
@@ -110,10 +112,11 @@ export async function planStableOptimised(
   let wave2: Int32Array | undefined;
   let phase2Status = phase1.status;
   try {
-    const rest = Math.max(0.5, timeLimit - (Date.now() - t0) / 1000);
-    const phase2 = solve(highs, second, rest, gap);
-    phase2Status = phase2.status;
-    wave2 = phase2.values ? decode(second, problem.nodes.length, phase2.values, start) : undefined;
+    // At least a moment for the second phase: its start is the first phase's answer, so it loses nothing.
+    const rest = Math.max(0.1, clock.remaining());
+    const phase2 = await solveWithin(highs, second, rest, gap, clock.deadline);
+    phase2Status = phase2 ? phase2.status : 'Zeitlimit überschritten';
+    wave2 = phase2?.values ? decode(second, problem.nodes.length, phase2.values, start) : undefined;
   } catch {
     wave2 = undefined;
   }

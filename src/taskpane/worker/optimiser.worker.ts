@@ -26,7 +26,7 @@ function post(message: OptimiseResponse): void {
 }
 
 scope.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
-  const { id, sheets, overrides, fresh, timeLimitSeconds } = event.data;
+  const { id, sheets, overrides, fresh, timeLimitSeconds, startedAt } = event.data;
   try {
     post({ id, type: 'progress', phase: 'loading' });
     highs ??= loadSolver();
@@ -35,9 +35,11 @@ scope.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
     const outcome = await runPlanOptimised(sheets, {
       overrides,
       fresh,
+      // the clock started when the pane asked: HiGHS gets what is left of the limit
       timeLimitSeconds,
+      startedAt,
       highs: solver,
-      onSearchStart: (fallback) => post({ id, type: 'search', at: Date.now(), fallback }),
+      onSearchStart: (fallback) => post({ id, type: 'search', fallback }),
     });
     post({ id, type: 'done', outcome });
   } catch (e) {

@@ -9,12 +9,14 @@ export interface OptimiseRequest {
   overrides: PlanOverrides;
   /** Plan without keeping the published waves (changes are still reported). */
   fresh?: boolean;
+  /** Seconds for the whole run, counted from `startedAt` (Date.now() when the pane asked). */
   timeLimitSeconds: number;
+  startedAt: number;
 }
 
 export type OptimiseResponse =
   | { id: number; type: 'progress'; phase: 'loading' | 'solving' }
-  /** The search starts now (`at`, Date.now() in the worker); `outcome` stands if it must be ended. */
-  | { id: number; type: 'search'; at: number; fallback: PlanOutcome }
+  /** The search starts now; `fallback` stands if it must be ended. */
+  | { id: number; type: 'search'; fallback: PlanOutcome }
   | { id: number; type: 'done'; outcome: PlanOutcome }
   | { id: number; type: 'failed'; name: string; message: string };
