@@ -24,44 +24,84 @@ function canonicalNumber(n: number): string {
 /**
  * Fingerprint of a sheet's values. Cells covered by a merge (other than its top-left cell)
  * count as empty: ExcelJS and Office.js both read them so. Trailing blanks do not count.
+ * The hash is that of the text "cells joined by tabs, rows by line breaks" (cells escaped,
+ * trailing empty cells and rows left out), fed row by row rather than built as one string.
  */
 export function fingerprintValues(
   values: readonly (readonly (CellValue | LayoutValue | undefined)[] | undefined)[],
   merges: readonly string[] = [],
 ): string {
-  const covered = new Set<string>();
+  const covered = new Set<number>();
   for (const m of merges) {
     const b = parseRange(m);
     for (let r = b.top; r <= b.bottom; r++)
-      for (let c = b.left; c <= b.right; c++) if (r !== b.top || c !== b.left) covered.add(`${r}:${c}`);
+      for (let c = b.left; c <= b.right; c++) if (r !== b.top || c !== b.left) covered.add(cellKey(r, c));
   }
-  const lines: string[] = [];
+  const hasher = new Hasher();
+  let emitted = 0;
+  let pendingEmpty = 0;
+  const cells: string[] = [];
   values.forEach((row, ri) => {
-    const cells = (row ?? []).map((v, ci) => (covered.has(`${ri + 1}:${ci + 1}`) ? '' : canonical(v)));
-    while (cells.length && cells[cells.length - 1] === '') cells.pop();
-    lines.push(cells.map(escapeCell).join('\t'));
+    cells.length = 0;
+    cells.length = row?.length ?? 0;
+    (row ?? []).forEach((v, ci) => {
+      cells[ci] = covered.size && covered.has(cellKey(ri + 1, ci + 1)) ? '' : canonical(v);
+    });
+    // Trailing "" cells are left out; a hole in a sparse row is kept (and joins as "").
+    let last = cells.length - 1;
+    while (last >= 0 && cells[last] === '') last--;
+    if (last < 0 || (last === 0 && cells[0] === undefined)) {
+      pendingEmpty++;
+      return;
+    }
+    for (; pendingEmpty > 0; pendingEmpty--) if (emitted++ > 0) hasher.feed('\n');
+    if (emitted++ > 0) hasher.feed('\n');
+    for (let c = 0; c <= last; c++) {
+      if (c > 0) hasher.feed('\t');
+      const cell = cells[c];
+      if (cell) hasher.feed(escapeCell(cell));
+    }
   });
-  while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return `v1:${hash(lines.join('\n'))}`;
+  return `v1:${hasher.digest()}`;
+}
+
+function cellKey(r: number, c: number): number {
+  return r * 16_384 + c;
 }
 
 function escapeCell(s: string): string {
+  if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0) return s;
   return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 }
 
-/** cyrb53, twice with different seeds: a 106-bit non-cryptographic hash, plenty to notice an edit. */
-function hash(text: string): string {
-  return cyrb53(text, 0x9e3779b9) + cyrb53(text, 0x85ebca6b);
+/**
+ * cyrb53, twice with different seeds (0x9e3779b9, 0x85ebca6b): a 106-bit non-cryptographic hash,
+ * plenty to notice an edit. Fed piece by piece; the digest equals that of the pieces joined.
+ */
+class Hasher {
+  private a1 = 0xdeadbeef ^ 0x9e3779b9;
+  private a2 = 0x41c6ce57 ^ 0x9e3779b9;
+  private b1 = 0xdeadbeef ^ 0x85ebca6b;
+  private b2 = 0x41c6ce57 ^ 0x85ebca6b;
+
+  feed(str: string): void {
+    let { a1, a2, b1, b2 } = this;
+    for (let i = 0; i < str.length; i++) {
+      const ch = str.charCodeAt(i);
+      a1 = Math.imul(a1 ^ ch, 2654435761);
+      a2 = Math.imul(a2 ^ ch, 1597334677);
+      b1 = Math.imul(b1 ^ ch, 2654435761);
+      b2 = Math.imul(b2 ^ ch, 1597334677);
+    }
+    Object.assign(this, { a1, a2, b1, b2 });
+  }
+
+  digest(): string {
+    return finalMix(this.a1, this.a2) + finalMix(this.b1, this.b2);
+  }
 }
 
-function cyrb53(str: string, seed: number): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < str.length; i++) {
-    const ch = str.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
+function finalMix(h1: number, h2: number): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');

@@ -28,6 +28,7 @@ const CELL_PADDING_PX = 7;
 const JOINED = '\u0000';
 
 function hyphenParts(word: string): string[] {
+  if (word.indexOf('-') < 0) return [word];
   const parts = word.split(/(?<=\p{L}-)(?=\p{L})/u);
   return parts.map((p, i) => (i === 0 ? p : JOINED + p));
 }
@@ -99,31 +100,32 @@ function wrappedLines(text: string, widthChars: number, style: TextStyle): numbe
     lines++;
     let used = 0;
     // Excel and LibreOffice break lines at blanks and after a hyphen inside a word ("Kinder-geld").
-    for (const part of paragraph.split(' ').flatMap(hyphenParts)) {
-      const joined = part.startsWith(JOINED);
-      const word = joined ? part.slice(1) : part;
-      const w = textPoints(word, style);
-      const gap = joined ? 0 : space;
-      const needed = used === 0 ? w : used + gap + w;
-      if (needed <= usable) {
-        used = needed;
-        continue;
-      }
-      if (used > 0) lines++;
-      if (w <= usable) {
-        used = w;
-        continue;
-      }
-      used = 0;
-      for (const ch of word) {
-        const c = textPoints(ch, style);
-        if (used + c > usable && used > 0) {
-          lines++;
-          used = 0;
+    for (const blankSeparated of paragraph.split(' '))
+      for (const part of hyphenParts(blankSeparated)) {
+        const joined = part.charCodeAt(0) === 0;
+        const word = joined ? part.slice(1) : part;
+        const w = textPoints(word, style);
+        const gap = joined ? 0 : space;
+        const needed = used === 0 ? w : used + gap + w;
+        if (needed <= usable) {
+          used = needed;
+          continue;
         }
-        used += c;
+        if (used > 0) lines++;
+        if (w <= usable) {
+          used = w;
+          continue;
+        }
+        used = 0;
+        for (const ch of word) {
+          const c = textPoints(ch, style);
+          if (used + c > usable && used > 0) {
+            lines++;
+            used = 0;
+          }
+          used += c;
+        }
       }
-    }
   }
   return Math.max(1, lines);
 }
