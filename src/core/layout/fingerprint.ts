@@ -40,17 +40,16 @@ export function fingerprintValues(
   const hasher = new Hasher();
   let emitted = 0;
   let pendingEmpty = 0;
-  const cells: string[] = [];
+  const empty = (row: readonly unknown[], ri: number, ci: number) => {
+    const v = row[ci];
+    return v === null || v === undefined || v === '' || (covered.size > 0 && covered.has(cellKey(ri + 1, ci + 1)));
+  };
   values.forEach((row, ri) => {
-    cells.length = 0;
-    cells.length = row?.length ?? 0;
-    (row ?? []).forEach((v, ci) => {
-      cells[ci] = covered.size && covered.has(cellKey(ri + 1, ci + 1)) ? '' : canonical(v);
-    });
-    // Trailing "" cells are left out; a hole in a sparse row is kept (and joins as "").
+    const cells = row ?? [];
+    // Trailing empty cells are left out; a hole in a sparse row is kept (and joins as "").
     let last = cells.length - 1;
-    while (last >= 0 && cells[last] === '') last--;
-    if (last < 0 || (last === 0 && cells[0] === undefined)) {
+    while (last >= 0 && last in cells && empty(cells, ri, last)) last--;
+    if (last < 0 || (last === 0 && !(0 in cells))) {
       pendingEmpty++;
       return;
     }
@@ -58,8 +57,13 @@ export function fingerprintValues(
     if (emitted++ > 0) hasher.feed('\n');
     for (let c = 0; c <= last; c++) {
       if (c > 0) hasher.feed('\t');
-      const cell = cells[c];
-      if (cell) hasher.feed(escapeCell(cell));
+      if (!(c in cells) || empty(cells, ri, c)) continue;
+      const v = cells[c];
+      // canonical(v), fed in two pieces: the kind letter needs no escaping
+      if (typeof v === 'string') {
+        hasher.feed('s');
+        hasher.feed(escapeCell(v));
+      } else hasher.feed(escapeCell(canonical(v)));
     }
   });
   return `v1:${hasher.digest()}`;

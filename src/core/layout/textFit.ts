@@ -79,6 +79,8 @@ const MAX_REMEMBERED_LINES = 100_000;
 
 /** Lines a text needs when wrapped in a cell of `widthChars` (several merged columns: their sum). */
 export function linesFor(text: string, widthChars: number, style: TextStyle = {}): number {
+  // One line (most cells): measured at once, without building a cache key for it.
+  if (text.indexOf('\n') < 0 && textPoints(text, style) <= usableWidth(widthChars) - 1e-6) return 1;
   const key = `${widthChars}|${style.fontSize ?? ''}|${style.bold ? 1 : 0}|${text}`;
   let lines = LINES.get(key);
   if (lines === undefined) {
@@ -89,8 +91,13 @@ export function linesFor(text: string, widthChars: number, style: TextStyle = {}
   return lines;
 }
 
+/** Points available to text in a cell `widthChars` wide. */
+function usableWidth(widthChars: number): number {
+  return Math.max(1, columnPoints(widthChars) - CELL_PADDING_PX * 0.75);
+}
+
 function wrappedLines(text: string, widthChars: number, style: TextStyle): number {
-  const usable = Math.max(1, columnPoints(widthChars) - CELL_PADDING_PX * 0.75);
+  const usable = usableWidth(widthChars);
   // One line when the whole text fits: word by word it adds up to the same width (the margin
   // covers rounding of the sums), so the wrapping below would find one line too.
   if (text.indexOf('\n') < 0 && textPoints(text, style) <= usable - 1e-6) return 1;

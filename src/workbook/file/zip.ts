@@ -1,3 +1,4 @@
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
@@ -96,7 +97,14 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** zlib's own CRC-32 (Node ≥ 20.15, native, ~10× faster); the table below where it is missing. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(data) : tableCrc32(data);
+}
+
+export function tableCrc32(data: Uint8Array): number {
   let c = -1;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
