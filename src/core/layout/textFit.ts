@@ -73,20 +73,32 @@ export function textPoints(text: string, style: TextStyle = {}): number {
   return (units / 1000) * size * HINTING;
 }
 
-/** Remembered results of linesFor (texts recur: Themenfelder, states, coordinators). */
-const LINES = new Map<string, number>();
+/**
+ * Remembered results of linesFor (texts recur: Themenfelder, states, coordinators), per width and
+ * font, keyed by the text itself: a string's hash is kept with it, a key built per call would be
+ * hashed anew each time.
+ */
+const LINES = new Map<string, Map<string, number>>();
+let remembered = 0;
 const MAX_REMEMBERED_LINES = 100_000;
 
 /** Lines a text needs when wrapped in a cell of `widthChars` (several merged columns: their sum). */
 export function linesFor(text: string, widthChars: number, style: TextStyle = {}): number {
-  // One line (most cells): measured at once, without building a cache key for it.
+  // One line (most cells): measured at once, without a cache lookup.
   if (text.indexOf('\n') < 0 && textPoints(text, style) <= usableWidth(widthChars) - 1e-6) return 1;
-  const key = `${widthChars}|${style.fontSize ?? ''}|${style.bold ? 1 : 0}|${text}`;
-  let lines = LINES.get(key);
+  const key = `${widthChars}|${style.fontSize ?? ''}|${style.bold ? 1 : 0}`;
+  let known = LINES.get(key);
+  if (!known) LINES.set(key, (known = new Map()));
+  let lines = known.get(text);
   if (lines === undefined) {
-    if (LINES.size >= MAX_REMEMBERED_LINES) LINES.clear();
+    if (remembered >= MAX_REMEMBERED_LINES) {
+      LINES.clear();
+      LINES.set(key, (known = new Map()));
+      remembered = 0;
+    }
     lines = wrappedLines(text, widthChars, style);
-    LINES.set(key, lines);
+    known.set(text, lines);
+    remembered++;
   }
   return lines;
 }
