@@ -30,6 +30,17 @@ export function lookupLabel<T>(index: ReadonlyMap<string, T>, text: string): T |
   let seen = LOOKUPS.get(index) as Map<string, T | undefined> | undefined;
   if (!seen) LOOKUPS.set(index, (seen = new Map()));
   if (seen.has(text)) return seen.get(text);
+  // A label is short: a text with more ASCII letters and digits than the longest normalised
+  // label names none (normalising keeps every one of them), so long texts (Leistung names,
+  // remarks) are neither normalised nor remembered.
+  let longest = LONGEST.get(index);
+  if (longest === undefined) {
+    longest = 0;
+    for (const k of index.keys()) longest = Math.max(longest, k.length);
+    LONGEST.set(index, longest);
+  }
+  if (text.indexOf('(') < 0 && text.indexOf('[') < 0 && asciiLettersAndDigits(text, longest) > longest)
+    return undefined;
   if (seen.size >= MAX_REMEMBERED) seen.clear();
   const exact = index.get(normalizeLabel(text));
   const bare = exact === undefined ? text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : text;
@@ -39,4 +50,15 @@ export function lookupLabel<T>(index: ReadonlyMap<string, T>, text: string): T |
 }
 
 const LOOKUPS = new WeakMap<ReadonlyMap<string, unknown>, Map<string, unknown>>();
+const LONGEST = new WeakMap<ReadonlyMap<string, unknown>, number>();
+
+/** ASCII letters and digits in a text, counted up to one more than `enough`. */
+function asciiLettersAndDigits(text: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= enough; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) n++;
+  }
+  return n;
+}
 const MAX_REMEMBERED = 100_000;
