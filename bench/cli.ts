@@ -132,6 +132,7 @@ async function main() {
     ['erzeugt', 5_000, () => syntheticWorkbook(5_000)],
     ['erzeugt', 20_000, () => syntheticWorkbook(20_000)],
   ];
+  const planCpu = new Map<number, number>();
   for (const [label, n, make] of quick ? sizes.filter((s) => s[1] !== 5_000) : sizes) {
     const input = join(dir, `in-${n}.xlsx`);
     writeFileSync(input, await make());
@@ -143,12 +144,22 @@ async function main() {
       },
       n >= 20_000 ? Math.max(3, runs - 2) : runs,
     );
+    planCpu.set(n, r.plan.cpu);
     const cell = (x: Run) => `${fmt(x.seconds)} s (${fmt(x.cpu)} s)`;
     console.log(
       `   ${label.padEnd(12)}  ${String(n).padStart(10)}  ${cell(r.plan).padStart(18)}  ${String(r.plan.maxRssMB).padStart(7)} MB  ${cell(r.exceljs).padStart(25)}  ${cell(r.xml).padStart(21)}  ${(r.plan.seconds / r.xml.seconds).toFixed(2)}× (${(r.plan.cpu / r.xml.cpu).toFixed(2)}×)`,
     );
   }
-  console.log('\n   Ziele: 20.000 Leistungen < 3 s (≈ 2× XML-Boden), Katalog < 0,5 s, Spitze < 250 MB.');
+  // Linear from 1k to 20k: the CPU per 1,000 Leistungen between the two, and what a straight line
+  // through them leaves as the fixed part (start, workbook structure).
+  const perThousand = (planCpu.get(20_000)! - planCpu.get(1_000)!) / 19;
+  console.log(
+    `\n   Zuwachs 1.000 → 20.000 Leistungen: ${fmt(perThousand)} s CPU je 1.000, fester Anteil ${fmt(planCpu.get(1_000)! - perThousand)} s` +
+      (planCpu.has(5_000)
+        ? `; 5.000 gemessen ${fmt(planCpu.get(5_000)!)} s, auf der Geraden ${fmt(planCpu.get(1_000)! + 4 * perThousand)} s`
+        : ''),
+  );
+  console.log('   Ziele: 20.000 Leistungen < 3 s (≈ 2× XML-Boden), Katalog < 0,5 s, Spitze < 250 MB.');
 }
 
 main().catch((e) => {
