@@ -185,12 +185,6 @@ function section(code: 'L' | 'C' | 'R', text: string | undefined, points: number
   return `&${code}&"Calibri,Regular"&${points}${text.replace(/&(?![PN](?![A-Za-z]))/g, '&&')}`;
 }
 
-function inlineString(text: string): string {
-  const t = escapeXml(escapeOoxmlText(text));
-  const preserve = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
-  return `<is><t${preserve}>${t}</t></is>`;
-}
-
 export interface TableToWrite {
   name: string;
   ref: string;
@@ -300,56 +294,63 @@ export function sheetXml(
   let cells = 0;
   let maxRow = 0;
   let maxCol = 0;
-  // Every piece goes into one flat array joined once: concatenating rows of 100,000 cells into
-  // strings first costs seconds of flattening and garbage collection.
-  // The sheet data is encoded in chunks as it goes: one string of 20 MB would cost more to
-  // build and flatten than the XML costs to generate.
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  const rows: string[] = [];
+  // The sheet data is written as UTF-8 straight into one growing buffer: building it as strings
+  // first (a string per cell, joined and encoded per block of rows) left most of a sheet's size
+  // as garbage, twice.
+  const data = new Utf8Buffer();
   for (let r = 1; r <= rowsN; r++) {
     const values = layout.values[r - 1] ?? [];
     const height = heights.get(r);
-    const rowStart = rows.length;
-    rows.push('');
+    // A row is written when it has a cell to write (a value or a look) or a height of its own.
+    let any = height !== undefined;
+    for (let c = 1; c <= colsN && !any; c++) {
+      const i = at(r, c);
+      any = grid[i] !== 0 || (!covered[i] && (values[c - 1] ?? null) !== null);
+    }
+    if (!any) continue;
+    const rowNumber = String(r);
+    data.ascii(`<row r="${rowNumber}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`);
     for (let c = 1; c <= colsN; c++) {
       const i = at(r, c);
       let v = covered[i] ? null : (values[c - 1] ?? null);
       const look = grid[i];
       if (v === null && look === 0) continue;
-      const ref = letters[c] + r;
       const s = styleAttr(look);
       maxRow = r;
       maxCol = Math.max(maxCol, c);
+      data.ascii('<c r="');
+      data.ascii(letters[c]);
+      data.ascii(rowNumber);
+      data.ascii('"');
+      data.ascii(s);
       const link = links.get(i);
       if (link) {
         const text = v === null ? `${link.sheet}!${link.cell}` : String(v);
         const formula = `HYPERLINK(${stringLiteral(`#${sheetRef(link.sheet, link.cell)}`)},${stringLiteral(text)})`;
-        rows.push(
-          `<c r="${ref}"${s} t="str"><f>${escapeXml(formula)}</f><v>${escapeXml(escapeOoxmlText(text))}</v></c>`,
-        );
+        data.ascii(' t="str"><f>');
+        data.text(escapeXml(formula));
+        data.ascii('</f><v>');
+        data.text(escapeXml(escapeOoxmlText(text)));
+        data.ascii('</v></c>');
         continue;
       }
       if (typeof v === 'number' && !Number.isFinite(v)) v = null;
-      if (v === null) rows.push(`<c r="${ref}"${s}/>`);
-      else if (v === '') rows.push(`<c r="${ref}"${s} t="s"><v>${emptyString()}</v></c>`);
-      else if (typeof v === 'string') rows.push(`<c r="${ref}"${s} t="inlineStr">${inlineString(v)}</c>`);
-      else if (typeof v === 'boolean') rows.push(`<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`);
-      else rows.push(`<c r="${ref}"${s}><v>${v}</v></c>`);
+      if (v === null) data.ascii('/>');
+      else if (v === '') data.ascii(` t="s"><v>${emptyString()}</v></c>`);
+      else if (typeof v === 'string') {
+        data.ascii(/^\s|\s$/.test(v) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+        data.text(escapeXml(escapeOoxmlText(v)));
+        data.ascii('</t></is></c>');
+      } else if (typeof v === 'boolean') data.ascii(` t="b"><v>${v ? 1 : 0}</v></c>`);
+      else {
+        data.ascii('><v>');
+        data.text(String(v));
+        data.ascii('</v></c>');
+      }
       if (v !== null) cells++;
     }
-    if (rows.length === rowStart + 1 && height === undefined) {
-      rows.pop();
-      continue;
-    }
-    rows[rowStart] = `<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`;
-    rows.push('</row>');
-    if (rows.length > 50_000) {
-      chunks.push(encoder.encode(rows.join('')));
-      rows.length = 0;
-    }
+    data.ascii('</row>');
   }
-  if (rows.length) chunks.push(encoder.encode(rows.join('')));
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
@@ -411,9 +412,10 @@ export function sheetXml(
   if (table) out.push(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
   out.push('</worksheet>');
 
+  const encoder = new TextEncoder();
   const xml = concat([
     encoder.encode(out.slice(0, head).join('')),
-    ...chunks,
+    data.bytes(),
     encoder.encode(out.slice(head).join('')),
   ]);
   const written: WrittenSheet = { xml, cells };
@@ -425,6 +427,50 @@ export function sheetXml(
   if (layout.print?.printArea)
     written.printArea = layout.print.printArea.replace(/\$/g, '').replace(/([A-Za-z]+)(\d+)/g, '$$$1$$$2');
   return written;
+}
+
+/** UTF-8 bytes written as they come (as TextEncoder encodes: a lone surrogate becomes U+FFFD). */
+class Utf8Buffer {
+  private buf = new Uint8Array(1 << 16);
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  /** A text known to be ASCII (markup, numbers, cell references). */
+  ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.length = at;
+  }
+
+  /** Any text: ASCII byte by byte, from the first other character on through the encoder. */
+  text(s: string): void {
+    this.room(s.length * 3);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (code >= 0x80) {
+        this.length = at;
+        this.length += this.encoder.encodeInto(i === 0 ? s : s.slice(i), buf.subarray(at)).written;
+        return;
+      }
+      buf[at++] = code;
+    }
+    this.length = at;
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
