@@ -292,64 +292,20 @@ export function sheetXml(
   const letters = Array.from({ length: colsN + 1 }, (_, c) => (c ? columnLetter(c) : ''));
 
   let cells = 0;
+  // Which cells are written (a value or a look): per row, and the extent for <dimension>, which
+  // comes before the data.
   let maxRow = 0;
   let maxCol = 0;
-  // The sheet data is written as UTF-8 straight into one growing buffer: building it as strings
-  // first (a string per cell, joined and encoded per block of rows) left most of a sheet's size
-  // as garbage, twice.
-  const data = new Utf8Buffer();
+  const rowHasCells = new Uint8Array(rowsN + 1);
   for (let r = 1; r <= rowsN; r++) {
     const values = layout.values[r - 1] ?? [];
-    const height = heights.get(r);
-    // A row is written when it has a cell to write (a value or a look) or a height of its own.
-    let any = height !== undefined;
-    for (let c = 1; c <= colsN && !any; c++) {
-      const i = at(r, c);
-      any = grid[i] !== 0 || (!covered[i] && (values[c - 1] ?? null) !== null);
-    }
-    if (!any) continue;
-    const rowNumber = String(r);
-    data.ascii(`<row r="${rowNumber}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`);
     for (let c = 1; c <= colsN; c++) {
       const i = at(r, c);
-      let v = covered[i] ? null : (values[c - 1] ?? null);
-      const look = grid[i];
-      if (v === null && look === 0) continue;
-      const s = styleAttr(look);
+      if (grid[i] === 0 && (covered[i] || (values[c - 1] ?? null) === null)) continue;
+      rowHasCells[r] = 1;
       maxRow = r;
       maxCol = Math.max(maxCol, c);
-      data.ascii('<c r="');
-      data.ascii(letters[c]);
-      data.ascii(rowNumber);
-      data.ascii('"');
-      data.ascii(s);
-      const link = links.get(i);
-      if (link) {
-        const text = v === null ? `${link.sheet}!${link.cell}` : String(v);
-        const formula = `HYPERLINK(${stringLiteral(`#${sheetRef(link.sheet, link.cell)}`)},${stringLiteral(text)})`;
-        data.ascii(' t="str"><f>');
-        data.text(escapeXml(formula));
-        data.ascii('</f><v>');
-        data.text(escapeXml(escapeOoxmlText(text)));
-        data.ascii('</v></c>');
-        continue;
-      }
-      if (typeof v === 'number' && !Number.isFinite(v)) v = null;
-      if (v === null) data.ascii('/>');
-      else if (v === '') data.ascii(` t="s"><v>${emptyString()}</v></c>`);
-      else if (typeof v === 'string') {
-        data.ascii(/^\s|\s$/.test(v) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
-        data.text(escapeXml(escapeOoxmlText(v)));
-        data.ascii('</t></is></c>');
-      } else if (typeof v === 'boolean') data.ascii(` t="b"><v>${v ? 1 : 0}</v></c>`);
-      else {
-        data.ascii('><v>');
-        data.text(String(v));
-        data.ascii('</v></c>');
-      }
-      if (v !== null) cells++;
     }
-    data.ascii('</row>');
   }
 
   const out: string[] = [
@@ -385,6 +341,58 @@ export function sheetXml(
   }
   out.push('<sheetData>');
   const head = out.length;
+  // The sheet is written as UTF-8 straight into one growing buffer: building the data as strings
+  // first (a string per cell, joined and encoded per block of rows, then copied together) left
+  // most of a sheet's size as garbage, several times.
+  const data = new Utf8Buffer();
+  data.text(out.slice(0, head).join(''));
+  for (let r = 1; r <= rowsN; r++) {
+    const values = layout.values[r - 1] ?? [];
+    const height = heights.get(r);
+    // A row is written when it has a cell to write or a height of its own.
+    if (!rowHasCells[r] && height === undefined) continue;
+    const rowNumber = String(r);
+    data.ascii(`<row r="${rowNumber}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`);
+    for (let c = 1; c <= colsN; c++) {
+      const i = at(r, c);
+      let v = covered[i] ? null : (values[c - 1] ?? null);
+      const look = grid[i];
+      if (v === null && look === 0) continue;
+      const s = styleAttr(look);
+      data.ascii('<c r="');
+      data.ascii(letters[c]);
+      data.ascii(rowNumber);
+      data.ascii('"');
+      data.ascii(s);
+      const link = links.get(i);
+      if (link) {
+        const text = v === null ? `${link.sheet}!${link.cell}` : String(v);
+        const formula = `HYPERLINK(${stringLiteral(`#${sheetRef(link.sheet, link.cell)}`)},${stringLiteral(text)})`;
+        data.ascii(' t="str"><f>');
+        data.text(escapeXml(formula));
+        data.ascii('</f><v>');
+        data.text(escapeXml(escapeOoxmlText(text)));
+        data.ascii('</v></c>');
+        continue;
+      }
+      if (typeof v === 'number' && !Number.isFinite(v)) v = null;
+      if (v === null) data.ascii('/>');
+      else if (v === '') data.ascii(` t="s"><v>${emptyString()}</v></c>`);
+      else if (typeof v === 'string') {
+        data.ascii(/^\s|\s$/.test(v) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+        data.text(escapeXml(escapeOoxmlText(v)));
+        data.ascii('</t></is></c>');
+      } else if (typeof v === 'boolean') data.ascii(` t="b"><v>${v ? 1 : 0}</v></c>`);
+      else {
+        data.ascii('><v>');
+        data.text(String(v));
+        data.ascii('</v></c>');
+      }
+      if (v !== null) cells++;
+    }
+    data.ascii('</row>');
+  }
+
   out.push('</sheetData>');
   if (layout.merges.length)
     out.push(
@@ -412,12 +420,8 @@ export function sheetXml(
   if (table) out.push(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
   out.push('</worksheet>');
 
-  const encoder = new TextEncoder();
-  const xml = concat([
-    encoder.encode(out.slice(0, head).join('')),
-    data.bytes(),
-    encoder.encode(out.slice(head).join('')),
-  ]);
+  data.text(out.slice(head).join(''));
+  const xml = data.bytes();
   const written: WrittenSheet = { xml, cells };
   if (layout.table && table) written.table = tableOf(layout, table.name);
   if (layout.print?.printTitleRows) {
@@ -471,16 +475,6 @@ class Utf8Buffer {
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.length);
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function pageSetupXml(p: PrintSetup | undefined, columnWidths: number[]): string {
