@@ -185,6 +185,12 @@ function section(code: 'L' | 'C' | 'R', text: string | undefined, points: number
   return `&${code}&"Calibri,Regular"&${points}${text.replace(/&(?![PN](?![A-Za-z]))/g, '&&')}`;
 }
 
+function inlineString(text: string): string {
+  const t = escapeXml(escapeOoxmlText(text));
+  const preserve = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<is><t${preserve}>${t}</t></is>`;
+}
+
 export interface TableToWrite {
   name: string;
   ref: string;
@@ -341,56 +347,45 @@ export function sheetXml(
   }
   out.push('<sheetData>');
   const head = out.length;
-  // The sheet is written as UTF-8 straight into one growing buffer: building the data as strings
-  // first (a string per cell, joined and encoded per block of rows, then copied together) left
-  // most of a sheet's size as garbage, several times.
+  // The sheet is written as UTF-8 into one growing buffer, a row at a time: a row's pieces are
+  // joined and encoded at once (native), so they die young; built as strings per block of
+  // 50,000 pieces and copied together at the end, most of a sheet's size was old garbage.
   const data = new Utf8Buffer();
   data.text(out.slice(0, head).join(''));
+  const row: string[] = [];
   for (let r = 1; r <= rowsN; r++) {
     const values = layout.values[r - 1] ?? [];
     const height = heights.get(r);
     // A row is written when it has a cell to write or a height of its own.
     if (!rowHasCells[r] && height === undefined) continue;
-    const rowNumber = String(r);
-    data.ascii(`<row r="${rowNumber}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`);
+    row.length = 0;
+    row.push(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`);
     for (let c = 1; c <= colsN; c++) {
       const i = at(r, c);
       let v = covered[i] ? null : (values[c - 1] ?? null);
       const look = grid[i];
       if (v === null && look === 0) continue;
+      const ref = letters[c] + r;
       const s = styleAttr(look);
-      data.ascii('<c r="');
-      data.ascii(letters[c]);
-      data.ascii(rowNumber);
-      data.ascii('"');
-      data.ascii(s);
       const link = links.get(i);
       if (link) {
         const text = v === null ? `${link.sheet}!${link.cell}` : String(v);
         const formula = `HYPERLINK(${stringLiteral(`#${sheetRef(link.sheet, link.cell)}`)},${stringLiteral(text)})`;
-        data.ascii(' t="str"><f>');
-        data.text(escapeXml(formula));
-        data.ascii('</f><v>');
-        data.text(escapeXml(escapeOoxmlText(text)));
-        data.ascii('</v></c>');
+        row.push(
+          `<c r="${ref}"${s} t="str"><f>${escapeXml(formula)}</f><v>${escapeXml(escapeOoxmlText(text))}</v></c>`,
+        );
         continue;
       }
       if (typeof v === 'number' && !Number.isFinite(v)) v = null;
-      if (v === null) data.ascii('/>');
-      else if (v === '') data.ascii(` t="s"><v>${emptyString()}</v></c>`);
-      else if (typeof v === 'string') {
-        data.ascii(/^\s|\s$/.test(v) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
-        data.text(escapeXml(escapeOoxmlText(v)));
-        data.ascii('</t></is></c>');
-      } else if (typeof v === 'boolean') data.ascii(` t="b"><v>${v ? 1 : 0}</v></c>`);
-      else {
-        data.ascii('><v>');
-        data.text(String(v));
-        data.ascii('</v></c>');
-      }
+      if (v === null) row.push(`<c r="${ref}"${s}/>`);
+      else if (v === '') row.push(`<c r="${ref}"${s} t="s"><v>${emptyString()}</v></c>`);
+      else if (typeof v === 'string') row.push(`<c r="${ref}"${s} t="inlineStr">${inlineString(v)}</c>`);
+      else if (typeof v === 'boolean') row.push(`<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`);
+      else row.push(`<c r="${ref}"${s}><v>${v}</v></c>`);
       if (v !== null) cells++;
     }
-    data.ascii('</row>');
+    row.push('</row>');
+    data.text(row.join(''));
   }
 
   out.push('</sheetData>');
@@ -433,43 +428,20 @@ export function sheetXml(
   return written;
 }
 
-/** UTF-8 bytes written as they come (as TextEncoder encodes: a lone surrogate becomes U+FFFD). */
+/** UTF-8 bytes written as they come (encoded as TextEncoder does: a lone surrogate becomes U+FFFD). */
 class Utf8Buffer {
   private buf = new Uint8Array(1 << 16);
   private length = 0;
   private readonly encoder = new TextEncoder();
 
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
-
-  /** A text known to be ASCII (markup, numbers, cell references). */
-  ascii(s: string): void {
-    this.room(s.length);
-    const buf = this.buf;
-    let at = this.length;
-    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
-    this.length = at;
-  }
-
-  /** Any text: ASCII byte by byte, from the first other character on through the encoder. */
   text(s: string): void {
-    this.room(s.length * 3);
-    const buf = this.buf;
-    let at = this.length;
-    for (let i = 0; i < s.length; i++) {
-      const code = s.charCodeAt(i);
-      if (code >= 0x80) {
-        this.length = at;
-        this.length += this.encoder.encodeInto(i === 0 ? s : s.slice(i), buf.subarray(at)).written;
-        return;
-      }
-      buf[at++] = code;
+    // at most three bytes per UTF-16 code unit
+    if (this.length + s.length * 3 > this.buf.length) {
+      const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + s.length * 3));
+      next.set(this.buf.subarray(0, this.length));
+      this.buf = next;
     }
-    this.length = at;
+    this.length += this.encoder.encodeInto(s, this.buf.subarray(this.length)).written;
   }
 
   bytes(): Uint8Array {
