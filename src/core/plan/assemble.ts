@@ -212,17 +212,36 @@ function startedText(p: Problem['nodes'][number]['project']): string {
 }
 
 function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons {
-  const { problem, calendars, wave, effLoad, options } = ctx;
-  const { nodes, config } = problem;
+  const why = new Why();
+  placementReasons(ctx, i, why);
+  sizeReasons(ctx, i, why);
+  const ruleWave = ctx.options.ruleWave;
+  if (ruleWave && ruleWave[i] !== ctx.wave[i])
+    why.add('OPTIMISED', `Optimierung: im Regelplan Welle ${ruleWave[i]}${ctx.options.moveWhy?.get(i) ?? ''}`);
+  inversionReasons(ctx, i, why);
+  dateFindings(ctx, i, why.findings);
+  return { reasons: REASON_CODES.filter((r) => why.reasons.has(r)), parts: why.parts, findings: why.findings };
+}
+
+/** Reason codes and the German sentence parts that go with them, as they are found. */
+class Why {
+  readonly reasons = new Set<ReasonCode>();
+  readonly parts: string[] = [];
+  readonly findings: Finding[] = [];
+
+  add(code: ReasonCode, text?: string): void {
+    this.reasons.add(code);
+    if (text !== undefined) this.parts.push(text);
+  }
+}
+
+/** Why the wave and not an earlier one: pin, begonnen, preference, dependencies, capacity. */
+function placementReasons(ctx: AssignmentContext, i: number, why: Why): void {
+  const { problem, wave } = ctx;
+  const { nodes } = problem;
   const node = nodes[i];
   const p = node.project;
   const w = wave[i];
-  const cal = calendars[node.tf];
-  const cap = cal.capacity(w);
-  const reasons = new Set<ReasonCode>();
-  const parts: string[] = [];
-  const findings: Finding[] = [];
-
   const eligible = eligibleWave(problem, wave, i);
   const binding = eligible > 1 ? bindingPrereq(problem, wave, i) : undefined;
   const bindingText =
@@ -230,114 +249,101 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
 
   if (node.pin !== undefined) {
     const pinned = pinReason(node);
-    reasons.add(pinned.code);
-    parts.push(pinned.text);
-    if (node.started && pinned.code !== 'LIVE') {
-      reasons.add('STARTED');
-      parts.push(startedText(p));
-    }
-  } else {
-    if (node.started) {
-      reasons.add('STARTED');
-      if (isLive(p)) reasons.add('LIVE');
-      parts.push(startedText(p));
-      if (binding !== undefined) {
-        reasons.add('DEPENDENCY');
-        parts.push(`${bindingText}, daher nicht früher`);
-        findings.push(
-          findingAt(
-            p.src,
-            'status',
-            'warning',
-            'STARTED_DELAYED',
-            `${p.id} ist bereits begonnen, kommt aber erst in Welle ${w}: ${bindingText}. Bitte prüfen, ob die Abhängigkeit zutrifft oder die Voraussetzung früher kommen kann.`,
-          ),
-        );
-      }
-    } else {
-      if (p.status === 'Bereitschaft signalisiert') {
-        reasons.add('READY');
-        parts.push('Bereitschaft zur Umsetzung signalisiert');
-      }
-      if (p.priorWork) {
-        reasons.add('PRIOR_WORK');
-        parts.push('kann auf Vorarbeiten aufsetzen');
-      }
-      reasons.add('PRIORITY');
-      parts.push(`Priorität ${PRIORITY_TEXT[p.priority]}`);
-      if (node.keyFrom !== undefined && wave[node.keyFrom] > w) {
-        reasons.add('DEPENDENCY');
-        parts.push(`vorgezogen als Voraussetzung für ${nodes[node.keyFrom].project.id}`);
-      }
-      if (node.latestBy !== undefined && w === node.latest) {
-        reasons.add('DEPENDENCY');
-        const pinned = nodes[node.latestBy];
-        parts.push(`muss vor dem fest in Welle ${pinned.pin} eingeplanten ${pinned.project.id} fertig sein`);
-      }
-      if (binding !== undefined) {
-        reasons.add('DEPENDENCY');
-        parts.push(bindingText);
-      }
-      if (w > eligible) {
-        const a = (v: number) => effectiveLoad(node.size, cal.capacity(v));
-        const full = (v: number) => (effLoad.get(`${node.tf}#${v}`) ?? 0) + a(v) > cal.capacity(v) + 1e-9;
-        let allFull = true;
-        for (let v = eligible; v < w; v++) if (!full(v)) allFull = false;
-        if (allFull) {
-          reasons.add('CAPACITY');
-          parts.push(`${waveRange(eligible, w - 1)} ausgelastet`);
-        } else {
-          reasons.add('OPTIMISED');
-          parts.push(`${waveRange(eligible, w - 1)} für höher gewichtete Projekte genutzt`);
-        }
-      }
-    }
+    why.add(pinned.code, pinned.text);
+    if (node.started && pinned.code !== 'LIVE') why.add('STARTED', startedText(p));
+    return;
   }
-  if (node.size > cap + 1e-9) {
-    reasons.add('OVERSIZE');
-    const tf = problem.tfs[node.tf];
-    const size = sizeText(node.size, config.capacityUnit);
-    if (tf.config.mode === 'balanced') {
-      // No capacity was set: the limit is only the balancing share, so this is a note, not a
-      // request to raise a capacity the planner never entered.
-      parts.push(`umfasst ${size}, mehr als die ausgeglichene Kapazität einer Welle (${formatNumber(cap)})`);
-      // Alone in its Themenfeld, the project has nobody to share a wave with: nothing to say.
-      if (tf.members.length > 1)
-        findings.push(
-          findingAt(
-            p.src,
-            config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
-            'info',
-            'LARGE_PROJECT_OWN_WAVE',
-            `${p.id} umfasst ${size}, mehr als die ausgeglichene Kapazität von ${sizeText(cap, config.capacityUnit)} je Welle im Themenfeld „${tf.config.themenfeld}“ (berechnet aus ${sizeText(tf.totalSize, config.capacityUnit)} auf ${tf.config.waveCount} Wellen; eine Kapazität je Welle ist nicht eingetragen). Weil Projekte nicht geteilt werden, belegt es Welle ${w} allein. Soll es sich eine Welle mit anderen Projekten teilen, bitte das Projekt aufteilen oder eine Kapazität je Welle eintragen.`,
-          ),
-        );
-    } else {
-      parts.push(`umfasst ${size}, mehr als die Kapazität einer Welle (${formatNumber(cap)})`);
-      findings.push(
+  if (node.started) {
+    why.add('STARTED');
+    if (isLive(p)) why.add('LIVE');
+    why.parts.push(startedText(p));
+    if (binding !== undefined) {
+      why.add('DEPENDENCY', `${bindingText}, daher nicht früher`);
+      why.findings.push(
         findingAt(
           p.src,
-          config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds',
+          'status',
           'warning',
-          'OVERSIZE_PROJECT',
-          `${p.id} umfasst ${size} und ist damit größer als die Kapazität einer Welle (${formatNumber(cap)}); es belegt Welle ${w} allein. Bitte das Projekt aufteilen oder die Kapazität erhöhen.`,
+          'STARTED_DELAYED',
+          `${p.id} ist bereits begonnen, kommt aber erst in Welle ${w}: ${bindingText}. Bitte prüfen, ob die Abhängigkeit zutrifft oder die Voraussetzung früher kommen kann.`,
         ),
       );
     }
+    return;
   }
-  if (options.ruleWave && options.ruleWave[i] !== w) {
-    reasons.add('OPTIMISED');
-    parts.push(`Optimierung: im Regelplan Welle ${options.ruleWave[i]}${options.moveWhy?.get(i) ?? ''}`);
+  if (p.status === 'Bereitschaft signalisiert') why.add('READY', 'Bereitschaft zur Umsetzung signalisiert');
+  if (p.priorWork) why.add('PRIOR_WORK', 'kann auf Vorarbeiten aufsetzen');
+  why.add('PRIORITY', `Priorität ${PRIORITY_TEXT[p.priority]}`);
+  if (node.keyFrom !== undefined && wave[node.keyFrom] > w)
+    why.add('DEPENDENCY', `vorgezogen als Voraussetzung für ${nodes[node.keyFrom].project.id}`);
+  if (node.latestBy !== undefined && w === node.latest) {
+    const pinned = nodes[node.latestBy];
+    why.add('DEPENDENCY', `muss vor dem fest in Welle ${pinned.pin} eingeplanten ${pinned.project.id} fertig sein`);
   }
+  if (binding !== undefined) why.add('DEPENDENCY', bindingText);
+  if (w > eligible) {
+    const cal = ctx.calendars[node.tf];
+    const a = (v: number) => effectiveLoad(node.size, cal.capacity(v));
+    const full = (v: number) => (ctx.effLoad.get(`${node.tf}#${v}`) ?? 0) + a(v) > cal.capacity(v) + 1e-9;
+    let allFull = true;
+    for (let v = eligible; v < w; v++) if (!full(v)) allFull = false;
+    if (allFull) why.add('CAPACITY', `${waveRange(eligible, w - 1)} ausgelastet`);
+    else why.add('OPTIMISED', `${waveRange(eligible, w - 1)} für höher gewichtete Projekte genutzt`);
+  }
+}
+
+/** A project larger than its wave's capacity: a note where the capacity is only the balancing share, else a warning. */
+function sizeReasons(ctx: AssignmentContext, i: number, why: Why): void {
+  const { problem, wave } = ctx;
+  const { config } = problem;
+  const node = problem.nodes[i];
+  const p = node.project;
+  const w = wave[i];
+  const cap = ctx.calendars[node.tf].capacity(w);
+  if (node.size <= cap + 1e-9) return;
+  const tf = problem.tfs[node.tf];
+  const size = sizeText(node.size, config.capacityUnit);
+  const column = config.capacityUnit === 'Aufwand' ? 'effort' : 'ozgIds';
+  if (tf.config.mode === 'balanced') {
+    // No capacity was set: the limit is only the balancing share, so this is a note, not a
+    // request to raise a capacity the planner never entered.
+    why.add('OVERSIZE', `umfasst ${size}, mehr als die ausgeglichene Kapazität einer Welle (${formatNumber(cap)})`);
+    // Alone in its Themenfeld, the project has nobody to share a wave with: nothing to say.
+    if (tf.members.length > 1)
+      why.findings.push(
+        findingAt(
+          p.src,
+          column,
+          'info',
+          'LARGE_PROJECT_OWN_WAVE',
+          `${p.id} umfasst ${size}, mehr als die ausgeglichene Kapazität von ${sizeText(cap, config.capacityUnit)} je Welle im Themenfeld „${tf.config.themenfeld}“ (berechnet aus ${sizeText(tf.totalSize, config.capacityUnit)} auf ${tf.config.waveCount} Wellen; eine Kapazität je Welle ist nicht eingetragen). Weil Projekte nicht geteilt werden, belegt es Welle ${w} allein. Soll es sich eine Welle mit anderen Projekten teilen, bitte das Projekt aufteilen oder eine Kapazität je Welle eintragen.`,
+        ),
+      );
+    return;
+  }
+  why.add('OVERSIZE', `umfasst ${size}, mehr als die Kapazität einer Welle (${formatNumber(cap)})`);
+  why.findings.push(
+    findingAt(
+      p.src,
+      column,
+      'warning',
+      'OVERSIZE_PROJECT',
+      `${p.id} umfasst ${size} und ist damit größer als die Kapazität einer Welle (${formatNumber(cap)}); es belegt Welle ${w} allein. Bitte das Projekt aufteilen oder die Kapazität erhöhen.`,
+    ),
+  );
+}
+
+/** Inversions of the order of preference, named from both projects' side. */
+function inversionReasons(ctx: AssignmentContext, i: number, why: Why): void {
+  const { problem, wave } = ctx;
+  const { nodes } = problem;
   const later = ctx.later.get(i);
   if (later) {
-    reasons.add('INVERSION');
-    parts.push(inversionText(problem, wave, later));
-    findings.push(inversionFinding(problem, wave, i, later));
+    why.add('INVERSION', inversionText(problem, wave, later));
+    why.findings.push(inversionFinding(problem, wave, i, later));
   }
   const earlier = ctx.earlier.get(i);
   if (earlier) {
-    reasons.add('INVERSION');
     const names = named(
       earlier.named,
       earlier.count,
@@ -345,12 +351,21 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
     );
     // The causes of the projects named (the others are only counted).
     const causes = distinct(earlier.named, (v) => shortCause(problem, wave, v), NAMED);
-    parts.push(
+    why.add(
+      'INVERSION',
       `vor ${earlier.count === 1 ? 'dem bevorzugten Projekt' : 'den bevorzugten Projekten'} ${names}: ${causes.join('; ')}`,
     );
   }
+}
 
-  const span = cal.span(w);
+/** Dates: a wave starting before a prerequisite's ends, a wave ending after the deadlines. */
+function dateFindings(ctx: AssignmentContext, i: number, findings: Finding[]): void {
+  const { problem, calendars, wave } = ctx;
+  const { nodes, config } = problem;
+  const node = nodes[i];
+  const p = node.project;
+  const w = wave[i];
+  const span = calendars[node.tf].span(w);
   for (const q of node.prereqs) {
     const before = calendars[nodes[q].tf].span(wave[q]);
     if (span.start <= before.end) {
@@ -378,7 +393,6 @@ function assignmentReasons(ctx: AssignmentContext, i: number): AssignmentReasons
       ),
     );
   }
-  return { reasons: REASON_CODES.filter((r) => reasons.has(r)), parts, findings };
 }
 
 /** The first `max` distinct texts of a list, in order (computed only as far as needed). */
