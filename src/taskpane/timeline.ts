@@ -253,3 +253,29 @@ export function buildTimeline(plan: Plan, projects: readonly PlanProject[], opts
 export function waveColor(wave: number): string {
   return `#${sheetWaveColor(wave)}`;
 }
+
+/**
+ * The rows whose project name or ID contains `query` (case-insensitive, German), keeping the
+ * grouping: a Themenfeld or wave heading stays when one of its projects matches. An empty query keeps all.
+ */
+export function searchRows(rows: readonly TimelineRow[], query: string): TimelineRow[] {
+  const q = query.trim().toLocaleLowerCase('de-DE');
+  if (!q) return [...rows];
+  const out: TimelineRow[] = [];
+  let tf: TimelineRow | null = null;
+  let wave: TimelineRow | null = null;
+  for (const r of rows) {
+    if (r.kind === 'themenfeld') {
+      tf = r;
+      wave = null;
+    } else if (r.kind === 'wave') wave = r;
+    else if (r.fullLabel.toLocaleLowerCase('de-DE').includes(q)) {
+      if (tf) out.push(tf);
+      if (wave) out.push(wave);
+      tf = null;
+      wave = null;
+      out.push(r);
+    }
+  }
+  return out;
+}

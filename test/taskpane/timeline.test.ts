@@ -5,6 +5,7 @@ import {
   DEFAULT_TIMELINE,
   fitLabel,
   MIN_TICK_SPACING,
+  searchRows,
   tickStep,
   waveColor,
 } from '../../src/taskpane/timeline';
@@ -266,5 +267,25 @@ describe('buildTimeline with the Umsetzungsstand', () => {
     expect(buildTimeline(plan, tracked, opts).rows.some((r) => r.kind === 'project' && r.progress)).toBe(false);
     const plain = buildTimeline(plan, projects, { ...opts, today: '2030-01-01' });
     expect(plain.rows.some((r) => r.kind === 'project' && r.progress)).toBe(false);
+  });
+});
+
+describe('searchRows', () => {
+  const opts = { ...DEFAULT_TIMELINE, themenfeld: null, referenceDeadline: '2020-09-30', ozgDeadline: '2022-12-31' };
+  const keys = (rows: ReturnType<typeof searchRows>) =>
+    rows.map((r) => (r.kind === 'project' ? r.projectId : r.kind === 'wave' ? `W${r.wave}` : r.label));
+
+  it('keeps the Themenfeld and wave headings of the projects that match, and only those', () => {
+    const { rows } = buildTimeline(plan, projects, opts);
+    expect(keys(searchRows(rows, 'fk-03'))).toEqual(['Familie & Kind', 'W2', 'FK-03']);
+    // by name, ignoring case and blanks around the query; two projects under one wave heading
+    expect(keys(searchRows(rows, '  ELTERNGELD '))).toEqual(['Familie & Kind', 'W1', 'FK-01']);
+    expect(keys(searchRows(rows, 'FK-0'))).toEqual(['Familie & Kind', 'W1', 'FK-01', 'FK-02', 'W2', 'FK-03']);
+  });
+
+  it('keeps every row for an empty query and none when nothing matches', () => {
+    const { rows } = buildTimeline(plan, projects, opts);
+    expect(searchRows(rows, '   ')).toEqual(rows);
+    expect(searchRows(rows, 'Wohngeld')).toEqual([]);
   });
 });
