@@ -4,7 +4,7 @@ import { META_HEADER, META_SHEET, metaFromRows } from '../../core/meta';
 import type { WorkbookPort, WriteStats } from '../port';
 import { DAYS_1900_TO_1904, shiftDateSerials } from './dates1904';
 import { readPackageSheets, workbookStructure, type WorkbookStructure, WORKBOOK_PART } from './sheetReader';
-import { sheetXml, StyleTable, tableXml } from './sheetWriter';
+import { sheetXml, StyleTable, tableXml, Utf8Buffer } from './sheetWriter';
 import { attribute, escapeXml, folderOf, relationships, relsPathOf } from './xml';
 import { inflateEntry, newEntry, readZip, writeZip, ZipTooLargeError, type ZipEntry } from './zip';
 import { LIMIT_MESSAGES, WORKBOOK_LIMITS, type WorkbookLimits } from './packageCheck';
@@ -313,6 +313,8 @@ export class PackageWorkbook implements WorkbookPort {
     const removedLocalIds = new Set<number>();
     const printNames: { sheet: string; name: string; ref: string }[] = [];
     const written: WriteStats = { sheetsWritten: [], cellsWritten: 0, syncs: 0, largestPayloadBytes: 0 };
+    // One buffer for every sheet's XML: each is deflated (and, where compared, decoded) before the next.
+    const buffer = new Utf8Buffer();
 
     for (const { layout, hidden } of toWrite.values()) {
       const old = existing.find((s) => s.name.toLowerCase() === layout.name.toLowerCase());
@@ -327,7 +329,7 @@ export class PackageWorkbook implements WorkbookPort {
         keptTableNames.add(name.toLowerCase());
         table = { name, relId: 'rId1' };
       }
-      const sheet = sheetXml(layout, styles, table, emptyString);
+      const sheet = sheetXml(layout, styles, table, emptyString, buffer);
       out.set(part, newEntry(part, sheet.xml));
       // Output sheets are not compared for lost parts; others written here (Veröffentlichungen) are.
       if (NOT_COMPARED.has(layout.name.toLowerCase())) sheetParts.add(part);

@@ -218,6 +218,13 @@ export function sheetXml(
   table: { name: string; relId: string } | undefined,
   /** Index of an empty shared string: "" as an inline string would read back as an empty cell. */
   emptyString: () => number = () => 0,
+  /**
+   * Where the XML is written: a buffer reused from sheet to sheet (its bytes are valid until the
+   * next sheet is written into it), so that writing a package grows one buffer to the largest
+   * sheet instead of leaving each sheet's doubled buffers to the garbage collector. A fresh one
+   * when not given.
+   */
+  buffer: Utf8Buffer = new Utf8Buffer(),
 ): WrittenSheet {
   // Cell looks: styles merged per cell (later entries win per property), then the number format.
   // Each cell holds a look id in a dense grid; a look id plus one more range gives the next
@@ -350,7 +357,8 @@ export function sheetXml(
   // The sheet is written as UTF-8 into one growing buffer, a row at a time: a row's pieces are
   // joined and encoded at once (native), so they die young; built as strings per block of
   // 50,000 pieces and copied together at the end, most of a sheet's size was old garbage.
-  const data = new Utf8Buffer();
+  const data = buffer;
+  data.reset();
   data.text(out.slice(0, head).join(''));
   const row: string[] = [];
   for (let r = 1; r <= rowsN; r++) {
@@ -429,7 +437,7 @@ export function sheetXml(
 }
 
 /** UTF-8 bytes written as they come (encoded as TextEncoder does: a lone surrogate becomes U+FFFD). */
-class Utf8Buffer {
+export class Utf8Buffer {
   private buf = new Uint8Array(1 << 16);
   private length = 0;
   private readonly encoder = new TextEncoder();
@@ -446,6 +454,11 @@ class Utf8Buffer {
 
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.length);
+  }
+
+  /** Empty again, keeping its capacity. */
+  reset(): void {
+    this.length = 0;
   }
 }
 
