@@ -37,6 +37,12 @@ interface SheetToWrite {
 export class PackageWorkbook implements WorkbookPort {
   readonly kind = 'file' as const;
   private readonly textCache = new Map<string, string | undefined>();
+  /**
+   * Parts read (and counted against the unpacked limit) whose text is not kept: the sheets and
+   * the shared strings, most of the package's text, are not held through planning and writing;
+   * the few later uses (lost parts, the appended empty string) unpack them again.
+   */
+  private readonly released = new Set<string>();
   private sheets: SheetData[] | undefined;
   private readonly pending: SheetToWrite[] = [];
   private readonly structure: WorkbookStructure;
@@ -44,7 +50,15 @@ export class PackageWorkbook implements WorkbookPort {
   private readonly stringsPart: string | undefined;
   /** What toBuffer wrote last: lostParts reads its new parts' text from here instead of unzipping them. */
   private lastWritten:
-    { bytes: Uint8Array; names: Set<string>; texts: Map<string, string>; sheetParts: Set<string> } | undefined;
+    | {
+        bytes: Uint8Array;
+        names: Set<string>;
+        texts: Map<string, string>;
+        sheetParts: Set<string>;
+        /** The kept sheets' parts, copied byte for byte: the same features before and after. */
+        copiedSheetParts: Set<string>;
+      }
+    | undefined;
 
   /** Bytes unpacked so far, against limits.maxUnpackedBytes (counted, whatever the directory claims). */
   private unpacked = 0;
@@ -89,8 +103,11 @@ export class PackageWorkbook implements WorkbookPort {
         return undefined;
       // Read now: whatever this reader cannot parse goes to the ExcelJS adapter and its messages.
       wb.sheets = readPackageSheets(wb, wb.structure, wb.stylesPart, wb.stringsPart, limits);
+      for (const part of [...wb.structure.sheets.map((sh) => sh.part), wb.stringsPart])
+        if (part !== undefined && wb.textCache.delete(part)) wb.released.add(part);
       // The parts not read are copied as they are, but a directory may lie about them too.
-      for (const [name, e] of entries) if (!wb.textCache.has(name) && e.method !== 0) wb.inflate(e);
+      for (const [name, e] of entries)
+        if (!wb.textCache.has(name) && !wb.released.has(name) && e.method !== 0) wb.inflate(e);
       return wb;
     } catch (e) {
       if (e instanceof WorkbookReadError) throw e;
@@ -113,6 +130,9 @@ export class PackageWorkbook implements WorkbookPort {
   text(part: string): string | undefined {
     if (this.textCache.has(part)) return this.textCache.get(part);
     const entry = this.entries.get(part);
+    // Counted when first read (within the limit then, so within it now): unpacked again, not kept.
+    if (entry && this.released.has(part))
+      return new TextDecoder().decode(inflateEntry(entry, this.limits.maxUnpackedBytes));
     const text = entry ? new TextDecoder().decode(this.inflate(entry)) : undefined;
     this.textCache.set(part, text);
     return text;
@@ -173,15 +193,20 @@ export class PackageWorkbook implements WorkbookPort {
     const skipped = new Set(
       this.structure.sheets.filter((s) => NOT_COMPARED.has(s.name.toLowerCase())).map((s) => s.part),
     );
+    const last = this.lastWritten?.bytes === written ? this.lastWritten : undefined;
+    // A sheet part copied byte for byte into the package just written has the same elements in
+    // both: neither side scans it (nor unpacks it again). Its related parts are still compared.
+    if (last) for (const p of last.copiedSheetParts) skipped.add(p);
     const before = await inventoryOf([...this.entries.keys()], async (p) =>
       skipped.has(p) ? '' : (this.text(p) ?? null),
     );
     let after;
-    const last = this.lastWritten;
-    if (last && last.bytes === written) {
+    if (last) {
       // The package this adapter just wrote: its new parts' text is at hand, the rest is the package read.
       after = await inventoryOf([...last.names], async (p) =>
-        last.sheetParts.has(p) ? '' : (last.texts.get(p) ?? (last.names.has(p) ? (this.text(p) ?? null) : null)),
+        last.sheetParts.has(p) || last.copiedSheetParts.has(p)
+          ? ''
+          : (last.texts.get(p) ?? (last.names.has(p) ? (this.text(p) ?? null) : null)),
       );
     } else {
       const zip = readZip(written);
@@ -402,7 +427,10 @@ export class PackageWorkbook implements WorkbookPort {
     put(stylesPart, styles.toXml());
     if (stringsXml !== undefined && stringsPart) put(stringsPart, stringsXml);
     const bytes = writeZip([...out.values()]);
-    this.lastWritten = { bytes, names: new Set(out.keys()), texts, sheetParts };
+    const copiedSheetParts = new Set(
+      this.structure.sheets.map((s) => s.part).filter((p) => out.has(p) && out.get(p) === this.entries.get(p)),
+    );
+    this.lastWritten = { bytes, names: new Set(out.keys()), texts, sheetParts, copiedSheetParts };
     return bytes;
   }
 
