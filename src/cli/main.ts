@@ -12,6 +12,7 @@ import {
   writeOutputs,
   type PlanOutcome,
 } from '../core/pipeline';
+import { chunked, jsonPieces } from '../core/jsonText';
 import { toJsonReport } from '../core/report';
 import { germanDate, todayIso } from '../core/dates';
 import { sortFindings, appendAll } from '../core/findings';
@@ -281,7 +282,13 @@ function withFindings(outcome: PlanOutcome, extra: Finding[]): PlanOutcome {
 
 async function writeJson(args: ParsedArgs, outcome: PlanOutcome): Promise<void> {
   const json = stringOption(args, 'json');
-  if (json) await saveTextFile(json, JSON.stringify(toJsonReport(outcome), null, 2) + '\n');
+  // The same text as JSON.stringify(report, null, 2) + "\n", written in chunks (5 MB at 20,000 Leistungen).
+  if (json) await saveTextFile(json, chunked(reportText(toJsonReport(outcome))));
+}
+
+function* reportText(report: unknown): Generator<string> {
+  yield* jsonPieces(report);
+  yield '\n';
 }
 
 const LABEL = { error: 'FEHLER  ', warning: 'WARNUNG ', info: 'HINWEIS ' } as const;

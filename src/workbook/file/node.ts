@@ -99,8 +99,11 @@ export async function saveWorkbookFile(
   return { lost };
 }
 
-/** Writes a text file (the JSON report), with German errors for folders and unwritable paths. */
-export async function saveTextFile(path: string, text: string): Promise<void> {
+/**
+ * Writes a text file (the JSON report), with German errors for folders and unwritable paths.
+ * The text may come in pieces (written one after the other, never joined in memory).
+ */
+export async function saveTextFile(path: string, text: string | Iterable<string>): Promise<void> {
   await ensureWritableFile(path);
   await writeAtomically(path, text);
 }
@@ -122,7 +125,7 @@ function removePendingTemps(signal: NodeJS.Signals): void {
   process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
 }
 
-async function writeAtomically(given: string, data: Uint8Array | string): Promise<void> {
+async function writeAtomically(given: string, data: Uint8Array | string | Iterable<string>): Promise<void> {
   // A symlink is followed (its target is replaced, not the link); a device or pipe such as
   // /dev/stdout is written directly, there is nothing to replace atomically.
   const path = await realpath(given).catch(() => given);
