@@ -109,10 +109,9 @@ function usableWidth(widthChars: number): number {
 }
 
 function wrappedLines(text: string, widthChars: number, style: TextStyle): number {
+  // Called by linesFor only for text that does not fit on one line (one line: when the whole text
+  // fits, word by word it adds up to the same width, the margin covering rounding of the sums).
   const usable = usableWidth(widthChars);
-  // One line when the whole text fits: word by word it adds up to the same width (the margin
-  // covers rounding of the sums), so the wrapping below would find one line too.
-  if (text.indexOf('\n') < 0 && textPoints(text, style) <= usable - 1e-6) return 1;
   const space = textPoints(' ', style);
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {

@@ -295,13 +295,9 @@ export function sheetXml(
     for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) covered[at(r, c)] = 1;
     covered[at(b.top, b.left)] = 0;
   }
-  const xfOfLook = new Int32Array(looks.length + 1).fill(-1);
-  const styleAttr = (look: number) => {
-    if (look === 0) return '';
-    if (look >= xfOfLook.length) return ` s="${styles.index(looks[look])}"`;
-    if (xfOfLook[look] < 0) xfOfLook[look] = styles.index(looks[look]);
-    return ` s="${xfOfLook[look]}"`;
-  };
+  // The s="…" attribute of each look, made once (not a string per cell).
+  const attrOfLook: string[] = [''];
+  const styleAttr = (look: number) => (attrOfLook[look] ??= ` s="${styles.index(looks[look])}"`);
   const letters = Array.from({ length: colsN + 1 }, (_, c) => (c ? columnLetter(c) : ''));
 
   let cells = 0;
