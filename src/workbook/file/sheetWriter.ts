@@ -434,9 +434,13 @@ export function sheetXml(
 
 /** UTF-8 bytes written as they come (encoded as TextEncoder does: a lone surrogate becomes U+FFFD). */
 export class Utf8Buffer {
-  private buf = new Uint8Array(1 << 16);
+  private buf: Uint8Array;
   private length = 0;
   private readonly encoder = new TextEncoder();
+
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(capacity);
+  }
 
   text(s: string): void {
     // at most three bytes per UTF-16 code unit
