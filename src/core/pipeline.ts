@@ -376,6 +376,25 @@ export async function writeOutputs(
   } = {},
 ): Promise<WriteOutcome> {
   const sheets = opts.sheets ?? (await port.readSheets());
+  const guard = guardWrite(sheets, bundle);
+  if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
+  return writeGuarded(port, bundle, guard, opts);
+}
+
+/** What guardWrite decided: the hand-edited sheets, and the metadata to store with the write. */
+export interface WriteGuard {
+  editedSheets: string[];
+  meta: Record<string, string>;
+}
+
+/**
+ * The checks before a write, without the workbook: throws StaleInputError when the input
+ * sheets (as just read) changed after the plan was made, OutputOnInputSheetError when an
+ * output would replace an input sheet; returns the hand-edited output sheets and the metadata
+ * with the new fingerprints. The fingerprints of 20,000 Leistungen take a few hundred ms: the
+ * task pane runs this in its compute worker (with the outputs), then writeGuarded on its thread.
+ */
+export function guardWrite(sheets: SheetData[], bundle: OutputBundle): WriteGuard {
   // The metadata sheet is among the sheets just read: no second read (in Excel: no extra sync).
   const metaSheet = sheets.find((s) => s.name === META_SHEET);
   const meta = metaSheet ? metaFromRows(metaSheet.values) : {};
@@ -384,8 +403,19 @@ export async function writeOutputs(
   }
   const collision = inputSheetCollision(bundle);
   if (collision) throw new OutputOnInputSheetError(collision);
-  const guard = guardOutputs(sheets, meta, bundle);
-  if (guard.editedSheets.length > 0 && !opts.force) return { stats: null, editedSheets: guard.editedSheets };
+  return guardOutputs(sheets, meta, bundle);
+}
+
+/**
+ * The write after guardWrite (which the caller has honoured: with hand-edited sheets only
+ * when forced): the outputs and the metadata, in the same batches where the port can.
+ */
+export async function writeGuarded(
+  port: WorkbookPort,
+  bundle: OutputBundle,
+  guard: WriteGuard,
+  opts: { onProgress?: ApplyOptions['onProgress']; signal?: ApplyOptions['signal'] } = {},
+): Promise<{ stats: WriteStats; editedSheets: string[] }> {
   if (opts.signal?.aborted) throw new WriteCancelled(0, 0);
   const stats = await port.applyOutputs(bundle, { meta: guard.meta, onProgress: opts.onProgress, signal: opts.signal });
   if (!stats.metaWritten) await port.writeMeta(guard.meta);

@@ -1,8 +1,7 @@
 import type { IsoDate, SheetData, Themenfeld } from '../core/model';
-import type { OutputBundle } from '../core/layout/types';
 import type { PlanOutcome } from '../core/pipeline';
 import type { PlanOverrides } from '../core/plan';
-import type { ComputeRequest, ComputeResponse, ComputeResults } from './worker/computeProtocol';
+import type { ComputeRequest, ComputeResponse, ComputeResults, PreparedWrite } from './worker/computeProtocol';
 import type { PublishRequest } from './worker/sessionProtocol';
 
 /** Just what the client uses of a Worker, so tests can stand in for it. */
@@ -104,12 +103,18 @@ export class ComputeClient {
     return this.call({ op: 'plan', sheets, overrides, fresh });
   }
 
-  outputs(
+  /**
+   * The outputs and guardWrite on `sheets` (as Office.js just read them), so the pane's thread
+   * has only the write itself left. Throws StaleInputError, OutputOnInputSheetError or
+   * PublishRefusedError by name, as the core does.
+   */
+  prepareWrite(
+    sheets: SheetData[],
     outcome: PlanOutcome,
     today: IsoDate,
     themenfeld?: Themenfeld,
     publish?: PublishRequest,
-  ): Promise<OutputBundle> {
-    return this.call({ op: 'outputs', outcome, today, themenfeld, publish });
+  ): Promise<PreparedWrite> {
+    return this.call({ op: 'prepareWrite', sheets, outcome, today, themenfeld, publish });
   }
 }

@@ -5,7 +5,15 @@
  */
 import * as React from 'react';
 import type { Finding } from '../core/model';
-import { outputsFor, publishOutputs, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../core/pipeline';
+import {
+  guardWrite,
+  outputsFor,
+  publishOutputs,
+  runCheck,
+  runPlan,
+  writeGuarded,
+  type PlanOutcome,
+} from '../core/pipeline';
 import { todayIso } from '../core/dates';
 import type { WorkbookPort } from '../workbook/port';
 import { describeError, type PaneError } from './errors';
@@ -333,16 +341,26 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
         focusAfter.current = '[data-testid="write-result"]';
         return;
       }
+      // Office.js reads the workbook again (input changes since the plan are found); the outputs,
+      // their fingerprints and those of the sheets read are computed in the worker, so the pane's
+      // thread has only the write left.
       const today = todayIso();
-      const bundle = await offThread(
+      const sheets = await port.readSheets();
+      const { bundle, guard } = await offThread(
         'Ergebnisblätter werden aufgebaut …',
         `${action} abbrechen`,
-        (c) => c.outputs(outcome, today, themenfeld ?? undefined, publish),
-        () =>
-          publish
+        (c) => c.prepareWrite(sheets, outcome, today, themenfeld ?? undefined, publish),
+        () => {
+          const built = publish
             ? publishOutputs(outcome, publish.label, publish.date, { themenfeld: themenfeld ?? undefined }).bundle
-            : outputsFor(outcome, today, { themenfeld: themenfeld ?? undefined }),
+            : outputsFor(outcome, today, { themenfeld: themenfeld ?? undefined });
+          return { bundle: built, guard: guardWrite(sheets, built) };
+        },
       );
+      if (guard.editedSheets.length > 0 && !force) {
+        dispatch({ type: 'writeRefused', editedSheets: guard.editedSheets });
+        return;
+      }
       // In Excel the sheets go in chunks (one sync each): the bar moves after each, and the
       // planner can stop between two (see docs/taskpane.md for what a cancelled write leaves).
       const abort = new AbortController();
@@ -358,11 +376,7 @@ export function useWorkbookSession(officePort: WorkbookPort | null, startupError
           },
         });
       dispatch({ type: 'progress', busy: { label, cancel: () => abort.abort(), cancelLabel } });
-      const result = await writeOutputs(port, bundle, { force, onProgress, signal: abort.signal });
-      if (!result.stats) {
-        dispatch({ type: 'writeRefused', editedSheets: result.editedSheets });
-        return;
-      }
+      const result = await writeGuarded(port, bundle, guard, { onProgress, signal: abort.signal });
       const view: Omit<WriteResultView, 'summary'> = {};
       if (isFileWorkbook(port)) {
         const name = resultFileName(fileName);

@@ -48,7 +48,7 @@ describe('ComputeClient (Excel mode: check, plan and outputs in a worker)', () =
         })),
     );
     const e = await client
-      .outputs(outcome, '2026-12-03', undefined, { label: 'x', date: '2026-12-03' })
+      .prepareWrite([], outcome, '2026-12-03', undefined, { label: 'x', date: '2026-12-03' })
       .catch((x) => x);
     expect(e).toBeInstanceOf(Error);
     expect(e).toMatchObject({ name: 'PublishRefusedError', message: 'Veröffentlichen nicht möglich: …' });

@@ -4,7 +4,7 @@
  * stays responsive on 20,000 Leistungen. Stateless; the pane talks to it through ComputeClient
  * (computeClient.ts). File mode has the session worker instead, which also holds the file.
  */
-import { outputsFor, publishOutputs, runCheck, runPlan } from '../../core/pipeline';
+import { guardWrite, outputsFor, publishOutputs, runCheck, runPlan } from '../../core/pipeline';
 import type { ComputeMessage, ComputeResponse } from './computeProtocol';
 
 interface WorkerScope {
@@ -13,17 +13,24 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+function bundleFor(m: Extract<ComputeMessage, { op: 'prepareWrite' }>) {
+  // Publishing refuses (PublishRefusedError, German message) as the command line does.
+  return m.publish
+    ? publishOutputs(m.outcome, m.publish.label, m.publish.date, { themenfeld: m.themenfeld }).bundle
+    : outputsFor(m.outcome, m.today, { themenfeld: m.themenfeld });
+}
+
 function handle(m: ComputeMessage): unknown {
   switch (m.op) {
     case 'check':
       return runCheck(m.sheets, { overrides: m.overrides });
     case 'plan':
       return runPlan(m.sheets, { overrides: m.overrides, fresh: m.fresh });
-    case 'outputs':
-      // Publishing refuses (PublishRefusedError, German message) as the command line does.
-      return m.publish
-        ? publishOutputs(m.outcome, m.publish.label, m.publish.date, { themenfeld: m.themenfeld }).bundle
-        : outputsFor(m.outcome, m.today, { themenfeld: m.themenfeld });
+    case 'prepareWrite': {
+      // the fingerprints of the sheets read and of the new ones are computed here, not on the pane's thread
+      const bundle = bundleFor(m);
+      return { bundle, guard: guardWrite(m.sheets, bundle) };
+    }
   }
 }
 

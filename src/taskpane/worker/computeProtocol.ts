@@ -1,23 +1,40 @@
 import type { IsoDate, SheetData, Themenfeld } from '../../core/model';
 import type { OutputBundle } from '../../core/layout/types';
-import type { PlanOutcome } from '../../core/pipeline';
+import type { PlanOutcome, WriteGuard } from '../../core/pipeline';
 import type { PlanOverrides } from '../../core/plan';
 import type { PublishRequest } from './sessionProtocol';
 
 /**
  * Messages between the pane and the compute worker (Excel mode): the sheets Office.js read go
- * in, the check, the rule-based plan or the output sheets come back. Nothing is kept there.
+ * in, the check, the rule-based plan or the output sheets with their guard come back. Nothing is kept there.
  */
 export type ComputeRequest =
   | { op: 'check'; sheets: SheetData[]; overrides: PlanOverrides }
   | { op: 'plan'; sheets: SheetData[]; overrides: PlanOverrides; fresh?: boolean }
-  /** publish: the bundle of publishOutputs (the Veröffentlichungen sheet included). */
-  | { op: 'outputs'; outcome: PlanOutcome; today: IsoDate; themenfeld?: Themenfeld; publish?: PublishRequest };
+  /**
+   * The output sheets (publish: the bundle of publishOutputs, the Veröffentlichungen sheet
+   * included) and the checks before writing them (guardWrite: stale input, hand-edited sheets,
+   * the fingerprints to store) on the sheets Office.js just read: the pane only writes.
+   */
+  | {
+      op: 'prepareWrite';
+      sheets: SheetData[];
+      outcome: PlanOutcome;
+      today: IsoDate;
+      themenfeld?: Themenfeld;
+      publish?: PublishRequest;
+    };
 
 export interface ComputeResults {
   check: PlanOutcome;
   plan: PlanOutcome;
-  outputs: OutputBundle;
+  prepareWrite: PreparedWrite;
+}
+
+/** The bundle to write and what guardWrite decided about it. */
+export interface PreparedWrite {
+  bundle: OutputBundle;
+  guard: WriteGuard;
 }
 
 export type ComputeMessage = { id: number } & ComputeRequest;

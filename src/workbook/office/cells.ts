@@ -2,6 +2,7 @@ import { parseRange, RangeBox } from '../../core/address';
 import { dateToIso, isoToSerial } from '../../core/dates';
 import type { CellValue } from '../../core/model';
 import type { LayoutValue, NumberFormatRange } from '../../core/layout/types';
+import { runAll, SLICE_ROWS, type Sliced } from './slices';
 import { needsTextFormat } from './text-format';
 
 /**
@@ -32,6 +33,11 @@ export interface Block {
  * (General, the format of a new sheet).
  */
 export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormatRange[]): Block {
+  return runAll(layoutBlockSliced(values, numberFormats));
+}
+
+/** layoutBlock, yielding every SLICE_ROWS rows (see slices.ts). */
+export function* layoutBlockSliced(values: LayoutValue[][], numberFormats: NumberFormatRange[]): Sliced<Block> {
   const width = values.reduce((w, row) => Math.max(w, row.length), 0);
   const height = values.length;
   const formats: (string | null)[][] = values.map(() => new Array<string | null>(width).fill(null));
@@ -41,8 +47,12 @@ export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormat
     for (let r = box.top; r <= box.bottom; r++)
       for (let c = box.left; c <= box.right; c++) formats[r - 1][c - 1] = nf.format;
   }
+  yield;
   let cells = 0;
-  const out: OfficeValue[][] = values.map((row, r) => {
+  const out: OfficeValue[][] = new Array<OfficeValue[]>(height);
+  for (let r = 0; r < height; r++) {
+    if (r > 0 && r % SLICE_ROWS === 0) yield;
+    const row = values[r];
     const line = new Array<OfficeValue>(width);
     for (let c = 0; c < width; c++) {
       const v = row[c];
@@ -54,8 +64,8 @@ export function layoutBlock(values: LayoutValue[][], numberFormats: NumberFormat
       else if (typeof v === 'boolean') line[c] = v;
       else line[c] = '';
     }
-    return line;
-  });
+    out[r] = line;
+  }
   return { values: out, formats, width, cells };
 }
 

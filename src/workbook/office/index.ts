@@ -7,7 +7,7 @@ import { Batcher, SyncCounter } from './batches';
 import { patchBlock } from './cells';
 import { errorCode } from './errors';
 import { ganttSteps } from './gantt-chart';
-import { layoutSteps } from './layout-steps';
+import { layoutStepsSliced, type LayoutSteps } from './layout-steps';
 import { queueMeta, readMetaSheet, writeMetaSheet } from './meta';
 import { commandsBytes, COMMAND_BYTES, DEFAULT_BATCH_BUDGET_BYTES, jsonBytes } from './payload';
 import { readAllSheets, SIZE_KEY_PREFIX, type Knowledge, type WorkbookShape, type WorkbookState } from './read';
@@ -17,7 +17,8 @@ import { existingOutputs, loadOutputSheets } from './load-outputs';
 import { SHEET_SPECS } from '../../core/read/columns';
 import { OUTPUT_SHEETS } from '../../core/layout/sheets';
 import { prepareOutputSheets } from './output-sheets';
-import { rowBytesOf, streamRows } from './rows-writer';
+import { rowBytesSliced, streamRows } from './rows-writer';
+import { runSliced } from './slices';
 import { writePatch } from './write-block';
 import {
   BASE_SET,
@@ -177,21 +178,25 @@ export class OfficeWorkbook implements WorkbookPort {
         ],
         tables: inputTables.map((t) => t.name),
       };
-      // every sheet's steps first: their sizes are the progress's total. One sheet at a time,
+      // every sheet's steps first: their sizes are the progress's total. In slices of ~25 ms,
       // giving the pane's thread back in between (a large sheet's steps take a few hundred ms).
-      const planned: { layout: SheetLayout; steps: ReturnType<typeof layoutSteps>; rowBytes: number[] }[] = [];
+      const planned: { layout: SheetLayout; steps: LayoutSteps; rowBytes: number[] }[] = [];
       for (const layout of layouts) {
         if (planned.length > 0) await yieldToUi();
         const tableName = layout.table ? freeTableName(takenTables, layout.table.name) : undefined;
         if (tableName) shape.tables.push(tableName);
-        const steps = layoutSteps(layout, sheetOf(layout.name), {
-          tableName,
-          print,
-          validation: axisFormat,
-          rangeAreas: print,
-          chunkBytes: this.budget - 4 * COMMAND_BYTES,
-        });
-        planned.push({ layout, steps, rowBytes: rowBytesOf(steps.block.values, steps.block.formats) });
+        const steps = await runSliced(
+          layoutStepsSliced(layout, sheetOf(layout.name), {
+            tableName,
+            print,
+            validation: axisFormat,
+            rangeAreas: print,
+            chunkBytes: this.budget - 4 * COMMAND_BYTES,
+          }),
+          yieldToUi,
+        );
+        const rowBytes = await runSliced(rowBytesSliced(steps.block.values, steps.block.formats), yieldToUi);
+        planned.push({ layout, steps, rowBytes });
       }
       if (signal?.aborted) throw new WriteCancelled(0, 0);
       const charted = chart ? ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }) : [];

@@ -1,9 +1,10 @@
 import { a1, columnLetter, parseRange, RangeBox, rangeA1, sheetRef } from '../../core/address';
 import type { CellStyle, InternalLink, LayoutValue, PrintSetup, SheetLayout } from '../../core/layout/types';
 import type { Step } from './batches';
-import { Block, GENERAL_FORMAT, layoutBlock } from './cells';
+import { Block, GENERAL_FORMAT, layoutBlockSliced } from './cells';
 import { commandsBytes, COMMAND_BYTES, jsonBytes } from './payload';
-import { StyleRegion, styleRegions } from './style-regions';
+import { runAll, SLICE_ROWS, type Sliced } from './slices';
+import { StyleRegion, styleRegionsSliced } from './style-regions';
 
 export interface LayoutOptions {
   /** Table name to use (the layout's, or a free variant when an input sheet already has it). */
@@ -32,17 +33,31 @@ export function columnWidthPoints(chars: number): number {
 }
 
 export function layoutSteps(layout: SheetLayout, ws: () => Excel.Worksheet, opts: LayoutOptions): LayoutSteps {
-  const block = layoutBlock(layout.values, layout.numberFormats);
+  return runAll(layoutStepsSliced(layout, ws, opts));
+}
+
+/**
+ * layoutSteps, yielding between slices of the large parts (the block's rows, the styled ranges,
+ * the links; see slices.ts): the adapter runs it with pauses, so a sheet of 20,000 rows is
+ * prepared in many short tasks on the pane's thread instead of one of a few hundred ms.
+ */
+export function* layoutStepsSliced(
+  layout: SheetLayout,
+  ws: () => Excel.Worksheet,
+  opts: LayoutOptions,
+): Sliced<LayoutSteps> {
+  const block = yield* layoutBlockSliced(layout.values, layout.numberFormats);
   const finish: Step[] = [];
   if (layout.table)
     finish.push(tableStep(ws, layout.table.range, opts.tableName ?? layout.table.name, layout.table.style));
   for (const m of layout.merges) {
     finish.push({ bytes: commandsBytes(2, [m]), queue: () => ws().getRange(m).merge(false) });
   }
-  for (const region of styleRegions(layout.styles)) finish.push(...regionSteps(ws, region, opts.rangeAreas));
+  for (const region of yield* styleRegionsSliced(layout.styles))
+    finish.push(...regionSteps(ws, region, opts.rangeAreas));
   finish.push(...columnWidthSteps(ws, layout.columnWidths));
   finish.push(...rowHeightSteps(ws, layout.rowHeights ?? []));
-  finish.push(...linkSteps(ws, layout.values, layout.links ?? [], opts.chunkBytes));
+  finish.push(...(yield* linkSteps(ws, layout.values, layout.links ?? [], opts.chunkBytes)));
   if (opts.validation) for (const v of layout.validations ?? []) finish.push(validationStep(ws, v.range, v.list));
   if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0))
     finish.push(freezeStep(ws, layout.freeze.rows, layout.freeze.columns));
@@ -228,15 +243,17 @@ function formulaConstant(value: LayoutValue): string {
  * back exactly as the layout's value. Cells get the General format first: in a text-formatted cell
  * Excel would keep the formula as text. Texts too long for a formula get a native hyperlink.
  */
-function linkSteps(
+function* linkSteps(
   ws: () => Excel.Worksheet,
   values: LayoutValue[][],
   links: InternalLink[],
   chunkBytes: number,
-): Step[] {
+): Sliced<Step[]> {
   const steps: Step[] = [];
   const formulas = new Map<number, Map<number, string>>();
-  for (const link of links) {
+  for (let k = 0; k < links.length; k++) {
+    if (k > 0 && k % SLICE_ROWS === 0) yield;
+    const link = links[k];
     const { top, left } = parseRange(link.cell);
     const shown = values[top - 1]?.[left - 1] ?? null;
     const target = `#${sheetRef(link.targetSheet, link.targetCell)}`;
@@ -254,6 +271,7 @@ function linkSteps(
     formulas.set(left, column);
   }
   for (const [col, cells] of [...formulas].sort((a, b) => a[0] - b[0])) {
+    yield;
     const rows = [...cells.keys()].sort((a, b) => a - b);
     let start = 0;
     let bytes = 4 * COMMAND_BYTES;

@@ -1,6 +1,7 @@
 import type { Batcher } from './batches';
 import { COMMAND_BYTES, jsonBytes } from './payload';
 import { a1 } from '../../core/address';
+import { runAll, SLICE_ROWS, type Sliced } from './slices';
 
 /** A batch with less room than this is sent first rather than given a sliver of rows. */
 const MIN_CHUNK_BYTES = 64 * 1024;
@@ -8,7 +9,17 @@ const CHUNK_OVERHEAD_BYTES = 3 * COMMAND_BYTES + 32;
 
 /** Each row's estimated request bytes (values and formats), as streamRows counts them. */
 export function rowBytesOf(values: unknown[][], formats: (string | null)[][]): number[] {
-  return values.map((row, i) => jsonBytes(row) + jsonBytes(formats[i]) + 2);
+  return runAll(rowBytesSliced(values, formats));
+}
+
+/** rowBytesOf, yielding every SLICE_ROWS rows (see slices.ts). */
+export function* rowBytesSliced(values: unknown[][], formats: (string | null)[][]): Sliced<number[]> {
+  const bytes = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0 && i % SLICE_ROWS === 0) yield;
+    bytes[i] = jsonBytes(values[i]) + jsonBytes(formats[i]) + 2;
+  }
+  return bytes;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseRange, RangeBox } from '../../core/address';
 import type { CellStyle, StyledRange } from '../../core/layout/types';
+import { runAll, SLICE_ROWS, type Sliced } from './slices';
 
 export interface StyleRegion {
   style: CellStyle;
@@ -27,6 +28,11 @@ const KEYS: (keyof CellStyle)[] = [
  * rectangles, so the number of commands no longer grows with the number of rows.
  */
 export function styleRegions(styles: StyledRange[]): StyleRegion[] {
+  return runAll(styleRegionsSliced(styles));
+}
+
+/** styleRegions, yielding every SLICE_ROWS styled ranges and rows (see slices.ts). */
+export function* styleRegionsSliced(styles: StyledRange[]): Sliced<StyleRegion[]> {
   const ids = new Map<string, number>();
   const byId: CellStyle[] = [];
   const intern = (style: CellStyle): number => {
@@ -42,7 +48,9 @@ export function styleRegions(styles: StyledRange[]): StyleRegion[] {
   // cell -> style id; rows kept apart so the sweep below can go row by row
   const rows = new Map<number, Map<number, number>>();
   const merged = new Map<string, number>();
-  styles.forEach((sr, index) => {
+  for (let index = 0; index < styles.length; index++) {
+    if (index > 0 && index % SLICE_ROWS === 0) yield;
+    const sr = styles[index];
     const box = parseRange(sr.range);
     for (let r = box.top; r <= box.bottom; r++) {
       let row = rows.get(r);
@@ -59,11 +67,15 @@ export function styleRegions(styles: StyledRange[]): StyleRegion[] {
         row.set(c, id);
       }
     }
-  });
+  }
+  yield;
 
   const boxes: RangeBox[][] = byId.map(() => []);
   let open = new Map<string, RangeBox>();
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+  const sortedRows = [...rows.keys()].sort((a, b) => a - b);
+  for (let k = 0; k < sortedRows.length; k++) {
+    if (k > 0 && k % SLICE_ROWS === 0) yield;
+    const r = sortedRows[k];
     const cols = [...rows.get(r)!].sort((a, b) => a[0] - b[0]);
     const next = new Map<string, RangeBox>();
     let i = 0;
