@@ -4,11 +4,7 @@
  * chunks, the progress bar moves after each, "Schreiben abbrechen" stops it between two chunks,
  * and the next write replaces the incomplete sheets without calling them hand-edited.
  */
-import * as path from 'path';
-import { buildSync } from 'esbuild';
-import { dateToIso, isoToSerial } from '../../src/core/dates';
-import { openWorkbookFile } from '../../src/workbook/file/node';
-import { bigWorkbookFile } from './bigWorkbook';
+import { useFakeExcel } from './excelFlow';
 import { axeViolations, ensureBuilt, openSession, type Session } from './harness';
 import { observeLongTasks, phase, type PhaseFigures } from './longTasks';
 
@@ -19,30 +15,8 @@ describe('Schreiben in Excel: progress and cancel', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const stub = buildSync({
-      entryPoints: [path.join(__dirname, 'fake-office-entry.ts')],
-      bundle: true,
-      format: 'iife',
-      write: false,
-      platform: 'browser',
-      banner: {
-        js: 'var Buffer = { byteLength: function (t) { return new TextEncoder().encode(String(t)).length; } };',
-      },
-    }).outputFiles[0].text;
-    const sheets = await (await openWorkbookFile(await bigWorkbookFile(SERVICES))).readSheets();
-    const seed = sheets.map((sh) => ({
-      name: sh.name,
-      values: sh.values.map((row) => row.map((v) => (v instanceof Date ? isoToSerial(dateToIso(v)!) : v))),
-    }));
     s = await openSession();
-    await s.context.route('**/office-js/office.js', (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: stub }),
-    );
-    await s.context.addInitScript((data) => {
-      const w = window as unknown as { __seedSheets: unknown; __syncDelayMs: number };
-      w.__seedSheets = data;
-      w.__syncDelayMs = 1000;
-    }, seed);
+    await useFakeExcel(s, SERVICES, 1000);
   }, 900_000);
 
   afterAll(async () => {
@@ -51,7 +25,7 @@ describe('Schreiben in Excel: progress and cancel', () => {
 
   it('shows moving progress, cancels between chunks, and writes completely the next time', async () => {
     const { page } = s;
-    // figures only (printed): in Excel reading, checking, planning and building the outputs run on the pane's thread
+    // figures only (printed); office-scale.test.ts asserts the long-task limit at 20,000 Leistungen
     await observeLongTasks(page);
     const figures: PhaseFigures[] = [];
     figures.push(

@@ -1,0 +1,70 @@
+/**
+ * The compute worker's prepareWrite (Excel mode): the outputs and guardWrite on the sheets
+ * Office.js read, so the pane's thread only writes. Runs the worker module itself with a
+ * stand-in for its global scope.
+ */
+import type { SheetData } from '../../src/core/model';
+import { outputsFor, runPlan } from '../../src/core/pipeline';
+import { fingerprintKey, fingerprintValues } from '../../src/core/layout/guard';
+import { META_SHEET } from '../../src/core/meta';
+import type { ComputeMessage, ComputeResponse, PreparedWrite } from '../../src/taskpane/worker/computeProtocol';
+import { leistungenSheet, projekteSheet } from '../workbook/office/synthetic';
+
+const posted: ComputeResponse[] = [];
+const scope: { postMessage(m: ComputeResponse): void; onmessage: ((e: { data: ComputeMessage }) => void) | null } = {
+  postMessage: (m) => posted.push(m),
+  onmessage: null,
+};
+
+beforeAll(async () => {
+  (globalThis as unknown as { self: unknown }).self = scope;
+  await import('../../src/taskpane/worker/compute.worker');
+});
+
+function ask(m: ComputeMessage): ComputeResponse {
+  scope.onmessage!({ data: m });
+  return posted.pop()!;
+}
+
+const input = (): SheetData[] => [
+  { name: 'Leistungen', values: leistungenSheet(120) },
+  { name: 'Umsetzungsprojekte', values: projekteSheet(120) },
+];
+
+describe('compute worker: prepareWrite', () => {
+  const outcome = runPlan(input());
+
+  it('returns the bundle and the fingerprints to store, as the pane would have computed them', () => {
+    const r = ask({ id: 1, op: 'prepareWrite', sheets: input(), outcome, today: '2026-12-03' });
+    expect(r.type).toBe('done');
+    const { bundle, guard } = (r as { value: PreparedWrite }).value;
+    const expected = outputsFor(outcome, '2026-12-03');
+    expect(bundle.layouts.map((l) => l.name)).toEqual(expected.layouts.map((l) => l.name));
+    expect(guard.editedSheets).toEqual([]);
+    for (const l of expected.layouts)
+      expect(guard.meta[fingerprintKey(l.name)]).toBe(fingerprintValues(l.values, l.merges));
+  });
+
+  it('names an output sheet changed by hand since the last write', () => {
+    const first = ask({ id: 2, op: 'prepareWrite', sheets: input(), outcome, today: '2026-12-03' });
+    const { bundle, guard } = (first as { value: PreparedWrite }).value;
+    const wellenplan = bundle.layouts.find((l) => l.name === 'Wellenplan')!;
+    const edited = wellenplan.values.map((row) => [...row]);
+    edited[1][1] = 'von Hand';
+    const sheets: SheetData[] = [
+      ...input(),
+      { name: 'Wellenplan', values: edited },
+      { name: META_SHEET, values: Object.entries(guard.meta).map(([k, v]) => [k, v]) },
+    ];
+    const r = ask({ id: 3, op: 'prepareWrite', sheets, outcome, today: '2026-12-03' });
+    expect((r as { value: PreparedWrite }).value.guard.editedSheets).toEqual(['Wellenplan']);
+  });
+
+  it('refuses by name when the input changed after the plan (the pane shows its German message)', () => {
+    const sheets = input();
+    sheets[0].values[1][1] = 'geändert';
+    const r = ask({ id: 4, op: 'prepareWrite', sheets, outcome, today: '2026-12-03' });
+    expect(r).toMatchObject({ id: 4, type: 'failed', name: 'StaleInputError' });
+    expect((r as { message: string }).message).toMatch(/^Die Eingabeblätter wurden seit dem letzten Prüfen/);
+  });
+});
