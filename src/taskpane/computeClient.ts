@@ -1,4 +1,5 @@
 import type { IsoDate, SheetData, Themenfeld } from '../core/model';
+import type { SheetLayout } from '../core/layout/types';
 import type { PlanOutcome } from '../core/pipeline';
 import type { PlanOverrides } from '../core/plan';
 import type { ComputeRequest, ComputeResponse, ComputeResults, PreparedWrite } from './worker/computeProtocol';
@@ -26,7 +27,26 @@ const defaultCreateWorker = (): ComputeWorkerLike =>
 interface Pending {
   resolve(value: unknown): void;
   reject(e: Error): void;
+  /** prepareWrite: the layouts received so far (one message each). */
+  layouts: SheetLayout[];
 }
+
+/** Rows per sheetPart message: a few ms of copying each on the pane's thread. */
+export const PART_ROWS = 2_000;
+
+/** The sheets as sheetPart pieces of at most PART_ROWS rows (the first of a sheet carries its tables, notes …). */
+export function sheetParts(sheets: SheetData[]): { sheet: SheetData; continues: boolean }[] {
+  const out: { sheet: SheetData; continues: boolean }[] = [];
+  for (const sheet of sheets) {
+    out.push({ sheet: { ...sheet, values: sheet.values.slice(0, PART_ROWS) }, continues: false });
+    for (let i = PART_ROWS; i < sheet.values.length; i += PART_ROWS)
+      out.push({ sheet: { name: sheet.name, values: sheet.values.slice(i, i + PART_ROWS) }, continues: true });
+  }
+  return out;
+}
+
+/** Lets the pane's event loop run between two messages. */
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Excel mode: check, rule-based plan and output sheets in a Web Worker (compute.worker.js), so
@@ -48,9 +68,15 @@ export class ComputeClient {
       const m = event.data;
       const p = this.pending.get(m.id);
       if (!p) return;
+      if (m.type === 'layout') {
+        p.layouts.push(m.layout);
+        return;
+      }
       this.pending.delete(m.id);
-      if (m.type === 'done') p.resolve(m.value);
-      else {
+      if (m.type === 'done') {
+        if (p.layouts.length > 0) (m.value as PreparedWrite).bundle.layouts = p.layouts;
+        p.resolve(m.value);
+      } else {
         const err = new Error(m.message) as Error & { code?: string };
         err.name = m.name;
         if (m.code) err.code = m.code;
@@ -72,15 +98,22 @@ export class ComputeClient {
     this.pending.clear();
   }
 
-  private call<K extends ComputeRequest['op']>(
+  private call<K extends keyof ComputeResults>(
     request: Extract<ComputeRequest, { op: K }>,
+    /** Sent first (prepareWrite: the sheets in pieces); false: cancelled meanwhile, the request is not sent. */
+    before?: (worker: ComputeWorkerLike, id: number) => Promise<boolean>,
   ): Promise<ComputeResults[K]> {
     const worker = this.ensure();
     const id = this.nextId++;
-    return new Promise<ComputeResults[K]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, ...request });
+    const result = new Promise<ComputeResults[K]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, layouts: [] });
     });
+    if (!before) worker.postMessage({ id, ...request });
+    else
+      void before(worker, id).then((go) => {
+        if (go) worker.postMessage({ id, ...request });
+      });
+    return result;
   }
 
   /** End what runs: its callers get ComputeCancelled; the next call starts a new worker. */
@@ -115,6 +148,15 @@ export class ComputeClient {
     themenfeld?: Themenfeld,
     publish?: PublishRequest,
   ): Promise<PreparedWrite> {
-    return this.call({ op: 'prepareWrite', sheets, outcome, today, themenfeld, publish });
+    // the sheets go ahead in pieces, one message each with a pause between them; a cancel in
+    // between (the worker ended) stops sending
+    return this.call({ op: 'prepareWrite', outcome, today, themenfeld, publish }, async (worker, id) => {
+      for (const part of sheetParts(sheets)) {
+        if (this.worker !== worker) return false;
+        worker.postMessage({ id, op: 'sheetPart', ...part });
+        await pause();
+      }
+      return this.worker === worker;
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { PlanOutcome } from '../../src/core/pipeline';
-import { ComputeCancelled, ComputeClient, type ComputeWorkerLike } from '../../src/taskpane/computeClient';
+import type { SheetLayout } from '../../src/core/layout/types';
+import { ComputeCancelled, ComputeClient, PART_ROWS, type ComputeWorkerLike } from '../../src/taskpane/computeClient';
 import type { ComputeMessage, ComputeResponse } from '../../src/taskpane/worker/computeProtocol';
 
 /** Stands in for compute.worker.js: answers with what `reply` says, or stays silent (a long computation). */
@@ -52,6 +53,46 @@ describe('ComputeClient (Excel mode: check, plan and outputs in a worker)', () =
       .catch((x) => x);
     expect(e).toBeInstanceOf(Error);
     expect(e).toMatchObject({ name: 'PublishRefusedError', message: 'Veröffentlichen nicht möglich: …' });
+  });
+
+  it('prepareWrite sends the sheets ahead in pieces and puts the layouts sent one by one back into the bundle', async () => {
+    const layout = (name: string) => ({ name, values: [[name]] }) as unknown as SheetLayout;
+    let worker: FakeWorker | null = null;
+    const client = new ComputeClient(
+      () =>
+        (worker = new FakeWorker((m) => {
+          if (m.op !== 'prepareWrite') return null;
+          for (const name of ['Wellenplan', 'Prüfbericht'])
+            worker!.onmessage?.({
+              data: { id: m.id, type: 'layout', layout: layout(name) },
+            } as MessageEvent<ComputeResponse>);
+          return { id: m.id, type: 'done', value: { bundle: { layouts: [] }, guard: { editedSheets: [], meta: {} } } };
+        })),
+    );
+    const rows = Array.from({ length: PART_ROWS * 2 + 1 }, (_, i) => [i]);
+    const prepared = await client.prepareWrite(
+      [{ name: 'Leistungen', values: rows, notes: [] }],
+      outcome,
+      '2026-12-03',
+    );
+    expect(prepared.bundle.layouts.map((l) => l.name)).toEqual(['Wellenplan', 'Prüfbericht']);
+    const sent = worker!.requests;
+    expect(sent.map((r) => r.op)).toEqual(['sheetPart', 'sheetPart', 'sheetPart', 'prepareWrite']);
+    expect(sent.map((r) => (r.op === 'sheetPart' ? r.continues : null))).toEqual([false, true, true, null]);
+    expect(sent[0]).toMatchObject({ sheet: { name: 'Leistungen', notes: [] } });
+    expect(sent.flatMap((r) => (r.op === 'sheetPart' ? r.sheet.values : []))).toEqual(rows);
+    expect(sent[3]).not.toHaveProperty('sheets');
+  });
+
+  it('a cancel while the sheets are being sent stops sending them', async () => {
+    const created: FakeWorker[] = [];
+    const client = new ComputeClient(() => (created.push(new FakeWorker(() => null)), created.at(-1)!));
+    const rows = Array.from({ length: PART_ROWS * 3 }, (_, i) => [i]);
+    const running = client.prepareWrite([{ name: 'Leistungen', values: rows }], outcome, '2026-12-03');
+    client.cancel();
+    await expect(running).rejects.toBeInstanceOf(ComputeCancelled);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(created[0].requests.map((r) => r.op)).toEqual(['sheetPart']);
   });
 
   it('cancel ends the running worker, rejects with ComputeCancelled, and the next call starts a new one', async () => {

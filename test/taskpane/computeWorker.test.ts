@@ -9,7 +9,10 @@ import { fingerprintKey, fingerprintValues } from '../../src/core/layout/guard';
 import { META_SHEET } from '../../src/core/meta';
 import type { ComputeMessage, ComputeResponse, PreparedWrite } from '../../src/taskpane/worker/computeProtocol';
 import { leistungenSheet, projekteSheet } from '../workbook/office/synthetic';
+import { PART_ROWS, sheetParts } from '../../src/taskpane/computeClient';
 
+// more rows than one sheetPart carries
+const SERVICES = PART_ROWS + 300;
 const posted: ComputeResponse[] = [];
 const scope: { postMessage(m: ComputeResponse): void; onmessage: ((e: { data: ComputeMessage }) => void) | null } = {
   postMessage: (m) => posted.push(m),
@@ -21,14 +24,19 @@ beforeAll(async () => {
   await import('../../src/taskpane/worker/compute.worker');
 });
 
+/** The worker's answer, with the layouts it sent one by one put back into the bundle (as ComputeClient does). */
 function ask(m: ComputeMessage): ComputeResponse {
+  posted.length = 0;
   scope.onmessage!({ data: m });
-  return posted.pop()!;
+  const last = posted.pop()!;
+  const layouts = posted.flatMap((p) => (p.type === 'layout' && p.id === m.id ? [p.layout] : []));
+  if (last.type === 'done' && layouts.length > 0) (last.value as PreparedWrite).bundle.layouts = layouts;
+  return last;
 }
 
 const input = (): SheetData[] => [
-  { name: 'Leistungen', values: leistungenSheet(120) },
-  { name: 'Umsetzungsprojekte', values: projekteSheet(120) },
+  { name: 'Leistungen', values: leistungenSheet(SERVICES) },
+  { name: 'Umsetzungsprojekte', values: projekteSheet(SERVICES) },
 ];
 
 describe('compute worker: prepareWrite', () => {
@@ -43,6 +51,22 @@ describe('compute worker: prepareWrite', () => {
     expect(guard.editedSheets).toEqual([]);
     for (const l of expected.layouts)
       expect(guard.meta[fingerprintKey(l.name)]).toBe(fingerprintValues(l.values, l.merges));
+  });
+
+  it('takes the sheets in pieces (sheetPart) as well as in the request', () => {
+    const whole = ask({ id: 5, op: 'prepareWrite', sheets: input(), outcome, today: '2026-12-03' });
+    const parts = sheetParts(input());
+    expect(parts.length).toBeGreaterThan(2);
+    for (const part of parts) scope.onmessage!({ data: { id: 6, op: 'sheetPart', ...part } });
+    const pieced = ask({ id: 6, op: 'prepareWrite', outcome, today: '2026-12-03' });
+    expect((pieced as { value: PreparedWrite }).value).toEqual((whole as { value: PreparedWrite }).value);
+    const stale = input();
+    stale[1].values[3][0] = 'anders';
+    for (const part of sheetParts(stale)) scope.onmessage!({ data: { id: 7, op: 'sheetPart', ...part } });
+    expect(ask({ id: 7, op: 'prepareWrite', outcome, today: '2026-12-03' })).toMatchObject({
+      type: 'failed',
+      name: 'StaleInputError',
+    });
   });
 
   it('names an output sheet changed by hand since the last write', () => {

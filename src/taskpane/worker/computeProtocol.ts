@@ -1,5 +1,5 @@
 import type { IsoDate, SheetData, Themenfeld } from '../../core/model';
-import type { OutputBundle } from '../../core/layout/types';
+import type { OutputBundle, SheetLayout } from '../../core/layout/types';
 import type { PlanOutcome, WriteGuard } from '../../core/pipeline';
 import type { PlanOverrides } from '../../core/plan';
 import type { PublishRequest } from './sessionProtocol';
@@ -18,12 +18,19 @@ export type ComputeRequest =
    */
   | {
       op: 'prepareWrite';
-      sheets: SheetData[];
+      /** Absent: the sheets came before in sheetPart messages with the same id. */
+      sheets?: SheetData[];
       outcome: PlanOutcome;
       today: IsoDate;
       themenfeld?: Themenfeld;
       publish?: PublishRequest;
-    };
+    }
+  /**
+   * A piece of the sheets for the request with the same id, sent before it: a sheet's first
+   * rows (with its tables, notes …), or with `continues` more rows of the sheet before. Each
+   * piece is its own message, so no single copy on the pane's thread grows with the workbook.
+   */
+  | { op: 'sheetPart'; sheet: SheetData; continues: boolean };
 
 export interface ComputeResults {
   check: PlanOutcome;
@@ -41,4 +48,6 @@ export type ComputeMessage = { id: number } & ComputeRequest;
 
 export type ComputeResponse =
   | { id: number; type: 'done'; value: unknown }
+  /** prepareWrite: the bundle's layouts one message each, in order, before its done (whose bundle has none). */
+  | { id: number; type: 'layout'; layout: SheetLayout }
   | { id: number; type: 'failed'; name: string; message: string; code?: string };
