@@ -70,11 +70,16 @@ export async function runExcelFlow(page: Page, url: string): Promise<ExcelFlowRe
   const text = async (testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
   const idle = () => page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 900_000 });
   phases.push(
-    await phase(page, 'Öffnen + Prüfen (Excel)', async () => {
-      await page.goto(`${url}taskpane.html`);
-      await page.getByTestId('check-summary').waitFor({ timeout: 900_000 });
-      await idle();
-    }),
+    await phase(
+      page,
+      'Öffnen + Prüfen (Excel)',
+      async () => {
+        await page.goto(`${url}taskpane.html`);
+        await page.getByTestId('check-summary').waitFor({ timeout: 900_000 });
+        await idle();
+      },
+      true,
+    ),
   );
   const checkSummary = await text('check-summary');
   await page.getByRole('tab', { name: '2 Planen' }).click();

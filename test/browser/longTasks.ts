@@ -51,9 +51,18 @@ async function now(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
 }
 
-/** Runs `work` as one phase; the long tasks that started in it are its figures. */
-export async function phase(page: Page, name: string, work: () => Promise<void>): Promise<PhaseFigures> {
-  const t0 = await now(page);
+/**
+ * Runs `work` as one phase; the long tasks that started in it are its figures. `navigates`:
+ * the work loads the page anew (performance.now() restarts there), so every task of the new
+ * page counts.
+ */
+export async function phase(
+  page: Page,
+  name: string,
+  work: () => Promise<void>,
+  navigates = false,
+): Promise<PhaseFigures> {
+  const t0 = navigates ? 0 : await now(page);
   const w0 = Date.now();
   await work();
   const wall = Date.now() - w0;

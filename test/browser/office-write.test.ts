@@ -29,10 +29,15 @@ describe('Schreiben in Excel: progress and cancel', () => {
     await observeLongTasks(page);
     const figures: PhaseFigures[] = [];
     figures.push(
-      await phase(page, 'Öffnen + Prüfen (Excel)', async () => {
-        await page.goto(`${s.url}taskpane.html`);
-        await page.getByTestId('check-summary').waitFor({ timeout: 300_000 });
-      }),
+      await phase(
+        page,
+        'Öffnen + Prüfen (Excel)',
+        async () => {
+          await page.goto(`${s.url}taskpane.html`);
+          await page.getByTestId('check-summary').waitFor({ timeout: 300_000 });
+        },
+        true,
+      ),
     );
     expect(await page.getByTestId('check-summary').textContent()).toMatch(/^8\.000 Leistungen/);
     await page.getByRole('tab', { name: '3 Schreiben' }).click();
