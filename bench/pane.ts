@@ -1,5 +1,5 @@
 /**
- * Task pane figures (not a test): `npx tsx bench/pane.ts [--services 20000] [--width 400] [--optimised]`.
+ * Task pane figures (not a test): `npx tsx bench/pane.ts [--services 20000] [--width 400] [--optimised] [--excel]`.
  * The production build (npm run build first) in Debian's Chromium on a generated workbook
  * (test/browser/bigWorkbook.ts), file mode: the longest main-thread task (PerformanceObserver
  * 'longtask') per phase — open + Prüfen, Prüfen, the largest findings group opened, Planen
