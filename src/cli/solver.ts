@@ -9,7 +9,7 @@
  * rule-based plan stands.
  */
 import { Worker } from 'node:worker_threads';
-import type { RemoteSolver, SolveRequest, SolverAnswer } from '../core/plan/optimise';
+import { STATUS_TEXT, type RemoteSolver, type SolveRequest, type SolverAnswer } from '../core/plan/optimise';
 
 /**
  * The thread's code (plain JavaScript, so it runs the same from the bundle, tsx and Jest). It mirrors
@@ -48,16 +48,6 @@ parentPort.on('message', (r) => {
   }
 });
 `;
-
-/** Status names as core/plan/optimise reports them (HiGHS's model status keys). */
-const STATUS_TEXT: Record<string, string> = {
-  optimal: 'Optimal',
-  timeLimit: 'Zeitlimit erreicht',
-  infeasible: 'Unzulässig',
-  interrupted: 'Abgebrochen',
-  solutionLimit: 'Lösungslimit erreicht',
-  iterationLimit: 'Iterationslimit erreicht',
-};
 
 type Reply =
   | { type: 'ready' }

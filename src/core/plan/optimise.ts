@@ -128,7 +128,8 @@ export interface SolverAnswer {
   bound?: number;
 }
 
-const STATUS_TEXT: Record<string, string> = {
+/** HiGHS's model status keys in the planner's words (the in-process solver and the CLI's solver thread). */
+export const STATUS_TEXT: Record<string, string> = {
   optimal: 'Optimal',
   timeLimit: 'Zeitlimit erreicht',
   infeasible: 'Unzulässig',

@@ -7,6 +7,7 @@
 import { guardWrite, outputsFor, publishOutputs, runCheck, runPlan } from '../../core/pipeline';
 import type { SheetData } from '../../core/model';
 import type { ComputeMessage, ComputeResponse } from './computeProtocol';
+import { failureMessage } from './failure';
 
 interface WorkerScope {
   postMessage(message: ComputeResponse): void;
@@ -61,13 +62,6 @@ scope.onmessage = (event: MessageEvent<ComputeMessage>) => {
     scope.postMessage({ id: m.id, type: 'done', value: handle(m) });
   } catch (e) {
     parts.delete(m.id);
-    const err = e as { name?: string; message?: string; code?: string };
-    scope.postMessage({
-      id: m.id,
-      type: 'failed',
-      name: String(err?.name ?? 'Error'),
-      message: String(err?.message ?? e),
-      code: err?.code,
-    });
+    scope.postMessage(failureMessage(m.id, e));
   }
 };

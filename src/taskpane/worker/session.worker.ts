@@ -6,6 +6,7 @@
 import { FileWorkbook } from '../../workbook/file';
 import { outputsFor, publishOutputs, runCheck, runPlan, writeOutputs, type PlanOutcome } from '../../core/pipeline';
 import type { SessionMessage, SessionResponse } from './sessionProtocol';
+import { failureMessage } from './failure';
 
 interface WorkerScope {
   postMessage(message: SessionResponse, transfer?: Transferable[]): void;
@@ -92,13 +93,6 @@ scope.onmessage = async (event: MessageEvent<SessionMessage>) => {
           : null;
     scope.postMessage({ id: m.id, type: 'done', value }, bytes ? [bytes.buffer as ArrayBuffer] : []);
   } catch (e) {
-    const err = e as { name?: string; message?: string; code?: string };
-    scope.postMessage({
-      id: m.id,
-      type: 'failed',
-      name: String(err?.name ?? 'Error'),
-      message: String(err?.message ?? e),
-      code: err?.code,
-    });
+    scope.postMessage(failureMessage(m.id, e));
   }
 };
