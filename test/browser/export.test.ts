@@ -7,26 +7,14 @@ import Ajv2020 from 'ajv/dist/2020';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import { todayIso } from '../../src/core/dates';
 import { exportOf } from '../../src/core/export/fromOutcome';
 import { runPlan } from '../../src/core/pipeline';
 import { openWorkbookFile } from '../../src/workbook/file/node';
-import { axeViolations, ensureBuilt, openSession, OUT, ROOT, screenshot, type Session } from './harness';
+import { axeViolations, ensureBuilt, openSession, ROOT, screenshot, type Session, downloadWithName } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'beispiel-wellenplanung.xlsx');
 const THEMENFELD = 'Familie & Kind';
-
-async function download(
-  page: Page,
-  click: () => Promise<void>,
-  name: string,
-): Promise<{ file: string; suggested: string }> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  const file = path.join(OUT, name);
-  await dl.saveAs(file);
-  return { file, suggested: dl.suggestedFilename() };
-}
 
 describe('task pane: Themenfeld chooser, CSV and JSON downloads', () => {
   let s: Session;
@@ -59,13 +47,13 @@ describe('task pane: Themenfeld chooser, CSV and JSON downloads', () => {
     await chooser.selectOption(THEMENFELD);
 
     const today = todayIso();
-    const csv = await download(
+    const csv = await downloadWithName(
       page,
       () => page.getByRole('button', { name: 'CSV herunterladen' }).click(),
       'pane-export.csv',
     );
     expect(csv.suggested).toBe(`wellenplan-familie-kind-${today}.csv`);
-    const json = await download(
+    const json = await downloadWithName(
       page,
       () => page.getByRole('button', { name: 'JSON herunterladen' }).click(),
       'pane-export.json',
@@ -102,7 +90,7 @@ describe('task pane: Themenfeld chooser, CSV and JSON downloads', () => {
     expect(doc.themenfeld).toBe(THEMENFELD);
 
     // Writing now gives only this Themenfeld's Wellenplan (for printing).
-    const written = await download(
+    const written = await downloadWithName(
       page,
       () => page.getByRole('button', { name: 'Schreiben und herunterladen' }).click(),
       'pane-themenfeld.xlsx',
@@ -118,7 +106,7 @@ describe('task pane: Themenfeld chooser, CSV and JSON downloads', () => {
 
     // "Alle Themenfelder" exports every Leistung again.
     await page.getByLabel('Themenfeld', { exact: true }).selectOption('');
-    const all = await download(
+    const all = await downloadWithName(
       page,
       () => page.getByRole('button', { name: 'CSV herunterladen' }).click(),
       'pane-alle.csv',

@@ -192,3 +192,20 @@ export async function inViewport(page: Page, selector: string): Promise<boolean>
     return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
   }, selector);
 }
+
+/** Clicks, waits for the download it starts, saves it as test-output/<name>; the path and the file name the pane offered. */
+export async function downloadWithName(
+  page: Page,
+  click: () => Promise<void>,
+  name: string,
+): Promise<{ file: string; suggested: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const file = path.join(OUT, name);
+  await dl.saveAs(file);
+  return { file, suggested: dl.suggestedFilename() };
+}
+
+/** As downloadWithName: the saved file's path. */
+export async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
+  return (await downloadWithName(page, click, name)).file;
+}

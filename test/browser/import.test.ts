@@ -7,16 +7,16 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import { buildFixtures, type Fixtures } from '../fixtures/steckbriefe/build';
-import { axeViolations, ensureBuilt, horizontalOverflow, openSession, OUT, screenshot, type Session } from './harness';
-
-async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  const file = path.join(OUT, name);
-  await dl.saveAs(file);
-  return file;
-}
+import {
+  axeViolations,
+  ensureBuilt,
+  horizontalOverflow,
+  openSession,
+  screenshot,
+  type Session,
+  download,
+} from './harness';
 
 describe('task pane: Steckbrief import outside Excel', () => {
   let s: Session;

@@ -18,6 +18,7 @@ import {
   ROOT,
   screenshot,
   type Session,
+  download,
 } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'beispiel-wellenplanung.xlsx');
@@ -38,13 +39,6 @@ function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
 
 async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(file);
-}
-
-async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  const file = path.join(OUT, name);
-  await dl.saveAs(file);
-  return file;
 }
 
 describe('task pane in Chromium (file mode)', () => {

@@ -6,9 +6,8 @@
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
-import { axeViolations, ensureBuilt, openSession, OUT, ROOT, screenshot, type Session } from './harness';
+import { axeViolations, ensureBuilt, openSession, OUT, ROOT, screenshot, type Session, download } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'beispiel-wellenplanung.xlsx');
 const LABEL = 'Stand Lenkungskreis 03/2021';
@@ -25,13 +24,6 @@ function values(ws: ExcelJS.Worksheet): unknown[][] {
     rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v));
   });
   return rows;
-}
-
-async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  const file = path.join(OUT, name);
-  await dl.saveAs(file);
-  return file;
 }
 
 async function open(s: Session, file: string): Promise<void> {
