@@ -1,11 +1,11 @@
 import { planConfigFrom, planRules } from '../../src/core/plan';
-import type { Plan, PlanProject } from '../../src/core/model';
+import type { PlanProject } from '../../src/core/model';
 import { planOptimised, type HighsLike } from '../../src/core/plan/optimise';
 import { planStableOptimised } from '../../src/core/plan/stableOptimise';
-import type { PublishedVersion } from '../../src/core/publish/types';
 import { SolverThread } from '../../src/cli/solver';
 import { emptyInput } from '../core/plan/invariants';
 import { project } from '../core/plan/fixtures';
+import { publishedVersion } from '../core/plan/publishedVersion';
 
 /**
  * The command line's HiGHS thread (src/cli/solver.ts): the same answers as HiGHS in this thread,
@@ -44,29 +44,6 @@ function cases(): PlanProject[][] {
       project('F', { size: 2, priority: 1, dependsOn: ['A'] }),
     ],
   ];
-}
-
-function publish(projects: PlanProject[], plan: Plan): PublishedVersion {
-  const byId = new Map(projects.map((p) => [p.id, p]));
-  return {
-    number: 1,
-    label: 'Stand 1',
-    date: '2021-03-01',
-    projects: plan.assignments.map((a) => {
-      const p = byId.get(a.projectId)!;
-      return {
-        id: p.id,
-        name: p.name,
-        themenfeld: p.themenfeld,
-        wave: a.wave,
-        start: a.start,
-        end: a.end,
-        coordinator: p.coordinator.name ?? '',
-        coordinatorKind: p.coordinator.kind ?? '',
-        services: p.services,
-      };
-    }),
-  };
 }
 
 describe('HiGHS in a worker thread (command line)', () => {
@@ -113,7 +90,7 @@ describe('HiGHS in a worker thread (command line)', () => {
     const t = thread({ hang: true });
     const projects = cases()[1];
     const config = configOf(projects, { waveCount: 3, capacity: 5 });
-    const version = publish(projects, planRules(projects, config));
+    const version = publishedVersion(projects, planRules(projects, config));
     const changed = projects.map((p) => (p.id === 'A' ? { ...p, size: 5 } : p));
     const stable = await planStableOptimised(changed, configOf(changed, { waveCount: 3, capacity: 5 }), version, {
       highs: t,

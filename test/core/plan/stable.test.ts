@@ -5,38 +5,14 @@ import { planStableOptimised } from '../../../src/core/plan/stableOptimise';
 import { planViolations } from '../../../src/core/plan/validate';
 import { lateness } from '../../../src/core/plan/assemble';
 import type { PlanProject, Plan } from '../../../src/core/model';
-import type { PublishedVersion } from '../../../src/core/publish/types';
 import { compareWithPublished } from '../../../src/core/publish/changes';
 import { emptyInput, scenario } from './invariants';
 import { fixLifecycleWaves } from '../../../src/core/plan/lifecycle';
 import { project } from './fixtures';
+import { publishedVersion } from './publishedVersion';
 
 function config(projects: PlanProject[], overrides: PlanOverrides = {}) {
   return planConfigFrom(emptyInput, projects, overrides).config;
-}
-
-/** The version a plan would be published as. */
-function publish(projects: PlanProject[], plan: Plan, number = 1): PublishedVersion {
-  const byId = new Map(projects.map((p) => [p.id, p]));
-  return {
-    number,
-    label: `Stand ${number}`,
-    date: '2021-03-01',
-    projects: plan.assignments.map((a) => {
-      const p = byId.get(a.projectId)!;
-      return {
-        id: p.id,
-        name: p.name,
-        themenfeld: p.themenfeld,
-        wave: a.wave,
-        start: a.start,
-        end: a.end,
-        coordinator: p.coordinator.name ?? '',
-        coordinatorKind: p.coordinator.kind ?? '',
-        services: p.services,
-      };
-    }),
-  };
 }
 
 describe('stable re-planning', () => {
@@ -50,7 +26,7 @@ describe('stable re-planning', () => {
   ];
   const overrides = { waveCount: 3, capacity: 6 };
   const first = planRules(base, config(base, overrides));
-  const version = publish(base, first);
+  const version = publishedVersion(base, first);
   const waveOf = (plan: Plan, id: string) => plan.assignments.find((a) => a.projectId === id)!.wave;
 
   it('keeps every project in its published wave when nothing changed', () => {
@@ -211,7 +187,7 @@ describe('stable re-planning: fewest moves, proven by exhaustive search', () => 
     fc.assert(
       fc.property(scenario(5), edit, ({ projects, overrides }, e) => {
         const first = planRules(projects, config(projects, overrides));
-        const version = publish(projects, first);
+        const version = publishedVersion(projects, first);
         const changed = applyEdit(projects, e);
         const o2: PlanOverrides = { ...overrides };
         if (e.waveCount !== null) o2.waveCount = e.waveCount;
@@ -291,7 +267,7 @@ describe('stable re-planning with the optimiser', () => {
     fc.assert(
       fc.asyncProperty(scenario(8), fc.nat(), fc.nat(), async ({ projects, overrides }, a, b) => {
         const first = planRules(projects, config(projects, overrides));
-        const version = publish(projects, first);
+        const version = publishedVersion(projects, first);
         const changed = projects.map((p, k) =>
           k === a % projects.length
             ? { ...p, status: 'begonnen' as const }
