@@ -27,9 +27,36 @@ export function a1(row: number, col: number): string {
 }
 
 export function parseA1(address: string): { row: number; col: number } {
+  const quick = parseA1Plain(address);
+  if (quick) return quick;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new RangeError(`Ungültige Zelladresse: ${address}`);
   return { col: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+/**
+ * The common case without a regular expression: "B12" (upper-case letters, no blanks or "$",
+ * at most 9 digits so the row is exact). Anything else returns null and goes through the
+ * general path, which also gives the errors.
+ */
+function parseA1Plain(address: string): { row: number; col: number } | null {
+  const n = address.length;
+  let i = 0;
+  let col = 0;
+  while (i < n && i < 3) {
+    const c = address.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  if (i === 0 || i === n || n - i > 9) return null;
+  let row = 0;
+  for (let j = i; j < n; j++) {
+    const d = address.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return { col, row };
 }
 
 export interface RangeBox {

@@ -19,7 +19,29 @@ import type { Severity } from './model';
 const DROPPED =
   /[\s\u00a0\u2007\u202f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\-\u2010-\u2015\u2212._:*()[\]{}]/g;
 
+/**
+ * Normalised labels already computed, keyed by the text as written: a column of 20,000 rows
+ * holds a few dozen distinct Themenfelder, priorities and yes/no values, each normalised once.
+ * Bounded (emptied when full), so a sheet of distinct texts cannot grow it.
+ */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 4096;
+/** Longer texts are not remembered (Leistung names and remarks are rarely repeated). */
+const NORMALIZED_MAX_LENGTH = 64;
+
 export function normalizeLabel(text: string): string {
+  if (text.length > NORMALIZED_MAX_LENGTH) return normalizeLabelUncached(text);
+  let key = NORMALIZED.get(text);
+  if (key === undefined) {
+    if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+    key = normalizeLabelUncached(text);
+    NORMALIZED.set(text, key);
+  }
+  return key;
+}
+
+/** The rules above, applied to `text` every time (the reference for tests of the cached form). */
+export function normalizeLabelUncached(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()

@@ -16,6 +16,26 @@ const ODD_BLANKS = /[\u00a0\u2007\u202f]/g;
  * every text cell before it is parsed, so "\u200b10005" is the OZG-ID 10005.
  */
 export function cleanText(text: string): string {
+  // Most cells hold none of these characters (all at U+00A0 or above): return them as they are.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0xad ||
+        c === 0x2007 ||
+        c === 0x202f ||
+        c === 0xfeff ||
+        (c >= 0x200b && c <= 0x200f) ||
+        (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2060 && c <= 0x2064))
+    ) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text;
   return text.replace(INVISIBLE, '').replace(ODD_BLANKS, ' ');
 }
 

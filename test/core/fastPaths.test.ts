@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { parseA1 } from '../../src/core/address';
+import { cleanText } from '../../src/core/read/normalize';
+import { normalizeLabel, normalizeLabelUncached } from '../../src/core/text';
+
+/**
+ * The hand-written fast paths against the general rules they shortcut: the same results, and the
+ * same errors, on texts built from the characters each rule is about.
+ */
+
+/** Characters that matter to the rules, plus ordinary letters, digits and umlauts. */
+const SPECIAL = [
+  ...'aAzZäÄöÖüÜßẞ&$:!.-_*()[]{} 0159',
+  '\u00a0',
+  '\u00ad',
+  '\u2007',
+  '\u202f',
+  '\ufeff',
+  '\u200b',
+  '\u200f',
+  '\u202a',
+  '\u202e',
+  '\u2060',
+  '\u2064',
+  '\u2010',
+  '\u2015',
+  '\u2212',
+  '\t',
+  '\n',
+  'a\u0308',
+  'I\u0307',
+  '\u0130',
+  'Σ',
+  '\u2011',
+  '\u2065',
+  '\u2029',
+];
+const text = (maxLength: number) =>
+  fc.array(fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ maxLength: 2 })), { maxLength }).map((xs) => xs.join(''));
+
+/** cleanText as it was before its fast path. */
+const cleanTextReference = (t: string) =>
+  t.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g, '').replace(/[\u00a0\u2007\u202f]/g, ' ');
+
+/** parseA1 as it was before its fast path: the result, or the error message. */
+function parseA1Reference(address: string): { row: number; col: number } | string {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return `Ungültige Zelladresse: ${address}`;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { col, row: Number(m[2]) };
+}
+function parseA1OrError(address: string): { row: number; col: number } | string {
+  try {
+    return parseA1(address);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe('fast paths', () => {
+  it('normalizeLabel (remembered) equals the uncached rules, asked twice and after many texts', () => {
+    fc.assert(
+      fc.property(fc.array(text(40), { maxLength: 30 }), (texts) => {
+        for (const t of [...texts, ...texts]) expect(normalizeLabel(t)).toBe(normalizeLabelUncached(t));
+      }),
+      { numRuns: 300 },
+    );
+    // More distinct texts than it remembers: still the same answers after it is emptied.
+    for (let i = 0; i < 5000; i++) expect(normalizeLabel(`Themenfeld ${i} Ä`)).toBe(`themenfeld${i}ae`);
+    expect(normalizeLabel('Themenfeld 0 Ä')).toBe('themenfeld0ae');
+    const long = 'Gewerbe & Ausübung – '.repeat(10);
+    expect(normalizeLabel(long)).toBe(normalizeLabelUncached(long));
+  });
+
+  it('cleanText equals the two replaces', () => {
+    fc.assert(
+      fc.property(text(40), (t) => expect(cleanText(t)).toBe(cleanTextReference(t))),
+      { numRuns: 2000 },
+    );
+    expect(cleanText('Familie\u00a0&\u202fKind\u200b')).toBe('Familie & Kind');
+  });
+
+  it('parseA1 equals the regular expression, errors included', () => {
+    const address = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom('', '$', ' ', '\t'),
+          fc.stringMatching(/^[A-Za-z]{0,4}$/),
+          fc.constantFrom('', '$', '!'),
+          fc.stringMatching(/^\d{0,20}$/),
+          fc.constantFrom('', ' ', '\n', 'x'),
+        )
+        .map((xs) => xs.join('')),
+      text(8),
+    );
+    fc.assert(
+      fc.property(address, (a) => expect(parseA1OrError(a)).toEqual(parseA1Reference(a))),
+      { numRuns: 5000 },
+    );
+    expect(parseA1('XFD1048576')).toEqual({ col: 16384, row: 1048576 });
+    expect(parseA1OrError('A1234567890123456789')).toEqual(parseA1Reference('A1234567890123456789'));
+  });
+});
