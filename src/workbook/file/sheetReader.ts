@@ -184,6 +184,26 @@ function cellValue(
 }
 
 /** One worksheet part → SheetData (without name, tables and hidden flag). */
+/**
+ * The column of a cell reference: "AB12" read without a regular expression; anything other than
+ * upper-case letters followed by digits takes the general path (and its errors).
+ */
+export function refColumn(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  let digits = i > 0 && i < ref.length;
+  for (let j = i; digits && j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    digits = c >= 48 && c <= 57;
+  }
+  return digits ? col : columnNumber(ref.replace(/[\d$]+/g, ''));
+}
+
 export function readSheetValues(xml: string, ctx: ReadContext): CellValue[][] {
   const values: CellValue[][] = [];
   const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
@@ -214,7 +234,7 @@ export function readSheetValues(xml: string, ctx: ReadContext): CellValue[][] {
         else if (a[1] === 's') s = a[2];
         else t = a[2];
       }
-      col = ref ? columnNumber(ref.replace(/[\d$]+/g, '')) : col + 1;
+      col = ref ? refColumn(ref) : col + 1;
       const value = cellValue(t, s, cell[2], ctx);
       if (value !== undefined) out[col - 1] = value;
     }
