@@ -53,21 +53,25 @@ export function fingerprintValues(
       pendingEmpty++;
       return;
     }
-    for (; pendingEmpty > 0; pendingEmpty--) if (emitted++ > 0) hasher.feed('\n');
-    if (emitted++ > 0) hasher.feed('\n');
+    for (; pendingEmpty > 0; pendingEmpty--) if (emitted++ > 0) hasher.feedCode(NEWLINE);
+    if (emitted++ > 0) hasher.feedCode(NEWLINE);
     for (let c = 0; c <= last; c++) {
-      if (c > 0) hasher.feed('\t');
+      if (c > 0) hasher.feedCode(TAB);
       if (!(c in cells) || empty(cells, ri, c)) continue;
       const v = cells[c];
       // canonical(v), fed in two pieces: the kind letter needs no escaping
       if (typeof v === 'string') {
-        hasher.feed('s');
+        hasher.feedCode(KIND_STRING);
         hasher.feed(escapeCell(v));
       } else hasher.feed(escapeCell(canonical(v)));
     }
   });
   return `v1:${hasher.digest()}`;
 }
+
+const NEWLINE = 10;
+const TAB = 9;
+const KIND_STRING = 115; // 's'
 
 function cellKey(r: number, c: number): number {
   return r * 16_384 + c;
@@ -97,7 +101,18 @@ class Hasher {
       b1 = Math.imul(b1 ^ ch, 2654435761);
       b2 = Math.imul(b2 ^ ch, 1597334677);
     }
-    Object.assign(this, { a1, a2, b1, b2 });
+    this.a1 = a1;
+    this.a2 = a2;
+    this.b1 = b1;
+    this.b2 = b2;
+  }
+
+  /** feed(String.fromCharCode(ch)) without the string. */
+  feedCode(ch: number): void {
+    this.a1 = Math.imul(this.a1 ^ ch, 2654435761);
+    this.a2 = Math.imul(this.a2 ^ ch, 1597334677);
+    this.b1 = Math.imul(this.b1 ^ ch, 2654435761);
+    this.b2 = Math.imul(this.b2 ^ ch, 1597334677);
   }
 
   digest(): string {
