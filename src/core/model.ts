@@ -23,6 +23,12 @@ export interface SheetData {
    * writes notes: one on an output sheet was added by hand (and is protected like an edit).
    */
   notes?: { cell: string; text: string }[];
+  /**
+   * Set by an adapter that did not read this sheet's values because it knows them: the
+   * fingerprint they have (the Office adapter, for an output sheet it wrote in this session and
+   * saw no edit of). `values` is then empty; the hand-edit guard compares this instead.
+   */
+  fingerprint?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

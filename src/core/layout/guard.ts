@@ -48,8 +48,8 @@ export function guardOutputs(
       // The add-in writes no notes: one on its sheet is a hand addition, even where the values match.
       const handNotes = (current.notes?.length ?? 0) > 0;
       const interrupted = stored === INTERRUPTED_FINGERPRINT;
-      if (!interrupted && (!stored || handNotes || fingerprintValues(current.values) !== stored))
-        editedSheets.push(current.name);
+      const now = current.fingerprint ?? fingerprintValues(current.values);
+      if (!interrupted && (!stored || handNotes || now !== stored)) editedSheets.push(current.name);
     }
     next[key] = fingerprintValues(layout.values, layout.merges);
   }

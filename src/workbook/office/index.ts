@@ -14,6 +14,7 @@ import { readAllSheets, SIZE_KEY_PREFIX, type Knowledge, type WorkbookShape, typ
 import { fingerprintKey, interruptedMeta } from '../../core/layout/guard';
 import { resizeTable, type ResizeResult } from './resize-table';
 import { existingOutputs, loadOutputSheets } from './load-outputs';
+import { EVENTS_SET, OutputTracker } from './edit-tracking';
 import { SHEET_SPECS } from '../../core/read/columns';
 import { OUTPUT_SHEETS } from '../../core/layout/sheets';
 import { prepareOutputSheets } from './output-sheets';
@@ -90,6 +91,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private set shape(shape: WorkbookShape | null) {
     this.know.shape = shape;
   }
+  /** The output sheets this session wrote and whether they changed since (change events, ExcelApi 1.14). */
+  private readonly tracker = new OutputTracker();
   /** Per table, the last resize that made Excel name empty header cells. */
   private readonly grown = new Map<string, ResizeResult>();
 
@@ -113,10 +116,14 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireBase();
     this.fresh = null;
     const { data, state } = await this.run((ctx) =>
-      readAllSheets(ctx, { syncs: 0, largestPayloadBytes: 0 }, this.know, GUESSES, {
-        comments: this.supports(COMMENTS_SET),
-        notes: this.supports(NOTES_SET),
-      }),
+      readAllSheets(
+        ctx,
+        { syncs: 0, largestPayloadBytes: 0 },
+        this.know,
+        GUESSES,
+        { comments: this.supports(COMMENTS_SET), notes: this.supports(NOTES_SET) },
+        this.supports(EVENTS_SET) ? this.tracker.trusted() : null,
+      ),
     );
     this.shape = { sheets: state.sheets.map((s) => s.name), tables: state.tables.map((t) => t.name) };
     this.fresh = state;
@@ -146,6 +153,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const print = this.supports(PRINT_SET);
     // ExcelApi 1.8: chart axis number format and data validation
     const axisFormat = this.supports(CHART_AXIS_FORMAT_SET);
+    const track = this.supports(EVENTS_SET);
+    this.tracker.startWrite(layouts.map((l) => l.name));
+    const editedBefore = this.tracker.editedNow();
 
     const stats = await this.run(async (ctx) => {
       const counter: SyncCounter = { syncs: 0, largestPayloadBytes: 0 };
@@ -199,6 +209,8 @@ export class OfficeWorkbook implements WorkbookPort {
         planned.push({ layout, steps, rowBytes });
       }
       if (signal?.aborted) throw new WriteCancelled(0, 0);
+      // the change handler goes with the write's first chunk: every later change is seen
+      if (track) this.tracker.listen(ctx);
       const charted = chart ? ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }) : [];
       const sum = (xs: Iterable<{ bytes: number }>) => [...xs].reduce((n, x) => n + x.bytes, 0);
       const metaBytes = options.meta ? jsonBytes(Object.entries(options.meta)) + commandsBytes(8) : 0;
@@ -248,6 +260,8 @@ export class OfficeWorkbook implements WorkbookPort {
         await batcher.add({ bytes: commandsBytes(1), queue: () => sheetOf(layouts[0].name)().activate() });
       }
       const meta = options.meta && withSizes(options.meta, written, layouts);
+      // the ids, to know the same sheets again (a sheet deleted and made anew has another)
+      const ids = track && meta ? layouts.map((l) => ({ name: l.name, ws: sheetOf(l.name)().load('id') })) : [];
       if (meta) {
         await queueMeta(ctx, batcher, meta, this.budget, !metaExists && !chunked);
         if (!metaExists) shape.sheets.push(META_SHEET);
@@ -255,6 +269,13 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       last = true;
       await batcher.flush();
+      if (track) this.tracker.listened();
+      if (meta)
+        this.tracker.wrote(
+          ids.map(({ name, ws }) => ({ name, id: ws.id })),
+          meta,
+          editedBefore,
+        );
       onProgress?.(total, total);
       this.shape = shape;
       for (const [name, bytes] of written) this.know.bytes.set(name, bytes);
@@ -273,6 +294,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireBase();
     this.fresh = null;
     this.know.bytes.delete(sheet.toLowerCase());
+    this.tracker.forget(sheet);
     const origin = parseRange(topLeft);
     const patch = patchBlock(values);
     const screen = this.supports(PRINT_SET);
@@ -309,6 +331,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const last = this.grown.get(key);
     const clear = last && rangeA1(parseRange(range)) === last.from ? last.namedHeaders : [];
     this.fresh = null;
+    this.tracker.forget(sheet);
     const result = await this.run((ctx) =>
       resizeTable(ctx, { syncs: 0, largestPayloadBytes: 0 }, sheet, table, range, clear),
     );

@@ -7,6 +7,7 @@ import { countedSync, SyncCounter } from './batches';
 import { fromOffice } from './cells';
 import { errorCode, isPayloadLimit } from './errors';
 import { jsonBytes } from './payload';
+import type { TrustedOutputs } from './edit-tracking';
 
 /** Sheet and table names of the last read, to read the next time in one sync. */
 export interface WorkbookShape {
@@ -55,6 +56,8 @@ interface SheetRead {
   used: Excel.Range;
   values: boolean;
   charts?: Excel.ChartCollection;
+  /** An output sheet this session wrote: its id is loaded, its values only if it changed since. */
+  trusted?: boolean;
 }
 
 /**
@@ -82,10 +85,18 @@ export async function readAllSheets(
   know: Knowledge,
   guesses: { inputs: string[]; tables: string[]; outputs: string[] },
   apis: AnnotationApis = NO_ANNOTATION_APIS,
+  trusted: TrustedOutputs | null = null,
 ): Promise<{ data: SheetData[]; state: WorkbookState }> {
   let annotations = queueAnnotations(ctx, apis);
   // a refused first sync loses the loads queued with it: they go with the next one
-  const read = await readValues(ctx, counter, know, guesses, () => (annotations = queueAnnotations(ctx, apis)));
+  const read = await readValues(
+    ctx,
+    counter,
+    know,
+    guesses,
+    () => (annotations = queueAnnotations(ctx, apis)),
+    trusted,
+  );
   await attachAnnotations(ctx, counter, annotations, read.data);
   return read;
 }
@@ -136,6 +147,7 @@ async function readValues(
   know: Knowledge,
   guesses: { inputs: string[]; tables: string[]; outputs: string[] },
   firstSyncRefused: () => void,
+  trusted: TrustedOutputs | null,
 ): Promise<{ data: SheetData[]; state: WorkbookState }> {
   const isOutput = new Set(guesses.outputs.map(lower));
   const remembered = know.shape?.sheets ?? [];
@@ -152,12 +164,19 @@ async function readValues(
   let budget = RESPONSE_BUDGET_BYTES;
   const reads = sheetNames.map((n): SheetRead => {
     const ws = know.chaining ? ctx.workbook.worksheets.getItemOrNullObject(n) : ctx.workbook.worksheets.getItem(n);
-    ws.load('name');
+    const trust = trusted?.names.has(lower(n)) ?? false;
+    ws.load(trust ? 'name,id' : 'name');
     const known = know.bytes.get(lower(n));
-    const values = known !== undefined ? known <= budget : !isOutput.has(lower(n));
+    const values = trust ? false : known !== undefined ? known <= budget : !isOutput.has(lower(n));
     if (values && known !== undefined) budget -= known;
     const used = ws.getUsedRangeOrNullObject(true).load(values ? 'address,values' : 'address');
-    return { ws, used, values, charts: isOutput.has(lower(n)) ? ws.charts.load('items/name') : undefined };
+    return {
+      ws,
+      used,
+      values,
+      trusted: trust,
+      charts: isOutput.has(lower(n)) ? ws.charts.load('items/name') : undefined,
+    };
   });
   const tableReads = tableNames.map((n) => {
     const t = know.chaining ? ctx.workbook.tables.getItemOrNullObject(n) : ctx.workbook.tables.getItem(n);
@@ -197,6 +216,12 @@ async function readValues(
       data[i].values = anchorAtA1(r.used.address, r.used.values);
       know.bytes.set(lower(ws.name), jsonBytes(r.used.values));
     } else {
+      // asked after the sync: the change events that came before its answer count
+      const fingerprint = r.trusted ? trusted?.fingerprint(ws.name, r.ws.id) : undefined;
+      if (fingerprint !== undefined) {
+        data[i].fingerprint = fingerprint;
+        return;
+      }
       const known = know.bytes.get(lower(ws.name));
       blocks.push({ sheet: i, ws, box: splitAddress(r.used.address).box, bytes: known });
     }

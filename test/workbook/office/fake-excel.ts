@@ -88,6 +88,8 @@ export class FakeExcel {
   readonly syncLog: SyncRecord[] = [];
   /** Highest ExcelApi minor version supported, e.g. 9 for ExcelApi 1.9. */
   excelApi: number;
+  /** Handlers added with worksheets.onChanged (ExcelApi 1.9); they outlive the Excel.run that added them. */
+  readonly changeHandlers: ((args: FakeChangedEvent) => unknown)[] = [];
   /** Lets a test inject a failure into the next matching action (label substring). */
   failNext: { label: string; code: string } | null = null;
   /** What a call chained on a null object does at sync (see the file comment). */
@@ -161,6 +163,30 @@ export class FakeExcel {
     model.annotations.push({ kind, sheet: model, row: at.top, col: at.left, content, authorName: 'Planerin' });
   }
 
+  /**
+   * A planner's edit of one cell (test helper, no sync counted): stores the value and fires the
+   * worksheet change event as Excel does for a hand edit (triggerSource 'Unknown').
+   */
+  handEdit(sheet: string, address: string, value: string | number | boolean): void {
+    const at = parseAddress(address);
+    const model = this.sheet(sheet);
+    model.cellForWrite(at.top, at.left).value = value;
+    this.fireChanged(model, 'Unknown', 'Local', address);
+  }
+
+  /** Delivers a change event to the handlers, later (Excel sends events asynchronously). */
+  fireChanged(sheet: SheetModel, triggerSource: string, source: string, address = 'A1'): void {
+    const args: FakeChangedEvent = {
+      type: 'WorksheetChanged',
+      worksheetId: sheet.id,
+      address,
+      source,
+      changeType: 'RangeEdited',
+      ...(this.excelApi >= 14 ? { triggerSource } : {}),
+    };
+    for (const h of this.changeHandlers) void Promise.resolve().then(() => h(args));
+  }
+
   sheet(name: string): SheetModel {
     const s = this.model.sheet(name);
     if (!s) throw new Error(`no sheet ${name}`);
@@ -171,6 +197,16 @@ export class FakeExcel {
     const box = parseAddress(address);
     return this.sheet(sheet).cell(box.top, box.left);
   }
+}
+
+/** Excel.WorksheetChangedEventArgs, the fields the adapter reads. */
+export interface FakeChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  source: string;
+  changeType: string;
+  triggerSource?: string;
 }
 
 export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbook' | 'sync'> {
@@ -231,6 +267,7 @@ export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbo
         );
       }
       const deliveries: Delivery[] = [];
+      const writesBefore = new Map(this.model.sheets.map((sh) => [sh, sh.writes]));
       this.executing = true;
       for (const action of actions) {
         if (action.apiSet > this.host.excelApi) {
@@ -257,6 +294,8 @@ export class FakeRequestContext implements Conform<Excel.RequestContext, 'workbo
         );
       }
       deliveries.forEach((d) => d.deliver());
+      for (const sh of this.model.sheets)
+        if (sh.writes !== (writesBefore.get(sh) ?? 0)) this.host.fireChanged(sh, 'ThisLocalAddin', 'Local');
     } catch (e) {
       record.error = e instanceof FakeRichApiError ? e.code : String(e);
       throw e;
@@ -644,6 +683,23 @@ export class FakeWorksheetCollection
       [key],
     );
   }
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): the handler is added at the next sync. */
+  get onChanged(): { add: (handler: (args: FakeChangedEvent) => unknown) => { remove: () => void } } {
+    const host = this.context.host;
+    return {
+      add: (handler) => {
+        this.context.enqueue('WorksheetCollection.onChanged.add', 9, undefined, () => {
+          host.changeHandlers.push(handler);
+        });
+        return {
+          remove: () => {
+            const i = host.changeHandlers.indexOf(handler);
+            if (i >= 0) host.changeHandlers.splice(i, 1);
+          },
+        };
+      },
+    };
+  }
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.target().sheet(key) ?? null).queuePath(
       'WorksheetCollection.getItemOrNullObject',
@@ -690,7 +746,11 @@ export class FakeWorksheet
       },
     },
     position: { get: (m) => this.context.model.sheets.indexOf(m) },
+    id: { get: (m) => m.id },
   };
+  get id(): string {
+    return this.read('id');
+  }
   get name(): string {
     return this.read('name');
   }

@@ -109,6 +109,8 @@ export interface AnnotationModel {
   authorName: string;
 }
 
+let sheetIds = 0;
+
 export class SheetModel {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
@@ -125,6 +127,10 @@ export class SheetModel {
   readonly annotations: AnnotationModel[] = [];
   page: PageModel = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, headersFooters: {} };
   deleted = false;
+  /** Worksheet.id: stays with the sheet through renames; a sheet made anew gets a new one. */
+  readonly id = `{fake-sheet-${++sheetIds}}`;
+  /** Counts writes to cells (the fake fires Worksheet change events for the sheets a sync changed). */
+  writes = 0;
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellModel | undefined {
@@ -132,6 +138,7 @@ export class SheetModel {
   }
 
   cellForWrite(row: number, col: number): CellModel {
+    this.writes++;
     let r = this.cells.get(row);
     if (!r) {
       r = new Map();
