@@ -164,7 +164,8 @@ async function readValues(
   let budget = RESPONSE_BUDGET_BYTES;
   const reads = sheetNames.map((n): SheetRead => {
     const ws = know.chaining ? ctx.workbook.worksheets.getItemOrNullObject(n) : ctx.workbook.worksheets.getItem(n);
-    const trust = trusted?.names.has(lower(n)) ?? false;
+    // only output sheets: what the planner's inputs (Veröffentlichungen …) hold is always read
+    const trust = isOutput.has(lower(n)) && (trusted?.names.has(lower(n)) ?? false);
     ws.load(trust ? 'name,id' : 'name');
     const known = know.bytes.get(lower(n));
     const values = trust ? false : known !== undefined ? known <= budget : !isOutput.has(lower(n));
