@@ -111,3 +111,19 @@ describe('an interrupted write', () => {
     ]);
   });
 });
+
+describe('guardOutputs with a fingerprint the adapter knows (values not read)', () => {
+  it('compares SheetData.fingerprint instead of the (empty) values', () => {
+    const bundle = buildOutputs(exampleFixture());
+    const first = guardOutputs([], {}, bundle);
+    const layout = bundle.layouts[0];
+    const stored = first.meta[fingerprintKey(layout.name)];
+    const known: SheetData = { name: layout.name, values: [], fingerprint: stored };
+    expect(guardOutputs([known], first.meta, bundle).editedSheets).toEqual([]);
+    const other: SheetData = { name: layout.name, values: [], fingerprint: 'v1:anders' };
+    expect(guardOutputs([other], first.meta, bundle).editedSheets).toEqual([layout.name]);
+    // a note added by hand still protects it
+    const noted: SheetData = { ...known, notes: [{ cell: 'A1', text: 'von Hand' }] };
+    expect(guardOutputs([noted], first.meta, bundle).editedSheets).toEqual([layout.name]);
+  });
+});
