@@ -95,6 +95,15 @@ describe('Office adapter: rewrite without reading the old outputs (change events
     expect(again.outcome.editedSheets).toEqual(['Prüfbericht']);
   });
 
+  it("the add-in's own writeBlock into an output sheet is not trusted: that sheet is read and compared", async () => {
+    const { fake, port, bundle } = await session(60, '1.14');
+    await port.writeBlock('Wellenplan', 'B3', [['über writeBlock']]);
+    await settle();
+    const again = await rewrite(fake, port, bundle);
+    expect(unread(again.sheets)).not.toContain('Wellenplan');
+    expect(again.outcome.editedSheets).toEqual(['Wellenplan']);
+  });
+
   it('a sheet deleted and made anew under the same name is read, not trusted', async () => {
     const { fake, port, bundle } = await session(60, '1.14');
     fake.model.deleteSheet(fake.sheet('Wellenplan'));
