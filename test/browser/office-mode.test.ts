@@ -4,9 +4,9 @@
  * writes into the workbook, and refuses to overwrite a hand-edited sheet unless confirmed.
  */
 import * as path from 'path';
-import { buildSync } from 'esbuild';
 import { isoToSerial, dateToIso } from '../../src/core/dates';
 import { openWorkbookFile } from '../../src/workbook/file/node';
+import { fakeOfficeScript } from './excelFlow';
 import { axeViolations, ensureBuilt, openSession, ROOT, screenshot, type Session } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'beispiel-wellenplanung.xlsx');
@@ -18,18 +18,7 @@ describe('task pane in Excel (Office.js stub over the strict fake)', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const bundle = buildSync({
-      entryPoints: [path.join(__dirname, 'fake-office-entry.ts')],
-      bundle: true,
-      format: 'iife',
-      write: false,
-      platform: 'browser',
-      // the fake measures request sizes with Node's Buffer.byteLength
-      banner: {
-        js: 'var Buffer = { byteLength: function (t) { return new TextEncoder().encode(String(t)).length; } };',
-      },
-    });
-    stub = bundle.outputFiles[0].text;
+    stub = fakeOfficeScript();
     // Excel hands dates to Office.js as serial numbers.
     const sheets = await (await openWorkbookFile(EXAMPLE)).readSheets();
     seed = sheets.map((sh) => ({
