@@ -27,7 +27,8 @@ export class Batcher {
     private readonly counter: SyncCounter,
     private readonly budgetBytes: number,
     private readonly suspend: { calculation: boolean; screenUpdating: boolean },
-    /** Called after each sync with the batch's estimated bytes; may throw to stop the batches. */
+    /** Called after each sync with the estimated bytes of the batch's steps (without the batch's own
+     * suspend commands); may throw to stop the batches. */
     private readonly afterSync?: (bytes: number) => void,
   ) {}
 
@@ -58,7 +59,7 @@ export class Batcher {
     this.pendingSteps = 0;
     this.pendingBytes = 0;
     await countedSync(this.ctx, this.counter, bytes);
-    this.afterSync?.(bytes);
+    this.afterSync?.(bytes - BEGIN_BYTES);
   }
 
   private begin(): void {

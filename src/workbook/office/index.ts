@@ -213,13 +213,18 @@ export class OfficeWorkbook implements WorkbookPort {
       if (track) this.tracker.listen(ctx);
       const charted = chart ? ganttSteps(chart, sheetOf(chart.sheet), { axisFormat }) : [];
       const sum = (xs: Iterable<{ bytes: number }>) => [...xs].reduce((n, x) => n + x.bytes, 0);
-      const metaBytes = options.meta ? jsonBytes(Object.entries(options.meta)) + commandsBytes(8) : 0;
-      const total =
+      const metaBytes = (meta: Record<string, string>) => jsonBytes(Object.entries(meta)) + commandsBytes(8);
+      const activateBytes = layouts.length > 0 ? commandsBytes(1) : 0;
+      const single =
         prepare.bytes +
         planned.reduce((n, p) => n + p.rowBytes.reduce((a, b) => a + b, 0) + sum(p.steps.finish), 0) +
         sum(charted) +
-        metaBytes;
-      const chunked = total > this.budget;
+        activateBytes +
+        (options.meta ? metaBytes(options.meta) : 0);
+      const chunked = single > this.budget;
+      // a chunked write also sends the "being written" marks first: part of the total, so the bar
+      // moves with every chunk instead of reaching the end early
+      const total = single + (options.meta && chunked ? metaBytes(interruptedMeta(options.meta, bundle)) : 0);
       const estimate = Math.max(1, Math.ceil(total / this.budget));
       let done = 0;
       let chunks = 0;
@@ -257,7 +262,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       await batcher.addAll(charted);
       if (layouts.length > 0) {
-        await batcher.add({ bytes: commandsBytes(1), queue: () => sheetOf(layouts[0].name)().activate() });
+        await batcher.add({ bytes: activateBytes, queue: () => sheetOf(layouts[0].name)().activate() });
       }
       const meta = options.meta && withSizes(options.meta, written, layouts);
       // the ids, to know the same sheets again (a sheet deleted and made anew has another)
