@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runImportCommand } from '../../src/cli/import';
 import { openWorkbookFile, saveWorkbookFile } from '../../src/workbook/file/node';
 import { MAPPING_META_KEY, metaWithMapping } from '../../src/core/import';
-import { buildFixtures, type Fixtures } from '../fixtures/steckbriefe/build';
+import { buildFixtures, buildTooManyRows, type Fixtures } from '../fixtures/steckbriefe/build';
 import { FileWorkbook } from '../../src/workbook/file';
 import { readWorkbook } from '../../src/core/read';
 
@@ -159,9 +159,10 @@ describe('wellenplaner import', () => {
   });
 
   it('exit 1 for an empty workbook file and for a sheet over the row limit', async () => {
+    const files = { emptyWorkbook: fx.emptyWorkbook, tooManyRows: await buildTooManyRows(fx.dir) };
     for (const key of ['emptyWorkbook', 'tooManyRows'] as const) {
       const result = `${out}-${key}.xlsx`;
-      const { code, stdout } = await run([fx[key]], { out: result });
+      const { code, stdout } = await run([files[key]], { out: result });
       expect(code).toBe(1);
       expect(stdout).toMatch(key === 'emptyWorkbook' ? /IMPORT_FILE_EMPTY/ : /IMPORT_SHEET_TOO_LARGE.*10\.051 Zeilen/);
       expect(existsSync(result)).toBe(false);
