@@ -3,8 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/browser'],
   testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-  },
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/esbuildTransform.js' },
   testTimeout: 180000,
 };

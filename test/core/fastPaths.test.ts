@@ -62,12 +62,14 @@ describe('fast paths', () => {
   it('normalizeLabel (remembered) equals the uncached rules, asked twice and after many texts', () => {
     fc.assert(
       fc.property(fc.array(text(40), { maxLength: 30 }), (texts) => {
-        for (const t of [...texts, ...texts]) expect(normalizeLabel(t)).toBe(normalizeLabelUncached(t));
+        const twice = [...texts, ...texts];
+        expect(twice.map(normalizeLabel)).toEqual(twice.map(normalizeLabelUncached));
       }),
       { numRuns: 300 },
     );
     // More distinct texts than it remembers: still the same answers after it is emptied.
-    for (let i = 0; i < 5000; i++) expect(normalizeLabel(`Themenfeld ${i} Ä`)).toBe(`themenfeld${i}ae`);
+    const many = Array.from({ length: 5000 }, (_, i) => i);
+    expect(many.map((i) => normalizeLabel(`Themenfeld ${i} Ä`))).toEqual(many.map((i) => `themenfeld${i}ae`));
     expect(normalizeLabel('Themenfeld 0 Ä')).toBe('themenfeld0ae');
     const long = 'Gewerbe & Ausübung – '.repeat(10);
     expect(normalizeLabel(long)).toBe(normalizeLabelUncached(long));
