@@ -14,7 +14,7 @@ const SLOW = [
   // converts every written sheet with LibreOffice and reads the real catalogue (12 s and 4 s under load)
   '<rootDir>/test/workbook/file/package.test.ts',
   // Excel-side change tracking against the strict fake (2,000 Leistungen, 4–5 s) and the compute
-  // worker module on generated workbooks (9 s)
+  // worker module on generated workbooks (2–3 s)
   '<rootDir>/test/workbook/office/edit-tracking.test.ts',
   '<rootDir>/test/taskpane/computeWorker.test.ts',
 ];

@@ -34,13 +34,13 @@ interface Pending {
 /** Rows per sheetPart message: a few ms of copying each on the pane's thread. */
 export const PART_ROWS = 2_000;
 
-/** The sheets as sheetPart pieces of at most PART_ROWS rows (the first of a sheet carries its tables, notes …). */
-export function sheetParts(sheets: SheetData[]): { sheet: SheetData; continues: boolean }[] {
+/** The sheets as sheetPart pieces of at most `rows` rows (the first of a sheet carries its tables, notes …). */
+export function sheetParts(sheets: SheetData[], rows = PART_ROWS): { sheet: SheetData; continues: boolean }[] {
   const out: { sheet: SheetData; continues: boolean }[] = [];
   for (const sheet of sheets) {
-    out.push({ sheet: { ...sheet, values: sheet.values.slice(0, PART_ROWS) }, continues: false });
-    for (let i = PART_ROWS; i < sheet.values.length; i += PART_ROWS)
-      out.push({ sheet: { name: sheet.name, values: sheet.values.slice(i, i + PART_ROWS) }, continues: true });
+    out.push({ sheet: { ...sheet, values: sheet.values.slice(0, rows) }, continues: false });
+    for (let i = rows; i < sheet.values.length; i += rows)
+      out.push({ sheet: { name: sheet.name, values: sheet.values.slice(i, i + rows) }, continues: true });
   }
   return out;
 }

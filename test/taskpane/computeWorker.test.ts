@@ -9,10 +9,11 @@ import { fingerprintKey, fingerprintValues } from '../../src/core/layout/guard';
 import { META_SHEET } from '../../src/core/meta';
 import type { ComputeMessage, ComputeResponse, PreparedWrite } from '../../src/taskpane/worker/computeProtocol';
 import { leistungenSheet, projekteSheet } from '../workbook/office/synthetic';
-import { PART_ROWS, sheetParts } from '../../src/taskpane/computeClient';
+import { sheetParts } from '../../src/taskpane/computeClient';
 
-// more rows than one sheetPart carries
-const SERVICES = PART_ROWS + 300;
+const SERVICES = 400;
+// pieces of fewer rows than the sheets have (the pane's are PART_ROWS, 2,000)
+const PART = 150;
 const posted: ComputeResponse[] = [];
 const scope: { postMessage(m: ComputeResponse): void; onmessage: ((e: { data: ComputeMessage }) => void) | null } = {
   postMessage: (m) => posted.push(m),
@@ -55,14 +56,14 @@ describe('compute worker: prepareWrite', () => {
 
   it('takes the sheets in pieces (sheetPart) as well as in the request', () => {
     const whole = ask({ id: 5, op: 'prepareWrite', sheets: input(), outcome, today: '2026-12-03' });
-    const parts = sheetParts(input());
+    const parts = sheetParts(input(), PART);
     expect(parts.length).toBeGreaterThan(2);
     for (const part of parts) scope.onmessage!({ data: { id: 6, op: 'sheetPart', ...part } });
     const pieced = ask({ id: 6, op: 'prepareWrite', outcome, today: '2026-12-03' });
     expect((pieced as { value: PreparedWrite }).value).toEqual((whole as { value: PreparedWrite }).value);
     const stale = input();
     stale[1].values[3][0] = 'anders';
-    for (const part of sheetParts(stale)) scope.onmessage!({ data: { id: 7, op: 'sheetPart', ...part } });
+    for (const part of sheetParts(stale, PART)) scope.onmessage!({ data: { id: 7, op: 'sheetPart', ...part } });
     expect(ask({ id: 7, op: 'prepareWrite', outcome, today: '2026-12-03' })).toMatchObject({
       type: 'failed',
       name: 'StaleInputError',
