@@ -88,19 +88,17 @@ describe('--out: empty, read-only, interrupted', () => {
     expect(statSync(out).mode & 0o777).toBe(0o444);
   });
 
-  it('SIGTERM and SIGINT during a write leave no .tmp file behind', () => {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      const sub = tempDir(`signal-${signal}`);
-      const r = spawnSync(
-        process.execPath,
-        ['-r', 'tsx/cjs', join(__dirname, 'interruptedWrite.ts'), join(sub, 'bericht.json'), signal],
-        { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
-      );
-      expect(r.stdout).toMatch(/tmp-seen/); // the signal came while the temp file was there
-      expect(r.stderr).toMatch(/Abgebrochen; es wurde nichts geschrieben/);
-      expect(r.status).toBe(signal === 'SIGINT' ? 130 : 143);
-      expect(readdirSync(sub)).toEqual([]);
-    }
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during a write leaves no .tmp file behind', (signal) => {
+    const sub = tempDir(`signal-${signal}`);
+    const r = spawnSync(
+      process.execPath,
+      ['-r', 'tsx/cjs', join(__dirname, 'interruptedWrite.ts'), join(sub, 'bericht.json'), signal],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r.stdout).toMatch(/tmp-seen/); // the signal came while the temp file was there
+    expect(r.stderr).toMatch(/Abgebrochen; es wurde nichts geschrieben/);
+    expect(r.status).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(readdirSync(sub)).toEqual([]);
   });
 });
 
