@@ -17,6 +17,9 @@ const SLOW = [
   // worker module on generated workbooks (2–3 s)
   '<rootDir>/test/workbook/office/edit-tracking.test.ts',
   '<rootDir>/test/taskpane/computeWorker.test.ts',
+  // the Office adapter inside the whole pipeline (read → check → plan → write, 60–500 Leistungen,
+  // against the strict fake), an integration test like the command line's (3–4 s)
+  '<rootDir>/test/workbook/office/pipeline-roundtrip.test.ts',
 ];
 
 const base = {
