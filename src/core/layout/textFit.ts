@@ -24,15 +24,6 @@ const HINTING = 1.01;
 /** Pixels Excel keeps free inside a cell (left and right padding together). */
 const CELL_PADDING_PX = 7;
 
-/** Marks a word part that follows a hyphen without a blank. */
-const JOINED = '\u0000';
-
-function hyphenParts(word: string): string[] {
-  if (word.indexOf('-') < 0) return [word];
-  const parts = word.split(/(?<=\p{L}-)(?=\p{L})/u);
-  return parts.map((p, i) => (i === 0 ? p : JOINED + p));
-}
-
 export interface TextStyle {
   fontSize?: number;
   bold?: boolean;
@@ -73,70 +64,124 @@ export function textPoints(text: string, style: TextStyle = {}): number {
   return (units / 1000) * size * HINTING;
 }
 
-/**
- * Remembered results of linesFor (texts recur: Themenfelder, states, coordinators), per width and
- * font, keyed by the text itself: a string's hash is kept with it, a key built per call would be
- * hashed anew each time.
- */
-const LINES = new Map<string, Map<string, number>>();
-let remembered = 0;
-const MAX_REMEMBERED_LINES = 100_000;
-
-/** Lines a text needs when wrapped in a cell of `widthChars` (several merged columns: their sum). */
-export function linesFor(text: string, widthChars: number, style: TextStyle = {}): number {
-  // One line (most cells): measured at once, without a cache lookup.
-  if (text.indexOf('\n') < 0 && textPoints(text, style) <= usableWidth(widthChars) - 1e-6) return 1;
-  const key = `${widthChars}|${style.fontSize ?? ''}|${style.bold ? 1 : 0}`;
-  let known = LINES.get(key);
-  if (!known) LINES.set(key, (known = new Map()));
-  let lines = known.get(text);
-  if (lines === undefined) {
-    if (remembered >= MAX_REMEMBERED_LINES) {
-      LINES.clear();
-      LINES.set(key, (known = new Map()));
-      remembered = 0;
-    }
-    lines = wrappedLines(text, widthChars, style);
-    known.set(text, lines);
-    remembered++;
-  }
-  return lines;
-}
-
 /** Points available to text in a cell `widthChars` wide. */
 function usableWidth(widthChars: number): number {
   return Math.max(1, columnPoints(widthChars) - CELL_PADDING_PX * 0.75);
 }
 
-function wrappedLines(text: string, widthChars: number, style: TextStyle): number {
-  // Called by linesFor only for text that does not fit on one line (one line: when the whole text
-  // fits, word by word it adds up to the same width, the margin covering rounding of the sums).
+const SPACE = 0x20;
+const HYPHEN = 0x2d;
+const LF = 0x0a;
+const CR = 0x0d;
+const LETTER = /^\p{L}$/u;
+
+/** Whether the code point is a letter (\p{L}); ASCII without a regular expression. */
+function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a;
+  return LETTER.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends just before index i (a surrogate pair as one), or -1 at the start. */
+function codePointBefore(text: string, i: number): number {
+  if (i <= 0) return -1;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/**
+ * Lines a text needs when wrapped in a cell of `widthChars` (several merged columns: their sum),
+ * in one pass over its characters. One line when the text has no line break and its width
+ * (textPoints) fits. Otherwise, like Excel and LibreOffice: lines break at blanks and after a
+ * hyphen between letters ("Kinder-geld"), a word longer than the line is broken where it no
+ * longer fits, "\n" and "\r\n" start a new paragraph. Widths are sums of whole font units
+ * (exact in any order), each word's scaled as textPoints scales a text and added to the line in
+ * order, so the sums are the same floating-point numbers as measuring word by word
+ * (test/core/layout/textFit.test.ts holds that rule as the reference). A blank-separated word
+ * starting with U+0000 counts as joined to the one before (no blank between), as in that rule.
+ */
+export function linesFor(text: string, widthChars: number, style: TextStyle = {}): number {
   const usable = usableWidth(widthChars);
-  const space = textPoints(' ', style);
-  let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    lines++;
-    let used = 0;
-    // Excel and LibreOffice break lines at blanks and after a hyphen inside a word ("Kinder-geld").
-    for (const blankSeparated of paragraph.split(' '))
-      for (const part of hyphenParts(blankSeparated)) {
-        const joined = part.charCodeAt(0) === 0;
-        const word = joined ? part.slice(1) : part;
-        const w = textPoints(word, style);
-        const gap = joined ? 0 : space;
-        const needed = used === 0 ? w : used + gap + w;
-        if (needed <= usable) {
-          used = needed;
-          continue;
+  const size = style.fontSize ?? DEFAULT_FONT_SIZE;
+  const widths = style.bold ? BOLD_BY_CODE : REGULAR_BY_CODE;
+  const space = (widths[SPACE] / 1000) * size * HINTING;
+  const n = text.length;
+  /** Units of the whole text, and whether it has a line break: the one-line check. */
+  let total = 0;
+  let breaks = false;
+  let lines = 1;
+  let used = 0;
+  // The word part being read: its units, first index and whether it follows without a blank.
+  let units = 0;
+  let start = 0;
+  let joined = false;
+  let wordStart = true;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : -1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      // A surrogate pair is one character (not measured), as in textPoints.
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        total += UNKNOWN;
+        units += UNKNOWN;
+        wordStart = false;
+        i++;
+        continue;
+      }
+    }
+    if (code >= 0) total += widths[code];
+    if (wordStart) {
+      wordStart = false;
+      if (code === 0) {
+        joined = true;
+        start = i + 1;
+        continue;
+      }
+    }
+    let end = i;
+    if (code === SPACE || code === LF || code === -1) {
+      if (code === LF) {
+        breaks = true;
+        if (i > start && text.charCodeAt(i - 1) === CR) {
+          end = i - 1;
+          units -= widths[CR];
         }
-        if (used > 0) lines++;
-        if (w <= usable) {
-          used = w;
-          continue;
-        }
+      }
+    } else if (
+      code === HYPHEN &&
+      i + 1 < n &&
+      isLetter(codePointBefore(text, i)) &&
+      isLetter(text.codePointAt(i + 1) as number)
+    ) {
+      units += widths[HYPHEN];
+      end = i + 1;
+    } else {
+      units += widths[code];
+      continue;
+    }
+    // The word part [start, end) is complete: put it on the line.
+    const w = (units / 1000) * size * HINTING;
+    const needed = used === 0 ? w : used + (joined ? 0 : space) + w;
+    if (needed <= usable) used = needed;
+    else {
+      if (used > 0) lines++;
+      if (w <= usable) used = w;
+      else {
         used = 0;
-        for (const ch of word) {
-          const c = textPoints(ch, style);
+        for (let j = start; j < end; j++) {
+          const c0 = text.charCodeAt(j);
+          let u = widths[c0];
+          if (c0 >= 0xd800 && c0 <= 0xdbff && j + 1 < end) {
+            const low = text.charCodeAt(j + 1);
+            if (low >= 0xdc00 && low <= 0xdfff) {
+              u = UNKNOWN;
+              j++;
+            }
+          }
+          const c = (u / 1000) * size * HINTING;
           if (used + c > usable && used > 0) {
             lines++;
             used = 0;
@@ -144,8 +189,18 @@ function wrappedLines(text: string, widthChars: number, style: TextStyle): numbe
           used += c;
         }
       }
+    }
+    units = 0;
+    start = i + 1;
+    joined = code === HYPHEN;
+    if (code === LF) {
+      lines++;
+      used = 0;
+    }
+    if (code !== HYPHEN) wordStart = true;
   }
-  return Math.max(1, lines);
+  if (!breaks && (total / 1000) * size * HINTING <= usable - 1e-6) return 1;
+  return lines;
 }
 
 /** Height of one line of text (points): Excel's 15 pt per line of Calibri 11, proportionally for other sizes. */

@@ -1,6 +1,78 @@
+import fc from 'fast-check';
 import { fitRowHeights } from '../../../src/core/layout/fit';
-import { columnPoints, linesFor, rowHeightFor, textPoints } from '../../../src/core/layout/textFit';
+import { columnPoints, linesFor, rowHeightFor, textPoints, type TextStyle } from '../../../src/core/layout/textFit';
 import type { SheetLayout } from '../../../src/core/layout/types';
+
+/**
+ * linesFor as it was before it read the characters in one pass: the text split into paragraphs,
+ * blank-separated words and parts after a hyphen between letters, each part measured with
+ * textPoints and added to the line (the general rule the one pass must reproduce exactly).
+ */
+function linesForByWords(text: string, widthChars: number, style: TextStyle = {}): number {
+  const usable = Math.max(1, columnPoints(widthChars) - 7 * 0.75);
+  if (text.indexOf('\n') < 0 && textPoints(text, style) <= usable - 1e-6) return 1;
+  const JOINED = '\u0000';
+  const hyphenParts = (word: string) =>
+    word.indexOf('-') < 0 ? [word] : word.split(/(?<=\p{L}-)(?=\p{L})/u).map((p, i) => (i === 0 ? p : JOINED + p));
+  const space = textPoints(' ', style);
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    lines++;
+    let used = 0;
+    for (const blankSeparated of paragraph.split(' '))
+      for (const part of hyphenParts(blankSeparated)) {
+        const joined = part.charCodeAt(0) === 0;
+        const word = joined ? part.slice(1) : part;
+        const w = textPoints(word, style);
+        const gap = joined ? 0 : space;
+        const needed = used === 0 ? w : used + gap + w;
+        if (needed <= usable) {
+          used = needed;
+          continue;
+        }
+        if (used > 0) lines++;
+        if (w <= usable) {
+          used = w;
+          continue;
+        }
+        used = 0;
+        for (const ch of word) {
+          const c = textPoints(ch, style);
+          if (used + c > usable && used > 0) {
+            lines++;
+            used = 0;
+          }
+          used += c;
+        }
+      }
+  }
+  return Math.max(1, lines);
+}
+
+/** Characters that matter to wrapping, plus letters of several widths, umlauts and a few outside the font. */
+const PIECES = [
+  ...'aiWMlä ÄßéĆ0.,-–„&',
+  ' ',
+  '  ',
+  '-',
+  '--',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u0000',
+  '\u00a0',
+  '\ud835\udc00', // 𝐀, a letter outside the BMP
+  '\ud83d\ude00', // an emoji (not a letter)
+  '\ud835',
+  '\udc00',
+  '中',
+  'Umsetzungsprojekt',
+  'Rechtsdienstleistungsaufsichtsbehörde',
+  'Kinder-geld',
+];
+const wrapText = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })), { maxLength: 40 })
+  .map((xs) => xs.join(''));
 
 describe('text measure (Calibri widths, Excel column geometry)', () => {
   it('measures with the font: capitals and W wider than i, bold wider than regular', () => {
@@ -30,6 +102,40 @@ describe('text measure (Calibri widths, Excel column geometry)', () => {
     const ids = Array.from({ length: 30 }, (_, i) => String(10000 + i)).join(', ');
     expect(linesFor(ids, 19)).toBeGreaterThanOrEqual(9);
     expect(linesFor(ids, 19)).toBeLessThanOrEqual(11);
+  });
+
+  it('counts lines in one pass exactly as word by word (every width, size and weight)', () => {
+    fc.assert(
+      fc.property(
+        wrapText,
+        fc.constantFrom(0, 0.5, 1, 3, 5.5, 8.43, 10, 17, 22, 40, 141),
+        fc.constantFrom(undefined, 9, 10, 12, 22),
+        fc.boolean(),
+        (text, width, fontSize, bold) => {
+          const style: TextStyle = {};
+          if (fontSize !== undefined) style.fontSize = fontSize;
+          if (bold) style.bold = true;
+          expect(linesFor(text, width, style)).toBe(linesForByWords(text, width, style));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // Hyphens beside letters outside the BMP, lone surrogates and control characters, in narrow columns.
+    const A = '\ud835\udc00';
+    for (const t of [
+      `Kinder-${A.repeat(6)}`,
+      `${A.repeat(6)}-Kindergeld`,
+      `Kinder-\ud835${'x'.repeat(20)}`,
+      `${'x'.repeat(20)}\udc00-Kinder`,
+      `Kinder-\u0000geld ${'y'.repeat(30)}`,
+      `Zeile\r\n\r\n\u0000Zeile\r${'z'.repeat(30)}`,
+    ])
+      for (const width of [3, 5, 8, 12]) expect(linesFor(t, width)).toBe(linesForByWords(t, width));
+    // Texts near the edge of a line: one unit more or less decides.
+    for (let k = 1; k < 60; k++) {
+      const t = `${'Wort '.repeat(k)}Ende-Anfang ${'i'.repeat(k)}`;
+      for (const width of [5, 10, 17.5, 22, 40]) expect(linesFor(t, width)).toBe(linesForByWords(t, width));
+    }
   });
 
   it('gives rows Excel heights: 15 pt per line of 11 pt text', () => {
