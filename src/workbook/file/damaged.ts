@@ -1,4 +1,5 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from './jszip';
 import { decodeXml, relTargets } from './parts';
 
 /**
@@ -9,7 +10,7 @@ import { decodeXml, relTargets } from './parts';
 export async function damagedSheetMessage(bytes: Uint8Array): Promise<string | null> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await (await loadJSZip()).loadAsync(bytes);
   } catch {
     return null;
   }

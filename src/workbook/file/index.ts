@@ -9,7 +9,8 @@ import { escapeForWriting } from './escape';
 import { checkWorkbookPackage } from './packageCheck';
 import { withRowAndCellNumbers } from './rowNumbers';
 import { damagedSheetMessage } from './damaged';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from './jszip';
 import { lossyPartsOfZip } from './parts';
 import { inventoryOfZip, lostFeatures, type LostContent, type PackageInventory } from './inventory';
 import { META_HEADER, metaFromRows } from '../../core/meta';
@@ -67,7 +68,7 @@ export class FileWorkbook implements WorkbookPort {
    */
   async lostParts(written: Uint8Array): Promise<LostContent[]> {
     if (!this.inventory) return [];
-    const after = await inventoryOfZip(await JSZip.loadAsync(written));
+    const after = await inventoryOfZip(await (await loadJSZip()).loadAsync(written));
     return lostFeatures(this.inventory, after, [...OUTPUT_SHEETS, META_SHEET]);
   }
 
@@ -112,7 +113,7 @@ export class FileWorkbook implements WorkbookPort {
     }
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      zip = await (await loadJSZip()).loadAsync(bytes);
     } catch {
       return new FileWorkbook(workbook);
     }

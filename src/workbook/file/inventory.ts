@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 
 /**
  * What a workbook package holds beyond cell values, counted per sheet and for the workbook as

@@ -1,4 +1,5 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from './jszip';
 
 /**
  * Bounds on a workbook package, checked before ExcelJS parses it: ExcelJS holds every cell,
@@ -145,7 +146,7 @@ export async function checkWorkbookPackage(
   const limits = options.limits ?? WORKBOOK_LIMITS;
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await (await loadJSZip()).loadAsync(bytes, { checkCRC32: false });
   } catch {
     return 'Die Datei ist beschädigt oder keine Excel-Arbeitsmappe (.xlsx): das ZIP-Paket lässt sich nicht öffnen.';
   }

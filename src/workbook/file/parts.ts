@@ -1,4 +1,5 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from './jszip';
 
 /**
  * Parts of an .xlsx package that ExcelJS does not read and therefore cannot write back.
@@ -18,7 +19,7 @@ const LOSSY_PARTS: { prefix: string; description: string }[] = [
 export async function lossyPartsOf(bytes: Uint8Array, ownSheets: readonly string[]): Promise<string[]> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await (await loadJSZip()).loadAsync(bytes);
   } catch {
     return [];
   }

@@ -1,4 +1,5 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from './jszip';
 import { columnLetter, columnNumber } from '../../core/address';
 
 /**
@@ -40,7 +41,7 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 export async function withRowAndCellNumbers(bytes: Uint8Array): Promise<Uint8Array> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await (await loadJSZip()).loadAsync(bytes);
   } catch {
     return bytes; // ExcelJS says what is wrong with it
   }
