@@ -3,7 +3,7 @@ import { finding } from '../findings';
 import { PROJECTS_SHEET } from './columns';
 import { compact, KINDS, readField, readListField } from './fields';
 import type { LocatedSheet } from './locate';
-import { ProjectSchema } from './schemas';
+import { projectRecord } from './shapes';
 import { readTable } from './table';
 
 /**
@@ -49,7 +49,7 @@ export function readProjects(located: LocatedSheet, findings: Finding[]): Projec
       pinnedWave: readField(table, row, 'pinnedWave', KINDS.wave, findings),
       src: row.src,
     });
-    if (id !== undefined) projects.push(ProjectSchema.parse(record));
+    if (id !== undefined) projects.push(projectRecord(record));
   }
   return projects;
 }

@@ -4,7 +4,7 @@ import { isBlank, readOzgId, typeStoredAsDate } from './cells';
 import { SERVICES_SHEET } from './columns';
 import { compact, KINDS, readField } from './fields';
 import type { LocatedSheet } from './locate';
-import { ServiceSchema } from './schemas';
+import { serviceRecord } from './shapes';
 import { readTable } from './table';
 
 /** The Leistungen sheet: one Service per row with a readable OZG-ID. */
@@ -56,7 +56,7 @@ export function readServices(located: LocatedSheet, findings: Finding[]): Servic
       );
     }
     // Without an OZG-ID a row cannot be referred to; its finding is already reported.
-    if (ozgId !== undefined) services.push(ServiceSchema.parse(record));
+    if (ozgId !== undefined) services.push(serviceRecord(record));
   }
   return services;
 }

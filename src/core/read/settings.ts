@@ -10,7 +10,7 @@ import { a1 } from '../address';
 import { finding } from '../findings';
 import { isBlank, readNumber, readText } from './cells';
 import { SETTINGS_SHEET } from './columns';
-import { KINDS, MAX_WAVE_MONTHS, parseCell, type FieldKind } from './fields';
+import { isIntBetween, KINDS, MAX_WAVE_MONTHS, parseCell, type FieldKind } from './fields';
 import { cellAt, findHeaderRow, type LocatedSheet } from './locate';
 import { lookupLabel, normalizeLabel } from './normalize';
 import { readTable } from './table';
@@ -30,6 +30,7 @@ const MONTHS: FieldKind<number> = {
   ...KINDS.waveCount,
   expected: `eine ganze Zahl von 1 bis ${MAX_WAVE_MONTHS} (Monate)`,
   allowed: z.number().int().min(1).max(MAX_WAVE_MONTHS),
+  allows: (n) => isIntBetween(n, 1, MAX_WAVE_MONTHS),
   parse: (value) => readNumber(typeof value === 'string' ? value.replace(/\s*(monate?|mon\.?)\s*$/i, '') : value),
 };
 
