@@ -68,6 +68,60 @@ export interface RangeBox {
 
 /** "B3:D7" or "B3" (a single cell), optionally with a sheet prefix which is dropped. */
 export function parseRange(range: string): RangeBox {
+  return parseRangePlain(range) ?? parseRangeGeneral(range);
+}
+
+/** Row and column of the last plainCell call. */
+let plainRow = 0;
+let plainCol = 0;
+
+/** parseA1Plain on range[from, to) without cutting it out: false where that returns null. */
+function plainCell(range: string, from: number, to: number): boolean {
+  let i = from;
+  let col = 0;
+  while (i < to && i < from + 3) {
+    const c = range.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  if (i === from || i === to || to - i > 9) return false;
+  let row = 0;
+  for (let j = i; j < to; j++) {
+    const d = range.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return false;
+    row = row * 10 + d;
+  }
+  plainRow = row;
+  plainCol = col;
+  return true;
+}
+
+/**
+ * The common case, as layouts write ranges ("B3:D7", "B3"): read in place, without splitting
+ * the text or an object per cell. Anything else (a sheet prefix, "$", lower case, a second
+ * ":") returns null and goes through the general rule, which also gives the errors.
+ */
+function parseRangePlain(range: string): RangeBox | null {
+  const colon = range.indexOf(':');
+  if (colon < 0) {
+    if (!plainCell(range, 0, range.length)) return null;
+    return { top: plainRow, left: plainCol, bottom: plainRow, right: plainCol };
+  }
+  if (!plainCell(range, 0, colon)) return null;
+  const row = plainRow;
+  const col = plainCol;
+  if (!plainCell(range, colon + 1, range.length)) return null;
+  return {
+    top: Math.min(row, plainRow),
+    left: Math.min(col, plainCol),
+    bottom: Math.max(row, plainRow),
+    right: Math.max(col, plainCol),
+  };
+}
+
+/** parseRange's general rule. */
+export function parseRangeGeneral(range: string): RangeBox {
   const bare = range.includes('!') ? range.slice(range.lastIndexOf('!') + 1) : range;
   const [from, to = from] = bare.split(':');
   const a = parseA1(from);

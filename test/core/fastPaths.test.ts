@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseA1 } from '../../src/core/address';
+import { parseA1, parseRange, parseRangeGeneral } from '../../src/core/address';
 import { cleanText } from '../../src/core/read/normalize';
 import { normalizeLabel, normalizeLabelUncached } from '../../src/core/text';
 
@@ -58,6 +58,14 @@ function parseA1OrError(address: string): { row: number; col: number } | string 
   }
 }
 
+function outcomeOf<T>(f: () => T): T | string {
+  try {
+    return f();
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 describe('fast paths', () => {
   it('normalizeLabel (remembered) equals the uncached rules, asked twice and after many texts', () => {
     fc.assert(
@@ -102,5 +110,28 @@ describe('fast paths', () => {
     );
     expect(parseA1('XFD1048576')).toEqual({ col: 16384, row: 1048576 });
     expect(parseA1OrError('A1234567890123456789')).toEqual(parseA1Reference('A1234567890123456789'));
+  });
+
+  it('parseRange read in place equals the general rule (split, parseA1), errors included', () => {
+    const cell = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom('', '', '', '$', ' '),
+          fc.stringMatching(/^[A-Z]{0,4}$/),
+          fc.constantFrom('', '', '$', 'a'),
+          fc.stringMatching(/^\d{0,11}$/),
+        )
+        .map((xs) => xs.join('')),
+      text(4),
+    );
+    const range = fc
+      .tuple(fc.constantFrom('', '', 'Blatt!', "'B 1'!", '!'), cell, fc.constantFrom('', ':', ':', '::', ':'), cell)
+      .map(([prefix, a, colon, b]) => prefix + a + colon + (colon ? b : ''));
+    fc.assert(
+      fc.property(range, (r) => expect(outcomeOf(() => parseRange(r))).toEqual(outcomeOf(() => parseRangeGeneral(r)))),
+      { numRuns: 5000 },
+    );
+    expect(parseRange('D7:B3')).toEqual({ top: 3, left: 2, bottom: 7, right: 4 });
+    expect(parseRange('XFD1048576')).toEqual({ top: 1048576, left: 16384, bottom: 1048576, right: 16384 });
   });
 });

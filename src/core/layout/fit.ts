@@ -28,13 +28,18 @@ export function fitRowHeights(layout: SheetLayout): SheetLayout {
   for (const { range, style } of layout.styles) {
     const b = parseRange(range);
     const bottom = Math.min(b.bottom, rowsN);
+    // The style's properties read once per range (styles have many shapes), not once per cell.
+    const size = style.fontSize;
+    const isBold = style.bold === undefined ? 0 : style.bold ? 2 : 1;
+    const isWrapped = style.wrapText === undefined ? 0 : style.wrapText ? 2 : 1;
+    const isRotated = style.textRotation === undefined ? 0 : style.textRotation !== 0 ? 2 : 1;
     for (let r = b.top; r <= bottom; r++) {
       const right = Math.min(b.right, layout.values[r - 1].length);
       for (let c = b.left, i = at(r, c); c <= right; c++, i++) {
-        if (style.fontSize !== undefined) fontSize[i] = style.fontSize;
-        if (style.bold !== undefined) bold[i] = style.bold ? 2 : 1;
-        if (style.wrapText !== undefined) wrap[i] = style.wrapText ? 2 : 1;
-        if (style.textRotation !== undefined) rotated[i] = style.textRotation !== 0 ? 2 : 1;
+        if (size !== undefined) fontSize[i] = size;
+        if (isBold) bold[i] = isBold;
+        if (isWrapped) wrap[i] = isWrapped;
+        if (isRotated) rotated[i] = isRotated;
       }
     }
   }
@@ -53,39 +58,41 @@ export function fitRowHeights(layout: SheetLayout): SheetLayout {
   for (const { row, height } of layout.rowHeights ?? []) heights.set(row, height);
   const tall: { top: number; bottom: number; need: number }[] = [];
 
-  const styles = new Map<string, TextStyle>();
+  // The four fonts' styles for linesFor by size (NaN: the default), made once each.
+  const styles = new Map<number, [TextStyle, TextStyle]>();
   const styleOf = (size: number, isBold: boolean): TextStyle => {
-    const k = `${size}|${isBold}`;
-    let style = styles.get(k);
-    if (!style) {
-      style = {};
-      if (!Number.isNaN(size)) style.fontSize = size;
-      if (isBold) style.bold = true;
-      styles.set(k, style);
+    let pair = styles.get(size);
+    if (!pair) {
+      const regular: TextStyle = Number.isNaN(size) ? {} : { fontSize: size };
+      pair = [regular, { ...regular, bold: true }];
+      styles.set(size, pair);
     }
-    return style;
+    return pair[isBold ? 1 : 0];
   };
 
-  layout.values.forEach((row, i) => {
+  const merged = mergeAt.size > 0;
+  for (let i = 0; i < rowsN; i++) {
+    const row = layout.values[i];
     const r = i + 1;
     let need = 0;
-    row.forEach((v, j) => {
-      if (v === null || v === undefined || v === '') return;
+    for (let j = 0, x = at(r, 1); j < row.length; j++, x++) {
+      const v = row[j];
+      if (v === null || v === undefined || v === '') continue;
+      if (covered[x] || rotated[x] === 2) continue;
       const c = j + 1;
-      const x = at(r, c);
-      if (covered[x] || rotated[x] === 2) return;
-      const merge = mergeAt.get(key(r, c));
+      const merge = merged ? mergeAt.get(key(r, c)) : undefined;
       let chars = width(c);
       if (merge) for (let y = c + 1; y <= merge.right; y++) chars += width(y);
       const size = fontSize[x];
-      const lines = wrap[x] === 2 ? linesFor(String(v), chars, styleOf(size, bold[x] === 2)) : 1;
+      const lines =
+        wrap[x] === 2 ? linesFor(typeof v === 'string' ? v : String(v), chars, styleOf(size, bold[x] === 2)) : 1;
       const h = rowHeightFor(lines, Number.isNaN(size) ? undefined : size);
       if (merge && merge.bottom > r) tall.push({ top: r, bottom: merge.bottom, need: h });
       else need = Math.max(need, h);
-    });
+    }
     const current = heights.get(r) ?? DEFAULT_ROW_HEIGHT;
     if (need > current) heights.set(r, Math.min(MAX_ROW_HEIGHT, need));
-  });
+  }
   for (const t of tall) {
     let have = 0;
     for (let r = t.top; r <= t.bottom; r++) have += heights.get(r) ?? DEFAULT_ROW_HEIGHT;

@@ -280,8 +280,17 @@ export function sheetXml(
     return id;
   };
   const apply = (b: { top: number; left: number; bottom: number; right: number }, entry: number) => {
+    // Neighbouring cells mostly hold the same look: its successor is remembered for the range.
+    let from = -1;
+    let to = 0;
     for (let r = b.top; r <= b.bottom; r++)
-      for (let c = b.left, i = at(r, c); c <= b.right; c++, i++) grid[i] = next(grid[i], entry);
+      for (let c = b.left, i = at(r, c); c <= b.right; c++, i++) {
+        if (grid[i] !== from) {
+          from = grid[i];
+          to = next(from, entry);
+        }
+        grid[i] = to;
+      }
   };
   boxes.forEach((b, i) => apply(b, styleEntries[i]));
   formatBoxes.forEach((b, i) => apply(b, formatEntries[i]));
@@ -356,40 +365,37 @@ export function sheetXml(
   const data = buffer;
   data.reset();
   data.text(out.slice(0, head).join(''));
-  const row: string[] = [];
+  const hasLinks = links.size > 0;
   for (let r = 1; r <= rowsN; r++) {
     const values = layout.values[r - 1] ?? [];
     const height = heights.get(r);
     // A row is written when it has a cell to write or a height of its own.
     if (!rowHasCells[r] && height === undefined) continue;
-    row.length = 0;
-    row.push(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`);
+    // The row as one string, each cell appended to it (no reference string, no array to join).
+    const rs = String(r);
+    let row = height !== undefined ? `<row r="${rs}" ht="${height}" customHeight="1">` : `<row r="${rs}">`;
     for (let c = 1; c <= colsN; c++) {
       const i = at(r, c);
       let v = covered[i] ? null : (values[c - 1] ?? null);
       const look = grid[i];
       if (v === null && look === 0) continue;
-      const ref = letters[c] + r;
-      const s = styleAttr(look);
-      const link = links.get(i);
+      const s = look === 0 ? '' : styleAttr(look);
+      const link = hasLinks ? links.get(i) : undefined;
       if (link) {
         const text = v === null ? `${link.sheet}!${link.cell}` : String(v);
         const formula = `HYPERLINK(${stringLiteral(`#${sheetRef(link.sheet, link.cell)}`)},${stringLiteral(text)})`;
-        row.push(
-          `<c r="${ref}"${s} t="str"><f>${escapeXml(formula)}</f><v>${escapeXml(escapeOoxmlText(text))}</v></c>`,
-        );
+        row += `<c r="${letters[c]}${rs}"${s} t="str"><f>${escapeXml(formula)}</f><v>${escapeXml(escapeOoxmlText(text))}</v></c>`;
         continue;
       }
       if (typeof v === 'number' && !Number.isFinite(v)) v = null;
-      if (v === null) row.push(`<c r="${ref}"${s}/>`);
-      else if (v === '') row.push(`<c r="${ref}"${s} t="s"><v>${emptyString()}</v></c>`);
-      else if (typeof v === 'string') row.push(`<c r="${ref}"${s} t="inlineStr">${inlineString(v)}</c>`);
-      else if (typeof v === 'boolean') row.push(`<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`);
-      else row.push(`<c r="${ref}"${s}><v>${v}</v></c>`);
+      if (v === null) row += `<c r="${letters[c]}${rs}"${s}/>`;
+      else if (v === '') row += `<c r="${letters[c]}${rs}"${s} t="s"><v>${emptyString()}</v></c>`;
+      else if (typeof v === 'string') row += `<c r="${letters[c]}${rs}"${s} t="inlineStr">${inlineString(v)}</c>`;
+      else if (typeof v === 'boolean') row += `<c r="${letters[c]}${rs}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else row += `<c r="${letters[c]}${rs}"${s}><v>${v}</v></c>`;
       if (v !== null) cells++;
     }
-    row.push('</row>');
-    data.text(row.join(''));
+    data.text(row + '</row>');
   }
 
   out.push('</sheetData>');
