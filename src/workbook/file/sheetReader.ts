@@ -144,9 +144,116 @@ const ITEM_START = /<(?:[\w.-]+:)?si[\s>/]/;
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 
-const CELL_ATTRIBUTE = /(?:^|\s)(r|s|t)\s*=\s*"([^"]*)"/g;
-const V = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const F = /<(?:\w+:)?f\b/;
+
+/** JavaScript's \s (what the regular expressions these scanners replace mean by a blank). */
+export function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    (c >= 0x80 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
+
+/** \w */
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** The r, s and t attributes of the last cellAttributes call. */
+let attrR: string | undefined;
+let attrS: string | undefined;
+let attrT: string | undefined;
+
+/** An attribute r, s or t at k (`name\s*=\s*"value"`): recorded, and the index after it; else -1. */
+function attributeAt(a: string, k: number): number {
+  const name = a.charCodeAt(k);
+  if (name !== 0x72 && name !== 0x73 && name !== 0x74) return -1;
+  let i = k + 1;
+  while (i < a.length && isJsSpace(a.charCodeAt(i))) i++;
+  if (a.charCodeAt(i) !== 0x3d) return -1;
+  i++;
+  while (i < a.length && isJsSpace(a.charCodeAt(i))) i++;
+  if (a.charCodeAt(i) !== 0x22) return -1;
+  const close = a.indexOf('"', i + 1);
+  if (close < 0) return -1;
+  const value = a.slice(i + 1, close);
+  if (name === 0x72) attrR = value;
+  else if (name === 0x73) attrS = value;
+  else attrT = value;
+  return close + 1;
+}
+
+/**
+ * A cell's r, s and t attributes (into attrR, attrS, attrT; the last of each wins), found as the
+ * matches of /(?:^|\s)(r|s|t)\s*=\s*"([^"]*)"/g would find them, without a match object each:
+ * at each position "^" (the start) or a blank before the name, then on after the match or by one.
+ */
+function cellAttributes(a: string): void {
+  attrR = attrS = attrT = undefined;
+  for (let p = 0; p < a.length;) {
+    let end = p === 0 ? attributeAt(a, 0) : -1;
+    if (end < 0 && isJsSpace(a.charCodeAt(p))) end = attributeAt(a, p + 1);
+    p = end < 0 ? p + 1 : end;
+  }
+}
+
+/** cellAttributes for tests: [r, s, t]. */
+export function cellAttributesOf(a: string): [string | undefined, string | undefined, string | undefined] {
+  cellAttributes(a);
+  return [attrR, attrS, attrT];
+}
+
+/** After "prefix:" at `from` (word characters, then ":"), or -1: where an optional prefix would put the name. */
+function afterPrefix(x: string, from: number): number {
+  let i = from;
+  while (i < x.length && isWordChar(x.charCodeAt(i))) i++;
+  return i > from && x.charCodeAt(i) === 0x3a ? i + 1 : -1;
+}
+
+/** Index of the first `</(?:\w+:)?v>` at or after `from` (where it starts), or -1. */
+function closingV(x: string, from: number): number {
+  for (let j = x.indexOf('</', from); j >= 0; j = x.indexOf('</', j + 1)) {
+    const q = afterPrefix(x, j + 2);
+    if (q >= 0 && x.charCodeAt(q) === 0x76 && x.charCodeAt(q + 1) === 0x3e) return j;
+    if (x.charCodeAt(j + 2) === 0x76 && x.charCodeAt(j + 3) === 0x3e) return j;
+  }
+  return -1;
+}
+
+/**
+ * The text of a cell's first <v> element, as /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/
+ * finds it (an optional prefix, blanks and attributes after the name, the first closing tag),
+ * without a match object; undefined where it finds none.
+ */
+export function valueText(x: string): string | undefined {
+  for (let p = x.indexOf('<'); p >= 0; p = x.indexOf('<', p + 1)) {
+    // With the prefix first (the optional group is tried before it is left out), then without.
+    for (let way = 0; way < 2; way++) {
+      const q = way === 0 ? afterPrefix(x, p + 1) : p + 1;
+      if (q < 0 || x.charCodeAt(q) !== 0x76) continue;
+      let start: number;
+      if (isJsSpace(x.charCodeAt(q + 1))) {
+        const gt = x.indexOf('>', q + 2);
+        if (gt < 0) continue;
+        start = gt + 1;
+      } else if (x.charCodeAt(q + 1) === 0x3e) start = q + 2;
+      else continue;
+      const end = closingV(x, start);
+      if (end >= 0) return x.slice(start, end);
+    }
+  }
+  return undefined;
+}
 
 function cellValue(
   t: string | undefined,
@@ -155,7 +262,7 @@ function cellValue(
   ctx: ReadContext,
 ): CellValue | undefined {
   if (!inner) return undefined;
-  const v = V.exec(inner)?.[1];
+  const v = valueText(inner);
   const hasFormula = inner.indexOf('f') >= 0 && F.test(inner);
   const isDate = s !== undefined && ctx.dates[Number(s)] === true;
   if (t === 'inlineStr' && !hasFormula) {
@@ -210,7 +317,15 @@ export function readSheetValues(xml: string, ctx: ReadContext): CellValue[][] {
   const dataEnd = xml.search(/<\/(?:\w+:)?sheetData>/);
   const data = dataStart < 0 ? '' : xml.slice(dataStart, dataEnd < 0 ? undefined : dataEnd);
   // The package check's limits, counted while reading (the same messages as the ExcelJS path's).
-  const merges = xml.indexOf('mergeCell') >= 0 ? [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)] : [];
+  // Every merge tag starts at or after the "<" before the first "mergeCell" (only a prefix of word
+  // characters and ":" stands between them): the search starts there, not at the sheet's start.
+  const firstMerge = xml.indexOf('mergeCell');
+  const merges: RegExpExecArray[] = [];
+  if (firstMerge >= 0) {
+    const tag = /<(?:\w+:)?mergeCell\b[^>]*>/g;
+    tag.lastIndex = Math.max(0, xml.lastIndexOf('<', firstMerge));
+    for (let m = tag.exec(xml); m; m = tag.exec(xml)) merges.push(m);
+  }
   let mergedArea = 0;
   for (const m of merges) mergedArea += sqrefArea(attribute(m[0], 'ref') ?? '');
   if (mergedArea > ctx.limits.maxMergedCells)
@@ -226,16 +341,10 @@ export function readSheetValues(xml: string, ctx: ReadContext): CellValue[][] {
     let col = 0;
     for (const cell of row[2].matchAll(CELL)) {
       if (++ctx.cells > ctx.limits.maxCells) throw new WorkbookReadError(LIMIT_MESSAGES.cells(ctx.limits));
-      let ref: string | undefined;
-      let s: string | undefined;
-      let t: string | undefined;
-      for (const a of cell[1].matchAll(CELL_ATTRIBUTE)) {
-        if (a[1] === 'r') ref = a[2];
-        else if (a[1] === 's') s = a[2];
-        else t = a[2];
-      }
+      cellAttributes(cell[1]);
+      const ref = attrR;
       col = ref ? refColumn(ref) : col + 1;
-      const value = cellValue(t, s, cell[2], ctx);
+      const value = cellValue(attrT, attrS, cell[2], ctx);
       if (value !== undefined) out[col - 1] = value;
     }
     if (out.length === 0) continue;

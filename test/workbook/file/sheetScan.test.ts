@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { cellAttributesOf, isJsSpace, valueText } from '../../../src/workbook/file/sheetReader';
+
+/**
+ * The sheet reader's hand-written scanners against the regular expressions they replace: the
+ * same attributes and the same <v> text on XML-like texts built from the characters that matter.
+ */
+function attributesReference(a: string): [string | undefined, string | undefined, string | undefined] {
+  let r: string | undefined;
+  let s: string | undefined;
+  let t: string | undefined;
+  for (const m of a.matchAll(/(?:^|\s)(r|s|t)\s*=\s*"([^"]*)"/g)) {
+    if (m[1] === 'r') r = m[2];
+    else if (m[1] === 's') s = m[2];
+    else t = m[2];
+  }
+  return [r, s, t];
+}
+const valueReference = (x: string) => /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(x)?.[1];
+
+const BLANKS = [' ', '\t', '\n', '\r', '\u000b', '\f', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u0085'];
+const xmlLike = (pieces: string[], maxLength: number) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...pieces, ...BLANKS), fc.string({ maxLength: 2 })), { maxLength })
+    .map((xs) => xs.join(''));
+
+describe('sheet XML scanners', () => {
+  it('isJsSpace is \\s', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isJsSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+
+  it('cell attributes as the global regular expression finds them', () => {
+    const text = xmlLike(['r', 's', 't', 'x', '=', '"', '"1"', 'r="A1"', ' s="3"', ' t="s"', 'ref="B2"', ':r'], 14);
+    fc.assert(
+      fc.property(text, (a) => expect(cellAttributesOf(a)).toEqual(attributesReference(a))),
+      { numRuns: 10000 },
+    );
+    expect(cellAttributesOf(' r="A1" s="3" t="s"')).toEqual(['A1', '3', 's']);
+  });
+
+  it('the first <v> text as the regular expression finds it', () => {
+    const text = xmlLike(
+      ['<', '</', '<v>', '</v>', 'v', 'v>', 'x:', 'x:v>', '<x:v', '</x:v>', '<v ', '>', '12', '<f>', 'a_b:', ':'],
+      14,
+    );
+    fc.assert(
+      fc.property(text, (x) => expect(valueText(x)).toBe(valueReference(x))),
+      { numRuns: 10000 },
+    );
+    expect(valueText('<f>A1</f><v>3</v>')).toBe('3');
+    expect(valueText('<x:v xml:space="preserve">a</x:v>')).toBe('a');
+  });
+});
