@@ -121,6 +121,14 @@ export function linesFor(text: string, widthChars: number, style: TextStyle = {}
   let wordStart = true;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? text.charCodeAt(i) : -1;
+    if (code > HYPHEN && (code < 0xd800 || code > 0xdbff)) {
+      // Most characters: neither a break, a hyphen, U+0000 nor the start of a surrogate pair.
+      const u = widths[code];
+      total += u;
+      units += u;
+      wordStart = false;
+      continue;
+    }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       // A surrogate pair is one character (not measured), as in textPoints.
       const low = text.charCodeAt(i + 1);
