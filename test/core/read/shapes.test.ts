@@ -98,7 +98,7 @@ describe('hand-written record checks (shapes.ts)', () => {
       fc.property(service, (r) => {
         expect(outcome(() => serviceRecord(r as unknown as Service))).toBe(outcome(() => ServiceSchema.parse(r)));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -107,7 +107,7 @@ describe('hand-written record checks (shapes.ts)', () => {
       fc.property(project, (r) => {
         expect(outcome(() => projectRecord(r as unknown as Project))).toBe(outcome(() => ProjectSchema.parse(r)));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -153,7 +153,7 @@ describe('hand-written record checks (shapes.ts)', () => {
       fc.property(values, (v) => {
         for (const k of withCheck) if (k.allows!(v as never)) expect(k.allowed!.safeParse(v).success).toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 });
