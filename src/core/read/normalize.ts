@@ -47,9 +47,11 @@ export function cleanText(text: string): string {
 export function lookupLabel<T>(index: ReadonlyMap<string, T>, text: string): T | undefined {
   // Remembered per index: the reader asks this of every text cell (repeated headers), and
   // most cell texts recur (Themenfelder, states, IDs), so each is normalised once.
-  let seen = LOOKUPS.get(index) as Map<string, T | undefined> | undefined;
+  let seen = LOOKUPS.get(index) as Map<string, T | typeof NONE> | undefined;
   if (!seen) LOOKUPS.set(index, (seen = new Map()));
-  if (seen.has(text)) return seen.get(text);
+  // One lookup: a text that names nothing is remembered as NONE.
+  const known = seen.get(text);
+  if (known !== undefined) return known === NONE ? undefined : known;
   // A label is short: a text with more ASCII letters and digits than the longest normalised
   // label names none (normalising keeps every one of them), so long texts (Leistung names,
   // remarks) are neither normalised nor remembered.
@@ -65,9 +67,11 @@ export function lookupLabel<T>(index: ReadonlyMap<string, T>, text: string): T |
   const exact = index.get(normalizeLabel(text));
   const bare = exact === undefined ? text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : text;
   const found = exact !== undefined ? exact : bare === text ? undefined : index.get(normalizeLabel(bare));
-  seen.set(text, found);
+  seen.set(text, found === undefined ? NONE : found);
   return found;
 }
+
+const NONE: unique symbol = Symbol('none');
 
 const LOOKUPS = new WeakMap<ReadonlyMap<string, unknown>, Map<string, unknown>>();
 const LONGEST = new WeakMap<ReadonlyMap<string, unknown>, number>();
