@@ -43,6 +43,10 @@ for (const [ch, w] of widthOf)
     BOLD_BY_CODE[ch.charCodeAt(0)] = w.bold;
   }
 
+/** Units of the widest character (the unmeasured ones count as UNKNOWN). */
+let WIDEST = UNKNOWN;
+for (let c = 0; c < 65536; c++) WIDEST = Math.max(WIDEST, REGULAR_BY_CODE[c], BOLD_BY_CODE[c]);
+
 /** Points of a text in one line. */
 export function textPoints(text: string, style: TextStyle = {}): number {
   const size = style.fontSize ?? DEFAULT_FONT_SIZE;
@@ -107,8 +111,12 @@ export function linesFor(text: string, widthChars: number, style: TextStyle = {}
   const usable = usableWidth(widthChars);
   const size = style.fontSize ?? DEFAULT_FONT_SIZE;
   const widths = style.bold ? BOLD_BY_CODE : REGULAR_BY_CODE;
-  const space = (widths[SPACE] / 1000) * size * HINTING;
   const n = text.length;
+  // A text short enough to fit even if every character were as wide as the widest (WIDEST
+  // units): one line without reading it. The exact sum can only be smaller (whole units, and
+  // each step of the scaling rounds monotonically), so the one-line check below would agree.
+  if (((n * WIDEST) / 1000) * size * HINTING <= usable - 1e-6 && text.indexOf('\n') < 0) return 1;
+  const space = (widths[SPACE] / 1000) * size * HINTING;
   /** Units of the whole text, and whether it has a line break: the one-line check. */
   let total = 0;
   let breaks = false;
