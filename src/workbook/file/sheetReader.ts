@@ -144,6 +144,7 @@ const ITEM_START = /<(?:[\w.-]+:)?si[\s>/]/;
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 
+const V = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const F = /<(?:\w+:)?f\b/;
 
 /** JavaScript's \s (what the regular expressions these scanners replace mean by a blank). */
@@ -162,11 +163,6 @@ export function isJsSpace(c: number): boolean {
         c === 0x3000 ||
         c === 0xfeff))
   );
-}
-
-/** \w */
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 /** The r, s and t attributes of the last cellAttributes call. */
@@ -213,48 +209,6 @@ export function cellAttributesOf(a: string): [string | undefined, string | undef
   return [attrR, attrS, attrT];
 }
 
-/** After "prefix:" at `from` (word characters, then ":"), or -1: where an optional prefix would put the name. */
-function afterPrefix(x: string, from: number): number {
-  let i = from;
-  while (i < x.length && isWordChar(x.charCodeAt(i))) i++;
-  return i > from && x.charCodeAt(i) === 0x3a ? i + 1 : -1;
-}
-
-/** Index of the first `</(?:\w+:)?v>` at or after `from` (where it starts), or -1. */
-function closingV(x: string, from: number): number {
-  for (let j = x.indexOf('</', from); j >= 0; j = x.indexOf('</', j + 1)) {
-    const q = afterPrefix(x, j + 2);
-    if (q >= 0 && x.charCodeAt(q) === 0x76 && x.charCodeAt(q + 1) === 0x3e) return j;
-    if (x.charCodeAt(j + 2) === 0x76 && x.charCodeAt(j + 3) === 0x3e) return j;
-  }
-  return -1;
-}
-
-/**
- * The text of a cell's first <v> element, as /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/
- * finds it (an optional prefix, blanks and attributes after the name, the first closing tag),
- * without a match object; undefined where it finds none.
- */
-export function valueText(x: string): string | undefined {
-  for (let p = x.indexOf('<'); p >= 0; p = x.indexOf('<', p + 1)) {
-    // With the prefix first (the optional group is tried before it is left out), then without.
-    for (let way = 0; way < 2; way++) {
-      const q = way === 0 ? afterPrefix(x, p + 1) : p + 1;
-      if (q < 0 || x.charCodeAt(q) !== 0x76) continue;
-      let start: number;
-      if (isJsSpace(x.charCodeAt(q + 1))) {
-        const gt = x.indexOf('>', q + 2);
-        if (gt < 0) continue;
-        start = gt + 1;
-      } else if (x.charCodeAt(q + 1) === 0x3e) start = q + 2;
-      else continue;
-      const end = closingV(x, start);
-      if (end >= 0) return x.slice(start, end);
-    }
-  }
-  return undefined;
-}
-
 function cellValue(
   t: string | undefined,
   s: string | undefined,
@@ -262,7 +216,7 @@ function cellValue(
   ctx: ReadContext,
 ): CellValue | undefined {
   if (!inner) return undefined;
-  const v = valueText(inner);
+  const v = V.exec(inner)?.[1];
   const hasFormula = inner.indexOf('f') >= 0 && F.test(inner);
   const isDate = s !== undefined && ctx.dates[Number(s)] === true;
   if (t === 'inlineStr' && !hasFormula) {
