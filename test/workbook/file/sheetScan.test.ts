@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { cellAttributesOf, isJsSpace } from '../../../src/workbook/file/sheetReader';
 
 /**
- * The sheet reader's hand-written scanners against the regular expressions they replace: the
- * same attributes and the same <v> text on XML-like texts built from the characters that matter.
+ * The sheet reader's hand-written attribute scanner against the regular expression it replaces:
+ * the same attributes on XML-like texts built from the characters that matter.
  */
 function attributesReference(a: string): [string | undefined, string | undefined, string | undefined] {
   let r: string | undefined;
