@@ -147,7 +147,7 @@ const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 const V = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const F = /<(?:\w+:)?f\b/;
 
-/** JavaScript's \s (what the regular expressions these scanners replace mean by a blank). */
+/** JavaScript's \s (what the attribute pattern the scanner below replaces means by a blank). */
 export function isJsSpace(c: number): boolean {
   return (
     c === 0x20 ||
