@@ -1,4 +1,5 @@
 import { columnNumber } from './address';
+import { formatCount } from './text';
 import type { FindingCode } from './findingCodes';
 import type { Finding, Severity, Source } from './model';
 
@@ -69,7 +70,7 @@ export function capFindings(findings: readonly Finding[], max = MAX_FINDINGS_PER
       finding(
         first.severity,
         first.code,
-        `… und ${more.toLocaleString('de-DE')} weitere Befunde „${first.code}“ (ab ${first.sheet}!${first.cell}); nur die ersten ${max.toLocaleString('de-DE')} sind einzeln aufgeführt.`,
+        `… und ${formatCount(more)} weitere Befunde „${first.code}“ (ab ${first.sheet}!${first.cell}); nur die ersten ${formatCount(max)} sind einzeln aufgeführt.`,
         first.sheet,
         first.cell,
       ),

@@ -79,7 +79,13 @@ function trimZeros(s: string): string {
 
 /** A count as German text: 1.250 (thousands grouped with points). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('de-DE');
+  // Whole numbers grouped by hand: the same text as toLocaleString('de-DE') (test/core/fastPaths.test.ts),
+  // without loading ICU's number formatting (~5 ms at the start of every run).
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('de-DE');
+  const digits = String(Math.abs(n));
+  let out = digits.length % 3 ? digits.slice(0, digits.length % 3) : '';
+  for (let i = digits.length % 3; i < digits.length; i += 3) out += (out ? '.' : '') + digits.slice(i, i + 3);
+  return n < 0 ? `-${out}` : out;
 }
 
 /** "1 Projekt", "3 Projekte", "1.250 Leistungen". */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseA1, parseRange, parseRangeGeneral } from '../../src/core/address';
 import { cleanText } from '../../src/core/read/normalize';
-import { normalizeLabel, normalizeLabelUncached } from '../../src/core/text';
+import { formatCount, normalizeLabel, normalizeLabelUncached } from '../../src/core/text';
 
 /**
  * The hand-written fast paths against the general rules they shortcut: the same results, and the
@@ -133,5 +133,17 @@ describe('fast paths', () => {
     );
     expect(parseRange('D7:B3')).toEqual({ top: 3, left: 2, bottom: 7, right: 4 });
     expect(parseRange('XFD1048576')).toEqual({ top: 1048576, left: 16384, bottom: 1048576, right: 16384 });
+  });
+
+  it('formatCount equals toLocaleString("de-DE")', () => {
+    const n = fc.oneof(
+      fc.integer(),
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.maxSafeInteger(),
+      fc.double(),
+      fc.constantFrom(0, -0, 999, 1000, -1000, 2 ** 53, NaN, Infinity, 1.5),
+    );
+    const xs = fc.sample(n, 3000);
+    expect(xs.map(formatCount)).toEqual(xs.map((x) => x.toLocaleString('de-DE')));
   });
 });
