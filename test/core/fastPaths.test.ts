@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseA1, parseRange, parseRangeGeneral } from '../../src/core/address';
 import { cleanText } from '../../src/core/read/normalize';
+import { canonicalNumber, canonicalNumberGeneral } from '../../src/core/layout/fingerprint';
 import { formatCount, normalizeLabel, normalizeLabelUncached } from '../../src/core/text';
 
 /**
@@ -145,5 +146,17 @@ describe('fast paths', () => {
     );
     const xs = fc.sample(n, 3000);
     expect(xs.map(formatCount)).toEqual(xs.map((x) => x.toLocaleString('de-DE')));
+  });
+
+  it('canonicalNumber equals the 12-digit rounding', () => {
+    const n = fc.oneof(
+      fc.integer(),
+      fc.maxSafeInteger(),
+      fc.double(),
+      fc.integer({ min: -1e6, max: 1e6 }).map((i) => i * 1e6 + 999_999),
+      fc.constantFrom(0, -0, 1e12 - 1, 1e12, -(1e12 - 1), -1e12, 999_999_999_999.5, 2 ** 53, NaN, Infinity, -Infinity),
+    );
+    const xs = fc.sample(n, 5000);
+    expect(xs.map(canonicalNumber)).toEqual(xs.map(canonicalNumberGeneral));
   });
 });

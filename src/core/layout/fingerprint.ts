@@ -17,7 +17,15 @@ export function canonical(value: CellValue | LayoutValue | undefined): string {
   return `s${value}`;
 }
 
-function canonicalNumber(n: number): string {
+export function canonicalNumber(n: number): string {
+  // A whole number of at most 12 digits is its own 12-digit rounding: written at once
+  // (test/core/fastPaths.test.ts holds it against the rounding).
+  if (Number.isInteger(n) && n < 1e12 && n > -1e12) return String(n);
+  return canonicalNumberGeneral(n);
+}
+
+/** canonicalNumber's general rule: rounded to 12 significant digits. */
+export function canonicalNumberGeneral(n: number): string {
   return Number.isFinite(n) ? String(Number(n.toPrecision(12))) : String(n);
 }
 
