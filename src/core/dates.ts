@@ -30,6 +30,20 @@ export function serialToIso(serial: number): IsoDate {
 }
 
 export function isoToSerial(iso: IsoDate): number {
+  // Remembered: a plan of 20,000 Leistungen writes a few dozen distinct dates tens of thousands of times.
+  let serial = SERIALS.get(iso);
+  if (serial === undefined) {
+    if (SERIALS.size >= 10_000) SERIALS.clear();
+    serial = isoToSerialUncached(iso);
+    SERIALS.set(iso, serial);
+  }
+  return serial;
+}
+
+const SERIALS = new Map<string, number>();
+
+/** isoToSerial computed every time. */
+export function isoToSerialUncached(iso: IsoDate): number {
   const [y, m, d] = iso.split('-').map(Number);
   const days = Math.round((Date.UTC(y, m - 1, d) - EPOCH_MS) / DAY_MS);
   return days <= FICTITIOUS_LEAP_DAY ? days - 1 : days;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parseA1, parseRange, parseRangeGeneral } from '../../src/core/address';
 import { cleanText } from '../../src/core/read/normalize';
 import { canonicalNumber, canonicalNumberGeneral } from '../../src/core/layout/fingerprint';
+import { isoToSerial, isoToSerialUncached } from '../../src/core/dates';
 import { formatCount, normalizeLabel, normalizeLabelUncached } from '../../src/core/text';
 
 /**
@@ -158,5 +159,14 @@ describe('fast paths', () => {
     );
     const xs = fc.sample(n, 5000);
     expect(xs.map(canonicalNumber)).toEqual(xs.map(canonicalNumberGeneral));
+  });
+
+  it('isoToSerial (remembered) equals the computation, asked twice', () => {
+    const iso = fc
+      .tuple(fc.integer({ min: 1899, max: 2101 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const xs = fc.sample(iso, 3000);
+    const twice = [...xs, ...xs, '1900-02-28', '1900-03-01', 'x'];
+    expect(twice.map(isoToSerial)).toEqual(twice.map(isoToSerialUncached));
   });
 });
