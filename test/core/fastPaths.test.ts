@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
 import { parseA1, parseRange, parseRangeGeneral } from '../../src/core/address';
 import { cleanText } from '../../src/core/read/normalize';
 import { canonicalNumber, canonicalNumberGeneral } from '../../src/core/layout/fingerprint';
@@ -87,7 +88,7 @@ describe('fast paths', () => {
 
   it('cleanText equals the two replaces', () => {
     fc.assert(
-      fc.property(text(40), (t) => expect(cleanText(t)).toBe(cleanTextReference(t))),
+      fc.property(text(40), (t) => cleanText(t) === cleanTextReference(t)),
       { numRuns: 2000 },
     );
     expect(cleanText('Familie\u00a0&\u202fKind\u200b')).toBe('Familie & Kind');
@@ -107,7 +108,7 @@ describe('fast paths', () => {
       text(8),
     );
     fc.assert(
-      fc.property(address, (a) => expect(parseA1OrError(a)).toEqual(parseA1Reference(a))),
+      fc.property(address, (a) => isDeepStrictEqual(parseA1OrError(a), parseA1Reference(a))),
       { numRuns: 5000 },
     );
     expect(parseA1('XFD1048576')).toEqual({ col: 16384, row: 1048576 });
@@ -130,7 +131,12 @@ describe('fast paths', () => {
       .tuple(fc.constantFrom('', '', 'Blatt!', "'B 1'!", '!'), cell, fc.constantFrom('', ':', ':', '::', ':'), cell)
       .map(([prefix, a, colon, b]) => prefix + a + colon + (colon ? b : ''));
     fc.assert(
-      fc.property(range, (r) => expect(outcomeOf(() => parseRange(r))).toEqual(outcomeOf(() => parseRangeGeneral(r)))),
+      fc.property(range, (r) =>
+        isDeepStrictEqual(
+          outcomeOf(() => parseRange(r)),
+          outcomeOf(() => parseRangeGeneral(r)),
+        ),
+      ),
       { numRuns: 5000 },
     );
     expect(parseRange('D7:B3')).toEqual({ top: 3, left: 2, bottom: 7, right: 4 });

@@ -37,7 +37,7 @@ describe('escapeXml', () => {
       .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 30 })
       .map((xs) => xs.join(''));
     fc.assert(
-      fc.property(text, (s) => expect(escapeXml(s)).toBe(escapeXmlReference(s))),
+      fc.property(text, (s) => escapeXml(s) === escapeXmlReference(s)),
       { numRuns: 5000 },
     );
     expect(escapeXml('Arbeit & Ruhestand <"1">\u0000')).toBe('Arbeit &amp; Ruhestand &lt;&quot;1&quot;&gt;');
