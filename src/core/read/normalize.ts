@@ -63,18 +63,33 @@ export function lookupLabel<T>(index: ReadonlyMap<string, T>, text: string): T |
   }
   if (text.indexOf('(') < 0 && text.indexOf('[') < 0 && asciiLettersAndDigits(text, longest) > longest)
     return undefined;
-  if (seen.size >= MAX_REMEMBERED) seen.clear();
   const exact = index.get(normalizeLabel(text));
   const bare = exact === undefined ? text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : text;
   const found = exact !== undefined ? exact : bare === text ? undefined : index.get(normalizeLabel(bare));
-  seen.set(text, found === undefined ? NONE : found);
+  // Only short texts are remembered, and at most MAX_REMEMBERED_CHARS of them per index: the
+  // task pane's worker reads workbook after workbook, and long texts with brackets or few
+  // ASCII letters (umlauts) would otherwise pile up.
+  if (text.length <= MAX_REMEMBERED_LENGTH) {
+    const chars = (REMEMBERED_CHARS.get(index) ?? 0) + text.length;
+    if (seen.size >= MAX_REMEMBERED || chars > MAX_REMEMBERED_CHARS) {
+      seen.clear();
+      REMEMBERED_CHARS.set(index, text.length);
+    } else REMEMBERED_CHARS.set(index, chars);
+    seen.set(text, found === undefined ? NONE : found);
+  }
   return found;
+}
+
+/** Characters of the texts `lookupLabel` remembers for an index (for tests). */
+export function rememberedLookupChars(index: ReadonlyMap<string, unknown>): number {
+  return REMEMBERED_CHARS.get(index) ?? 0;
 }
 
 const NONE: unique symbol = Symbol('none');
 
 const LOOKUPS = new WeakMap<ReadonlyMap<string, unknown>, Map<string, unknown>>();
 const LONGEST = new WeakMap<ReadonlyMap<string, unknown>, number>();
+const REMEMBERED_CHARS = new WeakMap<ReadonlyMap<string, unknown>, number>();
 
 /** ASCII letters and digits in a text, counted up to one more than `enough`. */
 function asciiLettersAndDigits(text: string, enough: number): number {
@@ -86,3 +101,5 @@ function asciiLettersAndDigits(text: string, enough: number): number {
   return n;
 }
 const MAX_REMEMBERED = 100_000;
+const MAX_REMEMBERED_LENGTH = 200;
+const MAX_REMEMBERED_CHARS = 2_000_000;

@@ -1,4 +1,4 @@
-import { cleanText, lookupLabel, normalizeLabel } from '../../../src/core/read/normalize';
+import { cleanText, lookupLabel, normalizeLabel, rememberedLookupChars } from '../../../src/core/read/normalize';
 import { matchThemenfeld } from '../../../src/core/reference/themenfelder';
 
 describe('normalizeLabel', () => {
@@ -50,6 +50,20 @@ describe('lookupLabel', () => {
     expect(lookupLabel(index, 'Welle (Nummer)')).toBe('wave');
     expect(lookupLabel(index, 'Fallzahlen (pro Jahr)')).toBeUndefined();
     expect(lookupLabel(index, 'Bemerkung')).toBeUndefined();
+  });
+
+  it('remembers only short texts, and a bounded amount of them (a long-lived worker reads many workbooks)', () => {
+    const own = new Map([[normalizeLabel('Welle'), 'wave']]);
+    // long texts the ASCII shortcut does not skip: brackets, or umlauts only
+    for (let i = 0; i < 200; i++) {
+      expect(lookupLabel(own, `${'ä'.repeat(5_000)}${i}`)).toBeUndefined();
+      expect(lookupLabel(own, `Welle (${'x'.repeat(5_000)} ${i})`)).toBe('wave');
+    }
+    expect(rememberedLookupChars(own)).toBe(0);
+    const found = Array.from({ length: 20_000 }, (_, i) => lookupLabel(own, `(${String(i).padStart(180, '0')})`));
+    expect(found.filter((f) => f !== undefined)).toEqual([]);
+    expect(rememberedLookupChars(own)).toBeLessThanOrEqual(2_000_000);
+    expect(lookupLabel(own, 'Welle (Nummer)')).toBe('wave');
   });
 });
 
