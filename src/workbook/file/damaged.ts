@@ -9,8 +9,10 @@ import { decodeXml, relTargets } from './parts';
  */
 export async function damagedSheetMessage(bytes: Uint8Array): Promise<string | null> {
   let zip: JSZip;
+  // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
+  const Zip = await loadJSZip();
   try {
-    zip = await (await loadJSZip()).loadAsync(bytes);
+    zip = await Zip.loadAsync(bytes);
   } catch {
     return null;
   }

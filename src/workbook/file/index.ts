@@ -112,8 +112,10 @@ export class FileWorkbook implements WorkbookPort {
       );
     }
     let zip: JSZip;
+    // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
+    const Zip = await loadJSZip();
     try {
-      zip = await (await loadJSZip()).loadAsync(bytes);
+      zip = await Zip.loadAsync(bytes);
     } catch {
       return new FileWorkbook(workbook);
     }

@@ -145,8 +145,10 @@ export async function checkWorkbookPackage(
 ): Promise<string | null> {
   const limits = options.limits ?? WORKBOOK_LIMITS;
   let zip: JSZip;
+  // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
+  const Zip = await loadJSZip();
   try {
-    zip = await (await loadJSZip()).loadAsync(bytes, { checkCRC32: false });
+    zip = await Zip.loadAsync(bytes, { checkCRC32: false });
   } catch {
     return 'Die Datei ist beschädigt oder keine Excel-Arbeitsmappe (.xlsx): das ZIP-Paket lässt sich nicht öffnen.';
   }

@@ -40,8 +40,10 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 /** The package with every worksheet's rows and cells numbered; the same bytes when nothing was missing. */
 export async function withRowAndCellNumbers(bytes: Uint8Array): Promise<Uint8Array> {
   let zip: JSZip;
+  // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
+  const Zip = await loadJSZip();
   try {
-    zip = await (await loadJSZip()).loadAsync(bytes);
+    zip = await Zip.loadAsync(bytes);
   } catch {
     return bytes; // ExcelJS says what is wrong with it
   }
