@@ -1,5 +1,4 @@
-import type JSZip from 'jszip';
-import { loadJSZip } from './jszip';
+import { openZip } from './jszip';
 import { decodeXml, relTargets } from './parts';
 
 /**
@@ -8,14 +7,8 @@ import { decodeXml, relTargets } from './parts';
  * after ExcelJS failed, whose own message ("Cannot set properties of undefined") says nothing.
  */
 export async function damagedSheetMessage(bytes: Uint8Array): Promise<string | null> {
-  let zip: JSZip;
-  // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
-  const Zip = await loadJSZip();
-  try {
-    zip = await Zip.loadAsync(bytes);
-  } catch {
-    return null;
-  }
+  const zip = await openZip(bytes);
+  if (!zip) return null;
   const text = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
   const targets = relTargets(await text('xl/_rels/workbook.xml.rels'), '/worksheet');
   const damaged: string[] = [];

@@ -9,8 +9,7 @@ import { escapeForWriting } from './escape';
 import { checkWorkbookPackage } from './packageCheck';
 import { withRowAndCellNumbers } from './rowNumbers';
 import { damagedSheetMessage } from './damaged';
-import type JSZip from 'jszip';
-import { loadJSZip } from './jszip';
+import { loadJSZip, openZip } from './jszip';
 import { lossyPartsOfZip } from './parts';
 import { inventoryOfZip, lostFeatures, type LostContent, type PackageInventory } from './inventory';
 import { META_HEADER, metaFromRows } from '../../core/meta';
@@ -111,14 +110,8 @@ export class FileWorkbook implements WorkbookPort {
         `Die Datei ließ sich nicht als Excel-Arbeitsmappe lesen (${e instanceof Error ? e.message : String(e)}).`,
       );
     }
-    let zip: JSZip;
-    // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
-    const Zip = await loadJSZip();
-    try {
-      zip = await Zip.loadAsync(bytes);
-    } catch {
-      return new FileWorkbook(workbook);
-    }
+    const zip = await openZip(bytes);
+    if (!zip) return new FileWorkbook(workbook);
     return new FileWorkbook(workbook, await lossyPartsOfZip(zip, OUTPUT_SHEETS), await inventoryOfZip(zip));
   }
 

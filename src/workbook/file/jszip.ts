@@ -8,3 +8,16 @@ import type JSZip from 'jszip';
 export async function loadJSZip(): Promise<typeof JSZip> {
   return (await import(/* webpackMode: "eager" */ 'jszip')).default;
 }
+
+/**
+ * The package opened with JSZip, or null where the bytes are no readable ZIP. JSZip itself is
+ * loaded outside the catch: failing to load it is an error, not a damaged file.
+ */
+export async function openZip(bytes: Uint8Array, options?: JSZip.JSZipLoadOptions): Promise<JSZip | null> {
+  const Zip = await loadJSZip();
+  try {
+    return await Zip.loadAsync(bytes, options);
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,4 @@
-import type JSZip from 'jszip';
-import { loadJSZip } from './jszip';
+import { openZip } from './jszip';
 
 /**
  * Bounds on a workbook package, checked before ExcelJS parses it: ExcelJS holds every cell,
@@ -144,14 +143,9 @@ export async function checkWorkbookPackage(
   options: PackageCheckOptions = {},
 ): Promise<string | null> {
   const limits = options.limits ?? WORKBOOK_LIMITS;
-  let zip: JSZip;
-  // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
-  const Zip = await loadJSZip();
-  try {
-    zip = await Zip.loadAsync(bytes, { checkCRC32: false });
-  } catch {
+  const zip = await openZip(bytes, { checkCRC32: false });
+  if (!zip)
     return 'Die Datei ist beschädigt oder keine Excel-Arbeitsmappe (.xlsx): das ZIP-Paket lässt sich nicht öffnen.';
-  }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   const names = new Set(entries.map((f) => f.name));
   if (entries.length > limits.maxParts) {

@@ -1,5 +1,5 @@
 import type JSZip from 'jszip';
-import { loadJSZip } from './jszip';
+import { openZip } from './jszip';
 
 /**
  * Parts of an .xlsx package that ExcelJS does not read and therefore cannot write back.
@@ -17,12 +17,8 @@ const LOSSY_PARTS: { prefix: string; description: string }[] = [
 
 /** German names of the parts in this package that writing it with ExcelJS would drop. */
 export async function lossyPartsOf(bytes: Uint8Array, ownSheets: readonly string[]): Promise<string[]> {
-  let zip: JSZip;
-  try {
-    zip = await (await loadJSZip()).loadAsync(bytes);
-  } catch {
-    return [];
-  }
+  const zip = await openZip(bytes);
+  if (!zip) return [];
   return lossyPartsOfZip(zip, ownSheets);
 }
 

@@ -1,5 +1,4 @@
-import type JSZip from 'jszip';
-import { loadJSZip } from './jszip';
+import { openZip } from './jszip';
 import { columnLetter, columnNumber } from '../../core/address';
 
 /**
@@ -39,14 +38,8 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 
 /** The package with every worksheet's rows and cells numbered; the same bytes when nothing was missing. */
 export async function withRowAndCellNumbers(bytes: Uint8Array): Promise<Uint8Array> {
-  let zip: JSZip;
-  // loaded outside the try: a JSZip that fails to load is an error, not a damaged file
-  const Zip = await loadJSZip();
-  try {
-    zip = await Zip.loadAsync(bytes);
-  } catch {
-    return bytes; // ExcelJS says what is wrong with it
-  }
+  const zip = await openZip(bytes);
+  if (!zip) return bytes; // ExcelJS says what is wrong with it
   let changed = false;
   for (const file of Object.values(zip.files)) {
     if (file.dir || !WORKSHEET.test(file.name)) continue;
