@@ -224,7 +224,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const chunked = single > this.budget;
       // a chunked write also sends the "being written" marks first: part of the total, so the bar
       // moves with every chunk instead of reaching the end early
-      const total = single + (options.meta && chunked ? metaBytes(interruptedMeta(options.meta, bundle)) : 0);
+      const interrupted = options.meta && chunked ? interruptedMeta(options.meta, bundle) : null;
+      const total = single + (interrupted ? metaBytes(interrupted) : 0);
       const estimate = Math.max(1, Math.ceil(total / this.budget));
       let done = 0;
       let chunks = 0;
@@ -237,9 +238,9 @@ export class OfficeWorkbook implements WorkbookPort {
         if (signal?.aborted) throw new WriteCancelled(chunks, Math.max(estimate, chunks + 1));
       });
       const metaExists = shape.sheets.some((n) => n.toLowerCase() === META_SHEET.toLowerCase());
-      if (options.meta && chunked) {
+      if (interrupted) {
         // first chunk: the sheets are being written (see INTERRUPTED_FINGERPRINT)
-        await queueMeta(ctx, batcher, interruptedMeta(options.meta, bundle), this.budget, !metaExists);
+        await queueMeta(ctx, batcher, interrupted, this.budget, !metaExists);
       }
       await batcher.add(prepare);
 
