@@ -9,26 +9,15 @@
  */
 import * as os from 'os';
 import { OPTIMISE_TIME_LIMIT_SECONDS } from '../../src/taskpane/optimiserClient';
-import { bigWorkbookFile } from './bigWorkbook';
-import { ensureBuilt, openSession, type Session } from './harness';
+import { bigWorkbookSession } from './bigWorkbook';
 
 const SERVICES = 20_000;
 
 describe('task pane: the optimiser keeps its time limit on 20,000 Leistungen', () => {
-  let s: Session;
-  let file: string;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    file = await bigWorkbookFile(SERVICES);
-    s = await openSession();
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
+  const big = bigWorkbookSession(SERVICES);
 
   it('shows a plan within the limit + 1 s of the click, and says what the optimiser did', async () => {
+    const { session: s, file } = big;
     const { page } = s;
     await page.goto(`${s.url}taskpane.html`);
     await page.getByRole('button', { name: 'Arbeitsmappe öffnen' }).waitFor();

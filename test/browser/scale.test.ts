@@ -9,28 +9,18 @@
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { bigWorkbookFile } from './bigWorkbook';
-import { ensureBuilt, openSession, OUT, type Session } from './harness';
+import { bigWorkbookSession } from './bigWorkbook';
+import { OUT } from './harness';
 import { formatFigures, observeLongTasks, runLargeFlow, type FlowResult } from './longTasks';
 
 const SERVICES = 20_000;
 const LIMIT_MS = 200;
 
 describe('task pane at planner scale (20,000 Leistungen)', () => {
-  let s: Session;
-  let file: string;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    file = await bigWorkbookFile(SERVICES);
-    s = await openSession();
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
+  const big = bigWorkbookSession(SERVICES);
 
   it('keeps the main thread free: no task over 200 ms in any phase (when the machine is not overloaded)', async () => {
+    const { session: s, file } = big;
     const { page } = s;
     const loadBefore = os.loadavg()[0] / os.cpus().length;
     await observeLongTasks(page);
